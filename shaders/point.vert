@@ -1,0 +1,20 @@
+#version 300 es
+// Point symbols drawn as instanced screen-aligned quads of a fixed pixel size.
+uniform vec2 u_centre;
+uniform float u_pxPerMetre;
+uniform vec2 u_viewport;
+layout(location = 0) in vec2 a_corner;    // -1..1 quad corner, per vertex
+layout(location = 1) in vec2 a_position;  // per instance, metres
+layout(location = 2) in float a_sizePx;   // per instance
+layout(location = 3) in vec4 a_colour;    // per instance
+out vec4 v_colour;
+out vec2 v_corner;
+out float v_radiusPx;
+void main() {
+    float radius = a_sizePx * 0.5 + 1.0;
+    vec2 px = (a_position - u_centre) * u_pxPerMetre + a_corner * radius;
+    gl_Position = vec4(px * 2.0 / u_viewport, 0.0, 1.0);
+    v_colour = a_colour;
+    v_corner = a_corner;
+    v_radiusPx = radius;
+}

@@ -1,0 +1,285 @@
+#include "app/app.hpp"
+
+#include "app/embedded_assets.hpp"
+#include "core/mercator.hpp"
+#include "platform/page.hpp"
+#include "render/scene_mesh.hpp"
+#include "ui/ui_font.hpp"
+
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl2.h>
+
+#include <cmath>
+#include <cstdio>
+
+namespace cordon {
+
+namespace {
+
+constexpr double kFitPaddingPx = 40.0;
+constexpr double kWheelZoomStep = 1.25;
+constexpr double kKeyZoomStep = 1.5;
+constexpr double kKeyPanPx = 120.0;
+constexpr float kFontSize = 16.0f;
+
+std::span<const unsigned char> bytesOf(std::string_view s) {
+    return {reinterpret_cast<const unsigned char*>(s.data()), s.size()};
+}
+
+} // namespace
+
+App::App(AppOptions options) : m_options(std::move(options)) {
+    m_panel.lang = m_options.lang;
+}
+
+App::~App() {
+    if (m_imguiReady) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplSDL2_Shutdown();
+        ImGui::DestroyContext();
+    }
+}
+
+bool App::start() {
+    page::setStatus(tr(TextId::LoadingData, m_options.lang));
+    std::string error;
+    if (!m_window.open("cordon", m_options.windowWidth, m_options.windowHeight, error)) {
+        page::showError(error);
+        return false;
+    }
+    if (!m_renderer.init(error)) {
+        page::showError("shader: " + error);
+        return false;
+    }
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    ImGui::StyleColorsLight();
+    ImGui_ImplSDL2_InitForOpenGL(m_window.sdl(), m_window.glContext());
+    ImGui_ImplOpenGL3_Init("#version 300 es");
+    m_imguiReady = true;
+
+    loadDemoFeeds();
+    std::vector<std::string> names;
+    for (const FeatureLayer& layer : m_layers)
+        for (const FeatureRecord& f : layer.features)
+            names.push_back(f.name);
+    const double scale = m_window.pixelScale();
+    installUiFont(bytesOf(embeddedAsset("fonts/cjk-subset.ttf")), static_cast<float>(kFontSize * scale),
+                  names);
+    io.FontGlobalScale = static_cast<float>(1.0 / scale);
+    rebuildScene();
+    return true;
+}
+
+void App::loadDemoFeeds() {
+    for (std::string_view name : embeddedAssetNames()) {
+        constexpr std::string_view kPrefix = "demo/", kSuffix = ".geojson";
+        if (name.substr(0, kPrefix.size()) != kPrefix || name.size() < kSuffix.size() ||
+            name.substr(name.size() - kSuffix.size()) != kSuffix)
+            continue;
+        const std::string_view feed =
+            name.substr(kPrefix.size(), name.size() - kPrefix.size() - kSuffix.size());
+        GeoJsonReadResult read = readGeoJson(embeddedAsset(name), feed);
+        for (Diagnostic& d : read.diagnostics)
+            m_panel.problems.push_back(std::move(d));
+        if (!read.layer) continue;
+        m_panel.layers.push_back({std::string(feed), read.layer->features.size(), true});
+        m_layers.push_back(std::move(*read.layer));
+    }
+}
+
+void App::rebuildScene() {
+    std::vector<FeatureLayer> visible;
+    for (std::size_t i = 0; i < m_layers.size(); ++i)
+        if (m_panel.layers[i].visible) visible.push_back(m_layers[i]);
+    m_renderer.upload(buildSceneMesh(visible));
+}
+
+void App::zoomKeys(int direction) {
+    const ScreenPoint centre{m_camera.viewportWidth() / 2.0, m_camera.viewportHeight() / 2.0};
+    m_camera.zoomAbout(centre, direction > 0 ? kKeyZoomStep : 1.0 / kKeyZoomStep);
+}
+
+void App::handleEvent(const SDL_Event& e) {
+    ImGui_ImplSDL2_ProcessEvent(&e);
+    const ImGuiIO& io = ImGui::GetIO();
+    const double scale = m_window.pixelScale();
+    switch (e.type) {
+    case SDL_MOUSEBUTTONDOWN:
+        if (e.button.button == SDL_BUTTON_LEFT && !io.WantCaptureMouse) m_dragging = true;
+        break;
+    case SDL_MOUSEBUTTONUP:
+        if (e.button.button == SDL_BUTTON_LEFT) m_dragging = false;
+        break;
+    case SDL_MOUSEMOTION:
+        m_pointer = {e.motion.x * scale, e.motion.y * scale};
+        m_pointerOnMap = true;
+        if (m_dragging && m_fingers.size() < 2)
+            m_camera.panByPixels(e.motion.xrel * scale, e.motion.yrel * scale);
+        break;
+    case SDL_MOUSEWHEEL:
+        if (!io.WantCaptureMouse) {
+            int x = 0, y = 0;
+            SDL_GetMouseState(&x, &y);
+            m_camera.zoomAbout({x * scale, y * scale},
+                               std::pow(kWheelZoomStep, static_cast<double>(e.wheel.preciseY)));
+        }
+        break;
+    case SDL_FINGERDOWN:
+    case SDL_FINGERMOTION:
+    case SDL_FINGERUP: {
+        const ScreenPoint p{e.tfinger.x * m_camera.viewportWidth(), e.tfinger.y * m_camera.viewportHeight()};
+        if (e.type == SDL_FINGERUP) {
+            m_fingers.erase(e.tfinger.fingerId);
+            break;
+        }
+        if (e.type == SDL_FINGERDOWN) {
+            if (!io.WantCaptureMouse) m_fingers[e.tfinger.fingerId] = p;
+            break;
+        }
+        auto it = m_fingers.find(e.tfinger.fingerId);
+        if (it == m_fingers.end()) break;
+        if (m_fingers.size() == 1) {
+            m_camera.panByPixels(p.x - it->second.x, p.y - it->second.y);
+        } else {
+            auto other = m_fingers.begin();
+            if (other == it) ++other;
+            m_camera.pinch(it->second, other->second, p, other->second);
+        }
+        it->second = p;
+        break;
+    }
+    case SDL_KEYDOWN:
+        if (io.WantCaptureKeyboard) break;
+        switch (e.key.keysym.sym) {
+        case SDLK_PLUS:
+        case SDLK_EQUALS:
+        case SDLK_KP_PLUS:
+            zoomKeys(+1);
+            break;
+        case SDLK_MINUS:
+        case SDLK_KP_MINUS:
+            zoomKeys(-1);
+            break;
+        case SDLK_f:
+        case SDLK_0:
+            m_needsFit = true;
+            break;
+        case SDLK_LEFT:
+            m_camera.panByPixels(kKeyPanPx, 0);
+            break;
+        case SDLK_RIGHT:
+            m_camera.panByPixels(-kKeyPanPx, 0);
+            break;
+        case SDLK_UP:
+            m_camera.panByPixels(0, kKeyPanPx);
+            break;
+        case SDLK_DOWN:
+            m_camera.panByPixels(0, -kKeyPanPx);
+            break;
+        default:
+            break;
+        }
+        break;
+    case SDL_WINDOWEVENT:
+        if (e.window.event == SDL_WINDOWEVENT_LEAVE) m_pointerOnMap = false;
+        break;
+    default:
+        break;
+    }
+}
+
+std::string App::stateJson() const {
+    std::size_t features = 0;
+    std::string layers;
+    for (const LayerRow& row : m_panel.layers) {
+        features += row.featureCount;
+        if (!layers.empty()) layers += ',';
+        layers += "\"" + row.feed + "\":" + std::to_string(row.featureCount);
+    }
+    char view[240];
+    std::snprintf(view, sizeof view, "\"viewport\":[%d,%d],\"pixelScale\":%.3f,\"zoom\":%.6f",
+                  m_camera.viewportWidth(), m_camera.viewportHeight(), m_window.pixelScale(),
+                  m_camera.zoomLevel());
+    std::string cursor = "null";
+    if (m_panel.cursor) {
+        char text[64];
+        std::snprintf(text, sizeof text, "[%.8f,%.8f]", m_panel.cursor->lon, m_panel.cursor->lat);
+        cursor = text;
+    }
+    return "{\"features\":" + std::to_string(features) + ",\"layers\":{" + layers +
+           "},\"problems\":" + std::to_string(m_panel.problems.size()) + ",\"lang\":\"" +
+           (m_panel.lang == Lang::En ? "en" : "zh") + "\"," + view + ",\"cursor\":" + cursor + "}";
+}
+
+void App::writeScreenshot(const std::string& path, int width, int height) const {
+    std::vector<unsigned char> rgba(static_cast<std::size_t>(width) * height * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    std::FILE* f = std::fopen(path.c_str(), "wb");
+    if (!f) {
+        page::showError("cannot write screenshot " + path);
+        return;
+    }
+    std::fprintf(f, "P6\n%d %d\n255\n", width, height);
+    for (int y = height - 1; y >= 0; --y)
+        for (int x = 0; x < width; ++x)
+            std::fwrite(&rgba[(static_cast<std::size_t>(y) * width + x) * 4], 1, 3, f);
+    std::fclose(f);
+}
+
+bool App::frame() {
+    SDL_Event e;
+    while (SDL_PollEvent(&e)) {
+        if (e.type == SDL_QUIT) return false;
+        handleEvent(e);
+    }
+    int width = 0, height = 0;
+    m_window.drawableSize(width, height);
+    m_camera.setViewport(width, height);
+    if (m_needsFit) {
+        MercatorBox box;
+        for (const FeatureLayer& layer : m_layers)
+            box.add(layer.bounds());
+        m_camera.fit(box, kFitPaddingPx * m_window.pixelScale());
+        m_needsFit = false;
+    }
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    m_panel.zoom = m_camera.zoomLevel();
+    m_panel.cursor.reset();
+    if (m_pointerOnMap) m_panel.cursor = mercator::unproject(m_camera.screenToWorld(m_pointer));
+    const MapPanelActions actions = drawMapPanel(m_panel);
+    if (actions.fitToData) m_needsFit = true;
+    if (actions.layersChanged) rebuildScene();
+    ImGui::Render();
+
+    glViewport(0, 0, width, height);
+    glClearColor(0.96f, 0.97f, 0.98f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    m_renderer.draw(m_camera);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+    ++m_frameCount;
+    const bool last = m_options.exitAfterFrames > 0 && m_frameCount >= m_options.exitAfterFrames;
+    if (last && !m_options.screenshotPath.empty()) writeScreenshot(m_options.screenshotPath, width, height);
+    m_window.swap();
+    if (!m_readySignalled && m_frameCount >= 2) {
+        m_readySignalled = true;
+        m_publishedState = stateJson();
+        page::signalReady(m_publishedState);
+    } else if (m_readySignalled) {
+        std::string state = stateJson();
+        if (state != m_publishedState) page::publishState(m_publishedState = std::move(state));
+    }
+    return !last;
+}
+
+} // namespace cordon

@@ -1,0 +1,56 @@
+#pragma once
+/// The map application: owns the loaded feeds, the camera, the renderer and the panels, and turns
+/// SDL input into map navigation. Same code natively and in the browser.
+
+#include "app/options.hpp"
+#include "core/feature_layer.hpp"
+#include "platform/window.hpp"
+#include "render/camera.hpp"
+#include "render/gl/map_renderer.hpp"
+#include "ui/map_panel.hpp"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+union SDL_Event;
+
+namespace cordon {
+
+class App {
+  public:
+    explicit App(AppOptions options);
+    ~App();
+
+    /// Opens the window, loads the embedded demo feeds; false (after showing the error) on failure.
+    bool start();
+    /// One frame: events, panels, drawing. False when the app should quit.
+    bool frame();
+
+  private:
+    AppOptions m_options;
+    Window m_window;
+    Camera m_camera;
+    MapRenderer m_renderer;
+    std::vector<FeatureLayer> m_layers;
+    MapPanelModel m_panel;
+    bool m_imguiReady = false;
+    bool m_dragging = false;
+    std::map<long long, ScreenPoint> m_fingers;
+    ScreenPoint m_pointer;
+    bool m_pointerOnMap = false;
+    int m_frameCount = 0;
+    bool m_readySignalled = false;
+    bool m_needsFit = true;
+    std::string m_publishedState;
+
+    void loadDemoFeeds();
+    void rebuildScene();
+    void handleEvent(const SDL_Event& event);
+    void zoomKeys(int direction);
+    std::string stateJson() const;
+    void writeScreenshot(const std::string& path, int width, int height) const;
+};
+
+} // namespace cordon

@@ -1,0 +1,85 @@
+#include "app/options.hpp"
+
+#include <cstdlib>
+
+namespace cordon {
+
+namespace {
+
+int hexValue(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+std::string percentDecode(std::string_view s) {
+    std::string out;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        if (s[i] == '+') {
+            out += ' ';
+        } else if (s[i] == '%' && i + 2 < s.size() && hexValue(s[i + 1]) >= 0 && hexValue(s[i + 2]) >= 0) {
+            out += static_cast<char>(hexValue(s[i + 1]) * 16 + hexValue(s[i + 2]));
+            i += 2;
+        } else {
+            out += s[i];
+        }
+    }
+    return out;
+}
+
+int toInt(const std::string& s, int fallback) {
+    char* end = nullptr;
+    const long v = std::strtol(s.c_str(), &end, 10);
+    return end && *end == '\0' && !s.empty() && v >= 0 && v < 1000000 ? static_cast<int>(v) : fallback;
+}
+
+} // namespace
+
+Params parseQueryString(std::string_view query) {
+    Params params;
+    if (!query.empty() && query.front() == '?') query.remove_prefix(1);
+    while (!query.empty()) {
+        const std::size_t amp = query.find('&');
+        const std::string_view item = query.substr(0, amp);
+        query = amp == std::string_view::npos ? std::string_view() : query.substr(amp + 1);
+        if (item.empty()) continue;
+        const std::size_t eq = item.find('=');
+        params.emplace_back(percentDecode(item.substr(0, eq)), eq == std::string_view::npos
+                                                                   ? std::string()
+                                                                   : percentDecode(item.substr(eq + 1)));
+    }
+    return params;
+}
+
+Params parseCommandLine(int argc, const char* const* argv) {
+    Params params;
+    for (int i = 1; i < argc; ++i) {
+        std::string_view arg = argv[i];
+        if (arg.substr(0, 2) != "--") continue;
+        arg.remove_prefix(2);
+        const std::size_t eq = arg.find('=');
+        params.emplace_back(std::string(arg.substr(0, eq)),
+                            eq == std::string_view::npos ? std::string() : std::string(arg.substr(eq + 1)));
+    }
+    return params;
+}
+
+AppOptions optionsFromParams(const Params& params) {
+    AppOptions o;
+    for (const auto& [key, value] : params) {
+        if (key == "lang")
+            o.lang = parseLang(value);
+        else if (key == "frames")
+            o.exitAfterFrames = toInt(value, 0);
+        else if (key == "screenshot")
+            o.screenshotPath = value;
+        else if (key == "width")
+            o.windowWidth = toInt(value, o.windowWidth);
+        else if (key == "height")
+            o.windowHeight = toInt(value, o.windowHeight);
+    }
+    return o;
+}
+
+} // namespace cordon

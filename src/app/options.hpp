@@ -1,0 +1,30 @@
+#pragma once
+/// Start-up options of the app, from the page URL (`?lang=en`) or, natively, the command line
+/// (`--lang=en`). Unknown keys are ignored so old links keep working.
+
+#include "ui/strings.hpp"
+
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace cordon {
+
+struct AppOptions {
+    Lang lang = Lang::Zh;
+    int exitAfterFrames = 0;    ///< native smoke tests: quit after this many frames (0 = never)
+    std::string screenshotPath; ///< native: write the last frame as PPM here before quitting
+    int windowWidth = 1280;     ///< native window size in screen pixels
+    int windowHeight = 800;
+};
+
+using Params = std::vector<std::pair<std::string, std::string>>;
+
+/// Splits `a=1&b=%E4%B8%AD` into decoded key/value pairs ('+' is a space).
+Params parseQueryString(std::string_view query);
+/// Turns `--key=value` / `--flag` arguments into key/value pairs.
+Params parseCommandLine(int argc, const char* const* argv);
+AppOptions optionsFromParams(const Params& params);
+
+} // namespace cordon

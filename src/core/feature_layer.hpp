@@ -1,0 +1,58 @@
+#pragma once
+/// A GeoJSON FeatureCollection held as flat arrays: all positions in one vector, rings and parts
+/// as offsets into it. Compact to keep, cheap to walk when building meshes or indexes.
+
+#include "core/diagnostic.hpp"
+#include "core/geo.hpp"
+#include "core/json.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cordon {
+
+enum class PartKind : std::uint8_t { Point, Line, Polygon };
+
+/// One simple geometry: a point, a line, or a polygon (first ring outer, the rest holes).
+struct GeometryPart {
+    PartKind kind = PartKind::Point;
+    std::uint32_t firstRing = 0;
+    std::uint32_t ringCount = 0;
+};
+
+struct FeatureRecord {
+    std::string id;   ///< the GeoJSON id as text ("" when absent)
+    std::string name; ///< properties.name, the label shown on the map
+    std::uint32_t firstPart = 0;
+    std::uint32_t partCount = 0; ///< 0 for a null geometry
+    JsonValue properties;        ///< all properties, kept for the details panel
+};
+
+struct FeatureLayer {
+    std::string name; ///< feed or file name
+    std::vector<LonLat> positions;
+    /// Ring r spans positions [ringOffsets[r], ringOffsets[r + 1]).
+    std::vector<std::uint32_t> ringOffsets{0};
+    std::vector<GeometryPart> parts;
+    std::vector<FeatureRecord> features;
+
+    std::size_t ringCount() const { return ringOffsets.size() - 1; }
+    std::size_t ringSize(std::size_t ring) const { return ringOffsets[ring + 1] - ringOffsets[ring]; }
+    const LonLat* ring(std::size_t r) const { return positions.data() + ringOffsets[r]; }
+    /// Bounding box of every position, in Web Mercator metres.
+    MercatorBox bounds() const;
+};
+
+struct GeoJsonReadResult {
+    std::optional<FeatureLayer> layer; ///< empty when the file is unusable as a whole
+    std::vector<Diagnostic> diagnostics;
+};
+
+/// Reads a FeatureCollection (or a single Feature). Bad features are skipped with an error
+/// diagnostic naming feed, index, id and path; the rest of the file is kept.
+GeoJsonReadResult readGeoJson(std::string_view bytes, std::string_view feedName);
+
+} // namespace cordon

@@ -1,0 +1,21 @@
+#pragma once
+/// What the app tells its host: the web page (status line, error box, ready signal) or, natively,
+/// the terminal.
+
+#include <string>
+#include <string_view>
+
+namespace cordon::page {
+
+/// Loading progress text shown over the map until the first frame.
+void setStatus(std::string_view text);
+/// An error a person must see: the page's error box (and the console), or stderr natively.
+void showError(std::string_view text);
+/// The first full frame is drawn; `stateJson` is published for tests and monitoring.
+void signalReady(std::string_view stateJson);
+/// Publishes the app's current state (view, counts) as `window.cordonState`; natively a no-op.
+void publishState(std::string_view stateJson);
+/// The page URL's query string without '?', or "" natively.
+std::string queryString();
+
+} // namespace cordon::page

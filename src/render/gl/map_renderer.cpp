@@ -1,0 +1,180 @@
+#include "render/gl/map_renderer.hpp"
+
+#include "render/gl/shader_sources.hpp"
+
+#include <cstddef>
+
+namespace cordon {
+
+namespace {
+
+GLuint compile(GLenum type, std::string_view source, const char* name, std::string& error) {
+    if (source.empty()) {
+        error = std::string("shader not embedded: ") + name;
+        return 0;
+    }
+    const GLuint s = glCreateShader(type);
+    const char* text = source.data();
+    const GLint length = static_cast<GLint>(source.size());
+    glShaderSource(s, 1, &text, &length);
+    glCompileShader(s);
+    GLint ok = 0;
+    glGetShaderiv(s, GL_COMPILE_STATUS, &ok);
+    if (!ok) {
+        char log[2048] = {};
+        glGetShaderInfoLog(s, sizeof log, nullptr, log);
+        error = std::string(name) + ": " + log;
+        glDeleteShader(s);
+        return 0;
+    }
+    return s;
+}
+
+void floatAttribute(GLuint index, GLint size, GLsizei stride, std::size_t offset, GLuint divisor = 0) {
+    glEnableVertexAttribArray(index);
+    glVertexAttribPointer(index, size, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(offset));
+    glVertexAttribDivisor(index, divisor);
+}
+
+void colourAttribute(GLuint index, GLsizei stride, std::size_t offset, GLuint divisor = 0) {
+    glEnableVertexAttribArray(index);
+    glVertexAttribPointer(index, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<const void*>(offset));
+    glVertexAttribDivisor(index, divisor);
+}
+
+template <class T> void bufferData(GLenum target, const std::vector<T>& data) {
+    glBufferData(target, static_cast<GLsizeiptr>(data.size() * sizeof(T)), data.data(), GL_STATIC_DRAW);
+}
+
+} // namespace
+
+bool MapRenderer::buildProgram(Program& p, const char* vert, const char* frag, std::string& error) {
+    const GLuint vs = compile(GL_VERTEX_SHADER, shaderSource(vert), vert, error);
+    if (!vs) return false;
+    const GLuint fs = compile(GL_FRAGMENT_SHADER, shaderSource(frag), frag, error);
+    if (!fs) {
+        glDeleteShader(vs);
+        return false;
+    }
+    p.id = glCreateProgram();
+    glAttachShader(p.id, vs);
+    glAttachShader(p.id, fs);
+    glLinkProgram(p.id);
+    glDeleteShader(vs);
+    glDeleteShader(fs);
+    GLint ok = 0;
+    glGetProgramiv(p.id, GL_LINK_STATUS, &ok);
+    if (!ok) {
+        char log[2048] = {};
+        glGetProgramInfoLog(p.id, sizeof log, nullptr, log);
+        error = std::string(vert) + " + " + frag + ": " + log;
+        return false;
+    }
+    p.centre = glGetUniformLocation(p.id, "u_centre");
+    p.pxPerMetre = glGetUniformLocation(p.id, "u_pxPerMetre");
+    p.viewport = glGetUniformLocation(p.id, "u_viewport");
+    return true;
+}
+
+bool MapRenderer::init(std::string& error) {
+    if (!buildProgram(m_fill, "fill.vert", "fill.frag", error)) return false;
+    if (!buildProgram(m_line, "line.vert", "line.frag", error)) return false;
+    if (!buildProgram(m_point, "point.vert", "point.frag", error)) return false;
+
+    glGenVertexArrays(1, &m_fillVao);
+    glGenBuffers(1, &m_fillVbo);
+    glGenBuffers(1, &m_fillIbo);
+    glBindVertexArray(m_fillVao);
+    glBindBuffer(GL_ARRAY_BUFFER, m_fillVbo);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m_fillIbo);
+    floatAttribute(0, 2, sizeof(FillVertex), offsetof(FillVertex, x));
+    colourAttribute(1, sizeof(FillVertex), offsetof(FillVertex, colour));
+
+    glGenVertexArrays(1, &m_lineVao);
+    glGenBuffers(1, &m_lineVbo);
+    glGenBuffers(1, &m_lineIbo);
+    glBindVertexArray(m_lineVao);
+    glBindBuffer(GL_ARRAY_BUFFER, m_lineVbo);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m_lineIbo);
+    floatAttribute(0, 4, sizeof(LineVertex), offsetof(LineVertex, ax));
+    floatAttribute(1, 2, sizeof(LineVertex), offsetof(LineVertex, along));
+    floatAttribute(2, 1, sizeof(LineVertex), offsetof(LineVertex, widthPx));
+    colourAttribute(3, sizeof(LineVertex), offsetof(LineVertex, colour));
+
+    static const float kQuad[] = {-1, -1, 1, -1, -1, 1, -1, 1, 1, -1, 1, 1};
+    glGenVertexArrays(1, &m_pointVao);
+    glGenBuffers(1, &m_pointQuad);
+    glGenBuffers(1, &m_pointVbo);
+    glBindVertexArray(m_pointVao);
+    glBindBuffer(GL_ARRAY_BUFFER, m_pointQuad);
+    glBufferData(GL_ARRAY_BUFFER, sizeof kQuad, kQuad, GL_STATIC_DRAW);
+    floatAttribute(0, 2, 2 * sizeof(float), 0);
+    glBindBuffer(GL_ARRAY_BUFFER, m_pointVbo);
+    floatAttribute(1, 2, sizeof(PointInstance), offsetof(PointInstance, x), 1);
+    floatAttribute(2, 1, sizeof(PointInstance), offsetof(PointInstance, sizePx), 1);
+    colourAttribute(3, sizeof(PointInstance), offsetof(PointInstance, colour), 1);
+    glBindVertexArray(0);
+    return true;
+}
+
+MapRenderer::~MapRenderer() {
+    for (const Program* p : {&m_fill, &m_line, &m_point})
+        if (p->id) glDeleteProgram(p->id);
+    const GLuint vaos[] = {m_fillVao, m_lineVao, m_pointVao};
+    const GLuint buffers[] = {m_fillVbo, m_fillIbo, m_lineVbo, m_lineIbo, m_pointQuad, m_pointVbo};
+    glDeleteVertexArrays(3, vaos);
+    glDeleteBuffers(6, buffers);
+}
+
+void MapRenderer::upload(const SceneMesh& mesh) {
+    m_origin = mesh.origin;
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, m_fillVbo);
+    bufferData(GL_ARRAY_BUFFER, mesh.fillVertices);
+    glBindBuffer(GL_ARRAY_BUFFER, m_lineVbo);
+    bufferData(GL_ARRAY_BUFFER, mesh.lineVertices);
+    glBindBuffer(GL_ARRAY_BUFFER, m_pointVbo);
+    bufferData(GL_ARRAY_BUFFER, mesh.points);
+    glBindVertexArray(m_fillVao);
+    bufferData(GL_ELEMENT_ARRAY_BUFFER, mesh.fillIndices);
+    glBindVertexArray(m_lineVao);
+    bufferData(GL_ELEMENT_ARRAY_BUFFER, mesh.lineIndices);
+    glBindVertexArray(0);
+    m_fillCount = static_cast<GLsizei>(mesh.fillIndices.size());
+    m_lineCount = static_cast<GLsizei>(mesh.lineIndices.size());
+    m_pointCount = static_cast<GLsizei>(mesh.points.size());
+}
+
+void MapRenderer::useProgram(const Program& p, const Camera& camera) const {
+    glUseProgram(p.id);
+    const MercatorPoint c = camera.centre();
+    glUniform2f(p.centre, static_cast<float>(c.x - m_origin.x), static_cast<float>(c.y - m_origin.y));
+    glUniform1f(p.pxPerMetre, static_cast<float>(1.0 / camera.metresPerPixel()));
+    glUniform2f(p.viewport, static_cast<float>(camera.viewportWidth()),
+                static_cast<float>(camera.viewportHeight()));
+}
+
+void MapRenderer::draw(const Camera& camera) {
+    glEnable(GL_BLEND);
+    glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA); // shaders output premultiplied alpha
+    glDisable(GL_DEPTH_TEST);
+    glDisable(GL_CULL_FACE);
+    if (m_fillCount) {
+        useProgram(m_fill, camera);
+        glBindVertexArray(m_fillVao);
+        glDrawElements(GL_TRIANGLES, m_fillCount, GL_UNSIGNED_INT, nullptr);
+    }
+    if (m_lineCount) {
+        useProgram(m_line, camera);
+        glBindVertexArray(m_lineVao);
+        glDrawElements(GL_TRIANGLES, m_lineCount, GL_UNSIGNED_INT, nullptr);
+    }
+    if (m_pointCount) {
+        useProgram(m_point, camera);
+        glBindVertexArray(m_pointVao);
+        glDrawArraysInstanced(GL_TRIANGLES, 0, 6, m_pointCount);
+    }
+    glBindVertexArray(0);
+}
+
+} // namespace cordon

@@ -1,0 +1,42 @@
+#pragma once
+/// The thin GL layer: uploads a SceneMesh once and draws it with the project's shaders.
+
+#include "render/camera.hpp"
+#include "render/scene_mesh.hpp"
+
+#include <GLES3/gl3.h>
+
+#include <string>
+
+namespace cordon {
+
+class MapRenderer {
+  public:
+    MapRenderer() = default;
+    MapRenderer(const MapRenderer&) = delete;
+    MapRenderer& operator=(const MapRenderer&) = delete;
+    ~MapRenderer();
+
+    /// Compiles the shaders; on failure returns false with the GL log in `error`.
+    bool init(std::string& error);
+    /// Replaces the geometry on the GPU (call when feeds change, not per frame).
+    void upload(const SceneMesh& mesh);
+    void draw(const Camera& camera);
+
+  private:
+    struct Program {
+        GLuint id = 0;
+        GLint centre = -1, pxPerMetre = -1, viewport = -1;
+    };
+    Program m_fill, m_line, m_point;
+    GLuint m_fillVao = 0, m_fillVbo = 0, m_fillIbo = 0;
+    GLuint m_lineVao = 0, m_lineVbo = 0, m_lineIbo = 0;
+    GLuint m_pointVao = 0, m_pointQuad = 0, m_pointVbo = 0;
+    GLsizei m_fillCount = 0, m_lineCount = 0, m_pointCount = 0;
+    MercatorPoint m_origin;
+
+    bool buildProgram(Program& p, const char* vert, const char* frag, std::string& error);
+    void useProgram(const Program& p, const Camera& camera) const;
+};
+
+} // namespace cordon

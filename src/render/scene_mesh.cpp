@@ -1,0 +1,101 @@
+#include "render/scene_mesh.hpp"
+
+#include "core/mercator.hpp"
+#include "render/triangulate.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace cordon {
+
+namespace {
+
+class Builder {
+  public:
+    explicit Builder(SceneMesh& mesh) : m_mesh(mesh) {}
+
+    Vec2 local(LonLat p) const {
+        const MercatorPoint m = mercator::project(p);
+        return {m.x - m_mesh.origin.x, m.y - m_mesh.origin.y};
+    }
+
+    void fill(const FeatureLayer& layer, std::uint32_t ring, Rgba colour) {
+        m_ring.clear();
+        const LonLat* pts = layer.ring(ring);
+        for (std::size_t i = 0; i < layer.ringSize(ring); ++i)
+            m_ring.push_back(local(pts[i]));
+        const auto base = static_cast<std::uint32_t>(m_mesh.fillVertices.size());
+        for (const Vec2& v : m_ring)
+            m_mesh.fillVertices.push_back({float(v.x), float(v.y), colour});
+        triangulateRing(m_ring, base, m_mesh.fillIndices);
+    }
+
+    void line(const FeatureLayer& layer, std::uint32_t ring, bool closed, Rgba colour, float widthPx) {
+        const LonLat* pts = layer.ring(ring);
+        const std::size_t n = layer.ringSize(ring);
+        const std::size_t segments = closed ? n : n - 1;
+        for (std::size_t i = 0; i < segments; ++i) {
+            const Vec2 a = local(pts[i]);
+            const Vec2 b = local(pts[(i + 1) % n]);
+            const auto base = static_cast<std::uint32_t>(m_mesh.lineVertices.size());
+            for (float along : {0.0f, 1.0f})
+                for (float side : {-1.0f, 1.0f})
+                    m_mesh.lineVertices.push_back(
+                        {float(a.x), float(a.y), float(b.x), float(b.y), along, side, widthPx, colour});
+            for (std::uint32_t k : {0u, 1u, 2u, 2u, 1u, 3u})
+                m_mesh.lineIndices.push_back(base + k);
+        }
+    }
+
+    void point(const FeatureLayer& layer, std::uint32_t ring, Rgba colour, float sizePx) {
+        const Vec2 p = local(layer.ring(ring)[0]);
+        m_mesh.points.push_back({float(p.x), float(p.y), sizePx, colour});
+    }
+
+  private:
+    SceneMesh& m_mesh;
+    std::vector<Vec2> m_ring;
+};
+
+} // namespace
+
+SceneMesh buildSceneMesh(std::span<const FeatureLayer> layers) {
+    SceneMesh mesh;
+    for (const FeatureLayer& layer : layers)
+        mesh.bounds.add(layer.bounds());
+    if (!mesh.bounds.empty()) mesh.origin = mesh.bounds.centre();
+
+    std::vector<std::size_t> order(layers.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return layerDrawOrder(layers[a].name) < layerDrawOrder(layers[b].name);
+    });
+
+    Builder builder(mesh);
+    for (std::size_t li : order) {
+        const FeatureLayer& layer = layers[li];
+        for (const FeatureRecord& feature : layer.features) {
+            const FeatureStyle style = styleFor(layer, feature);
+            for (std::uint32_t p = feature.firstPart; p < feature.firstPart + feature.partCount; ++p) {
+                const GeometryPart& part = layer.parts[p];
+                switch (part.kind) {
+                case PartKind::Point:
+                    builder.point(layer, part.firstRing, style.pointColour, style.pointSizePx);
+                    break;
+                case PartKind::Line:
+                    builder.line(layer, part.firstRing, false, style.stroke, style.strokeWidthPx);
+                    break;
+                case PartKind::Polygon:
+                    // Holes are outlined but not yet cut out of the fill.
+                    builder.fill(layer, part.firstRing, style.fill);
+                    for (std::uint32_t r = part.firstRing; r < part.firstRing + part.ringCount; ++r)
+                        builder.line(layer, r, true, style.stroke, style.strokeWidthPx);
+                    break;
+                }
+            }
+        }
+    }
+    return mesh;
+}
+
+} // namespace cordon

@@ -1,0 +1,51 @@
+#pragma once
+/// GPU-ready vertex arrays for all loaded features, built once per feed change (never per frame).
+/// Positions are float metres relative to `origin`, so single precision stays exact to centimetres
+/// across a city even though Web Mercator coordinates are in the millions.
+
+#include "core/feature_layer.hpp"
+#include "render/style.hpp"
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace cordon {
+
+struct FillVertex {
+    float x, y;
+    Rgba colour;
+};
+
+/// One corner of a line segment's quad; the vertex shader pushes it out by half the width in
+/// screen pixels, so lines keep their pixel width at every zoom.
+struct LineVertex {
+    float ax, ay; ///< segment start
+    float bx, by; ///< segment end
+    float along;  ///< 0 at the start, 1 at the end
+    float side;   ///< -1 or +1: which side of the centre line
+    float widthPx;
+    Rgba colour;
+};
+
+struct PointInstance {
+    float x, y;
+    float sizePx;
+    Rgba colour;
+};
+
+struct SceneMesh {
+    MercatorPoint origin;
+    MercatorBox bounds;
+    std::vector<FillVertex> fillVertices;
+    std::vector<std::uint32_t> fillIndices;
+    std::vector<LineVertex> lineVertices;
+    std::vector<std::uint32_t> lineIndices;
+    std::vector<PointInstance> points;
+};
+
+/// Builds fills (polygon interiors), lines (roads and polygon outlines) and point symbols for all
+/// layers, stacked by `layerDrawOrder`.
+SceneMesh buildSceneMesh(std::span<const FeatureLayer> layers);
+
+} // namespace cordon

@@ -1,0 +1,56 @@
+#include "ui/map_panel.hpp"
+
+#include <imgui.h>
+
+#include <string>
+
+namespace cordon {
+
+namespace {
+
+std::string label(std::string_view text, const char* id) {
+    return std::string(text) + "##" + id;
+}
+
+} // namespace
+
+MapPanelActions drawMapPanel(MapPanelModel& model) {
+    MapPanelActions actions;
+    const Lang lang = model.lang;
+    ImGui::SetNextWindowPos(ImVec2(10, 10), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 20, 0), ImGuiCond_FirstUseEver);
+    ImGui::Begin(label(tr(TextId::AppTitle, lang), "main").c_str());
+    if (model.demoData) ImGui::TextDisabled("%s", tr(TextId::DemoDataNotice, lang).data());
+
+    ImGui::SeparatorText(tr(TextId::Layers, lang).data());
+    for (LayerRow& row : model.layers) {
+        const std::string text = std::string(feedDisplayName(row.feed, lang)) + "  (" +
+                                 std::to_string(row.featureCount) + ")##" + row.feed;
+        if (ImGui::Checkbox(text.c_str(), &row.visible)) actions.layersChanged = true;
+    }
+    if (ImGui::Button(label(tr(TextId::FitToData, lang), "fit").c_str())) actions.fitToData = true;
+
+    ImGui::SeparatorText(tr(TextId::PanelMap, lang).data());
+    ImGui::Text("%s: %.2f", tr(TextId::Zoom, lang).data(), model.zoom);
+    if (model.cursor)
+        ImGui::Text("%s: %.5f, %.5f", tr(TextId::Cursor, lang).data(), model.cursor->lon, model.cursor->lat);
+
+    ImGui::SeparatorText(tr(TextId::Problems, lang).data());
+    if (model.problems.empty()) {
+        ImGui::TextDisabled("%s", tr(TextId::NoProblems, lang).data());
+    } else {
+        for (const Diagnostic& d : model.problems) {
+            const ImVec4 colour =
+                d.severity == Severity::Error ? ImVec4(0.9f, 0.3f, 0.2f, 1) : ImVec4(0.9f, 0.7f, 0.2f, 1);
+            ImGui::PushStyleColor(ImGuiCol_Text, colour);
+            ImGui::TextWrapped("%s", d.toString().c_str());
+            ImGui::PopStyleColor();
+        }
+    }
+    if (ImGui::CollapsingHeader(tr(TextId::Help, lang).data()))
+        ImGui::TextWrapped("%s", tr(TextId::HelpText, lang).data());
+    ImGui::End();
+    return actions;
+}
+
+} // namespace cordon

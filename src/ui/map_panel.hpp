@@ -1,0 +1,37 @@
+#pragma once
+/// The main ImGui panel over the map: layers with counts and toggles, view info, data problems.
+
+#include "core/diagnostic.hpp"
+#include "core/geo.hpp"
+#include "ui/strings.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cordon {
+
+struct LayerRow {
+    std::string feed;
+    std::size_t featureCount = 0;
+    bool visible = true;
+};
+
+struct MapPanelModel {
+    Lang lang = Lang::Zh;
+    std::vector<LayerRow> layers;
+    double zoom = 0.0;
+    std::optional<LonLat> cursor;
+    std::vector<Diagnostic> problems;
+    bool demoData = true;
+};
+
+/// What the user asked for this frame.
+struct MapPanelActions {
+    bool fitToData = false;
+    bool layersChanged = false;
+};
+
+MapPanelActions drawMapPanel(MapPanelModel& model);
+
+} // namespace cordon

@@ -1,0 +1,71 @@
+#include "ui/strings.hpp"
+
+#include <array>
+
+namespace cordon {
+
+namespace {
+
+using enum TextId;
+
+constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
+    {AppTitle, "cordon 疫情防控指挥图", "cordon epidemic-control map"},
+    {PanelMap, "地图", "Map"},
+    {Layers, "图层", "Layers"},
+    {Features, "要素", "features"},
+    {FitToData, "适应数据范围", "Fit to data"},
+    {Zoom, "缩放级别", "Zoom"},
+    {Cursor, "光标位置", "Cursor"},
+    {Language, "语言", "Language"},
+    {Problems, "数据问题", "Data problems"},
+    {NoProblems, "数据无问题", "No problems in the data"},
+    {LoadingData, "正在加载数据…", "Loading data…"},
+    {LayerAreas, "行政区划", "Areas"},
+    {LayerZones, "风险区", "Risk zones"},
+    {LayerPosts, "卡点", "Checkpoints"},
+    {LayerTeams, "工作专班", "Teams"},
+    {LayerRoads, "道路", "Roads"},
+    {LayerFacilities, "设施", "Facilities"},
+    {LayerRoster, "排班", "Roster"},
+    {Help, "操作说明", "Help"},
+    {HelpText, "拖动平移，滚轮或双指缩放，+/- 键缩放，F 键适应数据范围",
+     "Drag to pan, wheel or pinch to zoom, +/- keys to zoom, F to fit the data"},
+    {DemoDataNotice, "演示数据（虚构）", "Demo data (fictional)"},
+}};
+
+constexpr bool tableInOrder() {
+    for (std::size_t i = 0; i < kTable.size(); ++i)
+        if (static_cast<std::size_t>(kTable[i].id) != i) return false;
+    return true;
+}
+static_assert(tableInOrder(), "text table rows must follow TextId order");
+
+} // namespace
+
+std::span<const TextEntry> textTable() {
+    return kTable;
+}
+
+std::string_view tr(TextId id, Lang lang) {
+    const TextEntry& e = kTable[static_cast<std::size_t>(id)];
+    return lang == Lang::En ? e.en : e.zh;
+}
+
+std::string_view feedDisplayName(std::string_view feed, Lang lang) {
+    struct FeedName {
+        std::string_view feed;
+        TextId text;
+    };
+    constexpr FeedName kFeeds[] = {
+        {"areas", LayerAreas}, {"zones", LayerZones},           {"posts", LayerPosts},  {"teams", LayerTeams},
+        {"roads", LayerRoads}, {"facilities", LayerFacilities}, {"roster", LayerRoster}};
+    for (const FeedName& f : kFeeds)
+        if (f.feed == feed) return tr(f.text, lang);
+    return feed;
+}
+
+Lang parseLang(std::string_view value) {
+    return value == "en" ? Lang::En : Lang::Zh;
+}
+
+} // namespace cordon

@@ -1,0 +1,55 @@
+#pragma once
+/// Every text the UI shows, in one table with a Chinese and an English column, so that neither
+/// language can fall behind. Chinese (zh-CN) is the default; `?lang=en` switches.
+
+#include <span>
+#include <string_view>
+
+namespace cordon {
+
+enum class Lang { Zh, En };
+
+enum class TextId {
+    AppTitle,
+    PanelMap,
+    Layers,
+    Features,
+    FitToData,
+    Zoom,
+    Cursor,
+    Language,
+    Problems,
+    NoProblems,
+    LoadingData,
+    LayerAreas,
+    LayerZones,
+    LayerPosts,
+    LayerTeams,
+    LayerRoads,
+    LayerFacilities,
+    LayerRoster,
+    Help,
+    HelpText,
+    DemoDataNotice,
+    Count
+};
+
+struct TextEntry {
+    TextId id;
+    std::string_view zh;
+    std::string_view en;
+};
+
+/// The whole table, in TextId order.
+std::span<const TextEntry> textTable();
+
+/// The text for `id` in `lang`.
+std::string_view tr(TextId id, Lang lang);
+
+/// Display name of a feed ("zones" -> "风险区"), or the feed name itself when it is not a known feed.
+std::string_view feedDisplayName(std::string_view feed, Lang lang);
+
+/// Parses a `lang` parameter: "en" gives English, anything else the default Chinese.
+Lang parseLang(std::string_view value);
+
+} // namespace cordon

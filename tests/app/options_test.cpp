@@ -1,0 +1,26 @@
+#include "app/options.hpp"
+
+#include <catch2/catch_test_macros.hpp>
+
+using namespace cordon;
+
+TEST_CASE("Query strings decode percent escapes and plus signs") {
+    const Params p = parseQueryString("?lang=en&name=%E9%87%91%E6%B0%B4+%E5%8C%BA&flag&&bad=%zz");
+    REQUIRE(p.size() == 4);
+    CHECK(p[0] == std::pair<std::string, std::string>{"lang", "en"});
+    CHECK(p[1].second == "金水 区");
+    CHECK(p[2] == std::pair<std::string, std::string>{"flag", ""});
+    CHECK(p[3].second == "%zz");
+    CHECK(parseQueryString("").empty());
+}
+
+TEST_CASE("Options come from the URL or the command line alike") {
+    const char* argv[] = {"cordon_app", "--lang=en", "--frames=30", "--screenshot=out.ppm", "stray"};
+    const AppOptions o = optionsFromParams(parseCommandLine(5, argv));
+    CHECK(o.lang == Lang::En);
+    CHECK(o.exitAfterFrames == 30);
+    CHECK(o.screenshotPath == "out.ppm");
+    const AppOptions web = optionsFromParams(parseQueryString("lang=zh&frames=x&unknown=1"));
+    CHECK(web.lang == Lang::Zh);
+    CHECK(web.exitAfterFrames == 0);
+}

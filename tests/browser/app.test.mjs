@@ -1,0 +1,126 @@
+// The wasm app in Debian's Chromium: served over http and as the single file from file://.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { serve, launch, openApp, webDir, artifactsDir } from './harness.mjs';
+import { decodePng, countColour } from './png.mjs';
+
+// Colours the demo map must show (src/render/style.cpp).
+const expectedColours = {
+  'city entry post': [0, 114, 178],
+  'compound gate post': [86, 180, 233],
+  'major road': [245, 170, 60],
+  'district fill': [226, 232, 240],
+};
+
+let server;
+let browser;
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function checkMap(page, problems, name) {
+  assert.deepEqual(problems, [], 'no page errors or console errors');
+  const errors = await page.evaluate(() => window.cordonErrors || []);
+  assert.deepEqual(errors, [], 'no errors in the page error box');
+  const isWebGl2 = await page.evaluate(() => document.getElementById('canvas').getContext('webgl2') !== null);
+  assert.ok(isWebGl2, 'the canvas holds a WebGL2 context');
+  const state = await page.evaluate(() => window.cordonState);
+  assert.ok(state.features > 0, 'features loaded');
+  const png = await page.screenshot();
+  writeFileSync(join(artifactsDir, `${name}.png`), png);
+  const image = decodePng(png);
+  for (const [what, rgb] of Object.entries(expectedColours)) {
+    const n = countColour(image, rgb);
+    assert.ok(n >= 20, `${what} ${rgb} drawn (found ${n} pixels)`);
+  }
+  return state;
+}
+
+test('served app draws the demo map with WebGL2 and no errors', async () => {
+  const { page, problems } = await openApp(browser.context, server.url + '/');
+  const state = await checkMap(page, problems, 'served');
+  assert.equal(state.lang, 'zh', 'Chinese by default');
+  assert.deepEqual(Object.keys(state.layers).sort(), ['areas', 'posts', 'roads', 'teams', 'zones']);
+  assert.deepEqual(state.viewport, [1280, 800]);
+  await page.close();
+});
+
+test('single-file build works from file:// with no network', async () => {
+  const { context, close } = await launch();
+  try {
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      return url.startsWith('file:') || url.startsWith('data:') ? route.continue() : route.abort();
+    });
+    const requests = [];
+    context.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) requests.push(r.url()); });
+    const url = pathToFileURL(join(webDir, 'cordon-single.html')).href;
+    const { page, problems } = await openApp(context, url);
+    await checkMap(page, problems, 'single-file');
+    assert.deepEqual(requests, [], 'no network requests');
+  } finally {
+    await close();
+  }
+});
+
+test('?lang=en switches the UI to English', async () => {
+  const { page, problems } = await openApp(browser.context, server.url + '/?lang=en');
+  assert.deepEqual(problems, []);
+  assert.equal(await page.evaluate(() => window.cordonState.lang), 'en');
+  await page.close();
+});
+
+test('high-DPI screens render at device pixels and follow window resizes', async () => {
+  const { context, close } = await launch({ viewport: { width: 800, height: 600 }, deviceScaleFactor: 2 });
+  try {
+    const { page, problems } = await openApp(context, server.url + '/');
+    assert.deepEqual(problems, []);
+    let state = await page.evaluate(() => window.cordonState);
+    assert.deepEqual(state.viewport, [1600, 1200]);
+    assert.equal(state.pixelScale, 2);
+    await page.setViewportSize({ width: 640, height: 480 });
+    await page.waitForFunction(() => window.cordonState.viewport[0] === 1280, null, { timeout: 10000 });
+    state = await page.evaluate(() => window.cordonState);
+    assert.deepEqual(state.viewport, [1280, 960]);
+  } finally {
+    await close();
+  }
+});
+
+test('wheel zooms around the cursor, drag pans, keys zoom and fit', async () => {
+  const { page, problems } = await openApp(browser.context, server.url + '/');
+  const state = () => page.evaluate(() => window.cordonState);
+  const fitted = await state();
+  await page.mouse.move(900, 500);
+  await page.waitForFunction(() => window.cordonState.cursor !== null, null, { timeout: 10000 });
+  const under = (await state()).cursor;
+
+  await page.mouse.wheel(0, -300);
+  await page.waitForFunction((z) => window.cordonState.zoom > z + 0.1, fitted.zoom, { timeout: 10000 });
+  const zoomed = await state();
+  assert.ok(Math.abs(zoomed.cursor[0] - under[0]) < 1e-6 && Math.abs(zoomed.cursor[1] - under[1]) < 1e-6,
+    `the place under the cursor stays put: ${under} -> ${zoomed.cursor}`);
+
+  await page.mouse.down();
+  await page.mouse.move(800, 420, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForFunction(([x, y]) => {
+    const c = window.cordonState.cursor;
+    return Math.abs(c[0] - x) < 1e-6 && Math.abs(c[1] - y) < 1e-6;
+  }, under, { timeout: 10000 });
+
+  await page.keyboard.press('Minus');
+  await page.waitForFunction((z) => window.cordonState.zoom < z - 0.1, zoomed.zoom, { timeout: 10000 });
+  await page.keyboard.press('f');
+  await page.waitForFunction((z) => Math.abs(window.cordonState.zoom - z) < 1e-6, fitted.zoom, { timeout: 10000 });
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -1,0 +1,95 @@
+#include "core/feature_layer.hpp"
+
+#include <catch2/catch_test_macros.hpp>
+
+#include <string>
+
+using namespace cordon;
+
+namespace {
+
+std::string collection(const std::string& features) {
+    return R"({"type":"FeatureCollection","features":[)" + features + "]}";
+}
+
+} // namespace
+
+TEST_CASE("GeoJSON reader keeps every geometry type as flat parts") {
+    const std::string text = collection(R"(
+      {"type":"Feature","id":"P-1","properties":{"name":"东门"},"geometry":{"type":"Point","coordinates":[113.6,34.7]}},
+      {"type":"Feature","id":2,"properties":null,"geometry":{"type":"MultiLineString","coordinates":[[[0,0],[1,1]],[[2,2],[3,3],[4,4]]]}},
+      {"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[
+          [[0,0],[10,0],[10,10],[0,10],[0,0]], [[2,2],[3,2],[3,3],[2,2]]]}},
+      {"type":"Feature","properties":{},"geometry":null},
+      {"type":"Feature","properties":{},"geometry":{"type":"GeometryCollection","geometries":[
+          {"type":"Point","coordinates":[1,2]},{"type":"MultiPolygon","coordinates":[[[[0,0],[1,0],[1,1],[0,0]]]]}]}})");
+    const GeoJsonReadResult r = readGeoJson(text, "test");
+    REQUIRE(r.layer);
+    CHECK(r.diagnostics.empty());
+    const FeatureLayer& l = *r.layer;
+    REQUIRE(l.features.size() == 5);
+    CHECK(l.features[0].id == "P-1");
+    CHECK(l.features[0].name == "东门");
+    CHECK(l.features[1].id == "2");
+    CHECK(l.features[1].partCount == 2);
+    CHECK(l.parts[l.features[1].firstPart + 1].kind == PartKind::Line);
+    CHECK(l.ringSize(l.parts[l.features[1].firstPart + 1].firstRing) == 3);
+
+    const GeometryPart& poly = l.parts[l.features[2].firstPart];
+    CHECK(poly.kind == PartKind::Polygon);
+    CHECK(poly.ringCount == 2);
+    CHECK(l.ringSize(poly.firstRing) == 4); // stored open: closing position dropped
+    CHECK(l.ringSize(poly.firstRing + 1) == 3);
+
+    CHECK(l.features[3].partCount == 0);
+    CHECK(l.features[4].partCount == 2);
+}
+
+TEST_CASE("GeoJSON reader skips a bad feature, names it, and keeps the rest") {
+    const std::string text = collection(R"(
+      {"type":"Feature","id":"Z-1","properties":{},"geometry":{"type":"Point","coordinates":[1,2]}},
+      {"type":"Feature","id":"Z-2","properties":{},"geometry":{"type":"Polygon","coordinates":[[[0,0],[1,0],[1,1],[0,0.5]]]}},
+      {"type":"Feature","id":"Z-3","properties":{},"geometry":{"type":"Point","coordinates":[200,2]}},
+      {"type":"Feature","id":true,"properties":{},"geometry":null},
+      {"type":"Feature","id":"Z-5","properties":{},"geometry":{"type":"LineString","coordinates":[[0,0],[1,"x"]]}},
+      {"type":"Feature","id":"Z-6","properties":{},"geometry":{"type":"Point","coordinates":[3,4]}})");
+    const GeoJsonReadResult r = readGeoJson(text, "zones");
+    REQUIRE(r.layer);
+    REQUIRE(r.layer->features.size() == 2);
+    CHECK(r.layer->features[1].id == "Z-6");
+    CHECK(r.layer->positions.size() == 2); // nothing left over from the skipped features
+    REQUIRE(r.diagnostics.size() == 4);
+    CHECK(r.diagnostics[0].toString() == "zones[1] id=Z-2: geometry.coordinates[0]: error: ring is not "
+                                         "closed: its last position must equal its first");
+    CHECK(r.diagnostics[1].featureIndex == 2);
+    CHECK(r.diagnostics[1].path == "geometry.coordinates");
+    CHECK(r.diagnostics[2].path == "id");
+    CHECK(r.diagnostics[3].path == "geometry.coordinates[1]");
+}
+
+TEST_CASE("GeoJSON reader reports unusable files as a whole") {
+    SECTION("truncated JSON gives line and column") {
+        const GeoJsonReadResult r = readGeoJson("{\"type\":\"FeatureCollection\",\n\"features\":[", "posts");
+        CHECK_FALSE(r.layer);
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].message.find("line 2") != std::string::npos);
+        CHECK(r.diagnostics[0].feed == "posts");
+    }
+    SECTION("wrong top-level type") {
+        const GeoJsonReadResult r = readGeoJson("[1,2]", "posts");
+        CHECK_FALSE(r.layer);
+        CHECK(hasErrors(r.diagnostics));
+    }
+    SECTION("missing features array") {
+        const GeoJsonReadResult r = readGeoJson(R"({"type":"FeatureCollection"})", "posts");
+        CHECK_FALSE(r.layer);
+        CHECK(r.diagnostics.at(0).path == "features");
+    }
+}
+
+TEST_CASE("GeoJSON reader: empty input gives empty output") {
+    const GeoJsonReadResult r = readGeoJson(collection(""), "areas");
+    REQUIRE(r.layer);
+    CHECK(r.layer->features.empty());
+    CHECK(r.layer->bounds().empty());
+}

@@ -1,0 +1,72 @@
+#include "core/json.hpp"
+
+#include <catch2/catch_test_macros.hpp>
+
+#include <string>
+
+using namespace cordon;
+
+TEST_CASE("JSON parses nested values") {
+    const JsonParseResult r = parseJson(R"({"a": [1, -2.5e1, true, null], "名称": "金水\u533a", "o": {}})");
+    REQUIRE(r.ok());
+    const JsonValue& v = *r.value;
+    REQUIRE(v.find("a"));
+    CHECK(v.find("a")->items.size() == 4);
+    CHECK(v.find("a")->items[1].number == -25.0);
+    CHECK(v.find("a")->items[2].boolean);
+    CHECK(v.find("a")->items[3].isNull());
+    CHECK(v.find("名称")->string == "金水区");
+    CHECK(v.find("o")->isObject());
+    CHECK(v.find("missing") == nullptr);
+}
+
+TEST_CASE("JSON decodes surrogate pairs to UTF-8") {
+    const JsonParseResult r = parseJson(R"("\ud83d\ude00")");
+    REQUIRE(r.ok());
+    CHECK(r.value->string == "\xF0\x9F\x98\x80");
+    CHECK_FALSE(parseJson(R"("\ud83d")").ok());
+}
+
+TEST_CASE("JSON errors give byte offset, line and column") {
+    const JsonParseResult r = parseJson("{\n  \"a\": 1,\n  \"b\": tru\n}");
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error.line == 3);
+    CHECK(r.error.column == 8);
+    CHECK(r.error.offset == 19);
+    CHECK(r.error.message == "invalid literal");
+}
+
+TEST_CASE("JSON reports truncated input") {
+    for (const char* text : {"{\"a\": [1, 2", "{\"a\": \"abc", "[1,", "{\"a\""}) {
+        const JsonParseResult r = parseJson(text);
+        INFO(text);
+        REQUIRE_FALSE(r.ok());
+        CHECK(r.error.message.find("truncated") != std::string::npos);
+    }
+}
+
+TEST_CASE("JSON rejects what the grammar forbids") {
+    for (const char* text : {"", "01", "1.", "-", "[1,]", "{\"a\":1,}", "NaN", "Infinity", "1e999",
+                             "\"a\tb\"", "[1] 2", "'x'"}) {
+        INFO(text);
+        CHECK_FALSE(parseJson(text).ok());
+    }
+}
+
+TEST_CASE("JSON nesting is capped instead of overflowing the stack") {
+    const std::string deep(100000, '[');
+    const JsonParseResult r = parseJson(deep);
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error.message.find("nesting") != std::string::npos);
+    const std::string ok = std::string(kMaxJsonDepth, '[') + std::string(kMaxJsonDepth, ']');
+    CHECK(parseJson(ok).ok());
+}
+
+TEST_CASE("jsonQuote escapes quotes, control characters and HTML") {
+    CHECK(jsonQuote("a\"b\\c\n") == R"("a\"b\\c\n")");
+    CHECK(jsonQuote("</script>") == R"("\u003c/script\u003e")");
+    CHECK(jsonQuote(std::string("\x01", 1)) == R"("\u0001")");
+    const JsonParseResult back = parseJson(jsonQuote("金水 </script> & \"x\""));
+    REQUIRE(back.ok());
+    CHECK(back.value->string == "金水 </script> & \"x\"");
+}
