@@ -111,7 +111,9 @@ void App::handleEvent(const SDL_Event& e) {
     const double scale = m_window.pixelScale();
     switch (e.type) {
     case SDL_MOUSEBUTTONDOWN:
-        if (e.button.button == SDL_BUTTON_LEFT && !io.WantCaptureMouse) m_dragging = true;
+        // Touches also arrive as synthetic mouse events (for ImGui); the map follows the fingers.
+        if (e.button.button == SDL_BUTTON_LEFT && !io.WantCaptureMouse && e.button.which != SDL_TOUCH_MOUSEID)
+            m_dragging = true;
         break;
     case SDL_MOUSEBUTTONUP:
         if (e.button.button == SDL_BUTTON_LEFT) m_dragging = false;
@@ -203,9 +205,11 @@ std::string App::stateJson() const {
         layers += "\"" + row.feed + "\":" + std::to_string(row.featureCount);
     }
     char view[240];
-    std::snprintf(view, sizeof view, "\"viewport\":[%d,%d],\"pixelScale\":%.3f,\"zoom\":%.6f",
+    std::snprintf(view, sizeof view,
+                  "\"viewport\":[%d,%d],\"pixelScale\":%.3f,\"zoom\":%.6f,\"metresPerPixel\":%.6f,"
+                  "\"centre\":[%.3f,%.3f]",
                   m_camera.viewportWidth(), m_camera.viewportHeight(), m_window.pixelScale(),
-                  m_camera.zoomLevel());
+                  m_camera.zoomLevel(), m_camera.metresPerPixel(), m_camera.centre().x, m_camera.centre().y);
     std::string cursor = "null";
     if (m_panel.cursor) {
         char text[64];

@@ -124,3 +124,37 @@ test('wheel zooms around the cursor, drag pans, keys zoom and fit', async () => 
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('touch: one finger pans, two fingers pinch-zoom', async () => {
+  const { context, close } = await launch({ hasTouch: true });
+  try {
+    const { page, problems } = await openApp(context, server.url + '/');
+    const cdp = await context.newCDPSession(page);
+    const touch = (type, points) => cdp.send('Input.dispatchTouchEvent', {
+      type, touchPoints: points.map(([x, y], id) => ({ x, y, id })),
+    });
+    const start = await page.evaluate(() => window.cordonState);
+
+    await touch('touchStart', [[700, 400], [900, 400]]);
+    for (let i = 1; i <= 5; i++) await touch('touchMove', [[700 - 20 * i, 400], [900 + 20 * i, 400]]);
+    await touch('touchEnd', []);
+    // Spread from 200 to 400 pixels: zoom in by one level (log2 of 2).
+    await page.waitForFunction((z) => window.cordonState.zoom > z + 0.5, start.zoom, { timeout: 10000 });
+    const pinched = await page.evaluate(() => window.cordonState.zoom);
+    assert.ok(Math.abs(pinched - start.zoom - 1) < 0.05, `pinch x2 zooms one level: ${start.zoom} -> ${pinched}`);
+
+    const before = await page.evaluate(() => window.cordonState);
+    await touch('touchStart', [[600, 500]]);
+    for (let i = 1; i <= 5; i++) await touch('touchMove', [[600 + 10 * i, 500]]);
+    await touch('touchEnd', []);
+    await page.waitForFunction((x) => window.cordonState.centre[0] !== x, before.centre[0], { timeout: 10000 });
+    await page.waitForTimeout(200);
+    const after = await page.evaluate(() => window.cordonState);
+    const movedPx = (before.centre[0] - after.centre[0]) / before.metresPerPixel;
+    assert.ok(Math.abs(movedPx - 50) < 0.5, `a 50 px swipe moves the map 50 px (moved ${movedPx})`);
+    assert.equal(after.zoom, before.zoom, 'one finger does not zoom');
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
