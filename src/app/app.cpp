@@ -65,9 +65,10 @@ bool App::start() {
 
     loadDemoFeeds();
     std::vector<std::string> names;
-    for (const FeatureLayer& layer : m_layers)
-        for (const FeatureRecord& f : layer.features)
-            names.push_back(f.name);
+    for (const auto& feed : m_feeds.feeds)
+        if (feed)
+            for (const FeatureRecord& f : feed->layer.features)
+                names.push_back(f.name);
     const double scale = m_window.pixelScale();
     installUiFont(bytesOf(embeddedAsset("fonts/cjk-subset.ttf")), static_cast<float>(kFontSize * scale),
                   names);
@@ -78,25 +79,26 @@ bool App::start() {
 
 void App::loadDemoFeeds() {
     for (std::string_view name : embeddedAssetNames()) {
-        constexpr std::string_view kPrefix = "demo/", kSuffix = ".geojson";
-        if (name.substr(0, kPrefix.size()) != kPrefix || name.size() < kSuffix.size() ||
-            name.substr(name.size() - kSuffix.size()) != kSuffix)
-            continue;
-        const std::string_view feed =
-            name.substr(kPrefix.size(), name.size() - kPrefix.size() - kSuffix.size());
-        GeoJsonReadResult read = readGeoJson(embeddedAsset(name), feed);
+        constexpr std::string_view kPrefix = "demo/";
+        if (name.substr(0, kPrefix.size()) != kPrefix) continue;
+        FeedReadResult read = readFeedDetectKind(embeddedAsset(name), name);
         for (Diagnostic& d : read.diagnostics)
             m_panel.problems.push_back(std::move(d));
-        if (!read.layer) continue;
-        m_panel.layers.push_back({std::string(feed), read.layer->features.size(), true});
-        m_layers.push_back(std::move(*read.layer));
+        if (read.feed) m_feeds.replace(std::move(*read.feed));
     }
+    for (Diagnostic& d : checkReferences(m_feeds))
+        m_panel.problems.push_back(std::move(d));
+    m_panel.layers.clear();
+    for (const auto& feed : m_feeds.feeds)
+        if (feed) m_panel.layers.push_back({std::string(feedKindName(feed->kind)), feed->size(), true});
 }
 
 void App::rebuildScene() {
-    std::vector<FeatureLayer> visible;
-    for (std::size_t i = 0; i < m_layers.size(); ++i)
-        if (m_panel.layers[i].visible) visible.push_back(m_layers[i]);
+    std::vector<const Feed*> visible;
+    for (const LayerRow& row : m_panel.layers)
+        if (const std::optional<FeedKind> kind = feedKindFromName(row.feed);
+            kind && row.visible && m_feeds.get(*kind))
+            visible.push_back(m_feeds.get(*kind));
     m_renderer.upload(buildSceneMesh(visible));
 }
 
@@ -248,8 +250,8 @@ bool App::frame() {
     m_camera.setViewport(width, height);
     if (m_needsFit) {
         MercatorBox box;
-        for (const FeatureLayer& layer : m_layers)
-            box.add(layer.bounds());
+        for (const auto& feed : m_feeds.feeds)
+            if (feed) box.add(feed->layer.bounds());
         m_camera.fit(box, kFitPaddingPx * m_window.pixelScale());
         m_needsFit = false;
     }

@@ -3,7 +3,7 @@
 /// SDL input into map navigation. Same code natively and in the browser.
 
 #include "app/options.hpp"
-#include "core/feature_layer.hpp"
+#include "core/feed_set.hpp"
 #include "platform/window.hpp"
 #include "render/camera.hpp"
 #include "render/gl/map_renderer.hpp"
@@ -33,7 +33,7 @@ class App {
     Window m_window;
     Camera m_camera;
     MapRenderer m_renderer;
-    std::vector<FeatureLayer> m_layers;
+    FeedSet m_feeds;
     MapPanelModel m_panel;
     bool m_imguiReady = false;
     bool m_dragging = false;

@@ -27,8 +27,9 @@ struct FeatureRecord {
     std::string id;   ///< the GeoJSON id as text ("" when absent)
     std::string name; ///< properties.name, the label shown on the map
     std::uint32_t firstPart = 0;
-    std::uint32_t partCount = 0; ///< 0 for a null geometry
-    JsonValue properties;        ///< all properties, kept for the details panel
+    std::uint32_t partCount = 0;        ///< 0 for a null or empty geometry
+    std::uint32_t propertiesOffset = 0; ///< into FeatureLayer::propertiesText
+    std::uint32_t propertiesLength = 0;
 };
 
 struct FeatureLayer {
@@ -38,12 +39,17 @@ struct FeatureLayer {
     std::vector<std::uint32_t> ringOffsets{0};
     std::vector<GeometryPart> parts;
     std::vector<FeatureRecord> features;
+    /// Every feature's `properties` object as JSON text, back to back (parsed on demand for the
+    /// details panel; typed fields live in the feed's columns).
+    std::string propertiesText;
 
     std::size_t ringCount() const { return ringOffsets.size() - 1; }
     std::size_t ringSize(std::size_t ring) const { return ringOffsets[ring + 1] - ringOffsets[ring]; }
     const LonLat* ring(std::size_t r) const { return positions.data() + ringOffsets[r]; }
     /// Bounding box of every position, in Web Mercator metres.
     MercatorBox bounds() const;
+    /// The feature's properties as JSON text ("{}" when it had none).
+    std::string_view propertiesJson(std::size_t feature) const;
 };
 
 struct GeoJsonReadResult {
@@ -51,8 +57,9 @@ struct GeoJsonReadResult {
     std::vector<Diagnostic> diagnostics;
 };
 
-/// Reads a FeatureCollection (or a single Feature). Bad features are skipped with an error
-/// diagnostic naming feed, index, id and path; the rest of the file is kept.
+/// Reads any GeoJSON object: a FeatureCollection, a Feature, or a bare geometry (read as one
+/// feature). Bad features are skipped with an error diagnostic naming feed, index, id and path;
+/// the rest of the file is kept. Malformed JSON rejects the whole file (no layer).
 GeoJsonReadResult readGeoJson(std::string_view bytes, std::string_view feedName);
 
 } // namespace cordon

@@ -4,7 +4,6 @@
 #include "render/triangulate.hpp"
 
 #include <algorithm>
-#include <numeric>
 
 namespace cordon {
 
@@ -59,23 +58,23 @@ class Builder {
 
 } // namespace
 
-SceneMesh buildSceneMesh(std::span<const FeatureLayer> layers) {
+SceneMesh buildSceneMesh(std::span<const Feed* const> feeds) {
     SceneMesh mesh;
-    for (const FeatureLayer& layer : layers)
-        mesh.bounds.add(layer.bounds());
+    for (const Feed* feed : feeds)
+        mesh.bounds.add(feed->layer.bounds());
     if (!mesh.bounds.empty()) mesh.origin = mesh.bounds.centre();
 
-    std::vector<std::size_t> order(layers.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return layerDrawOrder(layers[a].name) < layerDrawOrder(layers[b].name);
+    std::vector<const Feed*> order(feeds.begin(), feeds.end());
+    std::stable_sort(order.begin(), order.end(), [](const Feed* a, const Feed* b) {
+        return layerDrawOrder(a->kind) < layerDrawOrder(b->kind);
     });
 
     Builder builder(mesh);
-    for (std::size_t li : order) {
-        const FeatureLayer& layer = layers[li];
-        for (const FeatureRecord& feature : layer.features) {
-            const FeatureStyle style = styleFor(layer, feature);
+    for (const Feed* feed : order) {
+        const FeatureLayer& layer = feed->layer;
+        for (std::size_t fi = 0; fi < layer.features.size(); ++fi) {
+            const FeatureRecord& feature = layer.features[fi];
+            const FeatureStyle style = styleFor(*feed, fi);
             for (std::uint32_t p = feature.firstPart; p < feature.firstPart + feature.partCount; ++p) {
                 const GeometryPart& part = layer.parts[p];
                 switch (part.kind) {

@@ -3,7 +3,7 @@
 /// Positions are float metres relative to `origin`, so single precision stays exact to centimetres
 /// across a city even though Web Mercator coordinates are in the millions.
 
-#include "core/feature_layer.hpp"
+#include "core/feed.hpp"
 #include "render/style.hpp"
 
 #include <cstdint>
@@ -44,8 +44,8 @@ struct SceneMesh {
     std::vector<PointInstance> points;
 };
 
-/// Builds fills (polygon interiors), lines (roads and polygon outlines) and point symbols for all
-/// layers, stacked by `layerDrawOrder`.
-SceneMesh buildSceneMesh(std::span<const FeatureLayer> layers);
+/// Builds fills (polygon interiors), lines (roads and polygon outlines) and point symbols for the
+/// given feeds, stacked by `layerDrawOrder`.
+SceneMesh buildSceneMesh(std::span<const Feed* const> feeds);
 
 } // namespace cordon

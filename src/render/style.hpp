@@ -2,7 +2,7 @@
 /// How each feed's features look: colours (RGBA, 0xAABBGGRR in memory order r,g,b,a), widths in
 /// screen pixels and point sizes. One place, so the legend and the map always agree.
 
-#include "core/feature_layer.hpp"
+#include "core/feed.hpp"
 
 #include <cstdint>
 #include <string_view>
@@ -21,10 +21,10 @@ struct FeatureStyle {
     float pointSizePx = 8.0f;
 };
 
-/// Style for one feature of a feed ("areas", "zones", "posts", "teams", "roads", "facilities").
-FeatureStyle styleFor(const FeatureLayer& layer, const FeatureRecord& feature);
+/// Style for feature `index` of a feed.
+FeatureStyle styleFor(const Feed& feed, std::size_t index);
 
 /// Stacking order of a feed on the map: lower draws first (areas under zones under roads).
-int layerDrawOrder(std::string_view feed);
+int layerDrawOrder(FeedKind kind);
 
 } // namespace cordon

@@ -6,23 +6,24 @@ using namespace cordon;
 
 namespace {
 
-FeatureLayer read(const char* feed, const std::string& features) {
-    GeoJsonReadResult r = readGeoJson(R"({"type":"FeatureCollection","features":[)" + features + "]}", feed);
-    REQUIRE(r.layer);
-    return std::move(*r.layer);
+Feed read(FeedKind kind, const std::string& features) {
+    FeedReadResult r = readFeed(R"({"type":"FeatureCollection","features":[)" + features + "]}", kind);
+    REQUIRE(r.feed);
+    return std::move(*r.feed);
 }
 
 } // namespace
 
 TEST_CASE("Scene mesh: one quad per line segment, outlines for rings, one instance per point") {
-    std::vector<FeatureLayer> layers;
-    layers.push_back(read("posts", R"({"type":"Feature","properties":{"kind":"city_entry"},
+    std::vector<Feed> feeds;
+    feeds.push_back(read(FeedKind::Posts, R"({"type":"Feature","id":"P1","properties":{"kind":"city_entry"},
         "geometry":{"type":"MultiPoint","coordinates":[[113.6,34.7],[113.7,34.8]]}})"));
-    layers.push_back(read("roads", R"({"type":"Feature","properties":{"highway":"primary"},
+    feeds.push_back(read(FeedKind::Roads, R"({"type":"Feature","properties":{"highway":"primary"},
         "geometry":{"type":"LineString","coordinates":[[113.6,34.7],[113.65,34.72],[113.7,34.8]]}})"));
-    layers.push_back(read("zones", R"({"type":"Feature","properties":{"risk":"high"},
+    feeds.push_back(read(FeedKind::Zones, R"({"type":"Feature","id":"Z1","properties":{"risk":"high"},
         "geometry":{"type":"Polygon","coordinates":[[[113.6,34.7],[113.7,34.7],[113.7,34.8],[113.6,34.8],[113.6,34.7]]]}})"));
-    const SceneMesh m = buildSceneMesh(layers);
+    const std::vector<const Feed*> pointers{&feeds[0], &feeds[1], &feeds[2]};
+    const SceneMesh m = buildSceneMesh(pointers);
 
     CHECK(m.points.size() == 2);
     CHECK(m.fillVertices.size() == 4);
@@ -31,7 +32,7 @@ TEST_CASE("Scene mesh: one quad per line segment, outlines for rings, one instan
     CHECK(m.lineVertices.size() == 4 * segments);
     CHECK(m.lineIndices.size() == 6 * segments);
     // Zones draw before roads (stacking order), whatever the input order.
-    CHECK(m.lineVertices.front().colour.r == styleFor(layers[2], layers[2].features[0]).stroke.r);
+    CHECK(m.lineVertices.front().colour.r == styleFor(feeds[2], 0).stroke.r);
 
     // Vertices are relative to the origin at the data's centre: small numbers, exact in float.
     for (const FillVertex& v : m.fillVertices)

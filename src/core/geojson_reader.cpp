@@ -1,0 +1,636 @@
+#include "core/geojson_reader.hpp"
+
+#include "core/json_cursor.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace cordon {
+
+void FeatureDraft::error(std::string path, std::string message) {
+    rejected = true;
+    m_diagnostics.push_back({Severity::Error, m_feed, index, id, std::move(path), std::move(message)});
+}
+
+void FeatureDraft::warning(std::string path, std::string message) {
+    m_diagnostics.push_back({Severity::Warning, m_feed, index, id, std::move(path), std::move(message)});
+}
+
+std::string numberToText(double v) {
+    char buf[32];
+    if (v == std::floor(v) && std::fabs(v) < 1e15)
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+    else
+        std::snprintf(buf, sizeof buf, "%.17g", v);
+    return buf;
+}
+
+namespace {
+
+constexpr int kMaxCollectionNesting = 8;
+constexpr int kMaxCoordinateNesting = 6;
+
+std::string indexPath(const std::string& base, std::size_t i) {
+    return base + "[" + std::to_string(i) + "]";
+}
+
+/// A coordinates array as read, before its geometry type is known: arrays and positions in
+/// document order (pre-order), so any nesting can be checked against the type afterwards.
+struct CoordNode {
+    enum class Kind : std::uint8_t { Array, Position, BadItem } kind = Kind::Array;
+    enum class Status : std::uint8_t { Ok, TooFewNumbers, NotANumber, NonFinite } status = Status::Ok;
+    std::uint32_t count = 0; ///< items of an array
+    LonLat position;
+};
+
+class Reader {
+  public:
+    Reader(std::string_view bytes, const std::string& feed, PropertyReader& properties, FeatureLayer& layer,
+           std::vector<Diagnostic>& diagnostics, std::unordered_map<std::string, std::uint32_t>* ids)
+        : m_cursor(bytes), m_feed(feed), m_properties(properties), m_layer(layer), m_diagnostics(diagnostics),
+          m_ids(ids) {}
+
+    bool run(GeoJsonTopLevel& top) {
+        if (!readTopLevel(top) || !endOfInput()) {
+            const JsonError e = m_cursor.error();
+            m_diagnostics.push_back({Severity::Error, m_feed, -1, "", "",
+                                     "not valid JSON at byte " + std::to_string(e.offset) + " (line " +
+                                         std::to_string(e.line) + ", column " + std::to_string(e.column) +
+                                         "): " + e.message});
+            return false;
+        }
+        return m_fileOk;
+    }
+
+  private:
+    JsonCursor m_cursor;
+    const std::string& m_feed;
+    PropertyReader& m_properties;
+    FeatureLayer& m_layer;
+    std::vector<Diagnostic>& m_diagnostics;
+    std::unordered_map<std::string, std::uint32_t>* m_ids;
+    std::string m_scratch;
+    std::vector<CoordNode> m_nodes;
+    bool m_fileOk = true;
+
+    bool endOfInput() {
+        m_cursor.skipSpace();
+        return m_cursor.atEnd() || m_cursor.fail("unexpected data after the GeoJSON object");
+    }
+
+    void fileError(std::string path, std::string message) {
+        m_fileOk = false;
+        m_diagnostics.push_back({Severity::Error, m_feed, -1, "", std::move(path), std::move(message)});
+    }
+
+    static bool validBbox(const JsonValue& b) {
+        if (!b.isArray() || b.items.size() < 4 || b.items.size() % 2 != 0) return false;
+        for (const JsonValue& v : b.items)
+            if (!v.isNumber()) return false;
+        return true;
+    }
+
+    bool readTopLevel(GeoJsonTopLevel& top) {
+        if (m_cursor.peek() != '{') {
+            if (m_cursor.atEnd()) return m_cursor.fail("empty input: expected a GeoJSON object");
+            JsonValue ignored;
+            if (!m_cursor.readValue(ignored)) return false;
+            fileError("",
+                      std::string("expected a GeoJSON object, found a JSON ") + jsonTypeName(ignored.type));
+            return true;
+        }
+        // A bare geometry or a single Feature is read through the same paths as a feature, so
+        // remember where the object starts and decide by its type once it is read.
+        const std::size_t start = m_cursor.offset();
+        bool hasFeatures = false, featuresIsArray = false;
+        m_cursor.advance();
+        bool first = true;
+        std::string_view key;
+        std::string keyScratch;
+        while (m_cursor.nextMember(first, key, keyScratch)) {
+            if (key == "type") {
+                std::string_view t;
+                if (m_cursor.peek() != '"') {
+                    JsonValue ignored;
+                    if (!m_cursor.readValue(ignored)) return false;
+                    continue;
+                }
+                if (!m_cursor.readString(t, m_scratch)) return false;
+                top.type.assign(t);
+            } else if (key == "features") {
+                hasFeatures = true;
+                if (m_cursor.peek() != '[') {
+                    if (!m_cursor.skipValue()) return false;
+                    continue;
+                }
+                featuresIsArray = true;
+                if (!readFeatures()) return false;
+            } else if (key == "cordon") {
+                if (!m_cursor.readValue(top.cordon)) return false;
+            } else if (key == "bbox") {
+                JsonValue b;
+                if (!m_cursor.readValue(b)) return false;
+                top.hasBbox = true;
+                if (!validBbox(b))
+                    fileError("bbox",
+                              "bbox must be an array of 2n numbers (west, south, ..., east, north, ...)");
+            } else {
+                if (!m_cursor.skipValue()) return false;
+            }
+        }
+        if (m_cursor.failed()) return false;
+        const std::size_t end = m_cursor.offset();
+
+        if (top.type == "FeatureCollection") {
+            if (!hasFeatures || !featuresIsArray)
+                fileError("features", "a FeatureCollection needs an array 'features'");
+            return true;
+        }
+        if (top.type.empty()) {
+            fileError("type", "missing 'type' (expected \"FeatureCollection\")");
+            return true;
+        }
+        // Read the object again as one feature (a Feature) or one geometry.
+        m_cursor.seek(start);
+        const bool ok = top.type == "Feature" ? readFeature(0) : readBareGeometry();
+        return ok && m_cursor.offset() == end;
+    }
+
+    bool readFeatures() {
+        m_cursor.advance(); // '['
+        bool first = true;
+        long index = 0;
+        while (m_cursor.nextItem(first))
+            if (!readFeature(index++)) return false;
+        return !m_cursor.failed();
+    }
+
+    bool readBareGeometry() {
+        FeatureDraft draft(m_feed, m_diagnostics);
+        const Mark mark = markLayer();
+        m_properties.beginFeature();
+        if (!readGeometry("", draft, 0)) return false;
+        finishFeature(draft, mark);
+        return true;
+    }
+
+    struct Mark {
+        std::size_t positions, rings, parts, propertiesText;
+    };
+    Mark markLayer() const {
+        return {m_layer.positions.size(), m_layer.ringOffsets.size(), m_layer.parts.size(),
+                m_layer.propertiesText.size()};
+    }
+    void rollback(const Mark& m) {
+        m_layer.positions.resize(m.positions);
+        m_layer.ringOffsets.resize(m.rings);
+        m_layer.parts.resize(m.parts);
+        m_layer.propertiesText.resize(m.propertiesText);
+    }
+
+    bool readFeature(long index) {
+        FeatureDraft draft(m_feed, m_diagnostics);
+        draft.index = index;
+        if (m_cursor.peek() != '{') {
+            if (!m_cursor.skipValue()) return false;
+            draft.error("", "a feature must be an object");
+            return true;
+        }
+        const Mark mark = markLayer();
+        m_properties.beginFeature();
+        m_cursor.advance();
+        bool first = true;
+        std::string_view key;
+        std::string keyScratch;
+        std::string name;
+        bool typeOk = false;
+        std::size_t propsStart = 0, propsEnd = 0;
+        while (m_cursor.nextMember(first, key, keyScratch)) {
+            if (key == "type") {
+                JsonValue t;
+                if (!m_cursor.readValue(t)) return false;
+                typeOk = t.isString() && t.string == "Feature";
+            } else if (key == "id") {
+                JsonValue id;
+                if (!m_cursor.readValue(id)) return false;
+                if (id.isString()) {
+                    draft.id = id.string;
+                    draft.hasId = true;
+                } else if (id.isNumber()) {
+                    draft.id = numberToText(id.number);
+                    draft.hasId = true;
+                } else {
+                    draft.error("id", std::string("id must be a string or a number, not a ") +
+                                          jsonTypeName(id.type));
+                }
+            } else if (key == "geometry") {
+                draft.hasGeometryMember = true;
+                if (m_cursor.peek() == 'n') {
+                    if (!m_cursor.skipValue()) return false;
+                    draft.geometryNull = true;
+                } else if (!readGeometry("geometry", draft, 0)) {
+                    return false;
+                }
+            } else if (key == "properties") {
+                draft.hasPropertiesMember = true;
+                const char c = m_cursor.peek();
+                propsStart = m_cursor.offset();
+                if (c == '{') {
+                    if (!readProperties(draft, name)) return false;
+                } else if (c == 'n') {
+                    if (!m_cursor.skipValue()) return false;
+                } else {
+                    if (!m_cursor.skipValue()) return false;
+                    draft.error("properties", "properties must be an object or null");
+                }
+                propsEnd = m_cursor.offset();
+            } else if (key == "bbox") {
+                JsonValue b;
+                if (!m_cursor.readValue(b)) return false;
+                if (!validBbox(b)) draft.error("bbox", "bbox must be an array of 2n numbers");
+            } else {
+                if (!m_cursor.skipValue()) return false;
+            }
+        }
+        if (m_cursor.failed()) return false;
+        if (!typeOk) draft.error("type", "a feature needs \"type\": \"Feature\"");
+        if (!draft.hasGeometryMember) {
+            draft.geometryNull = true;
+            draft.error("geometry", "a feature needs 'geometry' (an object, or null)");
+        }
+        if (!draft.hasPropertiesMember)
+            draft.error("properties", "a feature needs 'properties' (an object, or null)");
+        const std::string_view props = propsEnd > propsStart
+                                           ? m_cursor.text().substr(propsStart, propsEnd - propsStart)
+                                           : std::string_view("{}");
+        finishFeature(draft, mark, props, std::move(name));
+        return true;
+    }
+
+    void finishFeature(FeatureDraft& draft, const Mark& mark, std::string_view props = "{}",
+                       std::string name = {}) {
+        FeatureRecord rec;
+        rec.id = draft.id;
+        rec.name = std::move(name);
+        rec.firstPart = static_cast<std::uint32_t>(mark.parts);
+        rec.partCount = static_cast<std::uint32_t>(m_layer.parts.size() - mark.parts);
+        if (!draft.rejected && !draft.hasId && m_properties.idExpected())
+            draft.warning("id", "no id: other feeds cannot refer to this feature");
+        if (!draft.rejected && m_ids && draft.hasId) {
+            const auto [it, inserted] =
+                m_ids->emplace(draft.id, static_cast<std::uint32_t>(m_layer.features.size()));
+            if (!inserted)
+                draft.error("id", "duplicate id: feature " + std::to_string(it->second) +
+                                      " (counting kept features) already has it");
+        }
+        if (!draft.rejected) m_properties.endFeature(draft, m_layer, rec);
+        if (draft.rejected) {
+            if (m_ids && draft.hasId) {
+                const auto it = m_ids->find(draft.id);
+                if (it != m_ids->end() && it->second == m_layer.features.size()) m_ids->erase(it);
+            }
+            rollback(mark);
+            m_properties.discardFeature();
+            return;
+        }
+        rec.propertiesOffset = static_cast<std::uint32_t>(m_layer.propertiesText.size());
+        rec.propertiesLength = static_cast<std::uint32_t>(props.size());
+        m_layer.propertiesText.append(props);
+        m_layer.features.push_back(std::move(rec));
+    }
+
+    bool readProperties(FeatureDraft& draft, std::string& name) {
+        m_cursor.advance(); // '{'
+        bool first = true;
+        std::string_view key;
+        std::string keyScratch;
+        while (m_cursor.nextMember(first, key, keyScratch)) {
+            if (key == "name") {
+                if (m_cursor.peek() == '"') {
+                    std::string_view n;
+                    if (!m_cursor.readString(n, m_scratch)) return false;
+                    name.assign(n);
+                } else {
+                    if (!m_cursor.skipValue()) return false;
+                    draft.warning("properties.name", "name should be a string");
+                }
+            } else if (m_properties.wants(key)) {
+                JsonValue value;
+                if (!m_cursor.readValue(value)) return false;
+                m_properties.property(key, value, draft);
+            } else if (!m_cursor.skipValue()) {
+                return false;
+            }
+        }
+        return !m_cursor.failed();
+    }
+
+    /// Reads a coordinates value into m_nodes; false only on malformed JSON.
+    bool readCoordinates(int depth) {
+        if (m_cursor.peek() != '[') {
+            if (!m_cursor.skipValue()) return false;
+            m_nodes.push_back({CoordNode::Kind::BadItem, CoordNode::Status::Ok, 0, {}});
+            return true;
+        }
+        m_cursor.advance();
+        const char next = m_cursor.peek();
+        if (next != '[' && next != ']') {
+            // A position: numbers (2 or more; extra ones such as altitude are ignored).
+            CoordNode node{CoordNode::Kind::Position, CoordNode::Status::Ok, 0, {}};
+            bool first = true;
+            double values[2] = {0, 0};
+            while (m_cursor.nextItem(first)) {
+                const char c = m_cursor.peek();
+                const bool numeric = (c >= '0' && c <= '9') || c == '-' || c == 'N' || c == 'I';
+                if (!numeric) {
+                    if (!m_cursor.skipValue()) return false;
+                    node.status = CoordNode::Status::NotANumber;
+                    ++node.count;
+                    continue;
+                }
+                double v = 0;
+                bool nonFinite = false;
+                if (!m_cursor.readNumber(v, &nonFinite)) return false;
+                if (nonFinite && node.status == CoordNode::Status::Ok)
+                    node.status = CoordNode::Status::NonFinite;
+                if (node.count < 2) values[node.count] = v;
+                ++node.count;
+            }
+            if (m_cursor.failed()) return false;
+            if (node.count < 2 && node.status == CoordNode::Status::Ok)
+                node.status = CoordNode::Status::TooFewNumbers;
+            node.position = {values[0], values[1]};
+            m_nodes.push_back(node);
+            return true;
+        }
+        const std::size_t self = m_nodes.size();
+        m_nodes.push_back({CoordNode::Kind::Array, CoordNode::Status::Ok, 0, {}});
+        if (depth > kMaxCoordinateNesting) {
+            // Deeper than any geometry needs: skip the rest, report at interpretation.
+            bool first = true;
+            while (m_cursor.nextItem(first))
+                if (!m_cursor.skipValue()) return false;
+            m_nodes[self].kind = CoordNode::Kind::BadItem;
+            return !m_cursor.failed();
+        }
+        bool first = true;
+        std::uint32_t count = 0;
+        while (m_cursor.nextItem(first)) {
+            if (!readCoordinates(depth + 1)) return false;
+            ++count;
+        }
+        if (m_cursor.failed()) return false;
+        m_nodes[self].count = count;
+        return true;
+    }
+
+    /// Interprets m_nodes from `at` as the given shape, appending to the layer; on a problem
+    /// records path + message and returns false.
+    class Shape {
+      public:
+        Shape(const std::vector<CoordNode>& nodes, FeatureLayer& layer) : m_nodes(nodes), m_layer(layer) {}
+        std::string errorPath, errorMessage;
+        std::size_t at = 0;
+
+        bool fail(std::string path, std::string message) {
+            errorPath = std::move(path);
+            errorMessage = std::move(message);
+            return false;
+        }
+
+        /// Skips the subtree at `at`.
+        void skip() {
+            std::size_t pending = 1;
+            while (pending > 0 && at < m_nodes.size()) {
+                const CoordNode& n = m_nodes[at++];
+                --pending;
+                if (n.kind == CoordNode::Kind::Array) pending += n.count;
+            }
+        }
+
+        bool position(const std::string& path) {
+            if (at >= m_nodes.size()) return fail(path, "missing position");
+            const CoordNode& n = m_nodes[at];
+            if (n.kind != CoordNode::Kind::Position) return fail(path, "expected a position [lon, lat]");
+            ++at;
+            switch (n.status) {
+            case CoordNode::Status::TooFewNumbers:
+                return fail(path, "a position needs at least two numbers [lon, lat]");
+            case CoordNode::Status::NotANumber:
+                return fail(path, "a position must hold only numbers");
+            case CoordNode::Status::NonFinite:
+                return fail(path, "a position holds NaN or Infinity");
+            case CoordNode::Status::Ok:
+                break;
+            }
+            const LonLat p = n.position;
+            if (p.lon < -180 || p.lon > 180 || p.lat < -90 || p.lat > 90)
+                return fail(path, "position " + numberToText(p.lon) + "," + numberToText(p.lat) +
+                                      " is outside lon -180..180 / lat -90..90 (lon first, WGS84 degrees)");
+            m_layer.positions.push_back(p);
+            return true;
+        }
+
+        /// An array node; returns its item count through `count`.
+        bool array(const std::string& path, std::uint32_t& count, const char* what) {
+            if (at >= m_nodes.size() || m_nodes[at].kind != CoordNode::Kind::Array)
+                return fail(path, std::string("expected ") + what);
+            count = m_nodes[at++].count;
+            return true;
+        }
+
+        void closeRing() {
+            m_layer.ringOffsets.push_back(static_cast<std::uint32_t>(m_layer.positions.size()));
+        }
+        void addPart(PartKind kind, std::size_t firstRing) {
+            m_layer.parts.push_back({kind, static_cast<std::uint32_t>(firstRing),
+                                     static_cast<std::uint32_t>(m_layer.ringCount() - firstRing)});
+        }
+
+        bool point(const std::string& path) {
+            const std::size_t firstRing = m_layer.ringCount();
+            if (!position(path)) return false;
+            closeRing();
+            addPart(PartKind::Point, firstRing);
+            return true;
+        }
+
+        bool multiPoint(const std::string& path) {
+            std::uint32_t n = 0;
+            if (!array(path, n, "an array of positions")) return false;
+            for (std::uint32_t i = 0; i < n; ++i)
+                if (!point(indexPath(path, i))) return false;
+            return true;
+        }
+
+        bool line(const std::string& path) {
+            std::uint32_t n = 0;
+            if (!array(path, n, "an array of positions")) return false;
+            const std::size_t firstRing = m_layer.ringCount();
+            for (std::uint32_t i = 0; i < n; ++i)
+                if (!position(indexPath(path, i))) return false;
+            if (n < 2) return fail(path, "a LineString needs at least two positions");
+            closeRing();
+            addPart(PartKind::Line, firstRing);
+            return true;
+        }
+
+        bool multiLine(const std::string& path) {
+            std::uint32_t n = 0;
+            if (!array(path, n, "an array of LineStrings")) return false;
+            for (std::uint32_t i = 0; i < n; ++i)
+                if (!line(indexPath(path, i))) return false;
+            return true;
+        }
+
+        bool polygon(const std::string& path) {
+            std::uint32_t rings = 0;
+            if (!array(path, rings, "an array of rings")) return false;
+            if (rings == 0) return true; // an empty Polygon is valid GeoJSON and draws nothing
+            const std::size_t firstRing = m_layer.ringCount();
+            for (std::uint32_t r = 0; r < rings; ++r) {
+                const std::string rpath = indexPath(path, r);
+                std::uint32_t n = 0;
+                if (!array(rpath, n, "a ring (an array of positions)")) return false;
+                const std::size_t start = m_layer.positions.size();
+                for (std::uint32_t i = 0; i < n; ++i)
+                    if (!position(indexPath(rpath, i))) return false;
+                if (n < 4)
+                    return fail(rpath, "a polygon ring needs at least four positions (first repeated last)");
+                if (!(m_layer.positions[start] == m_layer.positions.back()))
+                    return fail(rpath, "ring is not closed: its last position must equal its first");
+                m_layer.positions.pop_back(); // stored open: the closing position is implied
+                closeRing();
+            }
+            addPart(PartKind::Polygon, firstRing);
+            return true;
+        }
+
+        bool multiPolygon(const std::string& path) {
+            std::uint32_t n = 0;
+            if (!array(path, n, "an array of Polygons")) return false;
+            for (std::uint32_t i = 0; i < n; ++i)
+                if (!polygon(indexPath(path, i))) return false;
+            return true;
+        }
+
+      private:
+        const std::vector<CoordNode>& m_nodes;
+        FeatureLayer& m_layer;
+    };
+
+    /// Reads one geometry object (not null). False only on malformed JSON; semantic problems
+    /// reject the feature through `draft`.
+    bool readGeometry(const std::string& path, FeatureDraft& draft, int nesting) {
+        const std::string prefix = path.empty() ? std::string() : path + ".";
+        if (m_cursor.peek() != '{') {
+            if (!m_cursor.skipValue()) return false;
+            draft.error(path, "geometry must be an object or null");
+            return true;
+        }
+        const Mark mark = markLayer();
+        const std::size_t nodesBase = m_nodes.size();
+        m_cursor.advance();
+        bool first = true;
+        std::string_view key;
+        std::string keyScratch;
+        std::string type;
+        bool hasCoordinates = false, hasGeometries = false, geometriesIsArray = false;
+        std::size_t childCount = 0;
+        bool childrenOk = true;
+        while (m_cursor.nextMember(first, key, keyScratch)) {
+            if (key == "type") {
+                JsonValue t;
+                if (!m_cursor.readValue(t)) return false;
+                if (t.isString()) type = t.string;
+            } else if (key == "coordinates") {
+                hasCoordinates = true;
+                m_nodes.resize(nodesBase);
+                if (!readCoordinates(0)) return false;
+            } else if (key == "geometries") {
+                hasGeometries = true;
+                if (m_cursor.peek() != '[') {
+                    if (!m_cursor.skipValue()) return false;
+                    continue;
+                }
+                geometriesIsArray = true;
+                m_cursor.advance();
+                bool firstItem = true;
+                while (m_cursor.nextItem(firstItem)) {
+                    const std::string childPath = indexPath(prefix + "geometries", childCount++);
+                    if (nesting >= kMaxCollectionNesting) {
+                        if (!m_cursor.skipValue()) return false;
+                        if (childrenOk) draft.error(childPath, "GeometryCollections nested too deeply");
+                        childrenOk = false;
+                        continue;
+                    }
+                    const bool wasRejected = draft.rejected;
+                    if (!readGeometry(childPath, draft, nesting + 1)) return false;
+                    if (draft.rejected && !wasRejected) childrenOk = false;
+                }
+                if (m_cursor.failed()) return false;
+            } else if (key == "bbox") {
+                JsonValue b;
+                if (!m_cursor.readValue(b)) return false;
+                if (!validBbox(b))
+                    draft.error(prefix + "bbox",
+                                "bbox must be an array of 2n numbers (west, south, ..., east, north, ...)");
+            } else if (!m_cursor.skipValue()) {
+                return false;
+            }
+        }
+        if (m_cursor.failed()) return false;
+
+        if (type == "GeometryCollection") {
+            if (!hasGeometries || !geometriesIsArray)
+                draft.error(prefix + "geometries", "a GeometryCollection needs an array 'geometries'");
+            m_nodes.resize(nodesBase);
+            return true;
+        }
+        // Not a collection: anything read from a foreign 'geometries' member is dropped.
+        if (hasGeometries) {
+            m_layer.positions.resize(mark.positions);
+            m_layer.ringOffsets.resize(mark.rings);
+            m_layer.parts.resize(mark.parts);
+        }
+        if (type.empty()) {
+            draft.error(prefix + "type", "missing geometry type");
+        } else if (type != "Point" && type != "MultiPoint" && type != "LineString" &&
+                   type != "MultiLineString" && type != "Polygon" && type != "MultiPolygon") {
+            draft.error(prefix + "type", "unknown geometry type '" + type + "'");
+        } else if (!hasCoordinates) {
+            draft.error(prefix + "coordinates", type + " needs 'coordinates'");
+        } else {
+            Shape shape(m_nodes, m_layer);
+            shape.at = nodesBase;
+            const std::string cpath = prefix + "coordinates";
+            bool ok = false;
+            if (type == "Point")
+                ok = shape.point(cpath);
+            else if (type == "MultiPoint")
+                ok = shape.multiPoint(cpath);
+            else if (type == "LineString")
+                ok = shape.line(cpath);
+            else if (type == "MultiLineString")
+                ok = shape.multiLine(cpath);
+            else if (type == "Polygon")
+                ok = shape.polygon(cpath);
+            else
+                ok = shape.multiPolygon(cpath);
+            if (!ok) draft.error(shape.errorPath, shape.errorMessage);
+        }
+        m_nodes.resize(nodesBase);
+        return true;
+    }
+};
+
+} // namespace
+
+bool readGeoJsonInto(std::string_view bytes, const std::string& feed, PropertyReader& properties,
+                     FeatureLayer& layer, std::vector<Diagnostic>& diagnostics, GeoJsonTopLevel& top,
+                     std::unordered_map<std::string, std::uint32_t>* ids) {
+    Reader reader(bytes, feed, properties, layer, diagnostics, ids);
+    return reader.run(top);
+}
+
+} // namespace cordon

@@ -1,0 +1,75 @@
+#pragma once
+/// The streaming GeoJSON reader behind `readGeoJson` and `readFeed`: walks the bytes once,
+/// writing geometry straight into a FeatureLayer's flat arrays and handing each property to a
+/// PropertyReader, without building a value tree for coordinates.
+
+#include "core/diagnostic.hpp"
+#include "core/feature_layer.hpp"
+#include "core/json.hpp"
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace cordon {
+
+/// The feature being read: where diagnostics go and whether it will be kept.
+class FeatureDraft {
+  public:
+    FeatureDraft(const std::string& feed, std::vector<Diagnostic>& diagnostics)
+        : m_feed(feed), m_diagnostics(diagnostics) {}
+
+    long index = 0;
+    std::string id;
+    bool hasId = false;
+    bool rejected = false;
+    bool hasGeometryMember = false;
+    bool hasPropertiesMember = false;
+    bool geometryNull = false; ///< `"geometry": null` (or no geometry member)
+
+    /// The feature is skipped; reported at `path` ("properties.demand[1].from").
+    void error(std::string path, std::string message);
+    /// The feature is kept, with a warning.
+    void warning(std::string path, std::string message);
+
+  private:
+    const std::string& m_feed;
+    std::vector<Diagnostic>& m_diagnostics;
+};
+
+/// Typed reading of a feed's properties, one implementation per feed kind.
+class PropertyReader {
+  public:
+    virtual ~PropertyReader() = default;
+    /// A new feature starts: add a default row.
+    virtual void beginFeature() {}
+    /// True when `key` is a contract field this reader wants as a value tree.
+    virtual bool wants(std::string_view key) const = 0;
+    virtual void property(std::string_view key, const JsonValue& value, FeatureDraft& draft) = 0;
+    /// All members read: check required fields and geometry; may reject the feature.
+    virtual void endFeature(FeatureDraft& draft, const FeatureLayer& layer, const FeatureRecord& record) = 0;
+    /// The feature was rejected: drop its row.
+    virtual void discardFeature() {}
+    /// Whether a feature without an id deserves a warning (other feeds refer to it by id).
+    virtual bool idExpected() const { return false; }
+};
+
+/// What the top level of the file held.
+struct GeoJsonTopLevel {
+    std::string type; ///< "FeatureCollection", "Feature" or a geometry type
+    JsonValue cordon; ///< the `cordon` foreign member (null when absent)
+    bool hasBbox = false;
+};
+
+/// Reads `bytes` into `layer`. On malformed JSON returns false (with a file-level diagnostic);
+/// bad features are skipped with diagnostics. `ids` (optional) receives id -> feature index, and
+/// duplicate ids are rejected.
+bool readGeoJsonInto(std::string_view bytes, const std::string& feed, PropertyReader& properties,
+                     FeatureLayer& layer, std::vector<Diagnostic>& diagnostics, GeoJsonTopLevel& top,
+                     std::unordered_map<std::string, std::uint32_t>* ids);
+
+/// Number as feature-id text: integers without a decimal point.
+std::string numberToText(double value);
+
+} // namespace cordon
