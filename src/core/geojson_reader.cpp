@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace cordon {
 
@@ -18,10 +19,14 @@ void FeatureDraft::warning(std::string path, std::string message) {
 
 std::string numberToText(double v) {
     char buf[32];
-    if (v == std::floor(v) && std::fabs(v) < 1e15)
+    if (v == std::floor(v) && std::fabs(v) < 1e15) {
         std::snprintf(buf, sizeof buf, "%.0f", v);
-    else
-        std::snprintf(buf, sizeof buf, "%.17g", v);
+        return buf;
+    }
+    for (int precision = 15; precision <= 17; ++precision) { // shortest text that reads back the same
+        std::snprintf(buf, sizeof buf, "%.*g", precision, v);
+        if (std::strtod(buf, nullptr) == v) break;
+    }
     return buf;
 }
 

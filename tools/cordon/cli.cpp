@@ -1,18 +1,24 @@
 #include "cordon/cli.hpp"
 
 #include "cordon/file_io.hpp"
-#include "core/feature_layer.hpp"
+#include "core/feed_set.hpp"
 #include "core/json.hpp"
 #include "core/mercator.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <functional>
+#include <map>
 #include <ostream>
 #include <string_view>
 
 namespace cordon {
 
 namespace {
+
+namespace fs = std::filesystem;
 
 struct Command {
     std::string_view name;
@@ -22,144 +28,243 @@ struct Command {
 };
 
 bool wantsHelp(const std::vector<std::string>& args) {
-    for (const std::string& a : args)
-        if (a == "--help" || a == "-h") return true;
-    return false;
+    return std::any_of(args.begin(), args.end(),
+                       [](const std::string& a) { return a == "--help" || a == "-h"; });
 }
 
-/// "data/posts.geojson" -> "posts": the feed a file holds, by its name.
-std::string feedNameOf(const std::string& path) {
-    std::string name = path.substr(path.find_last_of("/\\") + 1);
-    return name.substr(0, name.find('.'));
-}
-
-struct Inputs {
+struct Options {
     std::vector<std::string> files;
-    std::string feed;
+    std::optional<FeedKind> feed;
     bool json = false;
     std::string error;
 };
 
-Inputs parseInputs(const std::vector<std::string>& args, bool allowJson) {
-    Inputs in;
+/// Files and folders (a folder stands for its *.geojson and *.json files, sorted).
+Options parseOptions(const std::vector<std::string>& args, bool allowJson) {
+    Options o;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         if (a == "--json" && allowJson) {
-            in.json = true;
+            o.json = true;
         } else if (a == "--feed") {
-            if (i + 1 >= args.size())
-                in.error = "--feed needs a name";
-            else
-                in.feed = args[++i];
+            if (i + 1 >= args.size()) {
+                o.error = "--feed needs a name";
+            } else if (!(o.feed = feedKindFromName(args[++i]))) {
+                o.error =
+                    "unknown feed '" + args[i] + "' (areas, zones, posts, teams, roster, roads, facilities)";
+            }
         } else if (a.rfind("--", 0) == 0) {
-            in.error = "unknown option " + a;
+            o.error = "unknown option " + a;
+        } else if (fs::is_directory(a)) {
+            std::vector<std::string> inFolder;
+            for (const auto& e : fs::directory_iterator(a)) {
+                const std::string ext = e.path().extension().string();
+                if (e.is_regular_file() && (ext == ".geojson" || ext == ".json"))
+                    inFolder.push_back(e.path().string());
+            }
+            std::sort(inFolder.begin(), inFolder.end());
+            o.files.insert(o.files.end(), inFolder.begin(), inFolder.end());
         } else {
-            in.files.push_back(a);
+            o.files.push_back(a);
         }
     }
-    if (in.files.empty() && in.error.empty()) in.error = "no input file";
-    return in;
+    if (o.files.empty() && o.error.empty()) o.error = "no input file";
+    return o;
+}
+
+/// One input file as read: a feed, or (when its kind cannot be told) plain GeoJSON.
+struct Loaded {
+    std::string file;
+    std::size_t bytes = 0;
+    double seconds = 0;
+    std::optional<Feed> feed;
+    std::optional<FeatureLayer> plain;
+    std::vector<Diagnostic> diagnostics;
+};
+
+std::optional<Loaded> load(const std::string& file, const std::optional<FeedKind>& kind, std::string& error) {
+    const std::optional<std::string> bytes = readFile(file, error);
+    if (!bytes) return std::nullopt;
+    Loaded l;
+    l.file = file;
+    l.bytes = bytes->size();
+    const auto start = std::chrono::steady_clock::now();
+    FeedReadResult r = kind ? readFeed(*bytes, *kind, file) : readFeedDetectKind(*bytes, file);
+    const bool kindUnknown = !r.feed && !r.diagnostics.empty() && r.diagnostics[0].path == "cordon.feed" &&
+                             r.diagnostics[0].featureIndex < 0 && !kind;
+    if (kindUnknown) {
+        GeoJsonReadResult g = readGeoJson(*bytes, fs::path(file).filename().string());
+        l.plain = std::move(g.layer);
+        l.diagnostics = std::move(g.diagnostics);
+    } else {
+        l.feed = std::move(r.feed);
+        l.diagnostics = std::move(r.diagnostics);
+    }
+    l.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    return l;
+}
+
+/// Loads every input; cross-feed references are checked when the feeds are loaded together.
+bool loadAll(const Options& o, std::vector<Loaded>& out, FeedSet& set, std::vector<Diagnostic>& references,
+             std::ostream& err, const char* command) {
+    for (const std::string& file : o.files) {
+        std::string error;
+        std::optional<Loaded> l = load(file, o.feed, error);
+        if (!l) {
+            err << "cordon " << command << ": " << error << "\n";
+            return false;
+        }
+        out.push_back(std::move(*l));
+    }
+    for (const Loaded& l : out)
+        if (l.feed) set.replace(*l.feed);
+    references = checkReferences(set);
+    return true;
+}
+
+std::string diagnosticJson(const std::string& file, const Diagnostic& d) {
+    return "{\"file\":" + jsonQuote(file) + ",\"feed\":" + jsonQuote(d.feed) + ",\"severity\":\"" +
+           (d.severity == Severity::Error ? "error" : "warning") +
+           "\",\"feature\":" + std::to_string(d.featureIndex) + ",\"id\":" + jsonQuote(d.featureId) +
+           ",\"path\":" + jsonQuote(d.path) + ",\"message\":" + jsonQuote(d.message) + "}";
 }
 
 int validate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    const Inputs in = parseInputs(args, true);
-    if (!in.error.empty()) {
-        err << "cordon validate: " << in.error << "\n";
+    const Options o = parseOptions(args, true);
+    if (!o.error.empty()) {
+        err << "cordon validate: " << o.error << "\n";
         return kExitUsage;
     }
-    int exit = kExitOk;
+    std::vector<Loaded> loaded;
+    FeedSet set;
+    std::vector<Diagnostic> references;
+    if (!loadAll(o, loaded, set, references, err, "validate")) return kExitUsage;
+
     std::size_t errors = 0, warnings = 0;
-    std::string jsonItems;
-    for (const std::string& file : in.files) {
-        std::string ioError;
-        const std::optional<std::string> bytes = readFile(file, ioError);
-        if (!bytes) {
-            err << "cordon validate: " << ioError << "\n";
-            return kExitUsage;
+    std::vector<std::string> items;
+    auto report = [&](const std::string& file, const Diagnostic& d) {
+        (d.severity == Severity::Error ? errors : warnings)++;
+        if (o.json)
+            items.push_back(diagnosticJson(file, d));
+        else
+            out << file << ": " << d.toString() << "\n";
+    };
+    for (const Loaded& l : loaded) {
+        for (const Diagnostic& d : l.diagnostics)
+            report(l.file, d);
+        if (!o.json && (l.feed || l.plain)) {
+            const std::size_t n = l.feed ? l.feed->size() : l.plain->features.size();
+            out << l.file << ": " << n << " features read"
+                << (l.feed ? " as " + std::string(feedKindName(l.feed->kind)) : "") << "\n";
         }
-        const std::string feed = in.feed.empty() ? feedNameOf(file) : in.feed;
-        const GeoJsonReadResult result = readGeoJson(*bytes, feed);
-        for (const Diagnostic& d : result.diagnostics) {
-            (d.severity == Severity::Error ? errors : warnings)++;
-            if (in.json) {
-                if (!jsonItems.empty()) jsonItems += ",\n";
-                jsonItems += "  {\"file\":" + jsonQuote(file) + ",\"feed\":" + jsonQuote(d.feed) +
-                             ",\"severity\":\"" + (d.severity == Severity::Error ? "error" : "warning") +
-                             "\",\"feature\":" + std::to_string(d.featureIndex) +
-                             ",\"id\":" + jsonQuote(d.featureId) + ",\"path\":" + jsonQuote(d.path) +
-                             ",\"message\":" + jsonQuote(d.message) + "}";
-            } else {
-                out << file << ": " << d.toString() << "\n";
-            }
-        }
-        if (hasErrors(result.diagnostics)) exit = kExitProblems;
-        if (!in.json && result.layer)
-            out << file << ": " << result.layer->features.size() << " features read\n";
+        if (!o.json && !l.feed && !l.plain) out << l.file << ": rejected as a whole\n";
     }
-    if (in.json) {
-        out << "{\"errors\":" << errors << ",\"warnings\":" << warnings << ",\"problems\":[\n"
-            << jsonItems << (jsonItems.empty() ? "" : "\n") << "]}\n";
+    for (const Diagnostic& d : references) {
+        const auto it = std::find_if(loaded.begin(), loaded.end(), [&](const Loaded& l) {
+            return l.feed && feedKindName(l.feed->kind) == d.feed;
+        });
+        report(it != loaded.end() ? it->file : d.feed, d);
+    }
+    if (o.json) {
+        out << "{\"errors\":" << errors << ",\"warnings\":" << warnings << ",\"problems\":[";
+        for (std::size_t i = 0; i < items.size(); ++i)
+            out << (i ? ",\n  " : "\n  ") << items[i];
+        out << (items.empty() ? "" : "\n") << "]}\n";
     } else {
         out << errors << " errors, " << warnings << " warnings\n";
     }
-    return exit;
+    return errors > 0 ? kExitProblems : kExitOk;
+}
+
+/// "level: 6 district, 70 subdistrict" style breakdowns of a feed.
+std::map<std::string, std::size_t> breakdown(const Feed& f) {
+    static constexpr std::string_view kLevels[] = {"district", "subdistrict", "community", "compound"};
+    static constexpr std::string_view kRisks[] = {"high", "medium", "low"};
+    static constexpr std::string_view kPostKinds[] = {"compound_gate", "city_entry", "highway_exit",
+                                                      "service_station", "testing_site"};
+    static constexpr std::string_view kTeamKinds[] = {"task_force", "door_team", "volunteer_team",
+                                                      "testing_team", "supply_team"};
+    static constexpr std::string_view kFacilityKinds[] = {"hospital", "isolation_site", "testing_site",
+                                                          "depot", "command_post"};
+    std::map<std::string, std::size_t> counts;
+    for (const AreaFields& a : f.areas)
+        ++counts["level " + std::string(kLevels[int(a.level)])];
+    for (const ZoneFields& z : f.zones)
+        ++counts["risk " + std::string(kRisks[int(z.risk)])];
+    for (const PostFields& p : f.posts)
+        ++counts["kind " + std::string(kPostKinds[int(p.kind)])];
+    for (const TeamFields& t : f.teams)
+        ++counts["kind " + std::string(kTeamKinds[int(t.kind)])];
+    for (const FacilityFields& x : f.facilities)
+        ++counts["kind " + std::string(kFacilityKinds[int(x.kind)])];
+    for (const RoadFields& r : f.roads)
+        ++counts["highway " + (r.highway.empty() ? std::string("?") : r.highway)];
+    return counts;
 }
 
 int stats(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    const Inputs in = parseInputs(args, false);
-    if (!in.error.empty()) {
-        err << "cordon stats: " << in.error << "\n";
+    const Options o = parseOptions(args, false);
+    if (!o.error.empty()) {
+        err << "cordon stats: " << o.error << "\n";
         return kExitUsage;
     }
+    std::vector<Loaded> loaded;
+    FeedSet set;
+    std::vector<Diagnostic> references;
+    if (!loadAll(o, loaded, set, references, err, "stats")) return kExitUsage;
     int exit = kExitOk;
-    for (const std::string& file : in.files) {
-        std::string ioError;
-        const std::optional<std::string> bytes = readFile(file, ioError);
-        if (!bytes) {
-            err << "cordon stats: " << ioError << "\n";
-            return kExitUsage;
-        }
-        const GeoJsonReadResult result = readGeoJson(*bytes, in.feed.empty() ? feedNameOf(file) : in.feed);
-        if (hasErrors(result.diagnostics)) exit = kExitProblems;
-        if (!result.layer) {
-            for (const Diagnostic& d : result.diagnostics)
-                err << file << ": " << d.toString() << "\n";
+    for (const Loaded& l : loaded) {
+        if (hasErrors(l.diagnostics)) exit = kExitProblems;
+        const FeatureLayer* layer = l.feed ? &l.feed->layer : l.plain ? &*l.plain : nullptr;
+        out << l.file << (l.feed ? " (" + std::string(feedKindName(l.feed->kind)) + ")" : "") << "\n";
+        if (!layer) {
+            out << "  rejected as a whole: " << (l.diagnostics.empty() ? "" : l.diagnostics[0].toString())
+                << "\n";
             continue;
         }
-        const FeatureLayer& layer = *result.layer;
         std::size_t points = 0, lines = 0, polygons = 0;
-        for (const GeometryPart& p : layer.parts)
+        for (const GeometryPart& p : layer->parts)
             (p.kind == PartKind::Point ? points : p.kind == PartKind::Line ? lines : polygons)++;
-        out << file << "\n  features  " << layer.features.size() << "\n  points    " << points
-            << "\n  lines     " << lines << "\n  polygons  " << polygons << "\n  positions "
-            << layer.positions.size() << "\n";
-        const MercatorBox box = layer.bounds();
+        out << "  features  " << layer->features.size() << "\n  points    " << points << "\n  lines     "
+            << lines << "\n  polygons  " << polygons << "\n  positions " << layer->positions.size() << "\n";
+        if (l.feed)
+            for (const auto& [what, n] : breakdown(*l.feed))
+                out << "  " << what << ": " << n << "\n";
+        const MercatorBox box = layer->bounds();
+        char line[200];
         if (!box.empty()) {
             const LonLat sw = mercator::unproject({box.minX, box.minY});
             const LonLat ne = mercator::unproject({box.maxX, box.maxY});
-            char line[160];
             std::snprintf(line, sizeof line, "  bbox      %.6f,%.6f .. %.6f,%.6f\n", sw.lon, sw.lat, ne.lon,
                           ne.lat);
             out << line;
         }
-        if (!result.diagnostics.empty()) out << "  problems  " << result.diagnostics.size() << "\n";
+        std::snprintf(line, sizeof line, "  read      %.1f ms (%.0f MB/s)\n", l.seconds * 1e3,
+                      l.seconds > 0 ? l.bytes / 1e6 / l.seconds : 0.0);
+        out << line;
+        if (!l.diagnostics.empty()) out << "  problems  " << l.diagnostics.size() << "\n";
     }
+    if (!references.empty()) out << "unknown references between feeds: " << references.size() << "\n";
     return exit;
 }
 
 const std::vector<Command>& commands() {
     static const std::vector<Command> kCommands = {
-        {"validate", "check GeoJSON feeds and list every problem",
-         "cordon validate [--feed NAME] [--json] FILE...\n"
-         "  Reads each file as a cordon feed (the feed is named after the file unless --feed is given)\n"
-         "  and prints one line per problem: feed[index] id=ID: path: severity: message.\n"
+        {"validate", "check feeds and list every problem",
+         "cordon validate [--feed NAME] [--json] FILE|FOLDER...\n"
+         "  Reads each file as a cordon feed: its kind comes from its \"cordon\": {\"feed\": ...} member,\n"
+         "  else from its name (zones.geojson), else --feed; files of no known kind are checked as plain\n"
+         "  GeoJSON. A folder stands for its .geojson/.json files. References between the given feeds\n"
+         "  are checked too. One line per problem: file: feed[index] id=ID: path: severity: message.\n"
          "  --json   print a machine-readable report instead\n"
-         "  Exit code: 0 no errors, 1 errors found, 2 bad command line or unreadable file.",
+         "  Exit code: 0 no errors (warnings allowed), 1 errors found, 2 bad command line or unreadable "
+         "file.",
          validate},
-        {"stats", "summarise GeoJSON files (counts, extent)",
-         "cordon stats [--feed NAME] FILE...\n"
-         "  Prints features, points, lines, polygons, positions and the lon/lat bounding box per file.\n"
-         "  Exit code: 0 ok, 1 the file has errors, 2 bad command line or unreadable file.",
+        {"stats", "summarise feeds (counts per feed and level, extent, read time)",
+         "cordon stats [--feed NAME] FILE|FOLDER...\n"
+         "  Prints features, points, lines, polygons, positions, counts per level/risk/kind, the lon/lat\n"
+         "  bounding box and the time taken to read and validate each file.\n"
+         "  Exit code: 0 ok, 1 a file has errors, 2 bad command line or unreadable file.",
          stats},
     };
     return kCommands;
