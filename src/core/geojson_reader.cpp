@@ -19,9 +19,16 @@ void FeatureDraft::warning(std::string path, std::string message) {
 
 std::string numberToText(double v) {
     char buf[32];
-    if (v == std::floor(v) && std::fabs(v) < 1e15) {
-        std::snprintf(buf, sizeof buf, "%.0f", v);
-        return buf;
+    if (v == std::floor(v) && std::fabs(v) < 1e15) { // ids are mostly integers: no printf
+        std::uint64_t n = static_cast<std::uint64_t>(std::fabs(v));
+        char* end = buf + sizeof buf;
+        char* p = end;
+        do {
+            *--p = static_cast<char>('0' + n % 10);
+            n /= 10;
+        } while (n);
+        if (v < 0) *--p = '-';
+        return std::string(p, end);
     }
     for (int precision = 15; precision <= 17; ++precision) { // shortest text that reads back the same
         std::snprintf(buf, sizeof buf, "%.*g", precision, v);
@@ -56,6 +63,11 @@ class Reader {
           m_ids(ids) {}
 
     bool run(GeoJsonTopLevel& top) {
+        // Typical feeds spend 20-30 bytes of text per position: reserving up front avoids
+        // re-copying the arrays as they grow (and the page faults that come with it).
+        const std::size_t bytes = m_cursor.text().size();
+        m_layer.positions.reserve(m_layer.positions.size() + bytes / 24);
+        m_layer.propertiesText.reserve(m_layer.propertiesText.size() + bytes / 8);
         if (!readTopLevel(top) || !endOfInput()) {
             const JsonError e = m_cursor.error();
             m_diagnostics.push_back({Severity::Error, m_feed, -1, "", "",
@@ -77,6 +89,13 @@ class Reader {
     std::string m_scratch;
     std::vector<CoordNode> m_nodes;
     bool m_fileOk = true;
+
+    /// Reads a string value as a view, or skips a value of another type (leaving `out` empty).
+    bool readOptionalString(std::string_view& out) {
+        out = {};
+        if (m_cursor.peek() == '"') return m_cursor.readString(out, m_scratch);
+        return m_cursor.skipValue();
+    }
 
     bool endOfInput() {
         m_cursor.skipSpace();
@@ -212,16 +231,21 @@ class Reader {
         std::size_t propsStart = 0, propsEnd = 0;
         while (m_cursor.nextMember(first, key, keyScratch)) {
             if (key == "type") {
-                JsonValue t;
-                if (!m_cursor.readValue(t)) return false;
-                typeOk = t.isString() && t.string == "Feature";
+                std::string_view t;
+                if (!readOptionalString(t)) return false;
+                typeOk = t == "Feature";
             } else if (key == "id") {
+                const char c = m_cursor.peek();
+                if (c == '"') {
+                    std::string_view id;
+                    if (!m_cursor.readString(id, m_scratch)) return false;
+                    draft.id.assign(id);
+                    draft.hasId = true;
+                    continue;
+                }
                 JsonValue id;
                 if (!m_cursor.readValue(id)) return false;
-                if (id.isString()) {
-                    draft.id = id.string;
-                    draft.hasId = true;
-                } else if (id.isNumber()) {
+                if (id.isNumber()) {
                     draft.id = numberToText(id.number);
                     draft.hasId = true;
                 } else {
@@ -414,24 +438,36 @@ class Reader {
         }
 
         bool position(const std::string& path) {
-            if (at >= m_nodes.size()) return fail(path, "missing position");
+            std::string message;
+            return takePosition(message) || fail(path, std::move(message));
+        }
+        /// Position `i` of the array at `base`; the path text is only built for an error.
+        bool position(const std::string& base, std::size_t i) {
+            std::string message;
+            return takePosition(message) || fail(indexPath(base, i), std::move(message));
+        }
+        bool takePosition(std::string& message) {
+            if (at >= m_nodes.size()) return (message = "missing position", false);
             const CoordNode& n = m_nodes[at];
-            if (n.kind != CoordNode::Kind::Position) return fail(path, "expected a position [lon, lat]");
+            if (n.kind != CoordNode::Kind::Position)
+                return (message = "expected a position [lon, lat]", false);
             ++at;
             switch (n.status) {
             case CoordNode::Status::TooFewNumbers:
-                return fail(path, "a position needs at least two numbers [lon, lat]");
+                return (message = "a position needs at least two numbers [lon, lat]", false);
             case CoordNode::Status::NotANumber:
-                return fail(path, "a position must hold only numbers");
+                return (message = "a position must hold only numbers", false);
             case CoordNode::Status::NonFinite:
-                return fail(path, "a position holds NaN or Infinity");
+                return (message = "a position holds NaN or Infinity", false);
             case CoordNode::Status::Ok:
                 break;
             }
             const LonLat p = n.position;
-            if (p.lon < -180 || p.lon > 180 || p.lat < -90 || p.lat > 90)
-                return fail(path, "position " + numberToText(p.lon) + "," + numberToText(p.lat) +
-                                      " is outside lon -180..180 / lat -90..90 (lon first, WGS84 degrees)");
+            if (p.lon < -180 || p.lon > 180 || p.lat < -90 || p.lat > 90) {
+                message = "position " + numberToText(p.lon) + "," + numberToText(p.lat) +
+                          " is outside lon -180..180 / lat -90..90 (lon first, WGS84 degrees)";
+                return false;
+            }
             m_layer.positions.push_back(p);
             return true;
         }
@@ -473,7 +509,7 @@ class Reader {
             if (!array(path, n, "an array of positions")) return false;
             const std::size_t firstRing = m_layer.ringCount();
             for (std::uint32_t i = 0; i < n; ++i)
-                if (!position(indexPath(path, i))) return false;
+                if (!position(path, i)) return false;
             if (n < 2) return fail(path, "a LineString needs at least two positions");
             closeRing();
             addPart(PartKind::Line, firstRing);
@@ -499,7 +535,7 @@ class Reader {
                 if (!array(rpath, n, "a ring (an array of positions)")) return false;
                 const std::size_t start = m_layer.positions.size();
                 for (std::uint32_t i = 0; i < n; ++i)
-                    if (!position(indexPath(rpath, i))) return false;
+                    if (!position(rpath, i)) return false;
                 if (n < 4)
                     return fail(rpath, "a polygon ring needs at least four positions (first repeated last)");
                 if (!(m_layer.positions[start] == m_layer.positions.back()))
@@ -545,9 +581,9 @@ class Reader {
         bool childrenOk = true;
         while (m_cursor.nextMember(first, key, keyScratch)) {
             if (key == "type") {
-                JsonValue t;
-                if (!m_cursor.readValue(t)) return false;
-                if (t.isString()) type = t.string;
+                std::string_view t;
+                if (!readOptionalString(t)) return false;
+                type.assign(t);
             } else if (key == "coordinates") {
                 hasCoordinates = true;
                 m_nodes.resize(nodesBase);

@@ -1,5 +1,6 @@
 #include "core/json_cursor.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
@@ -35,43 +36,80 @@ bool isDigit(char c) {
 
 } // namespace
 
-double parseJsonNumber(std::string_view token) {
-    // Fast path (Clinger): up to 15 significant digits and a power of ten up to 22 are exact
-    // doubles, so one multiplication or division gives the correctly rounded result.
+namespace {
+
+/// Scans one JSON number starting at `p` and converts it. Returns the end of the token, or
+/// nullptr with `error` set when the grammar is broken. Fast path (Clinger): up to 15 significant
+/// digits and a power of ten up to 22 are exact doubles, so one division gives the correctly
+/// rounded result; anything else goes to strtod.
+const char* scanNumber(const char* p, const char* end, double& out, const char*& error) {
     static constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
                                         1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
                                         1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
-    std::size_t i = 0;
-    const bool negative = !token.empty() && token[0] == '-';
-    if (negative) ++i;
+    const char* start = p;
+    const bool negative = p < end && *p == '-';
+    if (negative) ++p;
+    if (p >= end) return (error = "unexpected end of input (truncated JSON?)", nullptr);
     std::uint64_t mantissa = 0;
-    int digits = 0;
-    int exponent = 0;
-    for (; i < token.size() && isDigit(token[i]); ++i) {
-        if (mantissa != 0 || token[i] != '0') ++digits;
-        mantissa = mantissa * 10 + static_cast<unsigned>(token[i] - '0');
-        if (digits > 15) break;
-    }
-    if (digits <= 15 && i < token.size() && token[i] == '.') {
-        for (++i; i < token.size() && isDigit(token[i]); ++i) {
-            if (mantissa != 0 || token[i] != '0') ++digits;
-            mantissa = mantissa * 10 + static_cast<unsigned>(token[i] - '0');
-            --exponent;
-            if (digits > 15) break;
+    int digits = 0, exponent = 0;
+    bool fast = true;
+    auto digit = [&](char c, bool fraction) {
+        if (!fast) return;
+        if (mantissa != 0 || c != '0') ++digits;
+        if (digits > 15) {
+            fast = false;
+            return;
         }
+        mantissa = mantissa * 10 + static_cast<unsigned>(c - '0');
+        if (fraction) --exponent;
+    };
+    if (*p == '0') {
+        ++p;
+    } else if (isDigit(*p)) {
+        while (p < end && isDigit(*p))
+            digit(*p++, false);
+    } else {
+        return (error = negative ? "invalid number" : "unexpected character (not a JSON value)", nullptr);
     }
-    if (digits <= 15 && i == token.size() && exponent >= -22) {
+    if (p < end && *p == '.') {
+        ++p;
+        if (p >= end || !isDigit(*p)) return (error = "invalid number: digits expected after '.'", nullptr);
+        while (p < end && isDigit(*p))
+            digit(*p++, true);
+    }
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        fast = false;
+        ++p;
+        if (p < end && (*p == '+' || *p == '-')) ++p;
+        if (p >= end || !isDigit(*p)) return (error = "invalid number: digits expected in exponent", nullptr);
+        while (p < end && isDigit(*p))
+            ++p;
+    }
+    if (fast && exponent >= -22) {
         const double m = static_cast<double>(mantissa);
         const double v = exponent < 0 ? m / kPow10[-exponent] : m;
-        return negative ? -v : v;
+        out = negative ? -v : v;
+        return p;
     }
     char buffer[64];
-    if (token.size() < sizeof buffer) {
-        token.copy(buffer, token.size());
-        buffer[token.size()] = '\0';
-        return std::strtod(buffer, nullptr);
+    const std::size_t length = static_cast<std::size_t>(p - start);
+    if (length < sizeof buffer) {
+        std::copy(start, p, buffer);
+        buffer[length] = '\0';
+        out = std::strtod(buffer, nullptr);
+    } else {
+        out = std::strtod(std::string(start, p).c_str(), nullptr);
     }
-    return std::strtod(std::string(token).c_str(), nullptr);
+    return p;
+}
+
+} // namespace
+
+double parseJsonNumber(std::string_view token) {
+    double out = 0;
+    const char* error = nullptr;
+    scanNumber(token.data(), token.data() + token.size(), out, error);
+    return out;
 }
 
 JsonError JsonCursor::error() const {
@@ -221,29 +259,10 @@ bool JsonCursor::readNumber(double& out, bool* nonFinite) {
                            : (negative ? -1 : 1) * std::numeric_limits<double>::infinity();
         return true;
     }
-    auto digits = [&] {
-        const std::size_t from = m_pos;
-        while (m_pos < m_text.size() && isDigit(m_text[m_pos]))
-            ++m_pos;
-        return m_pos > from;
-    };
-    if (m_pos < m_text.size() && m_text[m_pos] == '-') ++m_pos;
-    if (atEnd()) return fail(kTruncated);
-    if (m_text[m_pos] == '0') {
-        ++m_pos;
-    } else if (!digits()) {
-        return failAt(start, start == m_pos ? "unexpected character (not a JSON value)" : "invalid number");
-    }
-    if (m_pos < m_text.size() && m_text[m_pos] == '.') {
-        ++m_pos;
-        if (!digits()) return failAt(start, "invalid number: digits expected after '.'");
-    }
-    if (m_pos < m_text.size() && (m_text[m_pos] == 'e' || m_text[m_pos] == 'E')) {
-        ++m_pos;
-        if (m_pos < m_text.size() && (m_text[m_pos] == '+' || m_text[m_pos] == '-')) ++m_pos;
-        if (!digits()) return failAt(start, "invalid number: digits expected in exponent");
-    }
-    out = parseJsonNumber(m_text.substr(start, m_pos - start));
+    const char* error = nullptr;
+    const char* end = scanNumber(m_text.data() + m_pos, m_text.data() + m_text.size(), out, error);
+    if (!end) return failAt(start, error);
+    m_pos = static_cast<std::size_t>(end - m_text.data());
     if (!std::isfinite(out)) {
         if (!nonFinite) return failAt(start, "number out of range");
         *nonFinite = true;
