@@ -80,8 +80,13 @@ template <class Row> class TypedReader : public PropertyReader {
         return std::find(m_seen.begin(), m_seen.end(), key) != m_seen.end();
     }
 
-    void requireField(FeatureDraft& draft, std::string_view key, const char* why) {
-        if (!seen(key)) draft.error(prop(key), std::string("missing '") + std::string(key) + "': " + why);
+    void requireField(FeatureDraft& draft, std::string_view key, std::string_view why) {
+        if (!seen(key)) draft.error(prop(key), "missing '" + std::string(key) + "': " + std::string(why));
+    }
+    /// A required field whose values come from `names` (the message lists them).
+    template <std::size_t N>
+    void requireField(FeatureDraft& draft, std::string_view key, const std::string_view (&names)[N]) {
+        if (!seen(key)) draft.error(prop(key), "missing '" + std::string(key) + "': " + choices(names));
     }
 
     template <class Enum, std::size_t N>
@@ -248,7 +253,7 @@ class PostReader final : public TypedReader<PostFields> {
         return k == "kind" || k == "area" || k == "zone" || k == "demand";
     }
     void endFeature(FeatureDraft& d, const FeatureLayer& layer, const FeatureRecord& rec) override {
-        requireField(d, "kind", choices(kPostKinds).c_str());
+        requireField(d, "kind", kPostKinds);
         if (!d.rejected) checkDemandDay(d);
         requireGeometry(d, layer, rec, {PartKind::Point}, "Point");
     }
@@ -338,7 +343,7 @@ class TeamReader final : public TypedReader<TeamFields> {
                k == "leader" || k == "unit";
     }
     void endFeature(FeatureDraft& d, const FeatureLayer& layer, const FeatureRecord& rec) override {
-        requireField(d, "kind", choices(kTeamKinds).c_str());
+        requireField(d, "kind", kTeamKinds);
         if (!seen("members")) d.warning(prop("members"), "missing: the team's size is unknown (taken as 0)");
         if (!seen("mode")) d.warning(prop("mode"), "missing: taken as \"walk\"");
         requireGeometry(d, layer, rec, {PartKind::Point}, "Point (where the team is based)");
@@ -474,7 +479,7 @@ class FacilityReader final : public TypedReader<FacilityFields> {
     using TypedReader::TypedReader;
     bool wants(std::string_view k) const override { return k == "kind"; }
     void endFeature(FeatureDraft& d, const FeatureLayer& layer, const FeatureRecord& rec) override {
-        requireField(d, "kind", choices(kFacilityKinds).c_str());
+        requireField(d, "kind", kFacilityKinds);
         requireGeometry(d, layer, rec, {PartKind::Point}, "Point");
     }
 

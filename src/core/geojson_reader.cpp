@@ -63,11 +63,12 @@ class Reader {
           m_ids(ids) {}
 
     bool run(GeoJsonTopLevel& top) {
-        // Typical feeds spend 20-30 bytes of text per position: reserving up front avoids
-        // re-copying the arrays as they grow (and the page faults that come with it).
-        const std::size_t bytes = m_cursor.text().size();
-        m_layer.positions.reserve(m_layer.positions.size() + bytes / 24);
-        m_layer.propertiesText.reserve(m_layer.propertiesText.size() + bytes / 8);
+        // Properties are typically a third of a feed's text: reserving avoids re-copying a
+        // growing string of tens of megabytes.
+        m_layer.propertiesText.reserve(m_layer.propertiesText.size() + m_cursor.text().size() / 3);
+        // Rehashing a growing id index touches every entry again; features rarely take under 200
+        // bytes of text, so this bounds the buckets without counting first.
+        if (m_ids) m_ids->reserve(m_ids->size() + m_cursor.text().size() / 200);
         if (!readTopLevel(top) || !endOfInput()) {
             const JsonError e = m_cursor.error();
             m_diagnostics.push_back({Severity::Error, m_feed, -1, "", "",
@@ -88,6 +89,7 @@ class Reader {
     std::unordered_map<std::string, std::uint32_t>* m_ids;
     std::string m_scratch;
     std::vector<CoordNode> m_nodes;
+    JsonValue m_value;
     bool m_fileOk = true;
 
     /// Reads a string value as a view, or skips a value of another type (leaving `out` empty).
@@ -344,9 +346,13 @@ class Reader {
                     draft.warning("properties.name", "name should be a string");
                 }
             } else if (m_properties.wants(key)) {
-                JsonValue value;
-                if (!m_cursor.readValue(value)) return false;
-                m_properties.property(key, value, draft);
+                // One value tree reused for every property: most are short strings, and
+                // reusing the tree's storage saves an allocation for each of them.
+                m_value.string.clear();
+                m_value.items.clear();
+                m_value.members.clear();
+                if (!m_cursor.readValue(m_value)) return false;
+                m_properties.property(key, m_value, draft);
             } else if (!m_cursor.skipValue()) {
                 return false;
             }
