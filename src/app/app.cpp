@@ -2,6 +2,7 @@
 
 #include "app/embedded_assets.hpp"
 #include "core/mercator.hpp"
+#include "platform/feed_source.hpp"
 #include "platform/page.hpp"
 #include "render/scene_mesh.hpp"
 #include "ui/ui_font.hpp"
@@ -11,6 +12,7 @@
 #include <imgui_impl_opengl3.h>
 #include <imgui_impl_sdl2.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -30,7 +32,8 @@ std::span<const unsigned char> bytesOf(std::string_view s) {
 
 } // namespace
 
-App::App(AppOptions options) : m_options(std::move(options)) {
+App::App(AppOptions options)
+    : m_options(std::move(options)), m_loader([](const std::string& url) { requestFile(url); }) {
     m_panel.lang = m_options.lang;
 }
 
@@ -63,7 +66,7 @@ bool App::start() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
     m_imguiReady = true;
 
-    loadDemoFeeds();
+    startLoading();
     std::vector<std::string> names;
     for (const auto& feed : m_feeds.feeds)
         if (feed)
@@ -73,24 +76,63 @@ bool App::start() {
     installUiFont(bytesOf(embeddedAsset("fonts/cjk-subset.ttf")), static_cast<float>(kFontSize * scale),
                   names);
     io.FontGlobalScale = static_cast<float>(1.0 / scale);
-    rebuildScene();
     return true;
 }
 
-void App::loadDemoFeeds() {
-    for (std::string_view name : embeddedAssetNames()) {
-        constexpr std::string_view kPrefix = "demo/";
-        if (name.substr(0, kPrefix.size()) != kPrefix) continue;
-        FeedReadResult read = readFeedDetectKind(embeddedAsset(name), name);
-        for (Diagnostic& d : read.diagnostics)
-            m_panel.problems.push_back(std::move(d));
-        if (read.feed) m_feeds.replace(std::move(*read.feed));
+void App::startLoading() {
+    m_panel.demoData = m_options.feeds.empty() && m_options.manifest.empty();
+    if (!m_options.manifest.empty()) m_loader.requestManifest(m_options.manifest);
+    for (const ManifestEntry& feed : m_options.feeds)
+        m_loader.requestFeed(feed.url, feed.kind);
+    if (m_panel.demoData) {
+        for (std::string_view name : embeddedAssetNames())
+            if (name.substr(0, 5) == "demo/")
+                m_loader.receive({std::string(name), std::string(embeddedAsset(name)), ""});
     }
-    for (Diagnostic& d : checkReferences(m_feeds))
-        m_panel.problems.push_back(std::move(d));
-    m_panel.layers.clear();
-    for (const auto& feed : m_feeds.feeds)
-        if (feed) m_panel.layers.push_back({std::string(feedKindName(feed->kind)), feed->size(), true});
+    // What is already here (the embedded demo, native files) is shown on the very first frame.
+    bool changed = false;
+    while (m_loader.busy())
+        changed |= m_loader.processOne(m_feeds);
+    if (changed) feedsChanged();
+    m_panel.problems = m_loader.problems();
+}
+
+void App::pumpLoading() {
+    for (FetchedFile& f : takeLoadedFiles())
+        m_loader.receive(std::move(f));
+    m_panel.status.clear();
+    if (m_loader.busy()) {
+        // Parse one file per frame, after a frame that says what is being parsed, so the page
+        // never sits silent while a large feed is read.
+        if (m_parseAnnounced) {
+            if (m_loader.processOne(m_feeds)) feedsChanged();
+            m_panel.problems = m_loader.problems();
+            m_parseAnnounced = false;
+        } else {
+            m_panel.status =
+                std::string(tr(TextId::Parsing, m_panel.lang)) + " " + m_loader.nextSource() + " …";
+            m_parseAnnounced = true;
+        }
+    } else if (pendingRequests() > 0) {
+        m_panel.status =
+            std::string(tr(TextId::Loading, m_panel.lang)) + " (" + std::to_string(pendingRequests()) + ") …";
+    }
+}
+
+void App::feedsChanged() {
+    std::vector<LayerRow> rows;
+    for (const auto& feed : m_feeds.feeds) {
+        if (!feed) continue;
+        const std::string name(feedKindName(feed->kind));
+        bool visible = true;
+        for (const LayerRow& old : m_panel.layers)
+            if (old.feed == name) visible = old.visible;
+        rows.push_back({name, feed->size(), visible});
+    }
+    m_panel.layers = std::move(rows);
+    rebuildScene();
+    if (!m_hadData) m_needsFit = true;
+    m_hadData = true;
 }
 
 void App::rebuildScene() {
@@ -190,6 +232,10 @@ void App::handleEvent(const SDL_Event& e) {
             break;
         }
         break;
+    case SDL_DROPFILE:
+        acceptDroppedPath(e.drop.file);
+        SDL_free(e.drop.file);
+        break;
     case SDL_WINDOWEVENT:
         if (e.window.event == SDL_WINDOWEVENT_LEAVE) m_pointerOnMap = false;
         break;
@@ -199,6 +245,8 @@ void App::handleEvent(const SDL_Event& e) {
 }
 
 std::string App::stateJson() const {
+    const auto errors = std::count_if(m_panel.problems.begin(), m_panel.problems.end(),
+                                      [](const Diagnostic& d) { return d.severity == Severity::Error; });
     std::size_t features = 0;
     std::string layers;
     for (const LayerRow& row : m_panel.layers) {
@@ -219,7 +267,9 @@ std::string App::stateJson() const {
         cursor = text;
     }
     return "{\"features\":" + std::to_string(features) + ",\"layers\":{" + layers +
-           "},\"problems\":" + std::to_string(m_panel.problems.size()) + ",\"lang\":\"" +
+           "},\"problems\":" + std::to_string(m_panel.problems.size()) +
+           ",\"errors\":" + std::to_string(errors) +
+           ",\"loading\":" + std::to_string(pendingRequests() + (m_loader.busy() ? 1 : 0)) + ",\"lang\":\"" +
            (m_panel.lang == Lang::En ? "en" : "zh") + "\"," + view + ",\"cursor\":" + cursor + "}";
 }
 
@@ -256,6 +306,7 @@ bool App::frame() {
         m_needsFit = false;
     }
 
+    pumpLoading();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();
@@ -277,7 +328,8 @@ bool App::frame() {
     const bool last = m_options.exitAfterFrames > 0 && m_frameCount >= m_options.exitAfterFrames;
     if (last && !m_options.screenshotPath.empty()) writeScreenshot(m_options.screenshotPath, width, height);
     m_window.swap();
-    if (!m_readySignalled && m_frameCount >= 2) {
+    const bool loading = m_loader.busy() || pendingRequests() > 0;
+    if (!m_readySignalled && m_frameCount >= 2 && !loading) {
         m_readySignalled = true;
         m_publishedState = stateJson();
         page::signalReady(m_publishedState);

@@ -2,6 +2,7 @@
 /// The map application: owns the loaded feeds, the camera, the renderer and the panels, and turns
 /// SDL input into map navigation. Same code natively and in the browser.
 
+#include "app/feed_loader.hpp"
 #include "app/options.hpp"
 #include "core/feed_set.hpp"
 #include "platform/window.hpp"
@@ -45,7 +46,13 @@ class App {
     bool m_needsFit = true;
     std::string m_publishedState;
 
-    void loadDemoFeeds();
+    FeedLoader m_loader;
+    bool m_parseAnnounced = false;
+    bool m_hadData = false;
+
+    void startLoading();
+    void pumpLoading();
+    void feedsChanged();
     void rebuildScene();
     void handleEvent(const SDL_Event& event);
     void zoomKeys(int direction);

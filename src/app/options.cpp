@@ -1,5 +1,7 @@
 #include "app/options.hpp"
 
+#include "core/manifest.hpp"
+
 #include <cstdlib>
 
 namespace cordon {
@@ -74,6 +76,13 @@ AppOptions optionsFromParams(const Params& params) {
             o.exitAfterFrames = toInt(value, 0);
         else if (key == "screenshot")
             o.screenshotPath = value;
+        else if (key == "feeds")
+            for (std::string& url : splitFeedList(value))
+                o.feeds.push_back({std::move(url), std::nullopt});
+        else if (const std::optional<FeedKind> kind = feedKindFromName(key); kind && !value.empty())
+            o.feeds.push_back({value, kind});
+        else if (key == "manifest")
+            o.manifest = value;
         else if (key == "width")
             o.windowWidth = toInt(value, o.windowWidth);
         else if (key == "height")

@@ -2,6 +2,7 @@
 /// Start-up options of the app, from the page URL (`?lang=en`) or, natively, the command line
 /// (`--lang=en`). Unknown keys are ignored so old links keep working.
 
+#include "core/manifest.hpp"
 #include "ui/strings.hpp"
 
 #include <string>
@@ -15,7 +16,11 @@ struct AppOptions {
     Lang lang = Lang::Zh;
     int exitAfterFrames = 0;    ///< native smoke tests: quit after this many frames (0 = never)
     std::string screenshotPath; ///< native: write the last frame as PPM here before quitting
-    int windowWidth = 1280;     ///< native window size in screen pixels
+    /// `feeds=a.geojson,b.geojson` (kind told by each file) and `zones=url`, `roads=url`, ...
+    /// (kind by name): load these instead of the demo.
+    std::vector<ManifestEntry> feeds;
+    std::string manifest;   ///< `manifest=feeds.json`: a list of feed URLs
+    int windowWidth = 1280; ///< native window size in screen pixels
     int windowHeight = 800;
 };
 

@@ -67,7 +67,7 @@ FeatureStyle styleFor(const Feed& feed, std::size_t i) {
         const bool major = isMajorRoad(road.highway);
         s.stroke = road.closed ? Rgba{60, 60, 60, 255}
                    : major     ? Rgba{245, 170, 60, 255}
-                               : Rgba{255, 255, 255, 255};
+                               : Rgba{176, 184, 196, 255};
         s.strokeWidthPx = major ? 5.0f : 3.0f;
         break;
     }

@@ -21,6 +21,7 @@ MapPanelActions drawMapPanel(MapPanelModel& model) {
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 20, 0), ImGuiCond_FirstUseEver);
     ImGui::Begin(label(tr(TextId::AppTitle, lang), "main").c_str());
     if (model.demoData) ImGui::TextDisabled("%s", tr(TextId::DemoDataNotice, lang).data());
+    if (!model.status.empty()) ImGui::TextColored(ImVec4(0.0f, 0.45f, 0.7f, 1), "%s", model.status.c_str());
 
     ImGui::SeparatorText(tr(TextId::Layers, lang).data());
     for (LayerRow& row : model.layers) {
@@ -39,7 +40,9 @@ MapPanelActions drawMapPanel(MapPanelModel& model) {
     if (model.problems.empty()) {
         ImGui::TextDisabled("%s", tr(TextId::NoProblems, lang).data());
     } else {
-        for (const Diagnostic& d : model.problems) {
+        constexpr std::size_t kShown = 100; // the CLI lists them all
+        for (std::size_t i = 0; i < model.problems.size() && i < kShown; ++i) {
+            const Diagnostic& d = model.problems[i];
             const ImVec4 colour =
                 d.severity == Severity::Error ? ImVec4(0.9f, 0.3f, 0.2f, 1) : ImVec4(0.9f, 0.7f, 0.2f, 1);
             ImGui::PushStyleColor(ImGuiCol_Text, colour);
@@ -47,8 +50,12 @@ MapPanelActions drawMapPanel(MapPanelModel& model) {
             ImGui::PopStyleColor();
         }
     }
-    if (ImGui::CollapsingHeader(tr(TextId::Help, lang).data()))
+    if (model.problems.size() > 100)
+        ImGui::TextDisabled("+%zu %s", model.problems.size() - 100, tr(TextId::MoreProblems, lang).data());
+    if (ImGui::CollapsingHeader(tr(TextId::Help, lang).data())) {
         ImGui::TextWrapped("%s", tr(TextId::HelpText, lang).data());
+        ImGui::TextWrapped("%s", tr(TextId::DropHint, lang).data());
+    }
     ImGui::End();
     return actions;
 }

@@ -24,6 +24,7 @@ struct MapPanelModel {
     std::optional<LonLat> cursor;
     std::vector<Diagnostic> problems;
     bool demoData = true;
+    std::string status; ///< what is loading or parsing now, empty when idle
 };
 
 /// What the user asked for this frame.

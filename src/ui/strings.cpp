@@ -31,6 +31,11 @@ constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
     {HelpText, "拖动平移，滚轮或双指缩放，+/- 键缩放，F 键适应数据范围",
      "Drag to pan, wheel or pinch to zoom, +/- keys to zoom, F to fit the data"},
     {DemoDataNotice, "演示数据（虚构）", "Demo data (fictional)"},
+    {Parsing, "正在解析", "Parsing"},
+    {Loading, "正在加载", "Loading"},
+    {LoadFailed, "加载失败", "Could not load"},
+    {MoreProblems, "另有问题（条）", "more problems"},
+    {DropHint, "可将 GeoJSON 文件拖放到地图上", "Drop GeoJSON files onto the map to load them"},
 }};
 
 constexpr bool tableInOrder() {

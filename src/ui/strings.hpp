@@ -31,6 +31,11 @@ enum class TextId {
     Help,
     HelpText,
     DemoDataNotice,
+    Parsing,
+    Loading,
+    LoadFailed,
+    MoreProblems,
+    DropHint,
     Count
 };
 

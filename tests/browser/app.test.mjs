@@ -158,3 +158,40 @@ test('touch: one finger pans, two fingers pinch-zoom', async () => {
     await close();
   }
 });
+
+test('feeds from URL parameters load; a failing feed shows its error and the rest keeps working', async () => {
+  const { mkdtempSync, writeFileSync: write, readFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'cordon-feeds-'));
+  const feeds = await serve(dir);
+  try {
+    const zones = readFileSync(new URL('../../assets/demo/zones.geojson', import.meta.url));
+    write(join(dir, 'zones.geojson'), zones);
+    write(join(dir, 'posts.geojson'), '{"type":"FeatureCollection","features":[{"type":"Feature"');
+    write(join(dir, 'index.html'), readFileSync(join(webDir, 'index.html')));
+    write(join(dir, 'index.js'), readFileSync(join(webDir, 'index.js')));
+    write(join(dir, 'index.wasm'), readFileSync(join(webDir, 'index.wasm')));
+    const url = `${feeds.url}/?feeds=zones.geojson,posts.geojson,missing.geojson&roads=${encodeURIComponent('/roads.geojson')}`;
+    const { page, problems } = await openApp(browser.context, url);
+    const state = await page.evaluate(() => window.cordonState);
+    assert.deepEqual(Object.keys(state.layers), ['zones'], 'only the good feed is on the map');
+    assert.equal(state.layers.zones, 3);
+    assert.ok(state.errors >= 3, `truncated, 404 and missing feeds are errors (${state.errors})`);
+    // The browser logs the two 404s itself; nothing else may fail.
+    assert.deepEqual(problems.filter((p) => !p.includes('404')), []);
+    await page.screenshot({ path: join(artifactsDir, 'url-feeds.png') });
+
+    // A dropped file joins the map.
+    const roads = readFileSync(new URL('../../assets/demo/roads.geojson', import.meta.url), 'utf8');
+    await page.evaluate((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'roads.geojson', { type: 'application/geo+json' }));
+      window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, roads);
+    await page.waitForFunction(() => window.cordonState.layers.roads === 5, null, { timeout: 10000 });
+    await page.close();
+  } finally {
+    await feeds.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

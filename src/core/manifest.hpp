@@ -1,0 +1,36 @@
+#pragma once
+/// A feed manifest: one JSON file listing the feed URLs a deployment publishes, so a single
+/// `?manifest=` link opens the whole picture.
+///
+///     {"feeds": ["zones.geojson", {"url": "https://.../p.json", "feed": "posts"}]}
+
+#include "core/diagnostic.hpp"
+#include "core/feed.hpp"
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cordon {
+
+struct ManifestEntry {
+    std::string url;              ///< as written (relative URLs are resolved by the page)
+    std::optional<FeedKind> kind; ///< when given; else told from the file itself
+};
+
+struct Manifest {
+    std::vector<ManifestEntry> feeds;
+};
+
+struct ManifestReadResult {
+    std::optional<Manifest> manifest;
+    std::vector<Diagnostic> diagnostics;
+};
+
+ManifestReadResult readManifest(std::string_view bytes, std::string_view source);
+
+/// Splits a `feeds=` parameter ("a.geojson,b.geojson") into URLs.
+std::vector<std::string> splitFeedList(std::string_view list);
+
+} // namespace cordon

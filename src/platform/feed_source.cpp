@@ -1,0 +1,137 @@
+#include "platform/feed_source.hpp"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#ifdef __EMSCRIPTEN__
+#include <emscripten.h>
+#endif
+
+namespace cordon {
+
+namespace {
+std::vector<FetchedFile> g_done;
+int g_pending = 0;
+
+void readLocalFile(const std::string& path) {
+    FetchedFile f;
+    f.source = path;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        f.error = "cannot open " + path;
+    } else {
+        std::ostringstream bytes;
+        bytes << in.rdbuf();
+        f.bytes = std::move(bytes).str();
+    }
+    g_done.push_back(std::move(f));
+}
+} // namespace
+
+#ifdef __EMSCRIPTEN__
+
+// Fetches with progress, then hands the bytes to cordon_file_loaded. Errors (HTTP status,
+// network) are reported the same way with an empty body.
+EM_JS(void, cordonFetch, (const char* urlPtr), {
+    var url = UTF8ToString(urlPtr);
+    var deliver = function(bytes, error) {
+        var urlBytes = lengthBytesUTF8(url) + 1;
+        var urlMem = _malloc(urlBytes);
+        stringToUTF8(url, urlMem, urlBytes);
+        var errBytes = lengthBytesUTF8(error) + 1;
+        var errMem = _malloc(errBytes);
+        stringToUTF8(error, errMem, errBytes);
+        var mem = _malloc(Math.max(1, bytes.length));
+        HEAPU8.set(bytes, mem);
+        _cordon_file_loaded(urlMem, mem, bytes.length, errMem);
+        _free(urlMem);
+        _free(errMem);
+        _free(mem);
+    };
+    var progress = function(received, total) {
+        if (window.cordonPage && window.cordonPage.progress) window.cordonPage.progress(url, received, total);
+    };
+    fetch(url, {cache : 'no-cache'})
+        .then(function(response) {
+            if (!response.ok) {
+                deliver(new Uint8Array(0), 'HTTP ' + response.status + ' ' + response.statusText);
+                return;
+            }
+            var total = Number(response.headers.get('Content-Length')) || 0;
+            if (!response.body || !response.body.getReader) {
+                return response.arrayBuffer().then(function(b) { deliver(new Uint8Array(b), ""); });
+            }
+            var reader = response.body.getReader();
+            var chunks = [];
+            var received = 0;
+            var pump = function() {
+                return reader.read().then(function(step) {
+                    if (step.done) {
+                        var all = new Uint8Array(received);
+                        var at = 0;
+                        chunks.forEach(function(c) {
+                            all.set(c, at);
+                            at += c.length;
+                        });
+                        progress(received, total);
+                        deliver(all, "");
+                        return;
+                    }
+                    chunks.push(step.value);
+                    received += step.value.length;
+                    progress(received, total);
+                    return pump();
+                });
+            };
+            return pump();
+        })
+        .catch(function(e) { deliver(new Uint8Array(0), 'network error: ' + e.message); });
+});
+
+extern "C" EMSCRIPTEN_KEEPALIVE void cordon_file_loaded(const char* source, const char* bytes, int length,
+                                                        const char* error) {
+    FetchedFile f;
+    f.source = source;
+    f.bytes.assign(bytes, static_cast<std::size_t>(length));
+    f.error = error;
+    g_done.push_back(std::move(f));
+    if (g_pending > 0) --g_pending;
+}
+
+/// The page hands dropped files in here (see web/shell.html).
+extern "C" EMSCRIPTEN_KEEPALIVE void cordon_file_dropped(const char* name, const char* bytes, int length) {
+    FetchedFile f;
+    f.source = name;
+    f.bytes.assign(bytes, static_cast<std::size_t>(length));
+    g_done.push_back(std::move(f));
+}
+
+void requestFile(const std::string& url) {
+    ++g_pending;
+    cordonFetch(url.c_str());
+}
+
+#else
+
+void requestFile(const std::string& url) {
+    readLocalFile(url);
+}
+
+#endif
+
+void acceptDroppedPath(const std::string& path) {
+    readLocalFile(path);
+}
+
+std::vector<FetchedFile> takeLoadedFiles() {
+    std::vector<FetchedFile> out;
+    out.swap(g_done);
+    return out;
+}
+
+int pendingRequests() {
+    return g_pending;
+}
+
+} // namespace cordon

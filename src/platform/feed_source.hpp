@@ -1,0 +1,26 @@
+#pragma once
+/// Where feed bytes come from outside the binary: URLs fetched by the browser (or, natively,
+/// files), and files dropped onto the window. Results are queued and taken by the app once per
+/// frame, so no callback runs in the middle of a frame.
+
+#include "core/fetched_file.hpp"
+
+#include <string>
+#include <vector>
+
+namespace cordon {
+
+/// Starts loading `url` (web: fetch relative to the page; native: a file path). Progress shows in
+/// the page's loading bar.
+void requestFile(const std::string& url);
+
+/// Files that finished loading (or failed) since the last call, in completion order.
+std::vector<FetchedFile> takeLoadedFiles();
+
+/// Number of requests still in flight.
+int pendingRequests();
+
+/// Native: a file dropped onto the window (SDL_DROPFILE); web drops arrive through the page.
+void acceptDroppedPath(const std::string& path);
+
+} // namespace cordon
