@@ -73,6 +73,7 @@ template <class Row> class TypedReader : public PropertyReader {
   protected:
     std::vector<Row>& m_rows;
     std::vector<std::string> m_seen;
+    std::string m_keyScratch, m_valueScratch;
 
     virtual void read(Row& row, std::string_view key, const JsonValue& value, FeatureDraft& draft) = 0;
 
@@ -249,9 +250,12 @@ class ZoneReader final : public TypedReader<ZoneFields> {
 class PostReader final : public TypedReader<PostFields> {
   public:
     using TypedReader::TypedReader;
-    bool wants(std::string_view k) const override {
-        return k == "kind" || k == "area" || k == "zone" || k == "demand";
+    bool streams(std::string_view k) const override { return k == "demand"; }
+    bool readStreamed(std::string_view k, JsonCursor& c, FeatureDraft& d) override {
+        m_seen.emplace_back(k);
+        return readDemand(c, d);
     }
+    bool wants(std::string_view k) const override { return k == "kind" || k == "area" || k == "zone"; }
     void endFeature(FeatureDraft& d, const FeatureLayer& layer, const FeatureRecord& rec) override {
         requireField(d, "kind", kPostKinds);
         if (!d.rejected) checkDemandDay(d);
@@ -266,53 +270,83 @@ class PostReader final : public TypedReader<PostFields> {
             readText(row.area, k, v, d);
         else if (k == "zone")
             readText(row.zone, k, v, d);
-        else if (k == "demand")
-            readDemand(row, v, d);
     }
 
-    static void readDemand(PostFields& row, const JsonValue& v, FeatureDraft& d) {
+    /// Reads `demand` straight from the text: posts are the biggest feed by count and a value tree
+    /// per shift line would cost more than the rest of the post.
+    bool readDemand(JsonCursor& c, FeatureDraft& d) {
+        PostFields& row = m_rows.back();
         const std::string base = prop("demand");
-        if (!v.isArray()) {
+        if (c.peek() != '[') {
+            if (!c.skipValue()) return false;
             d.error(base, "should be a list of {\"from\": \"HH:MM\", \"to\": \"HH:MM\", \"staff\": n}");
-            return;
+            return true;
         }
-        for (std::size_t i = 0; i < v.items.size(); ++i) {
-            const std::string path = base + "[" + std::to_string(i) + "]";
-            const JsonValue& line = v.items[i];
-            if (!line.isObject()) {
-                d.error(path, "should be {\"from\": \"HH:MM\", \"to\": \"HH:MM\", \"staff\": n}");
+        c.advance();
+        bool firstItem = true;
+        for (std::size_t index = 0; c.nextItem(firstItem); ++index) {
+            auto path = [&] { return base + "[" + std::to_string(index) + "]"; };
+            if (c.peek() != '{') {
+                if (!c.skipValue()) return false;
+                d.error(path(), "should be {\"from\": \"HH:MM\", \"to\": \"HH:MM\", \"staff\": n}");
                 continue;
             }
+            c.advance();
             DemandShift shift;
-            bool ok = true;
-            for (const char* field : {"from", "to"}) {
-                const JsonValue* t = line.find(field);
-                const std::optional<int> minute =
-                    t && t->isString() ? parseTimeOfDay(t->string) : std::nullopt;
-                if (!minute) {
-                    d.error(path + "." + field,
-                            t ? describe(*t) + " is not a time of day (HH:MM)" : "missing");
-                    ok = false;
-                } else {
-                    (std::string_view(field) == "from" ? shift.fromMinute : shift.toMinute) =
-                        *minute % kMinutesPerDay;
+            bool hasFrom = false, hasTo = false, hasStaff = false, ok = true;
+            bool firstMember = true;
+            std::string_view key;
+            while (c.nextMember(firstMember, key, m_keyScratch)) {
+                if (key == "from" || key == "to") {
+                    const bool from = key == "from";
+                    (from ? hasFrom : hasTo) = true;
+                    std::optional<int> minute;
+                    std::string shown;
+                    if (c.peek() == '"') {
+                        std::string_view t;
+                        if (!c.readString(t, m_valueScratch)) return false;
+                        minute = parseTimeOfDay(t);
+                        if (!minute) shown = "'" + std::string(t) + "'";
+                    } else {
+                        JsonValue v;
+                        if (!c.readValue(v)) return false;
+                        shown = describe(v);
+                    }
+                    if (minute)
+                        (from ? shift.fromMinute : shift.toMinute) = *minute % kMinutesPerDay;
+                    else {
+                        d.error(path() + (from ? ".from" : ".to"), shown + " is not a time of day (HH:MM)");
+                        ok = false;
+                    }
+                } else if (key == "staff") {
+                    hasStaff = true;
+                    JsonValue v;
+                    if (!c.readValue(v)) return false;
+                    if (!v.isNumber() || v.number < 0 || v.number != std::floor(v.number)) {
+                        d.error(path() + ".staff",
+                                describe(v) + " is not a staff count (a whole number >= 0)");
+                        ok = false;
+                    } else if (v.number > kMaxPlausibleStaff) {
+                        d.warning(path() + ".staff",
+                                  numberToText(v.number) + " people on one post is implausible");
+                        shift.staff = kMaxPlausibleStaff;
+                    } else {
+                        shift.staff = static_cast<int>(v.number);
+                    }
+                } else if (!c.skipValue()) {
+                    return false;
                 }
             }
-            const JsonValue* staff = line.find("staff");
-            if (!staff || !staff->isNumber() || staff->number < 0 ||
-                staff->number != std::floor(staff->number)) {
-                d.error(path + ".staff",
-                        staff ? describe(*staff) + " is not a staff count (a whole number >= 0)" : "missing");
-                ok = false;
-            } else if (staff->number > kMaxPlausibleStaff) {
-                d.warning(path + ".staff",
-                          numberToText(staff->number) + " people on one post is implausible");
-                shift.staff = kMaxPlausibleStaff;
-            } else {
-                shift.staff = static_cast<int>(staff->number);
-            }
+            if (c.failed()) return false;
+            for (const auto& [has, field] :
+                 {std::pair{hasFrom, ".from"}, {hasTo, ".to"}, {hasStaff, ".staff"}})
+                if (!has) {
+                    d.error(path() + field, "missing");
+                    ok = false;
+                }
             if (ok) row.demand.push_back(shift);
         }
+        return !c.failed();
     }
 
     /// A sane day: some demand, no line repeated (a copy error doubles the need).

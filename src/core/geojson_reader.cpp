@@ -345,6 +345,8 @@ class Reader {
                     if (!m_cursor.skipValue()) return false;
                     draft.warning("properties.name", "name should be a string");
                 }
+            } else if (m_properties.streams(key)) {
+                if (!m_properties.readStreamed(key, m_cursor, draft)) return false;
             } else if (m_properties.wants(key)) {
                 // One value tree reused for every property: most are short strings, and
                 // reusing the tree's storage saves an allocation for each of them.

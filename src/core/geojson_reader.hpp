@@ -6,6 +6,7 @@
 #include "core/diagnostic.hpp"
 #include "core/feature_layer.hpp"
 #include "core/json.hpp"
+#include "core/json_cursor.hpp"
 
 #include <string>
 #include <string_view>
@@ -47,6 +48,13 @@ class PropertyReader {
     /// True when `key` is a contract field this reader wants as a value tree.
     virtual bool wants(std::string_view key) const = 0;
     virtual void property(std::string_view key, const JsonValue& value, FeatureDraft& draft) = 0;
+    /// True when the reader reads `key`'s value itself from the cursor (large or frequent
+    /// structures, read without building a value tree).
+    virtual bool streams(std::string_view /*key*/) const { return false; }
+    /// Reads (or skips) the value at the cursor; false only on malformed JSON.
+    virtual bool readStreamed(std::string_view /*key*/, JsonCursor& cursor, FeatureDraft& /*draft*/) {
+        return cursor.skipValue();
+    }
     /// All members read: check required fields and geometry; may reject the feature.
     virtual void endFeature(FeatureDraft& draft, const FeatureLayer& layer, const FeatureRecord& record) = 0;
     /// The feature was rejected: drop its row.
