@@ -1,0 +1,25 @@
+#pragma once
+/// Gzip decompression (RFC 1952 / DEFLATE, RFC 1951) for the embedded demo data and briefing
+/// snapshots: the same code natively and in WebAssembly, synchronous, no dependency.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cordon {
+
+struct GunzipResult {
+    std::optional<std::string> bytes;
+    std::string error; ///< why the input is not a complete gzip stream
+};
+
+/// Decompresses one gzip member. Refuses to produce more than `maxOutput` bytes (a bomb guard),
+/// and checks the stored length and CRC-32.
+GunzipResult gunzip(std::string_view data, std::size_t maxOutput = std::size_t(1) << 30);
+
+/// CRC-32 (IEEE) of `data`, as gzip stores it.
+std::uint32_t crc32(std::string_view data);
+
+} // namespace cordon
