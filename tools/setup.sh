@@ -14,9 +14,11 @@ log() { printf '[setup] %s\n' "$*"; }
 
 packages=(
   cmake ninja-build g++ clang-format dpkg-dev python3 ca-certificates
+  clang libclang-rt-14-dev libc++-14-dev libc++abi-14-dev
   emscripten
   libsdl2-dev libgl-dev libgles-dev libegl-dev libgl1-mesa-dri xvfb xauth
   chromium fonts-wqy-microhei fonttools
+  gdal-bin libgdal-dev rapidjson-dev libsimdjson-dev
 )
 backports=(catch2)
 

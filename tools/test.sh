@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the whole test suite from a clean clone: set-up, native build (ASan+UBSan) with unit, CLI
-# and Xvfb smoke tests, formatting check, then the WebAssembly build with its browser tests.
+# and Xvfb smoke tests, formatting check, then the WebAssembly build with its browser tests, then
+# 60 s of fuzzing (tools/fuzz.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/setup.sh
@@ -18,3 +19,6 @@ echo "== wasm (release) + browser tests"
 cmake --preset wasm-release >/dev/null
 cmake --build --preset wasm-release
 ctest --preset wasm-release
+
+echo "== fuzz (libFuzzer, 60 s per target; docs/FUZZING.md)"
+bash tools/fuzz.sh 60

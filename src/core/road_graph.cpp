@@ -1,0 +1,266 @@
+#include "core/road_graph.hpp"
+
+#include "core/mercator.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numbers>
+#include <numeric>
+#include <unordered_map>
+
+namespace cordon {
+
+namespace {
+
+constexpr double kEarthMeanRadius = 6371008.8;
+
+/// Key of a position at 1e-7 degrees: positions that agree to ~1 cm are one node.
+std::uint64_t positionKey(LonLat p) {
+    const auto lon = static_cast<std::int64_t>(std::llround(p.lon * 1e7)) + 1800000000LL;
+    const auto lat = static_cast<std::int64_t>(std::llround(p.lat * 1e7)) + 900000000LL;
+    return static_cast<std::uint64_t>(lon) << 32 | static_cast<std::uint64_t>(lat);
+}
+
+bool startsWith(std::string_view s, std::string_view prefix) {
+    return s.substr(0, prefix.size()) == prefix;
+}
+
+std::uint32_t findRoot(std::vector<std::uint32_t>& parent, std::uint32_t x) {
+    while (parent[x] != x)
+        x = parent[x] = parent[parent[x]];
+    return x;
+}
+
+} // namespace
+
+double haversineMetres(LonLat a, LonLat b) {
+    constexpr double kRad = std::numbers::pi / 180;
+    const double dLat = (b.lat - a.lat) * kRad, dLon = (b.lon - a.lon) * kRad;
+    const double h = std::sin(dLat / 2) * std::sin(dLat / 2) + std::cos(a.lat * kRad) *
+                                                                   std::cos(b.lat * kRad) *
+                                                                   std::sin(dLon / 2) * std::sin(dLon / 2);
+    return 2 * kEarthMeanRadius * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+double metresPerSecond(Mode mode, std::string_view hw, float maxspeedKmh) {
+    const bool motorRoad = startsWith(hw, "motorway") || startsWith(hw, "trunk");
+    if (mode == Mode::Walk) return motorRoad ? -1 : kWalkSpeed;
+    struct ClassSpeed {
+        std::string_view highway;
+        double kmh;
+    };
+    // Urban driving speeds by class (km/h): what a team car averages, not the legal limit.
+    static constexpr ClassSpeed kSpeeds[] = {
+        {"motorway", 90},       {"trunk", 70},         {"primary", 50},     {"secondary", 40},
+        {"tertiary", 35},       {"unclassified", 30},  {"residential", 25}, {"service", 15},
+        {"living_street", 10},  {"motorway_link", 50}, {"trunk_link", 40},  {"primary_link", 35},
+        {"secondary_link", 30}, {"tertiary_link", 25}, {"road", 25},        {"", 25}};
+    for (const ClassSpeed& c : kSpeeds)
+        if (c.highway == hw)
+            return (maxspeedKmh > 0 ? std::min<double>(maxspeedKmh, c.kmh * 1.5) : c.kmh) / 3.6;
+    return -1; // footway, path, steps, pedestrian, cycleway, track, ...: not for cars
+}
+
+RoadGraph RoadGraph::build(const Feed& roads) {
+    RoadGraph g;
+    const FeatureLayer& layer = roads.layer;
+    // Pass 1: which positions are nodes (endpoints, or used more than once).
+    std::unordered_map<std::uint64_t, std::uint32_t> uses;
+    uses.reserve(layer.positions.size());
+    for (std::size_t f = 0; f < layer.features.size(); ++f) {
+        const FeatureRecord& rec = layer.features[f];
+        for (std::uint32_t p = rec.firstPart; p < rec.firstPart + rec.partCount; ++p) {
+            const GeometryPart& part = layer.parts[p];
+            if (part.kind != PartKind::Line) continue;
+            const LonLat* pts = layer.ring(part.firstRing);
+            const std::size_t n = layer.ringSize(part.firstRing);
+            for (std::size_t i = 0; i < n; ++i) {
+                std::uint32_t& u = uses[positionKey(pts[i])];
+                u += (i == 0 || i + 1 == n) ? 2 : 1;
+            }
+        }
+    }
+    // Pass 2: split every line at its nodes into edges.
+    std::unordered_map<std::uint64_t, std::uint32_t> nodeIds;
+    nodeIds.reserve(uses.size() / 2 + 1);
+    auto nodeOf = [&](LonLat p) {
+        const auto [it, inserted] =
+            nodeIds.emplace(positionKey(p), static_cast<std::uint32_t>(g.m_nodes.size()));
+        if (inserted) g.m_nodes.push_back(p);
+        return it->second;
+    };
+    for (std::size_t f = 0; f < layer.features.size(); ++f) {
+        const FeatureRecord& rec = layer.features[f];
+        const RoadFields& road = roads.roads[f];
+        double speed[kModeCount];
+        for (int m = 0; m < kModeCount; ++m)
+            speed[m] =
+                road.closed ? -1 : metresPerSecond(static_cast<Mode>(m), road.highway, road.maxspeedKmh);
+        if (road.access == "no" || road.access == "private") speed[static_cast<int>(Mode::Drive)] = -1;
+        for (std::uint32_t p = rec.firstPart; p < rec.firstPart + rec.partCount; ++p) {
+            const GeometryPart& part = layer.parts[p];
+            if (part.kind != PartKind::Line) continue;
+            const LonLat* pts = layer.ring(part.firstRing);
+            const std::size_t n = layer.ringSize(part.firstRing);
+            std::size_t start = 0;
+            for (std::size_t i = 1; i < n; ++i) {
+                if (uses[positionKey(pts[i])] < 2 && i + 1 < n) continue;
+                RoadEdge e;
+                e.from = nodeOf(pts[start]);
+                e.to = nodeOf(pts[i]);
+                e.road = static_cast<std::uint32_t>(f);
+                e.firstShape = static_cast<std::uint32_t>(g.m_shape.size());
+                double length = 0;
+                for (std::size_t k = start; k <= i; ++k) {
+                    g.m_shape.push_back(pts[k]);
+                    if (k > start) length += haversineMetres(pts[k - 1], pts[k]);
+                }
+                e.shapeCount = static_cast<std::uint32_t>(i - start + 1);
+                e.lengthMetres = static_cast<float>(length);
+                for (int m = 0; m < kModeCount; ++m) {
+                    if (speed[m] <= 0) continue;
+                    const float t = static_cast<float>(length / speed[m]);
+                    const bool oneway = m == static_cast<int>(Mode::Drive) && road.oneway != Oneway::No;
+                    e.seconds[m][0] = oneway && road.oneway == Oneway::Backward ? -1 : t;
+                    e.seconds[m][1] = oneway && road.oneway == Oneway::Forward ? -1 : t;
+                }
+                if (e.from != e.to || length > 0) g.m_edges.push_back(e);
+                start = i;
+            }
+        }
+    }
+    g.buildAdjacency();
+    g.buildComponents();
+    g.buildGrid();
+    return g;
+}
+
+void RoadGraph::buildAdjacency() {
+    for (int m = 0; m < kModeCount; ++m) {
+        Adjacency& a = m_adjacency[m];
+        a.offsets.assign(m_nodes.size() + 1, 0);
+        for (const RoadEdge& e : m_edges) {
+            if (e.seconds[m][0] >= 0) ++a.offsets[e.from + 1];
+            if (e.seconds[m][1] >= 0) ++a.offsets[e.to + 1];
+        }
+        std::partial_sum(a.offsets.begin(), a.offsets.end(), a.offsets.begin());
+        a.arcs.resize(a.offsets.back());
+        std::vector<std::uint32_t> fill(a.offsets.begin(), a.offsets.end() - 1);
+        for (std::uint32_t i = 0; i < m_edges.size(); ++i) {
+            const RoadEdge& e = m_edges[i];
+            if (e.seconds[m][0] >= 0) a.arcs[fill[e.from]++] = {e.to, i, e.seconds[m][0]};
+            if (e.seconds[m][1] >= 0) a.arcs[fill[e.to]++] = {e.from, i, e.seconds[m][1]};
+        }
+    }
+}
+
+void RoadGraph::buildComponents() {
+    for (int m = 0; m < kModeCount; ++m) {
+        std::vector<std::uint32_t> parent(m_nodes.size());
+        std::iota(parent.begin(), parent.end(), 0u);
+        for (const RoadEdge& e : m_edges)
+            if (e.seconds[m][0] >= 0 || e.seconds[m][1] >= 0) {
+                const std::uint32_t a = findRoot(parent, e.from), b = findRoot(parent, e.to);
+                if (a != b) parent[std::max(a, b)] = std::min(a, b);
+            }
+        std::vector<std::uint32_t>& comp = m_components[m];
+        comp.assign(m_nodes.size(), 0);
+        std::vector<std::uint32_t> ids(m_nodes.size(), UINT32_MAX), sizes;
+        for (std::uint32_t n = 0; n < m_nodes.size(); ++n) {
+            const std::uint32_t root = findRoot(parent, n);
+            if (ids[root] == UINT32_MAX) {
+                ids[root] = static_cast<std::uint32_t>(sizes.size());
+                sizes.push_back(0);
+            }
+            comp[n] = ids[root];
+            ++sizes[ids[root]];
+        }
+        m_componentCount[m] = sizes.size();
+        m_largestComponent[m] = sizes.empty() ? 0 : *std::max_element(sizes.begin(), sizes.end());
+    }
+}
+
+void RoadGraph::buildGrid() {
+    if (m_edges.empty()) return;
+    MercatorBox box;
+    for (const LonLat& p : m_shape)
+        box.add(mercator::project(p));
+    m_gridMinX = box.minX;
+    m_gridMinY = box.minY;
+    m_gridWidth = static_cast<std::uint32_t>(box.width() / m_cellSize) + 1;
+    m_gridHeight = static_cast<std::uint32_t>(box.height() / m_cellSize) + 1;
+    const std::size_t cells = static_cast<std::size_t>(m_gridWidth) * m_gridHeight;
+    std::vector<std::uint32_t> counts(cells + 1, 0);
+    auto forCells = [&](std::uint32_t e, auto&& visit) {
+        MercatorBox eb;
+        for (const LonLat& p : edgeShape(e))
+            eb.add(mercator::project(p));
+        const auto x0 = static_cast<std::uint32_t>((eb.minX - m_gridMinX) / m_cellSize);
+        const auto x1 = static_cast<std::uint32_t>((eb.maxX - m_gridMinX) / m_cellSize);
+        const auto y0 = static_cast<std::uint32_t>((eb.minY - m_gridMinY) / m_cellSize);
+        const auto y1 = static_cast<std::uint32_t>((eb.maxY - m_gridMinY) / m_cellSize);
+        for (std::uint32_t y = y0; y <= y1 && y < m_gridHeight; ++y)
+            for (std::uint32_t x = x0; x <= x1 && x < m_gridWidth; ++x)
+                visit(static_cast<std::size_t>(y) * m_gridWidth + x);
+    };
+    for (std::uint32_t e = 0; e < m_edges.size(); ++e)
+        forCells(e, [&](std::size_t c) { ++counts[c + 1]; });
+    std::partial_sum(counts.begin(), counts.end(), counts.begin());
+    m_cellOffsets = counts;
+    m_cellEdges.resize(counts.back());
+    std::vector<std::uint32_t> fill(counts.begin(), counts.end() - 1);
+    for (std::uint32_t e = 0; e < m_edges.size(); ++e)
+        forCells(e, [&](std::size_t c) { m_cellEdges[fill[c]++] = e; });
+}
+
+std::optional<EdgePoint> RoadGraph::snap(LonLat p, Mode mode, double maxDistanceMetres) const {
+    if (m_edges.empty()) return std::nullopt;
+    const MercatorPoint q = mercator::project(p);
+    const double scale = mercator::scaleFactor(p.lat); // ground metres per projected metre
+    const double reach = maxDistanceMetres / scale;
+    const auto clampCell = [](double v, std::uint32_t n) {
+        return static_cast<std::uint32_t>(std::clamp(v, 0.0, static_cast<double>(n - 1)));
+    };
+    const std::uint32_t x0 = clampCell((q.x - reach - m_gridMinX) / m_cellSize, m_gridWidth);
+    const std::uint32_t x1 = clampCell((q.x + reach - m_gridMinX) / m_cellSize, m_gridWidth);
+    const std::uint32_t y0 = clampCell((q.y - reach - m_gridMinY) / m_cellSize, m_gridHeight);
+    const std::uint32_t y1 = clampCell((q.y + reach - m_gridMinY) / m_cellSize, m_gridHeight);
+    std::optional<EdgePoint> best;
+    double bestDistance = reach;
+    const int m = static_cast<int>(mode);
+    for (std::uint32_t y = y0; y <= y1; ++y)
+        for (std::uint32_t x = x0; x <= x1; ++x) {
+            const std::size_t c = static_cast<std::size_t>(y) * m_gridWidth + x;
+            for (std::uint32_t k = m_cellOffsets[c]; k < m_cellOffsets[c + 1]; ++k) {
+                const std::uint32_t e = m_cellEdges[k];
+                const RoadEdge& edge = m_edges[e];
+                if (edge.seconds[m][0] < 0 && edge.seconds[m][1] < 0) continue;
+                const std::span<const LonLat> shape = edgeShape(e);
+                double along = 0;
+                for (std::size_t i = 0; i + 1 < shape.size(); ++i) {
+                    const MercatorPoint a = mercator::project(shape[i]), b = mercator::project(shape[i + 1]);
+                    const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+                    const double t =
+                        len2 > 0 ? std::clamp(((q.x - a.x) * dx + (q.y - a.y) * dy) / len2, 0.0, 1.0) : 0;
+                    const double px = a.x + t * dx, py = a.y + t * dy;
+                    const double d = std::hypot(q.x - px, q.y - py);
+                    const double segment = haversineMetres(shape[i], shape[i + 1]);
+                    // Ties go to the lower edge index (cells are visited in any order).
+                    if (d < bestDistance || (best && d == bestDistance && e < best->edge)) {
+                        bestDistance = d;
+                        EdgePoint ep;
+                        ep.edge = e;
+                        ep.fraction = edge.lengthMetres > 0 ? (along + t * segment) / edge.lengthMetres : 0;
+                        ep.fraction = std::clamp(ep.fraction, 0.0, 1.0);
+                        ep.distanceMetres = d * scale;
+                        ep.position = mercator::unproject({px, py});
+                        best = ep;
+                    }
+                    along += segment;
+                }
+            }
+        }
+    return best;
+}
+
+} // namespace cordon

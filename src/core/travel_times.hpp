@@ -1,0 +1,55 @@
+#pragma once
+/// Travel times over a RoadGraph: bounded single- and multi-source Dijkstra with a binary heap,
+/// deterministic tie-breaks (lower time, then lower node index; equal times go to the lower source
+/// index) and buffers reused between queries, so a query allocates nothing once warm.
+
+#include "core/road_graph.hpp"
+
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <utility>
+#include <vector>
+
+namespace cordon {
+
+inline constexpr double kUnreached = std::numeric_limits<double>::infinity();
+inline constexpr std::uint32_t kNoSource = UINT32_MAX;
+
+class TravelTimes {
+  public:
+    explicit TravelTimes(const RoadGraph& graph);
+
+    /// Times from `sources` (points on edges, e.g. snapped team bases) in `mode`, up to
+    /// `cutoffSeconds`. Each node gets the time of the source that reaches it first, and that
+    /// source's index as its label: with several sources this is the network Voronoi partition.
+    void run(Mode mode, std::span<const EdgePoint> sources, double cutoffSeconds = kUnreached);
+
+    /// Seconds to a node (kUnreached beyond the cutoff or in another component).
+    double seconds(std::uint32_t node) const { return m_time[node]; }
+    /// Index of the source that reaches the node first, or kNoSource.
+    std::uint32_t label(std::uint32_t node) const { return m_label[node]; }
+    /// Seconds to a point part-way along an edge, with its first source through `source`.
+    double secondsTo(const EdgePoint& p, std::uint32_t* source = nullptr) const;
+    /// Nodes reached in the last run, in the order they were settled.
+    std::span<const std::uint32_t> settled() const { return m_settled; }
+    Mode mode() const { return m_mode; }
+    double cutoff() const { return m_cutoff; }
+    const RoadGraph& graph() const { return m_graph; }
+
+  private:
+    const RoadGraph& m_graph;
+    Mode m_mode = Mode::Walk;
+    double m_cutoff = kUnreached;
+    std::vector<double> m_time;
+    std::vector<std::uint32_t> m_label;
+    std::vector<std::uint8_t> m_done;
+    std::vector<std::uint32_t> m_touched;
+    std::vector<std::uint32_t> m_settled;
+    std::vector<std::pair<double, std::uint32_t>> m_heap;
+    std::vector<EdgePoint> m_sources;
+
+    void reach(std::uint32_t node, double t, std::uint32_t source);
+};
+
+} // namespace cordon
