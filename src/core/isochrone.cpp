@@ -1,0 +1,357 @@
+#include "core/isochrone.hpp"
+
+#include "core/mercator.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <unordered_map>
+
+namespace cordon {
+
+double ringArea(const Ring& ring) {
+    double sum = 0;
+    for (std::size_t i = 0; i + 1 < ring.size(); ++i)
+        sum += ring[i].lon * ring[i + 1].lat - ring[i + 1].lon * ring[i].lat;
+    return sum / 2;
+}
+
+namespace {
+
+/// Travel time (seconds) per grid cell, +inf where nothing was reached. Row 0 is the south edge.
+class TimeGrid {
+  public:
+    TimeGrid(const MercatorBox& box, double cell) : m_cell(cell) {
+        m_x0 = box.minX - 2 * cell;
+        m_y0 = box.minY - 2 * cell;
+        m_width = static_cast<int>((box.width() + 4 * cell) / cell) + 1;
+        m_height = static_cast<int>((box.height() + 4 * cell) / cell) + 1;
+        m_values.assign(static_cast<std::size_t>(m_width) * m_height, kUnreached);
+    }
+    int width() const { return m_width; }
+    int height() const { return m_height; }
+    double value(int x, int y) const {
+        if (x < 0 || y < 0 || x >= m_width || y >= m_height) return kUnreached;
+        return m_values[static_cast<std::size_t>(y) * m_width + x];
+    }
+    /// Lowers the cells around a point: its own cell at time `t`, neighbours within `reach`
+    /// cells at `t` plus the walk to them.
+    void splat(MercatorPoint p, double t, int reach, double secondsPerCell) {
+        const int cx = static_cast<int>((p.x - m_x0) / m_cell), cy = static_cast<int>((p.y - m_y0) / m_cell);
+        for (int dy = -reach; dy <= reach; ++dy)
+            for (int dx = -reach; dx <= reach; ++dx) {
+                const int x = cx + dx, y = cy + dy;
+                if (x < 0 || y < 0 || x >= m_width || y >= m_height) continue;
+                const double v = t + std::sqrt(double(dx * dx + dy * dy)) * secondsPerCell;
+                double& cellValue = m_values[static_cast<std::size_t>(y) * m_width + x];
+                cellValue = std::min(cellValue, v);
+            }
+    }
+    /// Centre of grid corner (x, y) in Mercator metres: contours run between cell centres.
+    MercatorPoint corner(double x, double y) const {
+        return {m_x0 + (x + 0.5) * m_cell, m_y0 + (y + 0.5) * m_cell};
+    }
+
+  private:
+    double m_cell;
+    double m_x0 = 0, m_y0 = 0;
+    int m_width = 0, m_height = 0;
+    std::vector<double> m_values;
+};
+
+TimeGrid rasterise(const TravelTimes& times, double cutoff, double cell, double offRoad) {
+    const RoadGraph& g = times.graph();
+    const int m = static_cast<int>(times.mode());
+    MercatorBox box;
+    for (std::uint32_t n : times.settled())
+        box.add(mercator::project(g.node(n)));
+    // Sources on partial edges may reach their edge's shape without settling a node.
+    TimeGrid grid(box.empty() ? MercatorBox{} : box, cell);
+    if (box.empty()) return grid;
+    const double scale = mercator::scaleFactor(mercator::unproject(box.centre()).lat);
+    const double cellGround = cell * scale;
+    const int reach = std::max(1, static_cast<int>(std::ceil(offRoad / cellGround)));
+    const double secondsPerCell = cellGround / kWalkSpeed;
+    std::vector<std::uint8_t> seen(g.edgeCount(), 0);
+    for (std::uint32_t n : times.settled()) {
+        for (const Arc& arc : g.arcs(times.mode(), n)) {
+            if (seen[arc.edge]) continue;
+            seen[arc.edge] = 1;
+            const RoadEdge& e = g.edge(arc.edge);
+            const std::span<const LonLat> shape = g.edgeShape(arc.edge);
+            const double tFrom = times.seconds(e.from), tTo = times.seconds(e.to);
+            double along = 0;
+            for (std::size_t i = 0; i + 1 < shape.size(); ++i) {
+                const double segment = haversineMetres(shape[i], shape[i + 1]);
+                const int steps = std::max(1, static_cast<int>(std::ceil(segment / (cellGround * 0.5))));
+                const MercatorPoint a = mercator::project(shape[i]), b = mercator::project(shape[i + 1]);
+                for (int s = 0; s <= steps; ++s) {
+                    const double f = static_cast<double>(s) / steps;
+                    const double fraction = e.lengthMetres > 0 ? (along + f * segment) / e.lengthMetres : 0;
+                    double t = kUnreached;
+                    if (e.seconds[m][0] >= 0 && tFrom != kUnreached)
+                        t = std::min(t, tFrom + fraction * e.seconds[m][0]);
+                    if (e.seconds[m][1] >= 0 && tTo != kUnreached)
+                        t = std::min(t, tTo + (1 - fraction) * e.seconds[m][1]);
+                    if (t > cutoff) continue;
+                    grid.splat({a.x + f * (b.x - a.x), a.y + f * (b.y - a.y)}, t, reach, secondsPerCell);
+                }
+                along += segment;
+            }
+        }
+    }
+    return grid;
+}
+
+/// Marching squares at one threshold. Corner (x, y) is inside when its time is below the
+/// threshold. Segment end points sit on grid edges, named by an id, and are chained into rings
+/// with the inside on the left, so outer rings come out counter-clockwise and holes clockwise.
+/// Saddles are resolved by the cell's mean time, so rings never cross.
+std::vector<std::vector<MercatorPoint>> traceContours(const TimeGrid& grid, double threshold) {
+    const int w = grid.width(), h = grid.height();
+    auto inside = [&](int x, int y) { return grid.value(x, y) < threshold; };
+    // Point on the grid edge between two corners, interpolated by time.
+    auto crossing = [&](int x0, int y0, int x1, int y1) {
+        const double v0 = grid.value(x0, y0), v1 = grid.value(x1, y1);
+        // Between two reached corners the crossing is interpolated; next to an unreached one it
+        // sits half-way (the road network says nothing about that side).
+        double f = 0.5;
+        if (v0 != kUnreached && v1 != kUnreached && v0 != v1)
+            f = std::clamp((threshold - v0) / (v1 - v0), 0.05, 0.95);
+        return grid.corner(x0 + f * (x1 - x0), y0 + f * (y1 - y0));
+    };
+    // Edge ids: horizontal edge from (x,y) to (x+1,y) = 2*(y*(w+1)+x); vertical to (x,y+1) = +1.
+    auto hEdge = [&](int x, int y) { return (static_cast<std::int64_t>(y + 1) * (w + 2) + (x + 1)) * 2; };
+    auto vEdge = [&](int x, int y) { return (static_cast<std::int64_t>(y + 1) * (w + 2) + (x + 1)) * 2 + 1; };
+    std::unordered_map<std::int64_t, std::int64_t> next; // segment: from edge -> to edge
+    std::unordered_map<std::int64_t, MercatorPoint> points;
+    auto addSegment = [&](std::int64_t from, MercatorPoint pf, std::int64_t to, MercatorPoint pt) {
+        next[from] = to;
+        points.emplace(from, pf);
+        points.emplace(to, pt);
+    };
+    for (int y = -1; y < h; ++y)
+        for (int x = -1; x < w; ++x) {
+            // Corners: a=(x,y) b=(x+1,y) c=(x+1,y+1) d=(x,y+1), counter-clockwise.
+            const bool a = inside(x, y), b = inside(x + 1, y), c = inside(x + 1, y + 1), d = inside(x, y + 1);
+            const int code = a | b << 1 | c << 2 | d << 3;
+            if (code == 0 || code == 15) continue;
+            const std::int64_t south = hEdge(x, y), east = vEdge(x + 1, y), north = hEdge(x, y + 1),
+                               west = vEdge(x, y);
+            auto P = [&](std::int64_t edge) {
+                if (edge == south) return crossing(x, y, x + 1, y);
+                if (edge == east) return crossing(x + 1, y, x + 1, y + 1);
+                if (edge == north) return crossing(x, y + 1, x + 1, y + 1);
+                return crossing(x, y, x, y + 1);
+            };
+            // The table lists each segment with the inside corners on its right; it is stored the
+            // other way round so that inside is on the left.
+            auto seg = [&](std::int64_t from, std::int64_t to) { addSegment(to, P(to), from, P(from)); };
+            switch (code) {
+            case 1:
+                seg(west, south);
+                break;
+            case 2:
+                seg(south, east);
+                break;
+            case 3:
+                seg(west, east);
+                break;
+            case 4:
+                seg(east, north);
+                break;
+            case 6:
+                seg(south, north);
+                break;
+            case 7:
+                seg(west, north);
+                break;
+            case 8:
+                seg(north, west);
+                break;
+            case 9:
+                seg(north, south);
+                break;
+            case 11:
+                seg(north, east);
+                break;
+            case 12:
+                seg(east, west);
+                break;
+            case 13:
+                seg(east, south);
+                break;
+            case 14:
+                seg(south, west);
+                break;
+            case 5: // a and c inside: saddle, resolved by the centre (connected if inside)
+            case 10: {
+                const double centre = (grid.value(x, y) + grid.value(x + 1, y) + grid.value(x + 1, y + 1) +
+                                       grid.value(x, y + 1)) /
+                                      4;
+                const bool joined = centre < threshold;
+                if (code == 5) {
+                    if (joined) {
+                        seg(west, north);
+                        seg(east, south);
+                    } else {
+                        seg(west, south);
+                        seg(east, north);
+                    }
+                } else {
+                    if (joined) {
+                        seg(south, west);
+                        seg(north, east);
+                    } else {
+                        seg(south, east);
+                        seg(north, west);
+                    }
+                }
+                break;
+            }
+            default:
+                break;
+            }
+        }
+    std::vector<std::vector<MercatorPoint>> rings;
+    std::vector<std::int64_t> starts;
+    starts.reserve(next.size());
+    for (const auto& [from, to] : next)
+        starts.push_back(from);
+    std::sort(starts.begin(), starts.end()); // deterministic ring order
+    for (std::int64_t start : starts) {
+        if (!next.count(start)) continue;
+        std::vector<MercatorPoint> ring;
+        std::int64_t at = start;
+        while (true) {
+            const auto it = next.find(at);
+            if (it == next.end()) break;
+            ring.push_back(points.at(at));
+            const std::int64_t to = it->second;
+            next.erase(it);
+            at = to;
+            if (at == start) break;
+        }
+        if (ring.size() >= 3) rings.push_back(std::move(ring));
+    }
+    return rings;
+}
+
+/// Drops points that lie exactly on the line between their neighbours (runs along grid rows).
+std::vector<MercatorPoint> dropCollinear(const std::vector<MercatorPoint>& ring) {
+    std::vector<MercatorPoint> out;
+    const std::size_t n = ring.size();
+    for (std::size_t i = 0; i < n; ++i) {
+        const MercatorPoint& p = ring[(i + n - 1) % n];
+        const MercatorPoint& q = ring[i];
+        const MercatorPoint& r = ring[(i + 1) % n];
+        const double cross = (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x);
+        const double scale = std::abs(r.x - p.x) + std::abs(r.y - p.y);
+        if (std::abs(cross) > 1e-9 * scale * scale) out.push_back(q);
+    }
+    return out.size() >= 3 ? out : ring;
+}
+
+double mercatorArea(const std::vector<MercatorPoint>& ring) {
+    double sum = 0;
+    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
+        sum += ring[j].x * ring[i].y - ring[i].x * ring[j].y;
+    return sum / 2;
+}
+
+bool containsPoint(const std::vector<MercatorPoint>& ring, MercatorPoint p) {
+    bool in = false;
+    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
+        if ((ring[i].y > p.y) != (ring[j].y > p.y) &&
+            p.x < (ring[j].x - ring[i].x) * (p.y - ring[i].y) / (ring[j].y - ring[i].y) + ring[i].x)
+            in = !in;
+    return in;
+}
+
+Ring toLonLat(const std::vector<MercatorPoint>& ring) {
+    Ring out;
+    out.reserve(ring.size() + 1);
+    for (const MercatorPoint& p : ring)
+        out.push_back(mercator::unproject(p));
+    out.push_back(out.front());
+    return out;
+}
+
+} // namespace
+
+std::vector<IsochroneBand> buildIsochrones(const TravelTimes& times, const std::vector<double>& minutes,
+                                           IsochroneOptions options) {
+    std::vector<IsochroneBand> bands;
+    if (minutes.empty()) return bands;
+    const double maxSeconds = *std::max_element(minutes.begin(), minutes.end()) * 60;
+    const double groundCell = options.cellMetres > 0       ? options.cellMetres
+                              : times.mode() == Mode::Walk ? 25
+                                                           : 60;
+    // Grid cells are square in Mercator metres: scale the ground size by the latitude.
+    double lat = 0;
+    if (!times.settled().empty()) lat = times.graph().node(times.settled().front()).lat;
+    const double cell = groundCell / mercator::scaleFactor(lat);
+    const TimeGrid grid =
+        rasterise(times, maxSeconds, cell, options.offRoadMetres > 0 ? options.offRoadMetres : groundCell);
+    const double minArea = options.minRingCells * cell * cell;
+    for (double m : minutes) {
+        IsochroneBand band;
+        band.minutes = m;
+        std::vector<std::vector<MercatorPoint>> outers, holes;
+        for (auto& ring : traceContours(grid, m * 60)) {
+            ring = dropCollinear(ring);
+            const double area = mercatorArea(ring);
+            if (std::abs(area) < minArea) continue;
+            (area > 0 ? outers : holes).push_back(std::move(ring));
+        }
+        // Each hole goes to the smallest outer ring that contains it.
+        std::vector<Polygon> polygons(outers.size());
+        std::vector<double> areas(outers.size());
+        for (std::size_t i = 0; i < outers.size(); ++i) {
+            polygons[i].push_back(toLonLat(outers[i]));
+            areas[i] = mercatorArea(outers[i]);
+        }
+        for (const auto& hole : holes) {
+            std::size_t best = outers.size();
+            for (std::size_t i = 0; i < outers.size(); ++i)
+                if (containsPoint(outers[i], hole.front()) &&
+                    (best == outers.size() || areas[i] < areas[best]))
+                    best = i;
+            if (best < outers.size()) polygons[best].push_back(toLonLat(hole));
+        }
+        band.polygons = std::move(polygons);
+        bands.push_back(std::move(band));
+    }
+    return bands;
+}
+
+std::string isochronesToGeoJson(const std::vector<IsochroneBand>& bands, Mode mode) {
+    std::string s = R"({"type":"FeatureCollection","features":[)";
+    char buf[64];
+    for (std::size_t b = 0; b < bands.size(); ++b) {
+        if (b) s += ",";
+        std::snprintf(buf, sizeof buf, "%g", bands[b].minutes);
+        s += R"({"type":"Feature","properties":{"minutes":)" + std::string(buf) + R"(,"mode":")" +
+             (mode == Mode::Walk ? "walk" : "drive") +
+             R"("},"geometry":{"type":"MultiPolygon","coordinates":[)";
+        for (std::size_t p = 0; p < bands[b].polygons.size(); ++p) {
+            if (p) s += ",";
+            s += "[";
+            for (std::size_t r = 0; r < bands[b].polygons[p].size(); ++r) {
+                if (r) s += ",";
+                s += "[";
+                const Ring& ring = bands[b].polygons[p][r];
+                for (std::size_t i = 0; i < ring.size(); ++i) {
+                    std::snprintf(buf, sizeof buf, "%s[%.6f,%.6f]", i ? "," : "", ring[i].lon, ring[i].lat);
+                    s += buf;
+                }
+                s += "]";
+            }
+            s += "]";
+        }
+        s += "]}}";
+    }
+    return s + "]}";
+}
+
+} // namespace cordon
