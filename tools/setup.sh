@@ -17,7 +17,7 @@ packages=(
   clang libclang-rt-14-dev libc++-14-dev libc++abi-14-dev
   emscripten
   libsdl2-dev libgl-dev libgles-dev libegl-dev libgl1-mesa-dri xvfb xauth
-  chromium fonts-wqy-microhei fonttools
+  chromium fonts-wqy-microhei fonttools libgeos-dev
   gdal-bin libgdal-dev rapidjson-dev libsimdjson-dev
 )
 backports=(catch2)

@@ -4,6 +4,7 @@
 #include "core/mercator.hpp"
 #include "platform/feed_source.hpp"
 #include "platform/page.hpp"
+#include "render/isochrone_mesh.hpp"
 #include "render/scene_mesh.hpp"
 #include "ui/ui_font.hpp"
 
@@ -13,6 +14,7 @@
 #include <imgui_impl_sdl2.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 
@@ -119,6 +121,35 @@ void App::pumpLoading() {
     }
 }
 
+void App::computeIsochrones() {
+    if (!m_graph || !m_isochroneOrigin) return;
+    std::vector<double> minutes;
+    for (const std::string& item : splitFeedList(m_panel.isochroneMinutes)) {
+        const double m = std::strtod(item.c_str(), nullptr);
+        if (m > 0 && m <= 120) minutes.push_back(m);
+    }
+    const Mode mode = m_panel.isochroneMode == 1 ? Mode::Drive : Mode::Walk;
+    m_isochrones.clear();
+    const auto start = std::chrono::steady_clock::now();
+    const std::optional<EdgePoint> source = m_graph->snap(*m_isochroneOrigin, mode);
+    if (source && !minutes.empty()) {
+        m_times->run(mode, std::span(&*source, 1), *std::max_element(minutes.begin(), minutes.end()) * 60);
+        m_isochrones = buildIsochrones(*m_times, minutes);
+    }
+    m_isochroneMs =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    m_renderer.uploadIsochrones(buildIsochroneMesh(m_isochrones, m_sceneOrigin));
+    char info[160];
+    if (!source)
+        std::snprintf(info, sizeof info, "%s", tr(TextId::NoRoadNearby, m_panel.lang).data());
+    else
+        std::snprintf(info, sizeof info, "%.5f, %.5f  %s  %s  (%.0f ms)", m_isochroneOrigin->lon,
+                      m_isochroneOrigin->lat,
+                      tr(mode == Mode::Walk ? TextId::Walk : TextId::Drive, m_panel.lang).data(),
+                      m_panel.isochroneMinutes.c_str(), m_isochroneMs);
+    m_panel.isochroneInfo = info;
+}
+
 void App::feedsChanged() {
     std::vector<LayerRow> rows;
     for (const auto& feed : m_feeds.feeds) {
@@ -130,6 +161,15 @@ void App::feedsChanged() {
         rows.push_back({name, feed->size(), visible});
     }
     m_panel.layers = std::move(rows);
+    if (const Feed* roads = m_feeds.get(FeedKind::Roads);
+        roads && m_graphVersion != m_feeds.versions[static_cast<int>(FeedKind::Roads)]) {
+        m_times.reset();
+        m_graph = std::make_unique<RoadGraph>(RoadGraph::build(*roads));
+        m_times = std::make_unique<TravelTimes>(*m_graph);
+        m_graphVersion = m_feeds.versions[static_cast<int>(FeedKind::Roads)];
+        m_panel.hasRoads = true;
+        if (m_isochroneOrigin) computeIsochrones();
+    }
     rebuildScene();
     if (!m_hadData) m_needsFit = true;
     m_hadData = true;
@@ -141,7 +181,12 @@ void App::rebuildScene() {
         if (const std::optional<FeedKind> kind = feedKindFromName(row.feed);
             kind && row.visible && m_feeds.get(*kind))
             visible.push_back(m_feeds.get(*kind));
-    m_renderer.upload(buildSceneMesh(visible));
+    const SceneMesh mesh = buildSceneMesh(visible);
+    m_renderer.upload(mesh);
+    if (!(mesh.origin == m_sceneOrigin)) {
+        m_sceneOrigin = mesh.origin;
+        m_renderer.uploadIsochrones(buildIsochroneMesh(m_isochrones, m_sceneOrigin));
+    }
 }
 
 void App::zoomKeys(int direction) {
@@ -156,11 +201,24 @@ void App::handleEvent(const SDL_Event& e) {
     switch (e.type) {
     case SDL_MOUSEBUTTONDOWN:
         // Touches also arrive as synthetic mouse events (for ImGui); the map follows the fingers.
-        if (e.button.button == SDL_BUTTON_LEFT && !io.WantCaptureMouse && e.button.which != SDL_TOUCH_MOUSEID)
+        if (e.button.button == SDL_BUTTON_LEFT && !io.WantCaptureMouse &&
+            e.button.which != SDL_TOUCH_MOUSEID) {
             m_dragging = true;
+            m_pressed = true;
+            m_pressAt = {e.button.x * scale, e.button.y * scale};
+        }
         break;
     case SDL_MOUSEBUTTONUP:
-        if (e.button.button == SDL_BUTTON_LEFT) m_dragging = false;
+        if (e.button.button == SDL_BUTTON_LEFT) {
+            m_dragging = false;
+            // A click (not a drag) on the map asks for isochrones from that point.
+            const ScreenPoint at{e.button.x * scale, e.button.y * scale};
+            if (m_pressed && std::hypot(at.x - m_pressAt.x, at.y - m_pressAt.y) < 5 * scale && m_graph) {
+                m_isochroneOrigin = mercator::unproject(m_camera.screenToWorld(at));
+                computeIsochrones();
+            }
+            m_pressed = false;
+        }
         break;
     case SDL_MOUSEMOTION:
         m_pointer = {e.motion.x * scale, e.motion.y * scale};
@@ -260,6 +318,12 @@ std::string App::stateJson() const {
                   "\"centre\":[%.3f,%.3f]",
                   m_camera.viewportWidth(), m_camera.viewportHeight(), m_window.pixelScale(),
                   m_camera.zoomLevel(), m_camera.metresPerPixel(), m_camera.centre().x, m_camera.centre().y);
+    std::size_t isoPolygons = 0;
+    for (const IsochroneBand& b : m_isochrones)
+        isoPolygons += b.polygons.size();
+    const std::string isochrone = "{\"bands\":" + std::to_string(m_isochrones.size()) +
+                                  ",\"polygons\":" + std::to_string(isoPolygons) +
+                                  ",\"ms\":" + std::to_string(m_isochroneMs) + "}";
     std::string cursor = "null";
     if (m_panel.cursor) {
         char text[64];
@@ -270,7 +334,8 @@ std::string App::stateJson() const {
            "},\"problems\":" + std::to_string(m_panel.problems.size()) +
            ",\"errors\":" + std::to_string(errors) +
            ",\"loading\":" + std::to_string(pendingRequests() + (m_loader.busy() ? 1 : 0)) + ",\"lang\":\"" +
-           (m_panel.lang == Lang::En ? "en" : "zh") + "\"," + view + ",\"cursor\":" + cursor + "}";
+           (m_panel.lang == Lang::En ? "en" : "zh") + "\"," + view + ",\"cursor\":" + cursor +
+           ",\"isochrone\":" + isochrone + "}";
 }
 
 void App::writeScreenshot(const std::string& path, int width, int height) const {
@@ -316,6 +381,13 @@ bool App::frame() {
     const MapPanelActions actions = drawMapPanel(m_panel);
     if (actions.fitToData) m_needsFit = true;
     if (actions.layersChanged) rebuildScene();
+    if (actions.isochroneSettingsChanged) computeIsochrones();
+    if (actions.clearIsochrones) {
+        m_isochroneOrigin.reset();
+        m_isochrones.clear();
+        m_panel.isochroneInfo.clear();
+        m_renderer.uploadIsochrones({});
+    }
     ImGui::Render();
 
     glViewport(0, 0, width, height);

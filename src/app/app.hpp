@@ -5,6 +5,7 @@
 #include "app/feed_loader.hpp"
 #include "app/options.hpp"
 #include "core/feed_set.hpp"
+#include "core/isochrone.hpp"
 #include "platform/window.hpp"
 #include "render/camera.hpp"
 #include "render/gl/map_renderer.hpp"
@@ -47,6 +48,17 @@ class App {
     std::string m_publishedState;
 
     FeedLoader m_loader;
+    std::unique_ptr<RoadGraph> m_graph;
+    std::unique_ptr<TravelTimes> m_times;
+    unsigned m_graphVersion = 0; ///< FeedSet version of the roads the graph was built from
+    MercatorPoint m_sceneOrigin;
+    std::optional<LonLat> m_isochroneOrigin;
+    std::vector<IsochroneBand> m_isochrones;
+    double m_isochroneMs = 0;
+    ScreenPoint m_pressAt;
+    bool m_pressed = false;
+
+    void computeIsochrones();
     bool m_parseAnnounced = false;
     bool m_hadData = false;
 

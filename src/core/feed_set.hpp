@@ -17,7 +17,12 @@ struct FeedSet {
         return f ? &*f : nullptr;
     }
     /// Replaces the feed of the same kind (a refresh swaps in a whole, validated feed).
-    void replace(Feed feed) { feeds[static_cast<int>(feed.kind)] = std::move(feed); }
+    void replace(Feed feed) {
+        ++versions[static_cast<int>(feed.kind)];
+        feeds[static_cast<int>(feed.kind)] = std::move(feed);
+    }
+    /// Bumped on every replace, so views built from a feed (graph, meshes) know when to rebuild.
+    std::array<unsigned, kFeedKindCount> versions{};
 };
 
 /// References between feeds that point nowhere: areas.parent, zones.area, posts.area/zone,

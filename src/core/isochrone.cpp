@@ -61,43 +61,57 @@ class TimeGrid {
 
 TimeGrid rasterise(const TravelTimes& times, double cutoff, double cell, double offRoad) {
     const RoadGraph& g = times.graph();
-    const int m = static_cast<int>(times.mode());
+    // Edges to draw: every edge leaving a reached node, and the sources' own edges (a source in
+    // the middle of a long street reaches part of it before any node).
+    std::vector<std::uint8_t> seen(g.edgeCount(), 0);
+    std::vector<std::uint32_t> edges;
+    auto addEdge = [&](std::uint32_t e) {
+        if (!seen[e]) {
+            seen[e] = 1;
+            edges.push_back(e);
+        }
+    };
+    for (const EdgePoint& s : times.sources())
+        addEdge(s.edge);
+    for (std::uint32_t n : times.settled())
+        for (const Arc& arc : g.arcs(times.mode(), n))
+            addEdge(arc.edge);
     MercatorBox box;
     for (std::uint32_t n : times.settled())
         box.add(mercator::project(g.node(n)));
-    // Sources on partial edges may reach their edge's shape without settling a node.
+    for (const EdgePoint& s : times.sources())
+        box.add(mercator::project(s.position));
+    for (const EdgePoint& s : times.sources())
+        for (const LonLat& p : g.edgeShape(s.edge)) {
+            // Only as far along the source's street as it can get.
+            const double reach = cutoff * (times.mode() == Mode::Walk ? kWalkSpeed : 40.0);
+            if (haversineMetres(p, s.position) <= reach) box.add(mercator::project(p));
+        }
     TimeGrid grid(box.empty() ? MercatorBox{} : box, cell);
     if (box.empty()) return grid;
     const double scale = mercator::scaleFactor(mercator::unproject(box.centre()).lat);
     const double cellGround = cell * scale;
     const int reach = std::max(1, static_cast<int>(std::ceil(offRoad / cellGround)));
     const double secondsPerCell = cellGround / kWalkSpeed;
-    std::vector<std::uint8_t> seen(g.edgeCount(), 0);
-    for (std::uint32_t n : times.settled()) {
-        for (const Arc& arc : g.arcs(times.mode(), n)) {
-            if (seen[arc.edge]) continue;
-            seen[arc.edge] = 1;
-            const RoadEdge& e = g.edge(arc.edge);
-            const std::span<const LonLat> shape = g.edgeShape(arc.edge);
-            const double tFrom = times.seconds(e.from), tTo = times.seconds(e.to);
-            double along = 0;
-            for (std::size_t i = 0; i + 1 < shape.size(); ++i) {
-                const double segment = haversineMetres(shape[i], shape[i + 1]);
-                const int steps = std::max(1, static_cast<int>(std::ceil(segment / (cellGround * 0.5))));
-                const MercatorPoint a = mercator::project(shape[i]), b = mercator::project(shape[i + 1]);
-                for (int s = 0; s <= steps; ++s) {
-                    const double f = static_cast<double>(s) / steps;
-                    const double fraction = e.lengthMetres > 0 ? (along + f * segment) / e.lengthMetres : 0;
-                    double t = kUnreached;
-                    if (e.seconds[m][0] >= 0 && tFrom != kUnreached)
-                        t = std::min(t, tFrom + fraction * e.seconds[m][0]);
-                    if (e.seconds[m][1] >= 0 && tTo != kUnreached)
-                        t = std::min(t, tTo + (1 - fraction) * e.seconds[m][1]);
-                    if (t > cutoff) continue;
-                    grid.splat({a.x + f * (b.x - a.x), a.y + f * (b.y - a.y)}, t, reach, secondsPerCell);
-                }
-                along += segment;
+    for (std::uint32_t edgeIndex : edges) {
+        const RoadEdge& e = g.edge(edgeIndex);
+        const std::span<const LonLat> shape = g.edgeShape(edgeIndex);
+        double along = 0;
+        for (std::size_t i = 0; i + 1 < shape.size(); ++i) {
+            const double segment = haversineMetres(shape[i], shape[i + 1]);
+            const int steps = std::max(1, static_cast<int>(std::ceil(segment / (cellGround * 0.5))));
+            const MercatorPoint a = mercator::project(shape[i]), b = mercator::project(shape[i + 1]);
+            for (int s = 0; s <= steps; ++s) {
+                const double f = static_cast<double>(s) / steps;
+                EdgePoint p;
+                p.edge = edgeIndex;
+                p.fraction =
+                    e.lengthMetres > 0 ? std::clamp((along + f * segment) / e.lengthMetres, 0.0, 1.0) : 0;
+                const double t = times.secondsTo(p);
+                if (t > cutoff) continue;
+                grid.splat({a.x + f * (b.x - a.x), a.y + f * (b.y - a.y)}, t, reach, secondsPerCell);
             }
+            along += segment;
         }
     }
     return grid;

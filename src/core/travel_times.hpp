@@ -33,6 +33,8 @@ class TravelTimes {
     double secondsTo(const EdgePoint& p, std::uint32_t* source = nullptr) const;
     /// Nodes reached in the last run, in the order they were settled.
     std::span<const std::uint32_t> settled() const { return m_settled; }
+    /// The sources of the last run.
+    std::span<const EdgePoint> sources() const { return m_sources; }
     Mode mode() const { return m_mode; }
     double cutoff() const { return m_cutoff; }
     const RoadGraph& graph() const { return m_graph; }

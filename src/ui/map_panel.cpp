@@ -31,6 +31,26 @@ MapPanelActions drawMapPanel(MapPanelModel& model) {
     }
     if (ImGui::Button(label(tr(TextId::FitToData, lang), "fit").c_str())) actions.fitToData = true;
 
+    if (model.hasRoads) {
+        ImGui::SeparatorText(tr(TextId::Isochrone, lang).data());
+        if (ImGui::RadioButton(label(tr(TextId::Walk, lang), "walk").c_str(), &model.isochroneMode, 0))
+            actions.isochroneSettingsChanged = true;
+        ImGui::SameLine();
+        if (ImGui::RadioButton(label(tr(TextId::Drive, lang), "drive").c_str(), &model.isochroneMode, 1))
+            actions.isochroneSettingsChanged = true;
+        char minutes[64] = {};
+        model.isochroneMinutes.copy(minutes, sizeof minutes - 1);
+        if (ImGui::InputText(label(tr(TextId::Minutes, lang), "minutes").c_str(), minutes, sizeof minutes)) {
+            model.isochroneMinutes = minutes;
+            actions.isochroneSettingsChanged = true;
+        }
+        ImGui::TextDisabled("%s", model.isochroneInfo.empty() ? tr(TextId::ClickMapHint, lang).data()
+                                                              : model.isochroneInfo.c_str());
+        if (!model.isochroneInfo.empty() &&
+            ImGui::SmallButton(label(tr(TextId::Clear, lang), "clear").c_str()))
+            actions.clearIsochrones = true;
+    }
+
     ImGui::SeparatorText(tr(TextId::PanelMap, lang).data());
     ImGui::Text("%s: %.2f", tr(TextId::Zoom, lang).data(), model.zoom);
     if (model.cursor)

@@ -25,12 +25,18 @@ struct MapPanelModel {
     std::vector<Diagnostic> problems;
     bool demoData = true;
     std::string status; ///< what is loading or parsing now, empty when idle
+    bool hasRoads = false;
+    int isochroneMode = 0; ///< 0 walk, 1 drive
+    std::string isochroneMinutes = "5,10,15";
+    std::string isochroneInfo; ///< result of the last computation
 };
 
 /// What the user asked for this frame.
 struct MapPanelActions {
     bool fitToData = false;
     bool layersChanged = false;
+    bool isochroneSettingsChanged = false;
+    bool clearIsochrones = false;
 };
 
 MapPanelActions drawMapPanel(MapPanelModel& model);

@@ -36,6 +36,13 @@ constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
     {LoadFailed, "加载失败", "Could not load"},
     {MoreProblems, "另有问题（条）", "more problems"},
     {DropHint, "可将 GeoJSON 文件拖放到地图上", "Drop GeoJSON files onto the map to load them"},
+    {Isochrone, "等时圈", "Isochrones"},
+    {Walk, "步行", "Walk"},
+    {Drive, "驾车", "Drive"},
+    {Minutes, "分钟（逗号分隔）", "Minutes (comma-separated)"},
+    {ClickMapHint, "点击地图计算等时圈", "Click the map to compute isochrones"},
+    {NoRoadNearby, "附近没有可通行的道路", "No usable road nearby"},
+    {Clear, "清除", "Clear"},
 }};
 
 constexpr bool tableInOrder() {

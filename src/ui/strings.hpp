@@ -36,6 +36,13 @@ enum class TextId {
     LoadFailed,
     MoreProblems,
     DropHint,
+    Isochrone,
+    Walk,
+    Drive,
+    Minutes,
+    ClickMapHint,
+    NoRoadNearby,
+    Clear,
     Count
 };
 

@@ -195,3 +195,36 @@ test('feeds from URL parameters load; a failing feed shows its error and the res
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('clicking the map draws isochrones from that point', async () => {
+  const { page, problems } = await openApp(browser.context, server.url + '/');
+  const s = await page.evaluate(() => window.cordonState);
+  // A point on 农业路 (demo roads), in screen pixels.
+  const R = 6378137, lon = 113.70, lat = 34.79;
+  const mx = R * lon * Math.PI / 180, my = R * Math.log(Math.tan(Math.PI / 4 + lat * Math.PI / 360));
+  const x = (mx - s.centre[0]) / s.metresPerPixel + s.viewport[0] / 2;
+  const y = -(my - s.centre[1]) / s.metresPerPixel + s.viewport[1] / 2;
+  // Zoom in around the point (it stays under the cursor) so the street-wide bands are visible.
+  await page.mouse.move(x, y);
+  for (let i = 0; i < 6; i++) await page.mouse.wheel(0, -400);
+  await page.waitForFunction((z) => window.cordonState.zoom > z + 3, s.zoom, { timeout: 10000 });
+  await page.waitForTimeout(200);
+  const before = decodePng(await page.screenshot());
+  await page.mouse.click(x, y);
+  await page.waitForFunction(() => window.cordonState.isochrone.polygons > 0, null, { timeout: 10000 });
+  const iso = await page.evaluate(() => window.cordonState.isochrone);
+  assert.equal(iso.bands, 3);
+  await page.waitForTimeout(200);
+  const png = await page.screenshot();
+  writeFileSync(join(artifactsDir, 'isochrone.png'), png);
+  const after = decodePng(png);
+  // The translucent blue bands change many pixels around the click.
+  let changed = 0;
+  for (let i = 0; i < after.rgba.length; i += 4) {
+    const db = after.rgba[i + 2] - after.rgba[i];
+    if (db > 30 && before.rgba[i + 2] - before.rgba[i] <= 30) changed++;
+  }
+  assert.ok(changed > 2000, `isochrone fill visible (${changed} bluish pixels appeared)`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

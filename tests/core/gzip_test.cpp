@@ -7,6 +7,7 @@
 #include <fstream>
 #include <random>
 #include <sstream>
+#include <unistd.h>
 
 using namespace cordon;
 namespace fs = std::filesystem;
@@ -17,13 +18,15 @@ namespace {
 std::string gzipWithTool(const std::string& data, int level) {
     const fs::path dir = fs::temp_directory_path() / "cordon-gzip-test";
     fs::create_directories(dir);
-    const fs::path in = dir / "in.bin";
+    static int counter = 0; // each call its own file: test cases may run in parallel processes
+    const fs::path in = dir / ("in-" + std::to_string(::getpid()) + "-" + std::to_string(++counter) + ".bin");
     std::ofstream(in, std::ios::binary) << data;
     const std::string cmd = "gzip -f -n -" + std::to_string(level) + " " + in.string();
     REQUIRE(std::system(cmd.c_str()) == 0);
     std::ifstream gz(in.string() + ".gz", std::ios::binary);
     std::ostringstream s;
     s << gz.rdbuf();
+    fs::remove(in.string() + ".gz");
     return s.str();
 }
 

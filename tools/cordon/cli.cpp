@@ -1,6 +1,8 @@
 #include "cordon/cli.hpp"
 
 #include "cordon/file_io.hpp"
+#include "cordon/import_command.hpp"
+#include "cordon/isochrone_command.hpp"
 #include "core/feed_set.hpp"
 #include "core/json.hpp"
 #include "core/mercator.hpp"
@@ -266,6 +268,28 @@ const std::vector<Command>& commands() {
          "  bounding box and the time taken to read and validate each file.\n"
          "  Exit code: 0 ok, 1 a file has errors, 2 bad command line or unreadable file.",
          stats},
+        {"isochrone", "travel-time polygons (5/10/15 min) from a point, as GeoJSON", kIsochroneUsage,
+         runIsochroneCommand},
+        {"import", "convert Shapefile, GeoPackage, KML, CSV, ... (anything GDAL reads) into a feed",
+         "cordon import --feed NAME [--layer NAME] [--map target=SOURCE,target=:constant,...] [--mapping "
+         "FILE]\n"
+         "              [--id FIELD] [--from-gcj02] [--only-mapped] [--oo KEY=VALUE]... [--encoding CP936]\n"
+         "              -o OUT.geojson INPUT\n"
+         "  Reads one layer of INPUT with GDAL, transforms it to WGS84 lon/lat and writes a cordon feed\n"
+         "  (7 decimals), then reads that back and prints the validation summary. See docs/import.md.\n"
+         "  --feed NAME        areas, zones, posts, teams, roster, roads or facilities\n"
+         "  --layer NAME       which layer, when INPUT has several\n"
+         "  --map LIST         target=SOURCE copies a field (numbers stay numbers), target=:text sets a\n"
+         "                     constant (level=:district); fields not named stay as they are\n"
+         "  --mapping FILE     the same as JSON: {\"feed\":\"areas\",\"id\":\"adcode\",\"map\":{...}}\n"
+         "  --id FIELD         feature id from this field (default: a field named id, else the FID)\n"
+         "  --from-gcj02       the coordinates are GCJ-02 (Amap, DataV): convert them to WGS84\n"
+         "  --only-mapped      drop the fields that --map does not name\n"
+         "  --oo KEY=VALUE     GDAL open option, e.g. CSV: --oo X_POSSIBLE_NAMES=lon --oo "
+         "Y_POSSIBLE_NAMES=lat\n"
+         "  --encoding CP936   code page of a shapefile without .cpg (open option ENCODING)\n"
+         "  Exit code: 0 no errors, 1 errors in the result, 2 bad command line or unreadable file.",
+         importCommand},
     };
     return kCommands;
 }

@@ -101,6 +101,13 @@ bool MapRenderer::init(std::string& error) {
     floatAttribute(2, 1, sizeof(LineVertex), offsetof(LineVertex, widthPx));
     colourAttribute(3, sizeof(LineVertex), offsetof(LineVertex, colour));
 
+    glGenVertexArrays(1, &m_isoVao);
+    glGenBuffers(1, &m_isoVbo);
+    glBindVertexArray(m_isoVao);
+    glBindBuffer(GL_ARRAY_BUFFER, m_isoVbo);
+    floatAttribute(0, 2, sizeof(FillVertex), offsetof(FillVertex, x));
+    colourAttribute(1, sizeof(FillVertex), offsetof(FillVertex, colour));
+
     static const float kQuad[] = {-1, -1, 1, -1, -1, 1, -1, 1, 1, -1, 1, 1};
     glGenVertexArrays(1, &m_pointVao);
     glGenBuffers(1, &m_pointQuad);
@@ -120,10 +127,10 @@ bool MapRenderer::init(std::string& error) {
 MapRenderer::~MapRenderer() {
     for (const Program* p : {&m_fill, &m_line, &m_point})
         if (p->id) glDeleteProgram(p->id);
-    const GLuint vaos[] = {m_fillVao, m_lineVao, m_pointVao};
-    const GLuint buffers[] = {m_fillVbo, m_fillIbo, m_lineVbo, m_lineIbo, m_pointQuad, m_pointVbo};
-    glDeleteVertexArrays(3, vaos);
-    glDeleteBuffers(6, buffers);
+    const GLuint vaos[] = {m_fillVao, m_lineVao, m_pointVao, m_isoVao};
+    const GLuint buffers[] = {m_fillVbo, m_fillIbo, m_lineVbo, m_lineIbo, m_pointQuad, m_pointVbo, m_isoVbo};
+    glDeleteVertexArrays(4, vaos);
+    glDeleteBuffers(7, buffers);
 }
 
 void MapRenderer::upload(const SceneMesh& mesh) {
@@ -143,6 +150,13 @@ void MapRenderer::upload(const SceneMesh& mesh) {
     m_fillCount = static_cast<GLsizei>(mesh.fillIndices.size());
     m_lineCount = static_cast<GLsizei>(mesh.lineIndices.size());
     m_pointCount = static_cast<GLsizei>(mesh.points.size());
+}
+
+void MapRenderer::uploadIsochrones(const IsochroneMesh& mesh) {
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, m_isoVbo);
+    bufferData(GL_ARRAY_BUFFER, mesh.vertices);
+    m_isoBands = mesh.bands;
 }
 
 void MapRenderer::useProgram(const Program& p, const Camera& camera) const {
@@ -168,6 +182,28 @@ void MapRenderer::draw(const Camera& camera) {
         useProgram(m_line, camera);
         glBindVertexArray(m_lineVao);
         glDrawElements(GL_TRIANGLES, m_lineCount, GL_UNSIGNED_INT, nullptr);
+    }
+    if (!m_isoBands.empty()) {
+        // Even-odd stencil fill: fans toggle the stencil, the quad paints where it is odd and
+        // clears it again for the next band.
+        useProgram(m_fill, camera);
+        glBindVertexArray(m_isoVao);
+        glEnable(GL_STENCIL_TEST);
+        glClearStencil(0);
+        glClear(GL_STENCIL_BUFFER_BIT);
+        for (const IsochroneBandRange& band : m_isoBands) {
+            glColorMask(GL_FALSE, GL_FALSE, GL_FALSE, GL_FALSE);
+            glStencilFunc(GL_ALWAYS, 0, 1);
+            glStencilOp(GL_KEEP, GL_KEEP, GL_INVERT);
+            glStencilMask(1);
+            glDrawArrays(GL_TRIANGLES, static_cast<GLint>(band.fanFirst),
+                         static_cast<GLsizei>(band.fanCount));
+            glColorMask(GL_TRUE, GL_TRUE, GL_TRUE, GL_TRUE);
+            glStencilFunc(GL_EQUAL, 1, 1);
+            glStencilOp(GL_ZERO, GL_ZERO, GL_ZERO);
+            glDrawArrays(GL_TRIANGLES, static_cast<GLint>(band.quadFirst), 6);
+        }
+        glDisable(GL_STENCIL_TEST);
     }
     if (m_pointCount) {
         useProgram(m_point, camera);

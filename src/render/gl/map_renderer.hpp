@@ -2,11 +2,13 @@
 /// The thin GL layer: uploads a SceneMesh once and draws it with the project's shaders.
 
 #include "render/camera.hpp"
+#include "render/isochrone_mesh.hpp"
 #include "render/scene_mesh.hpp"
 
 #include <GLES3/gl3.h>
 
 #include <string>
+#include <vector>
 
 namespace cordon {
 
@@ -21,6 +23,8 @@ class MapRenderer {
     bool init(std::string& error);
     /// Replaces the geometry on the GPU (call when feeds change, not per frame).
     void upload(const SceneMesh& mesh);
+    /// Replaces the isochrone overlay (drawn translucent over the map, under the symbols).
+    void uploadIsochrones(const IsochroneMesh& mesh);
     void draw(const Camera& camera);
 
   private:
@@ -32,6 +36,8 @@ class MapRenderer {
     GLuint m_fillVao = 0, m_fillVbo = 0, m_fillIbo = 0;
     GLuint m_lineVao = 0, m_lineVbo = 0, m_lineIbo = 0;
     GLuint m_pointVao = 0, m_pointQuad = 0, m_pointVbo = 0;
+    GLuint m_isoVao = 0, m_isoVbo = 0;
+    std::vector<IsochroneBandRange> m_isoBands;
     GLsizei m_fillCount = 0, m_lineCount = 0, m_pointCount = 0;
     MercatorPoint m_origin;
 

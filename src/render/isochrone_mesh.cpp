@@ -1,0 +1,58 @@
+#include "render/isochrone_mesh.hpp"
+
+#include "core/mercator.hpp"
+
+#include <algorithm>
+#include <numeric>
+
+namespace cordon {
+
+IsochroneMesh buildIsochroneMesh(const std::vector<IsochroneBand>& bands, MercatorPoint origin) {
+    IsochroneMesh mesh;
+    std::vector<std::size_t> order(bands.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return bands[a].minutes > bands[b].minutes; });
+    for (std::size_t rank = 0; rank < order.size(); ++rank) {
+        const IsochroneBand& band = bands[order[rank]];
+        // Blue (Okabe-Ito), darker for the shorter times that are drawn on top.
+        const float shade = order.size() > 1 ? static_cast<float>(rank) / (order.size() - 1) : 1.0f;
+        const Rgba colour{static_cast<std::uint8_t>(86 - 86 * shade),
+                          static_cast<std::uint8_t>(180 - 66 * shade),
+                          static_cast<std::uint8_t>(233 - 55 * shade), 90};
+        IsochroneBandRange range;
+        range.fanFirst = static_cast<std::uint32_t>(mesh.vertices.size());
+        MercatorBox box;
+        for (const Polygon& polygon : band.polygons)
+            for (const Ring& ring : polygon) {
+                if (ring.size() < 4) continue;
+                std::vector<FillVertex> local;
+                for (std::size_t i = 0; i + 1 < ring.size(); ++i) { // closing position dropped
+                    const MercatorPoint m = mercator::project(ring[i]);
+                    box.add(m);
+                    local.push_back(
+                        {static_cast<float>(m.x - origin.x), static_cast<float>(m.y - origin.y), colour});
+                }
+                for (std::size_t i = 1; i + 1 < local.size(); ++i) {
+                    mesh.vertices.push_back(local[0]);
+                    mesh.vertices.push_back(local[i]);
+                    mesh.vertices.push_back(local[i + 1]);
+                }
+            }
+        range.fanCount = static_cast<std::uint32_t>(mesh.vertices.size()) - range.fanFirst;
+        range.quadFirst = static_cast<std::uint32_t>(mesh.vertices.size());
+        const auto corner = [&](double x, double y) {
+            return FillVertex{static_cast<float>(x - origin.x), static_cast<float>(y - origin.y), colour};
+        };
+        if (!box.empty()) {
+            for (const FillVertex& v :
+                 {corner(box.minX, box.minY), corner(box.maxX, box.minY), corner(box.maxX, box.maxY),
+                  corner(box.minX, box.minY), corner(box.maxX, box.maxY), corner(box.minX, box.maxY)})
+                mesh.vertices.push_back(v);
+            mesh.bands.push_back(range);
+        }
+    }
+    return mesh;
+}
+
+} // namespace cordon

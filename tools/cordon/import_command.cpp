@@ -1,0 +1,922 @@
+#include "cordon/import_command.hpp"
+
+#include "cordon/cli.hpp"
+#include "cordon/file_io.hpp"
+#include "core/gcj02.hpp"
+#include "core/json.hpp"
+
+#include <gdal.h>
+#include <ogr_api.h>
+#include <ogr_srs_api.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <mutex>
+#include <ostream>
+#include <set>
+
+namespace cordon {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::size_t kProblemsShown = 8;
+
+// ---------------------------------------------------------------------------------------------
+// JSON text helpers
+
+/// Shortest text that reads back as the same double; null for NaN and infinities.
+std::string numberJson(double v) {
+    if (!std::isfinite(v)) return "null";
+    if (v == 0) return "0";
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, r.ptr);
+}
+
+/// A coordinate with at most 7 decimals (about 1 cm), trailing zeros dropped.
+void appendCoordinate(std::string& out, double v) {
+    char buf[40];
+    int n = std::snprintf(buf, sizeof buf, "%.7f", v);
+    while (n > 0 && buf[n - 1] == '0')
+        --n;
+    if (n > 0 && buf[n - 1] == '.') --n;
+    if (n == 2 && buf[0] == '-' && buf[1] == '0') {
+        buf[0] = '0';
+        n = 1;
+    }
+    out.append(buf, n);
+}
+
+/// `text` with every invalid UTF-8 sequence replaced by U+FFFD; `changed` says if any was.
+std::string validUtf8(std::string_view text, bool& changed) {
+    std::string out;
+    out.reserve(text.size());
+    std::size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+        bool ok = len > 0 && i + len <= text.size();
+        for (std::size_t k = 1; ok && k < len; ++k)
+            ok = (static_cast<unsigned char>(text[i + k]) & 0xC0) == 0x80;
+        if (ok && len > 1) {
+            // Reject overlong forms, surrogates and values past U+10FFFF.
+            std::uint32_t cp = c & (0x7F >> len);
+            for (std::size_t k = 1; k < len; ++k)
+                cp = (cp << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3F);
+            static constexpr std::uint32_t kMin[] = {0, 0, 0x80, 0x800, 0x10000};
+            ok = cp >= kMin[len] && cp <= 0x10FFFF && (cp < 0xD800 || cp > 0xDFFF);
+        }
+        if (ok) {
+            out.append(text.substr(i, len));
+            i += len;
+        } else {
+            out += "\xEF\xBF\xBD";
+            changed = true;
+            ++i;
+        }
+    }
+    return out;
+}
+
+std::string writeJson(const JsonValue& v) {
+    switch (v.type) {
+    case JsonType::Null:
+        return "null";
+    case JsonType::Bool:
+        return v.boolean ? "true" : "false";
+    case JsonType::Number:
+        return numberJson(v.number);
+    case JsonType::String:
+        return jsonQuote(v.string);
+    case JsonType::Array: {
+        std::string s = "[";
+        for (std::size_t i = 0; i < v.items.size(); ++i)
+            s += (i ? "," : "") + writeJson(v.items[i]);
+        return s + "]";
+    }
+    case JsonType::Object: {
+        std::string s = "{";
+        for (std::size_t i = 0; i < v.members.size(); ++i)
+            s += (i ? "," : "") + jsonQuote(v.members[i].first) + ":" + writeJson(v.members[i].second);
+        return s + "}";
+    }
+    }
+    return "null";
+}
+
+void setMapping(std::vector<FieldMapping>& map, FieldMapping m) {
+    const auto it =
+        std::find_if(map.begin(), map.end(), [&](const FieldMapping& x) { return x.target == m.target; });
+    if (it != map.end())
+        *it = std::move(m);
+    else
+        map.push_back(std::move(m));
+}
+
+/// "SOURCE" or ":constant" (the first colon is dropped: "::x" is the text ":x").
+FieldMapping mappingFromText(std::string target, std::string_view value) {
+    FieldMapping m;
+    m.target = std::move(target);
+    if (!value.empty() && value[0] == ':')
+        m.literalJson = jsonQuote(value.substr(1));
+    else
+        m.source = std::string(value);
+    return m;
+}
+
+// ---------------------------------------------------------------------------------------------
+// GDAL plumbing
+
+/// Routes GDAL's messages to the command's error stream while a conversion runs.
+class GdalMessages {
+  public:
+    explicit GdalMessages(std::ostream& err) : m_err(err) {
+        CPLPushErrorHandlerEx(&GdalMessages::handle, this);
+    }
+    ~GdalMessages() { CPLPopErrorHandler(); }
+    GdalMessages(const GdalMessages&) = delete;
+    GdalMessages& operator=(const GdalMessages&) = delete;
+
+  private:
+    static void CPL_STDCALL handle(CPLErr level, CPLErrorNum, const char* message) {
+        auto* self = static_cast<GdalMessages*>(CPLGetErrorHandlerUserData());
+        if (!self || level == CE_Debug || level == CE_None) return;
+        self->m_err << "cordon import: GDAL " << (level == CE_Warning ? "warning" : "error") << ": "
+                    << message << "\n";
+    }
+    std::ostream& m_err;
+};
+
+struct DatasetCloser {
+    void operator()(void* ds) const { GDALClose(ds); }
+};
+using Dataset = std::unique_ptr<void, DatasetCloser>;
+
+struct FeatureDestroyer {
+    void operator()(OGRFeatureH f) const { OGR_F_Destroy(f); }
+};
+using Feature = std::unique_ptr<std::remove_pointer_t<OGRFeatureH>, FeatureDestroyer>;
+
+struct GeometryDestroyer {
+    void operator()(OGRGeometryH g) const { OGR_G_DestroyGeometry(g); }
+};
+using Geometry = std::unique_ptr<std::remove_pointer_t<OGRGeometryH>, GeometryDestroyer>;
+
+struct SrsDestroyer {
+    void operator()(OGRSpatialReferenceH s) const { OSRDestroySpatialReference(s); }
+};
+using Srs = std::unique_ptr<std::remove_pointer_t<OGRSpatialReferenceH>, SrsDestroyer>;
+
+struct TransformDestroyer {
+    void operator()(OGRCoordinateTransformationH t) const { OCTDestroyCoordinateTransformation(t); }
+};
+using Transform = std::unique_ptr<std::remove_pointer_t<OGRCoordinateTransformationH>, TransformDestroyer>;
+
+void registerGdalOnce() {
+    static std::once_flag once;
+    std::call_once(once, [] { GDALAllRegister(); });
+}
+
+/// "EPSG:32650 (WGS 84 / UTM zone 50N)" style name of a spatial reference.
+std::string srsLabel(OGRSpatialReferenceH srs) {
+    const char* name = OSRGetName(srs);
+    const char* auth = OSRGetAuthorityName(srs, nullptr);
+    const char* code = OSRGetAuthorityCode(srs, nullptr);
+    std::string s = auth && code ? std::string(auth) + ":" + code : std::string("no authority code");
+    if (name) s += std::string(" (") + name + ")";
+    return s;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Geometry
+
+/// Writes GeoJSON geometry from a (2D, linear, WGS84) OGR geometry, converting GCJ-02 if asked
+/// and orienting polygon rings as RFC 7946 says (outer counter-clockwise, holes clockwise).
+class GeometryWriter {
+  public:
+    explicit GeometryWriter(bool fromGcj02) : m_fromGcj02(fromGcj02) {}
+
+    /// False (with `error`) for geometry it cannot write (non-finite coordinates, odd types).
+    bool write(std::string& out, OGRGeometryH g, std::string& error) {
+        const OGRwkbGeometryType type = wkbFlatten(OGR_G_GetGeometryType(g));
+        switch (type) {
+        case wkbPoint:
+            out += "{\"type\":\"Point\",\"coordinates\":";
+            if (OGR_G_IsEmpty(g)) {
+                out += "[]}";
+                return true;
+            }
+            if (!readPath(g, error)) return false;
+            appendPosition(out, m_path[0]);
+            out += '}';
+            return true;
+        case wkbLineString:
+        case wkbLinearRing:
+            out += "{\"type\":\"LineString\",\"coordinates\":";
+            if (!appendLine(out, g, error)) return false;
+            out += '}';
+            return true;
+        case wkbPolygon:
+        case wkbTriangle:
+            out += "{\"type\":\"Polygon\",\"coordinates\":";
+            if (!appendPolygon(out, g, error)) return false;
+            out += '}';
+            return true;
+        case wkbMultiPoint:
+        case wkbMultiLineString:
+        case wkbMultiPolygon: {
+            out += type == wkbMultiPoint        ? "{\"type\":\"MultiPoint\",\"coordinates\":["
+                   : type == wkbMultiLineString ? "{\"type\":\"MultiLineString\",\"coordinates\":["
+                                                : "{\"type\":\"MultiPolygon\",\"coordinates\":[";
+            const int n = OGR_G_GetGeometryCount(g);
+            for (int i = 0; i < n; ++i) {
+                if (i) out += ',';
+                OGRGeometryH part = OGR_G_GetGeometryRef(g, i);
+                bool ok = true;
+                if (type == wkbMultiPoint) {
+                    ok = !OGR_G_IsEmpty(part) && readPath(part, error);
+                    if (ok) appendPosition(out, m_path[0]);
+                    if (!ok && error.empty()) error = "empty point inside a MultiPoint";
+                } else if (type == wkbMultiLineString) {
+                    ok = appendLine(out, part, error);
+                } else {
+                    ok = appendPolygon(out, part, error);
+                }
+                if (!ok) return false;
+            }
+            out += "]}";
+            return true;
+        }
+        case wkbGeometryCollection: {
+            out += "{\"type\":\"GeometryCollection\",\"geometries\":[";
+            const int n = OGR_G_GetGeometryCount(g);
+            for (int i = 0; i < n; ++i) {
+                if (i) out += ',';
+                if (!write(out, OGR_G_GetGeometryRef(g, i), error)) return false;
+            }
+            out += "]}";
+            return true;
+        }
+        default:
+            error = std::string("cannot write a ") + OGR_G_GetGeometryName(g) + " geometry";
+            return false;
+        }
+    }
+
+  private:
+    /// The positions of a point, line or ring into m_path (converted), false if any is not finite.
+    bool readPath(OGRGeometryH g, std::string& error) {
+        const int n = OGR_G_GetPointCount(g);
+        m_path.resize(static_cast<std::size_t>(n));
+        for (int i = 0; i < n; ++i) {
+            LonLat p{OGR_G_GetX(g, i), OGR_G_GetY(g, i)};
+            if (!std::isfinite(p.lon) || !std::isfinite(p.lat)) {
+                error = "a position is not a finite number (outside what the coordinate system can map?)";
+                return false;
+            }
+            if (m_fromGcj02) p = gcj02ToWgs84(p);
+            m_path[static_cast<std::size_t>(i)] = p;
+        }
+        return true;
+    }
+
+    static void appendPosition(std::string& out, LonLat p) {
+        out += '[';
+        appendCoordinate(out, p.lon);
+        out += ',';
+        appendCoordinate(out, p.lat);
+        out += ']';
+    }
+
+    void appendPath(std::string& out, bool reversed) const {
+        out += '[';
+        for (std::size_t i = 0; i < m_path.size(); ++i) {
+            if (i) out += ',';
+            appendPosition(out, m_path[reversed ? m_path.size() - 1 - i : i]);
+        }
+        out += ']';
+    }
+
+    bool appendLine(std::string& out, OGRGeometryH g, std::string& error) {
+        if (!readPath(g, error)) return false;
+        appendPath(out, false);
+        return true;
+    }
+
+    bool appendPolygon(std::string& out, OGRGeometryH g, std::string& error) {
+        out += '[';
+        const int rings = OGR_G_GetGeometryCount(g);
+        for (int r = 0; r < rings; ++r) {
+            if (r) out += ',';
+            if (!readPath(OGR_G_GetGeometryRef(g, r), error)) return false;
+            // Shoelace sum: positive for counter-clockwise in lon/lat.
+            double area2 = 0;
+            for (std::size_t i = 0; i + 1 < m_path.size(); ++i)
+                area2 += m_path[i].lon * m_path[i + 1].lat - m_path[i + 1].lon * m_path[i].lat;
+            const bool wantCounterClockwise = r == 0;
+            appendPath(out, area2 != 0 && (area2 > 0) != wantCounterClockwise);
+        }
+        out += ']';
+        return true;
+    }
+
+    bool m_fromGcj02;
+    std::vector<LonLat> m_path;
+};
+
+/// Takes the feature's geometry and makes it linear, 2D-writable and WGS84; nullptr when the
+/// feature has none. False (with `error`) when it cannot be transformed.
+bool prepareGeometry(OGRFeatureH f, OGRCoordinateTransformationH transform, Geometry& out,
+                     std::string& error) {
+    out.reset(OGR_F_StealGeometry(f));
+    if (!out) return true;
+    if (OGR_G_HasCurveGeometry(out.get(), TRUE)) out.reset(OGR_G_GetLinearGeometry(out.get(), 0, nullptr));
+    const OGRwkbGeometryType flat = wkbFlatten(OGR_G_GetGeometryType(out.get()));
+    if (flat == wkbPolyhedralSurface || flat == wkbTIN)
+        out.reset(OGR_G_ForceTo(out.release(), wkbMultiPolygon, nullptr));
+    if (!out) {
+        error = "geometry could not be made linear";
+        return false;
+    }
+    if (transform && !OGR_G_IsEmpty(out.get()) && OGR_G_Transform(out.get(), transform) != OGRERR_NONE) {
+        error = "geometry could not be transformed to WGS84";
+        return false;
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Properties
+
+/// A field's value as JSON text; empty when the field is unset (then it is left out).
+class FieldWriter {
+  public:
+    FieldWriter(OGRFeatureDefnH defn, std::ostream& err) : m_err(err) {
+        const int n = OGR_FD_GetFieldCount(defn);
+        for (int i = 0; i < n; ++i) {
+            OGRFieldDefnH fd = OGR_FD_GetFieldDefn(defn, i);
+            bool changed = false;
+            m_names.push_back(validUtf8(OGR_Fld_GetNameRef(fd), changed));
+            m_types.push_back(OGR_Fld_GetType(fd));
+            m_subTypes.push_back(OGR_Fld_GetSubType(fd));
+        }
+        m_badTextReported.assign(m_names.size(), false);
+    }
+
+    int count() const { return static_cast<int>(m_names.size()); }
+    const std::string& name(int i) const { return m_names[static_cast<std::size_t>(i)]; }
+
+    std::string value(OGRFeatureH f, int i) {
+        if (!OGR_F_IsFieldSet(f, i)) return {};
+        if (OGR_F_IsFieldNull(f, i)) return "null";
+        const auto k = static_cast<std::size_t>(i);
+        switch (m_types[k]) {
+        case OFTInteger:
+            if (m_subTypes[k] == OFSTBoolean) return OGR_F_GetFieldAsInteger(f, i) ? "true" : "false";
+            return std::to_string(OGR_F_GetFieldAsInteger(f, i));
+        case OFTInteger64:
+            return std::to_string(OGR_F_GetFieldAsInteger64(f, i));
+        case OFTReal:
+            return numberJson(OGR_F_GetFieldAsDouble(f, i));
+        case OFTIntegerList: {
+            int n = 0;
+            const int* v = OGR_F_GetFieldAsIntegerList(f, i, &n);
+            std::string s = "[";
+            for (int j = 0; j < n; ++j)
+                s += (j ? "," : "") + (m_subTypes[k] == OFSTBoolean ? std::string(v[j] ? "true" : "false")
+                                                                    : std::to_string(v[j]));
+            return s + "]";
+        }
+        case OFTInteger64List: {
+            int n = 0;
+            const GIntBig* v = OGR_F_GetFieldAsInteger64List(f, i, &n);
+            std::string s = "[";
+            for (int j = 0; j < n; ++j)
+                s += (j ? "," : "") + std::to_string(static_cast<long long>(v[j]));
+            return s + "]";
+        }
+        case OFTRealList: {
+            int n = 0;
+            const double* v = OGR_F_GetFieldAsDoubleList(f, i, &n);
+            std::string s = "[";
+            for (int j = 0; j < n; ++j)
+                s += (j ? "," : "") + numberJson(v[j]);
+            return s + "]";
+        }
+        case OFTStringList: {
+            std::string s = "[";
+            char** v = OGR_F_GetFieldAsStringList(f, i);
+            for (int j = 0; v && v[j]; ++j)
+                s += (j ? "," : "") + jsonQuote(text(v[j], i));
+            return s + "]";
+        }
+        case OFTDate:
+        case OFTTime:
+        case OFTDateTime:
+            return jsonQuote(dateTime(f, i, m_types[k]));
+        case OFTString:
+            if (m_subTypes[k] == OFSTJSON) {
+                // Nested objects and arrays (GeoJSON, GPKG JSON columns) stay JSON.
+                const char* raw = OGR_F_GetFieldAsString(f, i);
+                JsonParseResult parsed = parseJson(raw);
+                if (parsed.ok()) return writeJson(*parsed.value);
+                return jsonQuote(text(raw, i));
+            }
+            return jsonQuote(text(OGR_F_GetFieldAsString(f, i), i));
+        default: // binary and anything newer: GDAL's own text form
+            return jsonQuote(text(OGR_F_GetFieldAsString(f, i), i));
+        }
+    }
+
+  private:
+    std::string text(const char* raw, int field) {
+        bool changed = false;
+        std::string s = validUtf8(raw ? raw : "", changed);
+        const auto k = static_cast<std::size_t>(field);
+        if (changed && !m_badTextReported[k]) {
+            m_badTextReported[k] = true;
+            m_err << "cordon import: warning: field '" << m_names[k]
+                  << "' has text that is not UTF-8 (replaced by U+FFFD); a shapefile without a .cpg file "
+                     "may need --encoding CP936 (GBK) or another code page\n";
+        }
+        return s;
+    }
+
+    static std::string dateTime(OGRFeatureH f, int i, OGRFieldType type) {
+        int y = 0, mo = 0, d = 0, h = 0, mi = 0, tz = 0;
+        float sec = 0;
+        OGR_F_GetFieldAsDateTimeEx(f, i, &y, &mo, &d, &h, &mi, &sec, &tz);
+        char buf[64];
+        std::string s;
+        if (type != OFTTime) {
+            std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, mo, d);
+            s += buf;
+        }
+        if (type == OFTDate) return s;
+        if (type == OFTDateTime) s += 'T';
+        const int wholeSec = static_cast<int>(sec);
+        const int millis = static_cast<int>(std::lround((sec - wholeSec) * 1000));
+        if (millis > 0 && millis < 1000)
+            std::snprintf(buf, sizeof buf, "%02d:%02d:%02d.%03d", h, mi, wholeSec, millis);
+        else
+            std::snprintf(buf, sizeof buf, "%02d:%02d:%02d", h, mi, wholeSec);
+        s += buf;
+        // GDAL's TZ flag: 100 is UTC, 100 +/- n is n quarter hours east/west; 0/1 unknown/local.
+        if (tz == 100) {
+            s += 'Z';
+        } else if (tz > 1) {
+            const int quarters = tz - 100;
+            const int minutes = std::abs(quarters) * 15;
+            std::snprintf(buf, sizeof buf, "%c%02d:%02d", quarters < 0 ? '-' : '+', minutes / 60,
+                          minutes % 60);
+            s += buf;
+        }
+        return s;
+    }
+
+    std::ostream& m_err;
+    std::vector<std::string> m_names;
+    std::vector<OGRFieldType> m_types;
+    std::vector<OGRFieldSubType> m_subTypes;
+    std::vector<bool> m_badTextReported;
+};
+
+/// The output file's text for the feature id: a JSON number or string, or empty for none.
+std::string idJson(OGRFeatureH f, int idField, FieldWriter& fields) {
+    if (idField < 0) {
+        const GIntBig fid = OGR_F_GetFID(f);
+        return fid == OGRNullFID ? std::string() : std::to_string(static_cast<long long>(fid));
+    }
+    std::string v = fields.value(f, idField);
+    if (v == "null" || v == "true" || v == "false" || (!v.empty() && (v[0] == '[' || v[0] == '{')))
+        return {}; // not a usable id: the validator warns that the feature has none
+    return v;
+}
+
+int findField(OGRFeatureDefnH defn, const std::string& name) {
+    return OGR_FD_GetFieldIndex(defn, name.c_str());
+}
+
+std::string fieldList(const FieldWriter& fields) {
+    std::string s;
+    for (int i = 0; i < fields.count(); ++i)
+        s += (i ? ", " : "") + fields.name(i);
+    return s.empty() ? "(none)" : s;
+}
+
+bool readOptionValue(const std::vector<std::string>& args, std::size_t& i, const std::string& option,
+                     const std::optional<std::string>& inlineValue, std::string& value, std::string& error) {
+    if (inlineValue) {
+        value = *inlineValue;
+        return true;
+    }
+    if (i + 1 >= args.size()) {
+        error = option + " needs a value";
+        return false;
+    }
+    value = args[++i];
+    return true;
+}
+
+} // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Options
+
+bool parseFieldMappings(std::string_view list, std::vector<FieldMapping>& map, std::string& error) {
+    std::size_t start = 0;
+    while (start <= list.size()) {
+        const std::size_t comma = list.find(',', start);
+        const std::string_view item =
+            list.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
+        start = comma == std::string_view::npos ? list.size() + 1 : comma + 1;
+        if (item.empty()) continue;
+        const std::size_t eq = item.find('=');
+        if (eq == std::string_view::npos || eq == 0 || eq + 1 == item.size()) {
+            error = "bad mapping '" + std::string(item) + "' (want target=SOURCE or target=:constant)";
+            return false;
+        }
+        setMapping(map, mappingFromText(std::string(item.substr(0, eq)), item.substr(eq + 1)));
+    }
+    return true;
+}
+
+bool applyMappingFile(std::string_view json, ImportOptions& o, std::string& error) {
+    const JsonParseResult parsed = parseJson(json);
+    if (!parsed.ok()) {
+        error = "not JSON: line " + std::to_string(parsed.error.line) + ", column " +
+                std::to_string(parsed.error.column) + ": " + parsed.error.message;
+        return false;
+    }
+    const JsonValue& root = *parsed.value;
+    if (!root.isObject()) {
+        error = "a mapping file is a JSON object";
+        return false;
+    }
+    auto wantString = [&](const std::string& key, const JsonValue& v, std::string& out) {
+        if (!v.isString()) {
+            error = "\"" + key + "\" must be a string";
+            return false;
+        }
+        out = v.string;
+        return true;
+    };
+    auto wantBool = [&](const std::string& key, const JsonValue& v, bool& out) {
+        if (v.type != JsonType::Bool) {
+            error = "\"" + key + "\" must be true or false";
+            return false;
+        }
+        out = v.boolean;
+        return true;
+    };
+    for (const auto& [key, v] : root.members) {
+        if (key == "feed") {
+            std::string name;
+            if (!wantString(key, v, name)) return false;
+            if (!(o.feed = feedKindFromName(name))) {
+                error = "unknown feed '" + name + "'";
+                return false;
+            }
+        } else if (key == "layer") {
+            if (!wantString(key, v, o.layer)) return false;
+        } else if (key == "id") {
+            if (!wantString(key, v, o.idField)) return false;
+        } else if (key == "encoding") {
+            if (!wantString(key, v, o.encoding)) return false;
+        } else if (key == "from_gcj02") {
+            if (!wantBool(key, v, o.fromGcj02)) return false;
+        } else if (key == "only_mapped") {
+            if (!wantBool(key, v, o.onlyMapped)) return false;
+        } else if (key == "open_options") {
+            if (v.isObject()) {
+                for (const auto& [k, x] : v.members) {
+                    std::string s;
+                    if (!wantString("open_options." + k, x, s)) return false;
+                    o.openOptions.push_back(k + "=" + s);
+                }
+            } else if (v.isArray()) {
+                for (const JsonValue& x : v.items) {
+                    std::string s;
+                    if (!wantString("open_options[]", x, s)) return false;
+                    o.openOptions.push_back(s);
+                }
+            } else {
+                error = "\"open_options\" must be an object or a list of \"KEY=VALUE\"";
+                return false;
+            }
+        } else if (key == "map") {
+            if (!v.isObject()) {
+                error = "\"map\" must be an object {\"target\": \"SOURCE\" or \":constant\", ...}";
+                return false;
+            }
+            for (const auto& [target, x] : v.members) {
+                if (x.isString()) {
+                    if (x.string.empty()) {
+                        error = "map." + target + " is empty";
+                        return false;
+                    }
+                    setMapping(o.map, mappingFromText(target, x.string));
+                } else {
+                    FieldMapping m;
+                    m.target = target;
+                    m.literalJson = writeJson(x);
+                    setMapping(o.map, std::move(m));
+                }
+            }
+        } else {
+            error = "unknown key \"" + key +
+                    "\" (feed, layer, id, map, from_gcj02, only_mapped, encoding, open_options)";
+            return false;
+        }
+    }
+    return true;
+}
+
+bool parseImportOptions(const std::vector<std::string>& args, ImportOptions& o, std::string& error) {
+    // The mapping file first, so that the command line overrides it wherever both say something.
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::optional<std::string> inlineValue;
+        if (args[i].rfind("--mapping=", 0) == 0)
+            inlineValue = args[i].substr(10);
+        else if (args[i] != "--mapping")
+            continue;
+        std::string file;
+        if (!readOptionValue(args, i, "--mapping", inlineValue, file, error)) return false;
+        const std::optional<std::string> bytes = readFile(file, error);
+        if (!bytes) return false;
+        if (!applyMappingFile(*bytes, o, error)) {
+            error = file + ": " + error;
+            return false;
+        }
+    }
+    std::vector<std::string> inputs;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        std::string option = args[i];
+        std::optional<std::string> inlineValue;
+        if (option.rfind("--", 0) == 0 && option.find('=') != std::string::npos) {
+            inlineValue = option.substr(option.find('=') + 1);
+            option.resize(option.find('='));
+        }
+        std::string value;
+        auto take = [&] { return readOptionValue(args, i, option, inlineValue, value, error); };
+        if (option == "--mapping") {
+            if (!take()) return false;
+        } else if (option == "--feed") {
+            if (!take()) return false;
+            if (!(o.feed = feedKindFromName(value))) {
+                error =
+                    "unknown feed '" + value + "' (areas, zones, posts, teams, roster, roads, facilities)";
+                return false;
+            }
+        } else if (option == "--layer") {
+            if (!take()) return false;
+            o.layer = value;
+        } else if (option == "--map") {
+            if (!take() || !parseFieldMappings(value, o.map, error)) return false;
+        } else if (option == "--id") {
+            if (!take()) return false;
+            o.idField = value;
+        } else if (option == "--oo") {
+            if (!take()) return false;
+            if (value.find('=') == std::string::npos || value[0] == '=') {
+                error = "--oo wants KEY=VALUE, not '" + value + "'";
+                return false;
+            }
+            o.openOptions.push_back(value);
+        } else if (option == "--encoding") {
+            if (!take()) return false;
+            o.encoding = value;
+        } else if (option == "-o" || option == "--output") {
+            if (!take()) return false;
+            o.output = value;
+        } else if (option == "--from-gcj02" && !inlineValue) {
+            o.fromGcj02 = true;
+        } else if (option == "--only-mapped" && !inlineValue) {
+            o.onlyMapped = true;
+        } else if (option.size() > 1 && option[0] == '-') {
+            error = "unknown option " + args[i];
+            return false;
+        } else {
+            inputs.push_back(args[i]);
+        }
+    }
+    if (!o.feed) {
+        error = "--feed is required (areas, zones, posts, teams, roster, roads, facilities)";
+        return false;
+    }
+    if (inputs.size() != 1) {
+        error = inputs.empty() ? "no input file" : "one input file at a time";
+        return false;
+    }
+    o.input = inputs[0];
+    if (o.output.empty()) {
+        error = "-o OUT.geojson is required";
+        return false;
+    }
+    return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The command
+
+int importCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    ImportOptions o;
+    std::string error;
+    if (!parseImportOptions(args, o, error)) {
+        err << "cordon import: " << error << "\n";
+        return kExitUsage;
+    }
+    std::error_code ec;
+    if (fs::exists(o.output, ec) && fs::equivalent(o.input, o.output, ec)) {
+        err << "cordon import: the output would overwrite the input\n";
+        return kExitUsage;
+    }
+
+    registerGdalOnce();
+    const GdalMessages messages(err);
+
+    std::vector<std::string> openOptions = o.openOptions;
+    if (!o.encoding.empty()) openOptions.push_back("ENCODING=" + o.encoding);
+    std::vector<const char*> openOptionPointers;
+    for (const std::string& s : openOptions)
+        openOptionPointers.push_back(s.c_str());
+    openOptionPointers.push_back(nullptr);
+
+    const Dataset ds(GDALOpenEx(o.input.c_str(), GDAL_OF_VECTOR | GDAL_OF_READONLY | GDAL_OF_VERBOSE_ERROR,
+                                nullptr, openOptionPointers.data(), nullptr));
+    if (!ds) {
+        err << "cordon import: cannot open " << o.input << " as vector data\n";
+        return kExitUsage;
+    }
+    const int layerCount = GDALDatasetGetLayerCount(ds.get());
+    OGRLayerH layer = nullptr;
+    if (!o.layer.empty()) {
+        layer = GDALDatasetGetLayerByName(ds.get(), o.layer.c_str());
+    } else if (layerCount == 1) {
+        layer = GDALDatasetGetLayer(ds.get(), 0);
+    }
+    if (!layer) {
+        err << "cordon import: " << o.input
+            << (layerCount == 0   ? " has no vector layer\n"
+                : o.layer.empty() ? " has several layers: choose one with --layer NAME:"
+                                  : " has no layer '" + o.layer + "'; its layers:");
+        for (int i = 0; layerCount > 0 && i < layerCount; ++i)
+            err << (i ? ", " : " ") << OGR_L_GetName(GDALDatasetGetLayer(ds.get(), i));
+        if (layerCount > 0) err << "\n";
+        return kExitUsage;
+    }
+
+    OGRFeatureDefnH defn = OGR_L_GetLayerDefn(layer);
+    FieldWriter fields(defn, err);
+
+    // Resolve the mapping against the layer's fields.
+    std::vector<int> mappedSource(o.map.size(), -1);
+    std::set<int> consumed; // source fields written under a mapped name
+    for (std::size_t m = 0; m < o.map.size(); ++m) {
+        if (o.map[m].isLiteral()) continue;
+        mappedSource[m] = findField(defn, o.map[m].source);
+        if (mappedSource[m] < 0) {
+            err << "cordon import: --map " << o.map[m].target << "=" << o.map[m].source << ": no field '"
+                << o.map[m].source << "' in layer '" << OGR_L_GetName(layer)
+                << "'; fields: " << fieldList(fields) << "\n";
+            return kExitUsage;
+        }
+        consumed.insert(mappedSource[m]);
+    }
+    int idField = -1;
+    std::string idSource = "the source feature ids (FID)";
+    if (!o.idField.empty()) {
+        idField = findField(defn, o.idField);
+        if (idField < 0) {
+            err << "cordon import: --id " << o.idField << ": no field '" << o.idField
+                << "'; fields: " << fieldList(fields) << "\n";
+            return kExitUsage;
+        }
+        idSource = "field '" + fields.name(idField) + "'";
+    } else if ((idField = findField(defn, "id")) >= 0) {
+        idSource = "field '" + fields.name(idField) + "' (a field named id; --id FIELD chooses another)";
+    }
+    // Unmapped source fields kept as they are, unless a mapped property has their name.
+    std::vector<int> kept;
+    if (!o.onlyMapped) {
+        for (int i = 0; i < fields.count(); ++i) {
+            const bool shadowed = std::any_of(o.map.begin(), o.map.end(), [&](const FieldMapping& m) {
+                return m.target == fields.name(i);
+            });
+            if (!consumed.count(i) && !shadowed) kept.push_back(i);
+        }
+    }
+
+    // Coordinates: whatever the layer says, to WGS84 lon/lat.
+    Srs wgs84(OSRNewSpatialReference(nullptr));
+    OSRImportFromEPSG(wgs84.get(), 4326);
+    OSRSetAxisMappingStrategy(wgs84.get(), OAMS_TRADITIONAL_GIS_ORDER);
+    Transform transform;
+    OGRSpatialReferenceH source = OGR_L_GetSpatialRef(layer);
+    std::string coordinates;
+    if (!source) {
+        coordinates = "no coordinate system given: assuming WGS84 lon/lat";
+        err << "cordon import: note: " << o.input << " says nothing about its coordinate system; assuming "
+            << "WGS84 lon/lat (give it a .prj, or convert it with ogr2ogr -a_srs, if it is not)\n";
+    } else {
+        transform.reset(OCTNewCoordinateTransformation(source, wgs84.get()));
+        if (!transform) {
+            err << "cordon import: cannot transform " << srsLabel(source) << " to WGS84\n";
+            return kExitUsage;
+        }
+        coordinates = srsLabel(source) + " -> WGS84 lon/lat";
+    }
+    if (o.fromGcj02) coordinates += ", then GCJ-02 -> WGS84";
+
+    const std::string kind(feedKindName(*o.feed));
+    std::ofstream file(o.output, std::ios::binary | std::ios::trunc);
+    if (!file) {
+        err << "cordon import: cannot write " << o.output << "\n";
+        return kExitUsage;
+    }
+    file << "{\"type\":\"FeatureCollection\",\"cordon\":{\"feed\":" << jsonQuote(kind)
+         << ",\"version\":1},\"features\":[\n";
+
+    GeometryWriter geometryWriter(o.fromGcj02);
+    std::size_t written = 0, skipped = 0, sourceIndex = 0;
+    std::string line;
+    OGR_L_ResetReading(layer);
+    for (Feature f(OGR_L_GetNextFeature(layer)); f; f.reset(OGR_L_GetNextFeature(layer)), ++sourceIndex) {
+        line.clear();
+        line += "{\"type\":\"Feature\"";
+        const std::string id = idJson(f.get(), idField, fields);
+        if (!id.empty()) line += ",\"id\":" + id;
+
+        line += ",\"properties\":{";
+        bool first = true;
+        auto property = [&](const std::string& name, const std::string& value) {
+            if (value.empty()) return;
+            line += (first ? "" : ",") + jsonQuote(name) + ":" + value;
+            first = false;
+        };
+        for (std::size_t m = 0; m < o.map.size(); ++m)
+            property(o.map[m].target,
+                     o.map[m].isLiteral() ? o.map[m].literalJson : fields.value(f.get(), mappedSource[m]));
+        for (int i : kept)
+            property(fields.name(i), fields.value(f.get(), i));
+        line += "},\"geometry\":";
+
+        Geometry g;
+        std::string problem;
+        if (prepareGeometry(f.get(), transform.get(), g, problem)) {
+            if (!g)
+                line += "null";
+            else if (!geometryWriter.write(line, g.get(), problem))
+                problem = problem.empty() ? "geometry could not be written" : problem;
+        }
+        if (!problem.empty()) {
+            if (++skipped <= kProblemsShown)
+                err << "cordon import: source feature " << sourceIndex << (id.empty() ? "" : " id=" + id)
+                    << ": " << problem << "; skipped\n";
+            continue;
+        }
+        line += "}";
+        file << (written ? ",\n" : "") << line;
+        ++written;
+    }
+    file << "\n]}\n";
+    file.close();
+    if (!file) {
+        err << "cordon import: error writing " << o.output << "\n";
+        return kExitUsage;
+    }
+
+    out << o.input << " (" << GDALGetDriverShortName(GDALGetDatasetDriver(ds.get())) << ", layer '"
+        << OGR_L_GetName(layer) << "'): " << sourceIndex << " features\n"
+        << "  coordinates: " << coordinates << "\n"
+        << "  id:          " << idSource << "\n"
+        << "  wrote " << o.output << ": " << written << " features as " << kind << "\n";
+    if (skipped) out << "  skipped " << skipped << " features whose geometry could not be converted\n";
+
+    // Read the result back exactly as the app and `cordon validate` would.
+    const std::optional<std::string> bytes = readFile(o.output, error);
+    if (!bytes) {
+        err << "cordon import: " << error << "\n";
+        return kExitUsage;
+    }
+    const FeedReadResult r = readFeed(*bytes, *o.feed, o.output);
+    std::size_t errors = 0, warnings = 0;
+    for (const Diagnostic& d : r.diagnostics)
+        (d.severity == Severity::Error ? errors : warnings)++;
+    out << o.output << ": " << (r.feed ? r.feed->size() : 0) << " features read as " << kind << ", " << errors
+        << " errors, " << warnings << " warnings\n";
+    for (std::size_t i = 0; i < r.diagnostics.size() && i < kProblemsShown; ++i)
+        out << "  " << r.diagnostics[i].toString() << "\n";
+    if (r.diagnostics.size() > kProblemsShown)
+        out << "  ... (cordon validate " << o.output << " lists all " << r.diagnostics.size() << ")\n";
+    return errors > 0 || skipped > 0 || !r.feed ? kExitProblems : kExitOk;
+}
+
+} // namespace cordon
