@@ -19,7 +19,7 @@ void FeatureDraft::warning(std::string path, std::string message) {
 
 std::string numberToText(double v) {
     char buf[32];
-    if (v == std::floor(v) && std::fabs(v) < 1e15) { // ids are mostly integers: no printf
+    if (v == std::floor(v) && std::fabs(v) < 1e15) { // ids: digits by hand
         std::uint64_t n = static_cast<std::uint64_t>(std::fabs(v));
         char* end = buf + sizeof buf;
         char* p = end;
