@@ -31,6 +31,7 @@ std::string slurp(const char* path) {
 
 double medianMs(int repeats, const std::function<bool()>& run) {
     std::vector<double> ms;
+    if (!run()) return -1; // warm-up, not timed
     for (int i = 0; i < repeats; ++i) {
         const auto start = std::chrono::steady_clock::now();
         if (!run()) return -1;

@@ -15,9 +15,9 @@ inputs=("../shared/data/roads/porto.geojson roads" "$data/posts.geojson posts" "
 rows=""
 for input in "${inputs[@]}"; do
   set -- $input
-  native=$(build/native-release/bench/ingest_bench "$1" "$2" 7)
-  wasm=$(node --no-experimental-fetch build/wasm-release/bench/ingest_bench.js "$1" "$2" 7)
-  peer=$(node bench/json_parse.mjs "$1" 7)
+  native=$(build/native-release/bench/ingest_bench "$1" "$2" 11)
+  wasm=$(node --no-experimental-fetch build/wasm-release/bench/ingest_bench.js "$1" "$2" 11)
+  peer=$(node bench/json_parse.mjs "$1" 11)
   rows+=$(python3 - "$1" "$native" "$wasm" "$peer" <<'PY'
 import json, os, sys
 name = os.path.basename(sys.argv[1])
@@ -31,7 +31,7 @@ done
 layers=""
 for input in "${inputs[0]}" "${inputs[1]}"; do
   set -- $input
-  layers+="$(basename "$1")"$'\t'"$(build/native-release/bench/json_layer_bench "$1" "$2" 7 | tr '\n' ' ')"$'\n'
+  layers+="$(basename "$1")"$'\t'"$(build/native-release/bench/json_layer_bench "$1" "$2" 11 | tr '\n' ' ')"$'\n'
 done
 
 python3 - "$rows" "$layers" <<'PY'
@@ -48,7 +48,7 @@ node = subprocess.run(["node", "--version"], capture_output=True, text=True).std
 section = f"""<!-- ingest:start -->
 ## Feed ingest: parse + validate + build the model
 
-Command: `bench/run.sh` ({datetime.date.today()}, {platform.machine()}, 2 cores; Node {node}; medians of 7 runs,
+Command: `bench/run.sh` ({datetime.date.today()}, {platform.machine()}, 2 cores; Node {node}; medians of 11 runs after one warm-up,
 input already in memory). Peer: Node's `JSON.parse` of the same text in the same run, which only parses
 (no validation, no typed model, no id index). Targets: wasm at least 2x `JSON.parse`, native at least
 300 MB/s, model under 3x the file size.
@@ -56,6 +56,9 @@ input already in memory). Peer: Node's `JSON.parse` of the same text in the same
 | input | size | features | cordon native | cordon wasm (Node) | JSON.parse (Node) | wasm / JSON.parse | model / file |
 |---|---|---|---|---|---|---|---|
 {rows}
+
+The machine is a shared 2-core VM: absolute MB/s move by up to a third between runs (RapidJSON's
+no-op parse of Porto measured 579-919 MB/s on the same day), so compare figures within one run.
 
 Model size counts the flat arrays, typed columns, the kept properties text and the id index
 (native build; the wasm model is smaller, with 32-bit pointers).
