@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs
 cmake --preset native-release >/dev/null
 cmake --build --preset native-release --target ingest_bench json_layer_bench >/dev/null
-cmake --preset wasm-release >/dev/null && cmake --build --preset wasm-release --target ingest_bench >/dev/null
+cmake --preset wasm-release >/dev/null && cmake --build --preset wasm-release --target ingest_bench cordon_web cordon_single >/dev/null
 data=$(mktemp -d)
 trap 'rm -rf "$data"' EXIT
 python3 bench/make_feeds.py "$data" 100000
@@ -88,3 +88,4 @@ else:
 open(path, "w", encoding="utf-8").write(text)
 print(section)
 PY
+python3 bench/page_size.py build/wasm-release >/dev/null

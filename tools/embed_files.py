@@ -4,7 +4,10 @@
 usage: embed_files.py OUT.cpp FUNCTION NAME=PATH...
 FUNCTION is the name of `std::string_view FUNCTION(std::string_view fileName)` in namespace cordon;
 each file is found by its NAME. A second function FUNCTIONNames() lists the names.
+A NAME ending in ".gz" for a PATH that does not is gzip-compressed here, reproducibly (level 9, no
+timestamp or file name in the header), so the same input always gives the same bytes.
 """
+import gzip
 import os
 import sys
 
@@ -18,6 +21,8 @@ def main():
         name, path = pair.split("=", 1)
         with open(path, "rb") as f:
             data = f.read()
+        if name.endswith(".gz") and not path.endswith(".gz"):
+            data = gzip.compress(data, compresslevel=9, mtime=0)
         names.append(name)
         lines.append(f"alignas(16) const unsigned char kFile{i}[] = {{")
         for start in range(0, len(data), 32):

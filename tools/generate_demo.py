@@ -1075,6 +1075,8 @@ class RoadNetwork:
             end = self.side_node(other, k, frac + sign * turn / width)
             pts = [at(depth * 0.4, 0), at(depth * 0.45, turn / 2), at(depth * 0.5, turn), at(depth * 0.75, turn)]
         nodes = [start] + [self.node(u, v) for u, v in pts] + ([end] if end is not None else [])
+        if (form != "through" or end is None) and line.rank == "axis" and self.axis_highway(line) == "trunk":
+            return  # walkers could not reach a dead end off an expressway (after the draws: same city)
         perp = self.perp(line)
         along = perp[k] + frac * (perp[k + 1] - perp[k])
         number = int((along - self.section_start(line, k)) / 12) * 2 + (1 if inward[0] + inward[1] > 0 else 2)
@@ -1196,12 +1198,15 @@ class RoadNetwork:
         mid = (perp[k] + perp[k + 1]) / 2
         return line.oneway if abs(mid) < 4.5 * self.k else ""
 
+    @staticmethod
+    def axis_highway(line):
+        """Road class of an axis street (trunk or primary)."""
+        return next(h for _, _, n, h, *_ in AXIS_STREETS if n == line.name)
+
     def grid_way(self, line, nodes, key):
         """Properties of one grid street section."""
         _, closed, name, oneway = key
-        highway = line.rank
-        if line.rank == "axis":
-            highway = next(h for _, _, n, h, *_ in AXIS_STREETS if n == line.name)
+        highway = self.axis_highway(line) if line.rank == "axis" else line.rank
         props = {"highway": highway, "name": name}
         if oneway:
             props["oneway"] = oneway

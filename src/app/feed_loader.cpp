@@ -1,8 +1,20 @@
 #include "app/feed_loader.hpp"
 
+#include "core/gzip.hpp"
 #include "core/manifest.hpp"
 
 namespace cordon {
+namespace {
+
+/// Largest feed a compressed file may expand to: far above any real feed, well below a bomb.
+constexpr std::size_t kMaxUnpackedBytes = std::size_t(1) << 29;
+
+bool isGzip(std::string_view bytes) {
+    return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
+           static_cast<unsigned char>(bytes[1]) == 0x8b;
+}
+
+} // namespace
 
 void FeedLoader::requestFeed(const std::string& url, std::optional<FeedKind> kind) {
     m_kindHints[url] = kind;
@@ -20,11 +32,18 @@ void FeedLoader::receive(FetchedFile file) {
 
 bool FeedLoader::processOne(FeedSet& feeds) {
     if (m_queue.empty()) return false;
-    const FetchedFile file = std::move(m_queue.front());
+    FetchedFile file = std::move(m_queue.front());
     m_queue.pop_front();
     std::vector<Diagnostic>& problems = m_bySource[file.source];
     problems.clear();
     bool changed = false;
+    if (file.error.empty() && isGzip(file.bytes)) {
+        GunzipResult unpacked = gunzip(file.bytes, kMaxUnpackedBytes);
+        if (unpacked.bytes)
+            file.bytes = std::move(*unpacked.bytes);
+        else
+            file.error = "gzip: " + unpacked.error;
+    }
     if (!file.error.empty()) {
         problems.push_back({Severity::Error, file.source, -1, "", "",
                             "could not load (" + file.error + "); the last good version stays on the map"});

@@ -23,7 +23,8 @@ class FeedLoader {
 
     void requestFeed(const std::string& url, std::optional<FeedKind> kind = std::nullopt);
     void requestManifest(const std::string& url);
-    /// Files that arrived (fetched, dropped or embedded); parsed later by processOne.
+    /// Files that arrived (fetched, dropped or embedded); parsed later by processOne. Gzip-compressed
+    /// bytes (`.geojson.gz`, the embedded demo) are recognised by their magic number and unpacked.
     void receive(FetchedFile file);
 
     bool busy() const { return !m_queue.empty(); }

@@ -48,7 +48,11 @@ test('served app draws the demo map with WebGL2 and no errors', async () => {
   const { page, problems } = await openApp(browser.context, server.url + '/');
   const state = await checkMap(page, problems, 'served');
   assert.equal(state.lang, 'zh', 'Chinese by default');
-  assert.deepEqual(Object.keys(state.layers).sort(), ['areas', 'posts', 'roads', 'teams', 'zones']);
+  assert.deepEqual(Object.keys(state.layers).sort(),
+    ['areas', 'facilities', 'posts', 'roads', 'roster', 'teams', 'zones'], 'the embedded demo city has all seven feeds');
+  assert.ok(state.layers.areas >= 1500 && state.layers.posts >= 1200 && state.layers.roads >= 10000,
+    `the demo city is at full scale (${JSON.stringify(state.layers)})`);
+  assert.equal(state.errors, 0, 'the demo city loads without data errors');
   assert.deepEqual(state.viewport, [1280, 800]);
   await page.close();
 });
@@ -165,7 +169,7 @@ test('feeds from URL parameters load; a failing feed shows its error and the res
   const dir = mkdtempSync(join(tmpdir(), 'cordon-feeds-'));
   const feeds = await serve(dir);
   try {
-    const zones = readFileSync(new URL('../../assets/demo/zones.geojson', import.meta.url));
+    const zones = readFileSync(new URL('../../assets/mini-city/zones.geojson', import.meta.url));
     write(join(dir, 'zones.geojson'), zones);
     write(join(dir, 'posts.geojson'), '{"type":"FeatureCollection","features":[{"type":"Feature"');
     write(join(dir, 'index.html'), readFileSync(join(webDir, 'index.html')));
@@ -182,7 +186,7 @@ test('feeds from URL parameters load; a failing feed shows its error and the res
     await page.screenshot({ path: join(artifactsDir, 'url-feeds.png') });
 
     // A dropped file joins the map.
-    const roads = readFileSync(new URL('../../assets/demo/roads.geojson', import.meta.url), 'utf8');
+    const roads = readFileSync(new URL('../../assets/mini-city/roads.geojson', import.meta.url), 'utf8');
     await page.evaluate((text) => {
       const dt = new DataTransfer();
       dt.items.add(new File([text], 'roads.geojson', { type: 'application/geo+json' }));

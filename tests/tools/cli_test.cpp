@@ -23,7 +23,7 @@ Run cli(std::vector<std::string> args) {
 }
 
 std::string demo(const char* feed) {
-    return std::string(CORDON_SOURCE_DIR) + "/assets/demo/" + feed + ".geojson";
+    return std::string(CORDON_SOURCE_DIR) + "/assets/mini-city/" + feed + ".geojson";
 }
 
 std::string writeTemp(const std::string& name, const std::string& text) {
@@ -57,7 +57,7 @@ TEST_CASE("validate accepts the demo feeds given as files or as their folder") {
     INFO(r.out << r.err);
     CHECK(r.code == kExitOk);
     CHECK(r.out.find("0 errors, 0 warnings") != std::string::npos);
-    const Run folder = cli({"validate", std::string(CORDON_SOURCE_DIR) + "/assets/demo"});
+    const Run folder = cli({"validate", std::string(CORDON_SOURCE_DIR) + "/assets/mini-city"});
     CHECK(folder.code == kExitOk);
     CHECK(folder.out.find("features read as zones") != std::string::npos);
 }

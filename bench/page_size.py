@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Sizes of what a browser downloads: the served page (wasm, JS, HTML), the single-file briefing
+HTML, and the embedded demo data inside the wasm, raw and as gzip transfer sizes.
+
+usage: page_size.py BUILD_DIR   (a wasm-release build: BUILD_DIR/web and BUILD_DIR/src/demo-city)
+Writes the `size` section of docs/BENCHMARKS.md.
+"""
+import datetime
+import gzip
+import os
+import sys
+
+from bench_doc import write_section
+
+
+def sizes(path):
+    with open(path, "rb") as f:
+        data = f.read()
+    return len(data), len(gzip.compress(data, compresslevel=6, mtime=0))
+
+
+def mb(n):
+    return f"{n / 1e6:.2f} MB" if n >= 100_000 else f"{n / 1e3:.0f} kB"
+
+
+def main():
+    build = sys.argv[1]
+    web, demo = os.path.join(build, "web"), os.path.join(build, "src", "demo-city")
+    rows = []
+    for name in ("index.wasm", "index.js", "index.html", "cordon-single.html"):
+        raw, gz = sizes(os.path.join(web, name))
+        rows.append(f"| `{name}` | {mb(raw)} | {mb(gz)} |")
+    feeds = sorted(f for f in os.listdir(demo) if f.endswith(".geojson"))
+    raw = gz = 0
+    for f in feeds:
+        r, _ = sizes(os.path.join(demo, f))
+        with open(os.path.join(demo, f), "rb") as fh:
+            g = len(gzip.compress(fh.read(), compresslevel=9, mtime=0))
+        raw, gz = raw + r, gz + g
+    font_raw, _ = sizes(os.path.join(build, "src", "cjk-subset.ttf"))
+    served = sum(sizes(os.path.join(web, n))[1] for n in ("index.wasm", "index.js", "index.html"))
+    body = f"""## Page size
+
+Command: `python3 bench/page_size.py build/wasm-release` after `cmake --build --preset wasm-release`
+({datetime.date.today()}). "gzip" is the size on the wire when the server compresses (level 6).
+
+| file | size | gzip |
+|---|---|---|
+{chr(10).join(rows)}
+
+Inside `index.wasm`: the demo city, {len(feeds)} feeds, {mb(raw)} of GeoJSON embedded gzipped as
+{mb(gz)} (unpacked in the browser by cordon's own inflate, `src/core/gzip.cpp`), and the CJK font
+subset ({mb(font_raw)}; only the characters of the UI texts and the demo names). A first visit to
+the served page downloads {mb(served)} with compression on. The single-file HTML carries the same
+wasm as base64, so it is about 4/3 of the wasm plus the JS."""
+    write_section("size", body)
+    print(body)
+
+
+if __name__ == "__main__":
+    main()
