@@ -1,6 +1,8 @@
 #include "app/app.hpp"
 
 #include "app/embedded_assets.hpp"
+#include "core/gzip.hpp"
+#include "core/json.hpp"
 #include "core/mercator.hpp"
 #include "platform/feed_source.hpp"
 #include "platform/page.hpp"
@@ -26,6 +28,8 @@ constexpr double kFitPaddingPx = 40.0;
 constexpr double kWheelZoomStep = 1.25;
 constexpr double kKeyZoomStep = 1.5;
 constexpr double kKeyPanPx = 120.0;
+/// How far from a point feature a click still picks it, in CSS pixels.
+constexpr double kPickRadiusPx = 8.0;
 constexpr float kFontSize = 16.0f;
 
 std::span<const unsigned char> bytesOf(std::string_view s) {
@@ -68,15 +72,15 @@ bool App::start() {
     ImGui_ImplOpenGL3_Init("#version 300 es");
     m_imguiReady = true;
 
-    startLoading();
-    std::vector<std::string> names;
-    for (const auto& feed : m_feeds.feeds)
-        if (feed)
-            for (const FeatureRecord& f : feed->layer.features)
-                names.push_back(f.name);
+    // The font subset is embedded gzipped; it must outlive the atlas, so the app keeps it.
+    GunzipResult font = gunzip(embeddedAsset("fonts/cjk-subset.ttf.gz"));
+    if (!font.bytes) page::showError("embedded font: " + font.error);
+    m_fontBytes = font.bytes ? std::move(*font.bytes) : std::string();
     const double scale = m_window.pixelScale();
-    installUiFont(bytesOf(embeddedAsset("fonts/cjk-subset.ttf")), static_cast<float>(kFontSize * scale),
-                  names);
+    m_font = std::make_unique<UiFont>(bytesOf(m_fontBytes), static_cast<float>(kFontSize * scale));
+    startLoading();
+    addGlyphs();
+    m_font->build();
     io.FontGlobalScale = static_cast<float>(1.0 / scale);
     return true;
 }
@@ -147,7 +151,66 @@ void App::computeIsochrones() {
                       m_isochroneOrigin->lat,
                       tr(mode == Mode::Walk ? TextId::Walk : TextId::Drive, m_panel.lang).data(),
                       m_panel.isochroneMinutes.c_str(), m_isochroneMs);
-    m_panel.isochroneInfo = info;
+    m_panel.isochroneInfo = m_isochroneFrom.empty() ? std::string(info) : m_isochroneFrom + "  " + info;
+}
+
+void App::addGlyphs() {
+    if (!m_font) return;
+    bool added = false;
+    for (const auto& feed : m_feeds.feeds) {
+        if (!feed) continue;
+        for (const FeatureRecord& f : feed->layer.features)
+            added |= m_font->addText(f.name);
+        added |= m_font->addText(feed->layer.propertiesText);
+    }
+    for (const Diagnostic& d : m_loader.problems())
+        added |= m_font->addText(d.toString());
+    if (added && m_frameCount > 0) { // before the first frame the backend uploads the atlas itself
+        // Between frames: rebuild the atlas with the new characters and upload it again.
+        m_font->build();
+        ImGui_ImplOpenGL3_DestroyFontsTexture();
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    }
+}
+
+void App::clickAt(ScreenPoint at) {
+    const LonLat p = mercator::unproject(m_camera.screenToWorld(at));
+    FeedMask pickable{};
+    for (const LayerRow& row : m_panel.layers)
+        if (const std::optional<FeedKind> kind = feedKindFromName(row.feed))
+            pickable[static_cast<int>(*kind)] = row.visible;
+    const double radius =
+        kPickRadiusPx * m_window.pixelScale() * m_camera.metresPerPixel() * mercator::scaleFactor(p.lat);
+    const std::optional<PickedFeature> picked = m_picker.pick(m_feeds, p, radius, pickable);
+    select(picked);
+    if (!m_graph) return;
+    // A click on a team gives that team's reach in its own mode; anywhere else, the reach from
+    // the clicked point in the mode chosen in the panel.
+    m_isochroneOrigin = p;
+    m_isochroneFrom.clear();
+    if (picked && picked->kind == FeedKind::Teams) {
+        const Feed& teams = *m_feeds.get(FeedKind::Teams);
+        const FeatureLayer& layer = teams.layer;
+        const FeatureRecord& team = layer.features[picked->feature];
+        if (team.partCount > 0) {
+            m_isochroneOrigin = layer.ring(layer.parts[team.firstPart].firstRing)[0];
+            m_isochroneFrom = team.name.empty() ? team.id : team.name;
+            m_panel.isochroneMode = teams.teams[picked->feature].mode == TravelMode::Drive ? 1 : 0;
+        }
+    }
+    computeIsochrones();
+}
+
+void App::select(std::optional<PickedFeature> picked) {
+    m_selected = picked;
+    m_details.open = picked.has_value();
+    if (!picked) return;
+    const Feed& feed = *m_feeds.get(picked->kind);
+    const FeatureRecord& record = feed.layer.features[picked->feature];
+    m_selectedId = record.id;
+    m_details.feed = std::string(feedKindName(picked->kind));
+    m_details.title = record.name.empty() ? record.id : record.name;
+    m_details.rows = featureDetails(feed, picked->feature);
 }
 
 void App::feedsChanged() {
@@ -169,6 +232,14 @@ void App::feedsChanged() {
         m_graphVersion = m_feeds.versions[static_cast<int>(FeedKind::Roads)];
         m_panel.hasRoads = true;
         if (m_isochroneOrigin) computeIsochrones();
+    }
+    m_picker.update(m_feeds);
+    addGlyphs();
+    if (m_selected) {
+        // A refreshed feed keeps the selection on the same id, or drops it when the id is gone.
+        const Feed* feed = m_feeds.get(m_selected->kind);
+        const std::optional<std::uint32_t> again = feed ? feed->find(m_selectedId) : std::nullopt;
+        select(again ? std::optional<PickedFeature>(PickedFeature{m_selected->kind, *again}) : std::nullopt);
     }
     rebuildScene();
     if (!m_hadData) m_needsFit = true;
@@ -211,12 +282,8 @@ void App::handleEvent(const SDL_Event& e) {
     case SDL_MOUSEBUTTONUP:
         if (e.button.button == SDL_BUTTON_LEFT) {
             m_dragging = false;
-            // A click (not a drag) on the map asks for isochrones from that point.
             const ScreenPoint at{e.button.x * scale, e.button.y * scale};
-            if (m_pressed && std::hypot(at.x - m_pressAt.x, at.y - m_pressAt.y) < 5 * scale && m_graph) {
-                m_isochroneOrigin = mercator::unproject(m_camera.screenToWorld(at));
-                computeIsochrones();
-            }
+            if (m_pressed && std::hypot(at.x - m_pressAt.x, at.y - m_pressAt.y) < 5 * scale) clickAt(at);
             m_pressed = false;
         }
         break;
@@ -321,9 +388,14 @@ std::string App::stateJson() const {
     std::size_t isoPolygons = 0;
     for (const IsochroneBand& b : m_isochrones)
         isoPolygons += b.polygons.size();
-    const std::string isochrone = "{\"bands\":" + std::to_string(m_isochrones.size()) +
-                                  ",\"polygons\":" + std::to_string(isoPolygons) +
-                                  ",\"ms\":" + std::to_string(m_isochroneMs) + "}";
+    const std::string isochrone =
+        "{\"bands\":" + std::to_string(m_isochrones.size()) + ",\"polygons\":" + std::to_string(isoPolygons) +
+        ",\"ms\":" + std::to_string(m_isochroneMs) + ",\"from\":" + jsonQuote(m_isochroneFrom) + "}";
+    std::string selected = "null";
+    if (m_selected)
+        selected = "{\"feed\":\"" + std::string(feedKindName(m_selected->kind)) +
+                   "\",\"id\":" + jsonQuote(m_selectedId) +
+                   ",\"rows\":" + std::to_string(m_details.rows.size()) + "}";
     std::string cursor = "null";
     if (m_panel.cursor) {
         char text[64];
@@ -335,7 +407,7 @@ std::string App::stateJson() const {
            ",\"errors\":" + std::to_string(errors) +
            ",\"loading\":" + std::to_string(pendingRequests() + (m_loader.busy() ? 1 : 0)) + ",\"lang\":\"" +
            (m_panel.lang == Lang::En ? "en" : "zh") + "\"," + view + ",\"cursor\":" + cursor +
-           ",\"isochrone\":" + isochrone + "}";
+           ",\"isochrone\":" + isochrone + ",\"selected\":" + selected + "}";
 }
 
 void App::writeScreenshot(const std::string& path, int width, int height) const {
@@ -382,7 +454,10 @@ bool App::frame() {
     if (actions.fitToData) m_needsFit = true;
     if (actions.layersChanged) rebuildScene();
     if (actions.isochroneSettingsChanged) computeIsochrones();
+    m_details.lang = m_panel.lang;
+    if (drawDetailsPanel(m_details)) m_selected.reset();
     if (actions.clearIsochrones) {
+        m_isochroneFrom.clear();
         m_isochroneOrigin.reset();
         m_isochrones.clear();
         m_panel.isochroneInfo.clear();

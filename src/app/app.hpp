@@ -4,12 +4,15 @@
 
 #include "app/feed_loader.hpp"
 #include "app/options.hpp"
+#include "core/feature_picker.hpp"
 #include "core/feed_set.hpp"
 #include "core/isochrone.hpp"
 #include "platform/window.hpp"
 #include "render/camera.hpp"
 #include "render/gl/map_renderer.hpp"
+#include "ui/details_panel.hpp"
 #include "ui/map_panel.hpp"
+#include "ui/ui_font.hpp"
 
 #include <map>
 #include <memory>
@@ -57,8 +60,20 @@ class App {
     double m_isochroneMs = 0;
     ScreenPoint m_pressAt;
     bool m_pressed = false;
+    FeaturePicker m_picker;
+    std::optional<PickedFeature> m_selected;
+    std::string m_selectedId; ///< kept so a refreshed feed keeps the selection
+    DetailsPanelModel m_details;
+    std::string m_isochroneFrom; ///< name of the team the isochrones start from, "" for a clicked point
+
+    std::string m_fontBytes;
+    std::unique_ptr<UiFont> m_font;
 
     void computeIsochrones();
+    /// Adds the characters of the loaded feeds and problems to the UI font, rebuilding it if needed.
+    void addGlyphs();
+    void clickAt(ScreenPoint at);
+    void select(std::optional<PickedFeature> picked);
     bool m_parseAnnounced = false;
     bool m_hadData = false;
 

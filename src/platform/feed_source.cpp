@@ -36,6 +36,8 @@ void readLocalFile(const std::string& path) {
 EM_JS(void, cordonFetch, (const char* urlPtr), {
     var url = UTF8ToString(urlPtr);
     var deliver = function(bytes, error) {
+        if (window.cordonPage && window.cordonPage.progress)
+            window.cordonPage.progress(url, bytes.length, bytes.length, true);
         var urlBytes = lengthBytesUTF8(url) + 1;
         var urlMem = _malloc(urlBytes);
         stringToUTF8(url, urlMem, urlBytes);
@@ -74,7 +76,6 @@ EM_JS(void, cordonFetch, (const char* urlPtr), {
                             all.set(c, at);
                             at += c.length;
                         });
-                        progress(received, total);
                         deliver(all, "");
                         return;
                     }

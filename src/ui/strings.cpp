@@ -43,6 +43,7 @@ constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
     {ClickMapHint, "点击地图计算等时圈", "Click the map to compute isochrones"},
     {NoRoadNearby, "附近没有可通行的道路", "No usable road nearby"},
     {Clear, "清除", "Clear"},
+    {Details, "要素详情", "Details"},
 }};
 
 constexpr bool tableInOrder() {

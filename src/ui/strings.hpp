@@ -43,6 +43,7 @@ enum class TextId {
     ClickMapHint,
     NoRoadNearby,
     Clear,
+    Details,
     Count
 };
 

@@ -1,13 +1,32 @@
 #pragma once
-/// Loads the embedded CJK font subset into ImGui with glyphs for every UI text and loaded name.
+/// The UI font: the embedded CJK font subset, rasterised by ImGui for exactly the characters the
+/// app shows (UI texts, loaded names and attributes), grown when new feeds bring new characters.
 
 #include <span>
-#include <string>
+#include <string_view>
+#include <vector>
 
 namespace cordon {
 
-/// `ttf` must stay alive for the program's lifetime (it is not copied). `names` adds the glyphs of
-/// feature names to those of the UI text table.
-void installUiFont(std::span<const unsigned char> ttf, float pixelSize, std::span<const std::string> names);
+class UiFont {
+  public:
+    /// `ttf` must stay alive as long as the font is used (it is not copied). Starts with the
+    /// characters of the UI text table in both languages.
+    UiFont(std::span<const unsigned char> ttf, float pixelSize);
+
+    /// Notes the characters of `text`; true when some are not in the atlas yet.
+    bool addText(std::string_view text);
+    /// Rebuilds ImGui's font atlas from every character noted so far; the caller re-uploads the
+    /// atlas texture. Outside an ImGui frame only.
+    void build();
+    /// Characters noted so far.
+    std::size_t glyphCount() const { return m_count; }
+
+  private:
+    std::span<const unsigned char> m_ttf;
+    float m_pixelSize;
+    std::vector<bool> m_have = std::vector<bool>(0x10000, false);
+    std::size_t m_count = 0;
+};
 
 } // namespace cordon

@@ -232,3 +232,50 @@ test('clicking the map draws isochrones from that point', async () => {
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('clicking a team shows its details and its isochrones in its own mode; clicking a zone selects the zone', async () => {
+  const { mkdtempSync, copyFileSync, readFileSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'cordon-pick-'));
+  const city = new URL('../../assets/mini-city/', import.meta.url);
+  const names = ['areas', 'zones', 'posts', 'teams', 'roads'];
+  for (const f of ['index.html', 'index.js', 'index.wasm']) copyFileSync(join(webDir, f), join(dir, f));
+  for (const n of names) copyFileSync(new URL(`${n}.geojson`, city), join(dir, `${n}.geojson`));
+  const feeds = await serve(dir);
+  try {
+    const { page, problems } = await openApp(browser.context,
+      `${feeds.url}/?feeds=${names.map((n) => n + '.geojson').join(',')}`);
+    await page.waitForFunction(() => getComputedStyle(document.getElementById('fetch')).display === 'none',
+      null, { timeout: 5000 }); // the download box goes once the feeds are in
+    const s = await page.evaluate(() => window.cordonState);
+    const R = 6378137;
+    const toScreen = (lon, lat) => {
+      const mx = R * lon * Math.PI / 180, my = R * Math.log(Math.tan(Math.PI / 4 + lat * Math.PI / 360));
+      return [(mx - s.centre[0]) / s.metresPerPixel + s.viewport[0] / 2,
+        -(my - s.centre[1]) / s.metresPerPixel + s.viewport[1] / 2];
+    };
+    const team = JSON.parse(readFileSync(new URL('teams.geojson', city), 'utf8')).features[0];
+    const [tx, ty] = toScreen(...team.geometry.coordinates);
+    await page.mouse.click(tx + 2, ty - 2); // a couple of pixels off still picks the point
+    await page.waitForFunction(() => window.cordonState.selected?.feed === 'teams', null, { timeout: 10000 });
+    let state = await page.evaluate(() => window.cordonState);
+    assert.equal(state.selected.id, team.id);
+    assert.equal(state.selected.rows, 1 + Object.keys(team.properties).length, 'id and every property listed');
+    assert.equal(state.isochrone.from, team.properties.name, 'isochrones start from the team');
+    assert.equal(state.isochrone.bands, 3);
+    assert.ok(state.isochrone.polygons > 0);
+
+    const [zx, zy] = toScreen(113.667, 34.780); // inside zone Z-001, away from points and roads
+    await page.mouse.click(zx, zy);
+    await page.waitForFunction(() => window.cordonState.selected?.feed === 'zones', null, { timeout: 10000 });
+    state = await page.evaluate(() => window.cordonState);
+    assert.equal(state.selected.id, 'Z-001');
+    assert.equal(state.isochrone.from, '', 'a click off any team measures from the clicked point');
+    await page.screenshot({ path: join(artifactsDir, 'details.png') });
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    await feeds.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,23 @@
+#include "ui/strings.hpp"
+#include "ui/ui_font.hpp"
+
+#include <catch2/catch_test_macros.hpp>
+
+using namespace cordon;
+
+TEST_CASE("The UI font notes new characters once, from UTF-8, and ignores ASCII") {
+    UiFont font({}, 16.0f);
+    const std::size_t start = font.glyphCount();
+    CHECK(start > 95); // ASCII plus the UI texts
+    CHECK_FALSE(font.addText(tr(TextId::AppTitle, Lang::Zh)));
+    CHECK_FALSE(font.addText("plain ASCII text 123"));
+    CHECK(font.addText("鬱"));
+    CHECK(font.glyphCount() == start + 1);
+    CHECK_FALSE(font.addText("鬱鬱"));
+    CHECK(font.addText("燚犇"));
+    CHECK(font.glyphCount() == start + 3);
+    // Broken UTF-8 neither crashes nor reads past the end.
+    font.addText(std::string_view("\xE9\xAC", 2));
+    font.addText(std::string_view("\xFF\x80\xC3", 3));
+    CHECK(font.glyphCount() <= start + 4);
+}
