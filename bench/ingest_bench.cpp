@@ -39,8 +39,7 @@ std::size_t modelBytes(const cordon::Feed& f) {
         n += r.id.capacity() > 15 ? r.id.capacity() : 0;
     for (const auto& r : l.features)
         n += r.name.capacity() > 15 ? r.name.capacity() : 0;
-    n += f.idIndex.size() * (sizeof(std::string) + sizeof(std::uint32_t) + 2 * sizeof(void*)) +
-         f.idIndex.bucket_count() * sizeof(void*);
+    n += f.idIndex.memoryBytes();
     n += capacityBytes(f.areas) + capacityBytes(f.zones) + capacityBytes(f.posts) + capacityBytes(f.teams) +
          capacityBytes(f.roster) + capacityBytes(f.roads) + capacityBytes(f.facilities);
     for (const auto& p : f.posts)

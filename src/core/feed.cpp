@@ -575,9 +575,7 @@ std::optional<FeedKind> feedKindFromName(std::string_view name) {
 }
 
 std::optional<std::uint32_t> Feed::find(std::string_view id) const {
-    const auto it = idIndex.find(std::string(id));
-    if (it == idIndex.end()) return std::nullopt;
-    return it->second;
+    return idIndex.find(id);
 }
 
 FeedReadResult readFeed(std::string_view bytes, FeedKind kind, std::string_view source) {

@@ -5,6 +5,7 @@
 
 #include "core/clock_time.hpp"
 #include "core/feature_layer.hpp"
+#include "core/id_index.hpp"
 
 #include <array>
 #include <cstdint>
@@ -114,7 +115,7 @@ struct Feed {
     std::string source; ///< file name or URL, for messages
     FeedHeader header;
     FeatureLayer layer;
-    std::unordered_map<std::string, std::uint32_t> idIndex; ///< feature id -> feature index
+    IdIndex idIndex; ///< feature id -> feature index
 
     std::vector<AreaFields> areas;
     std::vector<ZoneFields> zones;

@@ -58,7 +58,7 @@ struct CoordNode {
 class Reader {
   public:
     Reader(std::string_view bytes, const std::string& feed, PropertyReader& properties, FeatureLayer& layer,
-           std::vector<Diagnostic>& diagnostics, std::unordered_map<std::string, std::uint32_t>* ids)
+           std::vector<Diagnostic>& diagnostics, IdIndex* ids)
         : m_cursor(bytes), m_feed(feed), m_properties(properties), m_layer(layer), m_diagnostics(diagnostics),
           m_ids(ids) {}
 
@@ -86,7 +86,7 @@ class Reader {
     PropertyReader& m_properties;
     FeatureLayer& m_layer;
     std::vector<Diagnostic>& m_diagnostics;
-    std::unordered_map<std::string, std::uint32_t>* m_ids;
+    IdIndex* m_ids;
     std::string m_scratch;
     std::vector<CoordNode> m_nodes;
     JsonValue m_value;
@@ -308,17 +308,16 @@ class Reader {
         if (!draft.rejected && !draft.hasId && m_properties.idExpected())
             draft.warning("id", "no id: other feeds cannot refer to this feature");
         if (!draft.rejected && m_ids && draft.hasId) {
-            const auto [it, inserted] =
-                m_ids->emplace(draft.id, static_cast<std::uint32_t>(m_layer.features.size()));
-            if (!inserted)
-                draft.error("id", "duplicate id: feature " + std::to_string(it->second) +
+            if (const auto earlier =
+                    m_ids->insert(draft.id, static_cast<std::uint32_t>(m_layer.features.size())))
+                draft.error("id", "duplicate id: feature " + std::to_string(*earlier) +
                                       " (counting kept features) already has it");
         }
         if (!draft.rejected) m_properties.endFeature(draft, m_layer, rec);
         if (draft.rejected) {
             if (m_ids && draft.hasId) {
-                const auto it = m_ids->find(draft.id);
-                if (it != m_ids->end() && it->second == m_layer.features.size()) m_ids->erase(it);
+                const auto at = m_ids->find(draft.id);
+                if (at && *at == m_layer.features.size()) m_ids->erase(draft.id);
             }
             rollback(mark);
             m_properties.discardFeature();
@@ -677,7 +676,7 @@ class Reader {
 
 bool readGeoJsonInto(std::string_view bytes, const std::string& feed, PropertyReader& properties,
                      FeatureLayer& layer, std::vector<Diagnostic>& diagnostics, GeoJsonTopLevel& top,
-                     std::unordered_map<std::string, std::uint32_t>* ids) {
+                     IdIndex* ids) {
     Reader reader(bytes, feed, properties, layer, diagnostics, ids);
     return reader.run(top);
 }

@@ -5,12 +5,12 @@
 
 #include "core/diagnostic.hpp"
 #include "core/feature_layer.hpp"
+#include "core/id_index.hpp"
 #include "core/json.hpp"
 #include "core/json_cursor.hpp"
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace cordon {
@@ -75,7 +75,7 @@ struct GeoJsonTopLevel {
 /// duplicate ids are rejected.
 bool readGeoJsonInto(std::string_view bytes, const std::string& feed, PropertyReader& properties,
                      FeatureLayer& layer, std::vector<Diagnostic>& diagnostics, GeoJsonTopLevel& top,
-                     std::unordered_map<std::string, std::uint32_t>* ids);
+                     IdIndex* ids);
 
 /// Number as feature-id text: integers without a decimal point.
 std::string numberToText(double value);
