@@ -279,16 +279,20 @@ CoverageReport computeCoverage(const FeedSet& feeds, const RoadGraph& graph, con
                              const std::vector<std::uint32_t>& assigned) {
                 const TeamReach r = nearest(times, target, mode, sourceTeam);
                 offer(coverage.nearestByKind[k], r.seconds, r.team);
+                // The group's nearest team answers for itself, and no other team of the group can
+                // beat it; no team of the group reaching the target means none of them does.
+                const bool answered =
+                    r.team == kNoTeam || std::any_of(assigned.begin(), assigned.end(), [&](std::uint32_t i) {
+                        return assignments[i].team == r.team;
+                    });
+                if (!answered) return;
                 for (std::uint32_t i : assigned) {
                     Assignment& a = assignments[i];
                     if (a.resolved || static_cast<int>(teams->teams[a.team].kind) != k ||
                         modeOf(teams->teams[a.team].mode) != mode)
                         continue;
-                    // No team of the group reaching the target means this one does not either.
-                    if (r.team == a.team || r.team == kNoTeam) {
-                        a.seconds = r.seconds;
-                        a.resolved = true;
-                    }
+                    a.seconds = r.team == a.team ? r.seconds : kUnreached;
+                    a.resolved = true;
                 }
             };
             for (std::uint32_t z = 0; z < zoneCount; ++z)
@@ -314,41 +318,64 @@ CoverageReport computeCoverage(const FeedSet& feeds, const RoadGraph& graph, con
             r.teamMode[t] = modeOf(teams->teams[t].mode);
     }
 
-    // Assigned teams that are not the nearest of their group: a run of that team alone, with a
-    // cutoff guessed from the straight-line distance and raised until every target is reached.
+    // Assigned teams that are not the nearest of their group: a run of that team alone. Its cutoff
+    // is the best time another assigned team already has there (the best task force's, for a task
+    // force), and at first a guess from the straight-line distance, raised until the targets are
+    // reached. Nearby teams go first, so their times bound the runs of far ones.
+    const auto isTaskForce = [&](std::uint32_t t) { return teams->teams[t].kind == TeamKind::TaskForce; };
+    std::vector<double> bestAll(zoneCount + postCount, kUnreached),
+        bestTaskForce(zoneCount + postCount, kUnreached);
+    const auto slot = [&](const Assignment& a) { return a.zone ? a.target : zoneCount + a.target; };
+    const auto record = [&](const Assignment& a) {
+        bestAll[slot(a)] = std::min(bestAll[slot(a)], a.seconds);
+        if (isTaskForce(a.team)) bestTaskForce[slot(a)] = std::min(bestTaskForce[slot(a)], a.seconds);
+    };
+    const auto cap = [&](const Assignment& a) {
+        return isTaskForce(a.team) ? bestTaskForce[slot(a)] : bestAll[slot(a)];
+    };
+    for (const Assignment& a : assignments)
+        if (a.resolved) record(a);
+    std::vector<std::pair<double, std::uint32_t>> order; // (first cutoff, team)
     for (std::uint32_t team = 0; team < teamCount; ++team) {
+        const Mode mode = modeOf(teams->teams[team].mode);
+        double farthest = -1;
+        for (std::uint32_t i : byTeam[team])
+            if (!assignments[i].resolved)
+                for (const EdgePoint& p : targetOf(assignments[i]).points[static_cast<int>(mode)])
+                    farthest = std::max(farthest, haversineMetres(base[team]->position, p.position));
+        const double speed = mode == Mode::Walk ? kWalkSpeed : kGuessDriveSpeed;
+        if (farthest >= 0) order.emplace_back(kGuessDetour * farthest / speed + kGuessSlackSeconds, team);
+    }
+    std::sort(order.begin(), order.end());
+    for (auto [cutoff, team] : order) {
+        const Mode mode = modeOf(teams->teams[team].mode);
+        const std::vector<std::uint32_t> own{team};
         std::vector<std::uint32_t> pending;
         for (std::uint32_t i : byTeam[team])
             if (!assignments[i].resolved) pending.push_back(i);
-        if (pending.empty()) continue;
-        const Mode mode = modeOf(teams->teams[team].mode);
-        const int m = static_cast<int>(mode);
-        double farthest = 0;
-        for (std::uint32_t i : pending)
-            for (const EdgePoint& p : targetOf(assignments[i]).points[m])
-                farthest = std::max(farthest, haversineMetres(base[team]->position, p.position));
-        const double speed = mode == Mode::Walk ? kWalkSpeed : kGuessDriveSpeed;
-        double cutoff =
-            std::max(report.thresholdSeconds, kGuessDetour * farthest / speed + kGuessSlackSeconds);
-        const std::vector<std::uint32_t> own{team};
-        for (;;) {
-            cutoff = std::min(cutoff, limit);
-            times.run(mode, std::span(&*base[team], 1), cutoff);
+        while (!pending.empty()) {
+            double need = 0;
+            for (std::uint32_t i : pending)
+                need = std::max(need, cap(assignments[i]));
+            const double bound = std::min({cutoff, need, limit});
+            times.run(mode, std::span(&*base[team], 1), bound);
             ++report.assignedRuns;
-            bool missing = false;
+            std::vector<std::uint32_t> missing;
             for (std::uint32_t i : pending) {
                 Assignment& a = assignments[i];
-                if (a.resolved) continue;
                 const TeamReach r = nearest(times, targetOf(a), mode, own);
                 if (r.team != kNoTeam) {
                     a.seconds = r.seconds;
                     a.resolved = true;
+                    record(a);
+                } else if (bound >= cap(a) || bound >= limit) {
+                    a.resolved = true; // not nearer than the best one, or not reachable at all
                 } else {
-                    missing = true;
+                    missing.push_back(i);
                 }
             }
-            if (!missing || cutoff >= limit) break;
-            cutoff = cutoff * kCutoffGrowth > 24 * 3600 ? limit : cutoff * kCutoffGrowth;
+            pending = std::move(missing);
+            cutoff = cutoff * kCutoffGrowth > 24 * 3600 ? kUnreached : cutoff * kCutoffGrowth;
         }
     }
 
@@ -357,7 +384,7 @@ CoverageReport computeCoverage(const FeedSet& feeds, const RoadGraph& graph, con
         c.assignedTeams = static_cast<std::uint32_t>(assigned.size());
         for (std::uint32_t i : assigned) {
             const Assignment& a = assignments[i];
-            offer(c.assignedByKind[static_cast<int>(teams->teams[a.team].kind)], a.seconds, a.team);
+            if (isTaskForce(a.team)) offer(c.assignedTaskForce, a.seconds, a.team);
             offer(c.assigned, a.seconds, a.team);
         }
         c.beyondThreshold = c.assignedTeams > 0 && !(c.assigned.seconds <= report.thresholdSeconds);
@@ -367,8 +394,7 @@ CoverageReport computeCoverage(const FeedSet& feeds, const RoadGraph& graph, con
         summarise(c, byZone[z]);
         if (c.assignedTeams == 0) report.zonesUnassigned.push_back(z);
         if (c.beyondThreshold) report.zonesBeyondThreshold.push_back(z);
-        if (zones->zones[z].risk == Risk::High &&
-            !(c.assignedByKind[static_cast<int>(TeamKind::TaskForce)].seconds <= report.thresholdSeconds))
+        if (zones->zones[z].risk == Risk::High && !(c.assignedTaskForce.seconds <= report.thresholdSeconds))
             report.highRiskWithoutTaskForce.push_back(z);
     }
     for (std::uint32_t p = 0; p < postCount; ++p) {

@@ -7,8 +7,8 @@
 /// Every team travels in its own mode, from its base snapped to the network, towards the target.
 /// Nearest-of-a-kind comes from one multi-source run per (kind, mode) with all those teams as
 /// sources; the time from an assigned team is read off the same run when that team is the one
-/// nearest to the target, else from a run of that team alone, bounded by a cutoff that grows
-/// until the target is reached.
+/// nearest to the target, else from a run of that team alone, bounded by the best time another
+/// assigned team has there.
 
 #include "core/feed_set.hpp"
 #include "core/road_graph.hpp"
@@ -46,11 +46,11 @@ struct TeamReach {
 
 /// Coverage of one zone or post.
 struct TargetCoverage {
-    std::uint32_t feature = 0;       ///< feature index in the zones or posts feed
-    bool onNetwork = false;          ///< snapped to the network in at least one mode
-    std::uint32_t assignedTeams = 0; ///< teams naming it in `zones` / `posts`
-    TeamReach assigned;              ///< nearest assigned team
-    std::array<TeamReach, kTeamKindCount> assignedByKind;
+    std::uint32_t feature = 0;                           ///< feature index in the zones or posts feed
+    bool onNetwork = false;                              ///< snapped to the network in at least one mode
+    std::uint32_t assignedTeams = 0;                     ///< teams naming it in `zones` / `posts`
+    TeamReach assigned;                                  ///< nearest assigned team (any kind)
+    TeamReach assignedTaskForce;                         ///< nearest assigned task force
     std::array<TeamReach, kTeamKindCount> nearestByKind; ///< over all teams of the kind
     /// Has assigned teams but none of them within the threshold.
     bool beyondThreshold = false;

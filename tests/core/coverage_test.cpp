@@ -101,7 +101,6 @@ TEST_CASE("Coverage: an assigned team far away, a nearer unassigned team of the 
     CHECK(p1.assignedTeams == 1);
     CHECK(p1.assigned.team == 0);
     CHECK_THAT(p1.assigned.seconds, WithinRel(walkSeconds(12), 1e-3));
-    CHECK(p1.assignedByKind[kDoorTeam].team == 0);
     CHECK(p1.nearestByKind[kDoorTeam].team == 1);
     CHECK_THAT(p1.nearestByKind[kDoorTeam].seconds, WithinRel(walkSeconds(6), 1e-3));
     CHECK(p1.nearestByKind[kTaskForce].team == kNoTeam);
@@ -161,7 +160,7 @@ TEST_CASE("Coverage: a zone is reached at its boundary; a sealed street cuts it 
         REQUIRE(r.zones.size() == 1);
         // The zone's corner at row 4 lies on the street a-c: 4 cells down from a.
         CHECK_THAT(r.zones[0].assigned.seconds, WithinRel(walkSeconds(4), 1e-3));
-        CHECK(r.zones[0].assignedByKind[kTaskForce].team == 0);
+        CHECK(r.zones[0].assignedTaskForce.team == 0);
         CHECK(r.highRiskWithoutTaskForce.empty());
         CHECK(r.zonesBeyondThreshold.empty());
     }
@@ -336,6 +335,8 @@ TEST_CASE("Coverage of the demo city agrees with one single-source run per team"
     for (auto& a : zoneNearest)
         a.fill(kUnreached);
     std::size_t assignedZoneChecks = 0, assignedPostChecks = 0;
+    std::vector<TeamReach> zoneAssigned(zones.size()), zoneAssignedTaskForce(zones.size()),
+        postAssigned(posts.size());
     TravelTimes times(graph);
     for (std::uint32_t t = 0; t < teams.size(); ++t) {
         const TeamFields& tf = teams.teams[t];
@@ -356,16 +357,16 @@ TEST_CASE("Coverage of the demo city agrees with one single-source run per team"
         for (std::size_t i = 0; i < sample.size(); ++i)
             if (postPoints[i][m])
                 postNearest[i][k] = std::min(postNearest[i][k], times.secondsTo(*postPoints[i][m]));
-        // Every assigned team's own time is at least the reported nearest assigned one.
+        // The nearest assigned team (and task force) per zone and post, by the same tie rule.
+        auto offerTo = [&](TeamReach& r, double seconds) {
+            if (seconds < r.seconds || (seconds == r.seconds && t < r.team)) r = {seconds, t};
+        };
         for (const std::string& id : tf.zones) {
             const std::uint32_t z = *zones.find(id);
-            const TargetCoverage& c = report.zones[z];
             const double own = zoneSeconds(z);
-            CHECK(c.assignedByKind[k].seconds <= own * (1 + 1e-9));
-            if (c.assignedByKind[k].team == t) {
-                CHECK_THAT(c.assignedByKind[k].seconds, WithinRel(own, 1e-9));
-                ++assignedZoneChecks;
-            }
+            if (own == kUnreached) continue;
+            offerTo(zoneAssigned[z], own);
+            if (tf.kind == TeamKind::TaskForce) offerTo(zoneAssignedTaskForce[z], own);
         }
         for (const std::string& id : tf.posts) {
             const std::uint32_t p = *posts.find(id);
@@ -374,13 +375,26 @@ TEST_CASE("Coverage of the demo city agrees with one single-source run per team"
                 options.snapMetres);
             REQUIRE(target);
             const double own = times.secondsTo(*target);
-            const TargetCoverage& c = report.posts[p];
-            CHECK(c.assignedByKind[k].seconds <= own * (1 + 1e-9));
-            if (c.assignedByKind[k].team == t) {
-                CHECK_THAT(c.assignedByKind[k].seconds, WithinRel(own, 1e-9));
-                ++assignedPostChecks;
-            }
+            if (own != kUnreached) offerTo(postAssigned[p], own);
         }
+    }
+    auto sameReach = [](const TeamReach& got, const TeamReach& want) {
+        CHECK(got.team == want.team);
+        if (want.seconds == kUnreached)
+            CHECK(got.seconds == kUnreached);
+        else
+            CHECK_THAT(got.seconds, WithinRel(want.seconds, 1e-9));
+    };
+    for (std::uint32_t z = 0; z < zones.size(); ++z) {
+        INFO("zone " << zones.layer.features[z].id);
+        sameReach(report.zones[z].assigned, zoneAssigned[z]);
+        sameReach(report.zones[z].assignedTaskForce, zoneAssignedTaskForce[z]);
+        assignedZoneChecks += zoneAssigned[z].team != kNoTeam;
+    }
+    for (std::uint32_t p = 0; p < posts.size(); ++p) {
+        INFO("post " << posts.layer.features[p].id);
+        sameReach(report.posts[p].assigned, postAssigned[p]);
+        assignedPostChecks += postAssigned[p].team != kNoTeam;
     }
     for (std::uint32_t z = 0; z < zones.size(); ++z) {
         const TargetCoverage& c = report.zones[z];
@@ -391,16 +405,11 @@ TEST_CASE("Coverage of the demo city agrees with one single-source run per team"
             else
                 CHECK_THAT(c.nearestByKind[k].seconds, WithinRel(zoneNearest[z][k], 1e-9));
         }
-        // A zone with an assigned task force has its time (finite or not) from one of them.
-        if (c.assignedByKind[kTaskForce].team != kNoTeam) {
-            const TeamFields& tf = teams.teams[c.assignedByKind[kTaskForce].team];
-            CHECK(std::find(tf.zones.begin(), tf.zones.end(), zones.layer.features[z].id) != tf.zones.end());
-        }
         const bool high = zones.zones[z].risk == Risk::High;
         const bool gap =
             std::find(report.highRiskWithoutTaskForce.begin(), report.highRiskWithoutTaskForce.end(), z) !=
             report.highRiskWithoutTaskForce.end();
-        CHECK(gap == (high && !(c.assignedByKind[kTaskForce].seconds <= report.thresholdSeconds)));
+        CHECK(gap == (high && !(c.assignedTaskForce.seconds <= report.thresholdSeconds)));
     }
     for (std::size_t i = 0; i < sample.size(); ++i)
         for (int k = 0; k < kTeamKindCount; ++k) {
