@@ -188,6 +188,10 @@ void RoadGraph::buildGrid() {
         m_shapeMercator[i] = mercator::project(m_shape[i]);
         box.add(m_shapeMercator[i]);
     }
+    m_edgeBoxes.assign(m_edges.size(), MercatorBox{});
+    for (std::uint32_t e = 0; e < m_edges.size(); ++e)
+        for (std::uint32_t i = 0; i < m_edges[e].shapeCount; ++i)
+            m_edgeBoxes[e].add(m_shapeMercator[m_edges[e].firstShape + i]);
     m_gridMinX = box.minX;
     m_gridMinY = box.minY;
     m_gridWidth = static_cast<std::uint32_t>(box.width() / m_cellSize) + 1;
@@ -195,9 +199,7 @@ void RoadGraph::buildGrid() {
     const std::size_t cells = static_cast<std::size_t>(m_gridWidth) * m_gridHeight;
     std::vector<std::uint32_t> counts(cells + 1, 0);
     auto forCells = [&](std::uint32_t e, auto&& visit) {
-        MercatorBox eb;
-        for (std::uint32_t i = 0; i < m_edges[e].shapeCount; ++i)
-            eb.add(m_shapeMercator[m_edges[e].firstShape + i]);
+        const MercatorBox& eb = m_edgeBoxes[e];
         const auto x0 = static_cast<std::uint32_t>((eb.minX - m_gridMinX) / m_cellSize);
         const auto x1 = static_cast<std::uint32_t>((eb.maxX - m_gridMinX) / m_cellSize);
         const auto y0 = static_cast<std::uint32_t>((eb.minY - m_gridMinY) / m_cellSize);
@@ -240,6 +242,11 @@ std::optional<EdgePoint> RoadGraph::snap(LonLat p, Mode mode, double maxDistance
                 const std::uint32_t e = m_cellEdges[k];
                 const RoadEdge& edge = m_edges[e];
                 if (edge.seconds[m][0] < 0 && edge.seconds[m][1] < 0) continue;
+                // An edge whose box lies further than the best (with a margin for rounding) cannot win.
+                const MercatorBox& eb = m_edgeBoxes[e];
+                const double bx = std::max({eb.minX - q.x, 0.0, q.x - eb.maxX});
+                const double by = std::max({eb.minY - q.y, 0.0, q.y - eb.maxY});
+                if (bx > bestDistance + 1e-6 || by > bestDistance + 1e-6) continue;
                 const MercatorPoint* shape = m_shapeMercator.data() + edge.firstShape;
                 for (std::size_t i = 0; i + 1 < edge.shapeCount; ++i) {
                     const MercatorPoint a = shape[i], b = shape[i + 1];
