@@ -183,8 +183,15 @@ void RoadGraph::buildComponents() {
 void RoadGraph::buildGrid() {
     if (m_edges.empty()) return;
     MercatorBox box;
-    for (const LonLat& p : m_shape)
-        box.add(mercator::project(p));
+    m_shapeMercator.resize(m_shape.size());
+    for (std::size_t i = 0; i < m_shape.size(); ++i) {
+        m_shapeMercator[i] = mercator::project(m_shape[i]);
+        box.add(m_shapeMercator[i]);
+    }
+    m_edgeBoxes.assign(m_edges.size(), MercatorBox{});
+    for (std::uint32_t e = 0; e < m_edges.size(); ++e)
+        for (std::uint32_t i = 0; i < m_edges[e].shapeCount; ++i)
+            m_edgeBoxes[e].add(m_shapeMercator[m_edges[e].firstShape + i]);
     m_gridMinX = box.minX;
     m_gridMinY = box.minY;
     m_gridWidth = static_cast<std::uint32_t>(box.width() / m_cellSize) + 1;
@@ -192,9 +199,7 @@ void RoadGraph::buildGrid() {
     const std::size_t cells = static_cast<std::size_t>(m_gridWidth) * m_gridHeight;
     std::vector<std::uint32_t> counts(cells + 1, 0);
     auto forCells = [&](std::uint32_t e, auto&& visit) {
-        MercatorBox eb;
-        for (const LonLat& p : edgeShape(e))
-            eb.add(mercator::project(p));
+        const MercatorBox& eb = m_edgeBoxes[e];
         const auto x0 = static_cast<std::uint32_t>((eb.minX - m_gridMinX) / m_cellSize);
         const auto x1 = static_cast<std::uint32_t>((eb.maxX - m_gridMinX) / m_cellSize);
         const auto y0 = static_cast<std::uint32_t>((eb.minY - m_gridMinY) / m_cellSize);
@@ -225,8 +230,10 @@ std::optional<EdgePoint> RoadGraph::snap(LonLat p, Mode mode, double maxDistance
     const std::uint32_t x1 = clampCell((q.x + reach - m_gridMinX) / m_cellSize, m_gridWidth);
     const std::uint32_t y0 = clampCell((q.y - reach - m_gridMinY) / m_cellSize, m_gridHeight);
     const std::uint32_t y1 = clampCell((q.y + reach - m_gridMinY) / m_cellSize, m_gridHeight);
-    std::optional<EdgePoint> best;
     double bestDistance = reach;
+    std::uint32_t bestEdge = UINT32_MAX;
+    std::size_t bestSegment = 0;
+    double bestT = 0;
     const int m = static_cast<int>(mode);
     for (std::uint32_t y = y0; y <= y1; ++y)
         for (std::uint32_t x = x0; x <= x1; ++x) {
@@ -235,31 +242,43 @@ std::optional<EdgePoint> RoadGraph::snap(LonLat p, Mode mode, double maxDistance
                 const std::uint32_t e = m_cellEdges[k];
                 const RoadEdge& edge = m_edges[e];
                 if (edge.seconds[m][0] < 0 && edge.seconds[m][1] < 0) continue;
-                const std::span<const LonLat> shape = edgeShape(e);
-                double along = 0;
-                for (std::size_t i = 0; i + 1 < shape.size(); ++i) {
-                    const MercatorPoint a = mercator::project(shape[i]), b = mercator::project(shape[i + 1]);
+                // An edge whose box lies further than the best (with a margin for rounding) cannot win.
+                const MercatorBox& eb = m_edgeBoxes[e];
+                const double bx = std::max({eb.minX - q.x, 0.0, q.x - eb.maxX});
+                const double by = std::max({eb.minY - q.y, 0.0, q.y - eb.maxY});
+                if (bx > bestDistance + 1e-6 || by > bestDistance + 1e-6) continue;
+                const MercatorPoint* shape = m_shapeMercator.data() + edge.firstShape;
+                for (std::size_t i = 0; i + 1 < edge.shapeCount; ++i) {
+                    const MercatorPoint a = shape[i], b = shape[i + 1];
                     const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
                     const double t =
                         len2 > 0 ? std::clamp(((q.x - a.x) * dx + (q.y - a.y) * dy) / len2, 0.0, 1.0) : 0;
-                    const double px = a.x + t * dx, py = a.y + t * dy;
-                    const double d = std::hypot(q.x - px, q.y - py);
-                    const double segment = haversineMetres(shape[i], shape[i + 1]);
+                    const double d = std::hypot(q.x - (a.x + t * dx), q.y - (a.y + t * dy));
                     // Ties go to the lower edge index (cells are visited in any order).
-                    if (d < bestDistance || (best && d == bestDistance && e < best->edge)) {
+                    if (d < bestDistance || (bestEdge != UINT32_MAX && d == bestDistance && e < bestEdge)) {
                         bestDistance = d;
-                        EdgePoint ep;
-                        ep.edge = e;
-                        ep.fraction = edge.lengthMetres > 0 ? (along + t * segment) / edge.lengthMetres : 0;
-                        ep.fraction = std::clamp(ep.fraction, 0.0, 1.0);
-                        ep.distanceMetres = d * scale;
-                        ep.position = mercator::unproject({px, py});
-                        best = ep;
+                        bestEdge = e;
+                        bestSegment = i;
+                        bestT = t;
                     }
-                    along += segment;
                 }
             }
         }
+    if (bestEdge == UINT32_MAX) return std::nullopt;
+    // Metres along the edge only for the winner: ground lengths of the segments before it.
+    const RoadEdge& edge = m_edges[bestEdge];
+    const std::span<const LonLat> shape = edgeShape(bestEdge);
+    double along = 0;
+    for (std::size_t i = 0; i < bestSegment; ++i)
+        along += haversineMetres(shape[i], shape[i + 1]);
+    along += bestT * haversineMetres(shape[bestSegment], shape[bestSegment + 1]);
+    const MercatorPoint a = m_shapeMercator[edge.firstShape + bestSegment];
+    const MercatorPoint b = m_shapeMercator[edge.firstShape + bestSegment + 1];
+    EdgePoint best;
+    best.edge = bestEdge;
+    best.fraction = edge.lengthMetres > 0 ? std::clamp(along / edge.lengthMetres, 0.0, 1.0) : 0;
+    best.distanceMetres = bestDistance * scale;
+    best.position = mercator::unproject({a.x + bestT * (b.x - a.x), a.y + bestT * (b.y - a.y)});
     return best;
 }
 

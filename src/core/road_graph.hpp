@@ -84,6 +84,8 @@ class RoadGraph {
     std::vector<LonLat> m_nodes;
     std::vector<RoadEdge> m_edges;
     std::vector<LonLat> m_shape;
+    std::vector<MercatorPoint> m_shapeMercator; ///< m_shape projected, for snapping
+    std::vector<MercatorBox> m_edgeBoxes;       ///< per edge, of m_shapeMercator
     struct Adjacency {
         std::vector<std::uint32_t> offsets;
         std::vector<Arc> arcs;

@@ -1,5 +1,6 @@
 #include "cordon/cli.hpp"
 
+#include "cordon/coverage_command.hpp"
 #include "cordon/file_io.hpp"
 #include "cordon/import_command.hpp"
 #include "cordon/isochrone_command.hpp"
@@ -270,6 +271,8 @@ const std::vector<Command>& commands() {
          stats},
         {"isochrone", "travel-time polygons (5/10/15 min) from a point, as GeoJSON", kIsochroneUsage,
          runIsochroneCommand},
+        {"coverage", "travel times from teams to zones and posts, gaps, population covered (CSV, GeoJSON)",
+         kCoverageUsage, runCoverageCommand},
         {"import", "convert Shapefile, GeoPackage, KML, CSV, ... (anything GDAL reads) into a feed",
          "cordon import --feed NAME [--layer NAME] [--map target=SOURCE,target=:constant,...] [--mapping "
          "FILE]\n"

@@ -1,0 +1,375 @@
+#include "cordon/coverage_command.hpp"
+
+#include "cordon/cli.hpp"
+#include "cordon/file_io.hpp"
+#include "core/coverage.hpp"
+#include "core/json.hpp"
+#include "core/manifest.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+
+namespace cordon {
+
+const char* const kCoverageUsage =
+    "cordon coverage [--threshold MIN] [--out-csv FILE] [--out-geojson FILE] [--areas KINDS]\n"
+    "                [--snap METRES] [--limit MIN] FILE|FOLDER...\n"
+    "  Reads the feeds (a folder stands for its .geojson/.json files; roads and teams are needed,\n"
+    "  zones, posts and areas are used when given) and computes, for every zone and post, the travel\n"
+    "  time from the nearest team assigned to it and from the nearest team of each kind, each team\n"
+    "  in its own mode. Prints a summary: targets beyond the threshold, high-risk zones without a\n"
+    "  task force within it, and the population of compounds within it of any team.\n"
+    "  --threshold MIN     minutes (default 15)\n"
+    "  --out-csv FILE      one row per zone and post\n"
+    "  --out-geojson FILE  zones and posts as points with the same properties, plus the areas of\n"
+    "                      responsibility (road pieces each team reaches first, within the threshold)\n"
+    "  --areas KINDS       team kinds whose areas of responsibility are written: a list such as\n"
+    "                      task_force,door_team, or all, or none (default task_force)\n"
+    "  --snap METRES       how far from a road a team, post or zone may be (default 1000)\n"
+    "  --limit MIN         search no further than this (default: no limit)\n"
+    "  Exit code: 0 ok, 1 the feeds have errors (coverage still computed from what was read),\n"
+    "  2 bad command line, unreadable file, or no roads or teams.";
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr std::string_view kRisks[] = {"high", "medium", "low"};
+constexpr std::string_view kPostKinds[] = {"compound_gate", "city_entry", "highway_exit", "service_station",
+                                           "testing_site"};
+
+std::optional<double> parseNumber(const std::string& text) {
+    char* end = nullptr;
+    const double v = std::strtod(text.c_str(), &end);
+    if (text.empty() || !end || *end != '\0' || !(v > 0)) return std::nullopt;
+    return v;
+}
+
+std::string csvField(std::string_view text) {
+    if (text.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(text);
+    std::string out = "\"";
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string secondsText(double s) {
+    if (s == kUnreached) return "";
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f", s);
+    return text;
+}
+
+std::string coordinate(LonLat p) {
+    char text[64];
+    std::snprintf(text, sizeof text, "[%.7f,%.7f]", p.lon, p.lat);
+    return text;
+}
+
+std::string withThousands(Count n) {
+    std::string digits = std::to_string(n), out;
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+std::string percent(Count part, Count whole) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f%%", whole > 0 ? 100.0 * part / whole : 0.0);
+    return text;
+}
+
+struct Row {
+    std::string kind, id, name, category;
+    LonLat position;
+    bool hasPosition = false;
+    const TargetCoverage* coverage = nullptr;
+};
+
+/// The part of an edge's shape between two fractions of its length.
+std::vector<LonLat> edgePiece(const RoadGraph& graph, std::uint32_t e, double f0, double f1) {
+    const std::span<const LonLat> shape = graph.edgeShape(e);
+    std::vector<double> along(shape.size(), 0);
+    for (std::size_t i = 1; i < shape.size(); ++i)
+        along[i] = along[i - 1] + haversineMetres(shape[i - 1], shape[i]);
+    const double total = along.back();
+    auto at = [&](double f) {
+        const double d = f * total;
+        for (std::size_t i = 1; i < shape.size(); ++i)
+            if (d <= along[i] || i + 1 == shape.size()) {
+                const double len = along[i] - along[i - 1];
+                const double t = len > 0 ? std::clamp((d - along[i - 1]) / len, 0.0, 1.0) : 0;
+                return LonLat{shape[i - 1].lon + t * (shape[i].lon - shape[i - 1].lon),
+                              shape[i - 1].lat + t * (shape[i].lat - shape[i - 1].lat)};
+            }
+        return shape.front();
+    };
+    std::vector<LonLat> piece{at(f0)};
+    for (std::size_t i = 1; i + 1 < shape.size(); ++i)
+        if (along[i] > f0 * total && along[i] < f1 * total) piece.push_back(shape[i]);
+    piece.push_back(at(f1));
+    return piece;
+}
+
+} // namespace
+
+int runCoverageCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    CoverageOptions options;
+    std::string csvFile, geoJsonFile;
+    std::vector<std::string> files;
+    std::array<bool, kTeamKindCount> areaKinds{};
+    areaKinds[static_cast<int>(TeamKind::TaskForce)] = true;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const bool hasValue = i + 1 < args.size();
+        if ((a == "--threshold" || a == "--snap" || a == "--limit") && hasValue) {
+            const std::optional<double> v = parseNumber(args[++i]);
+            if (!v) {
+                err << "cordon coverage: " << a << " needs a positive number\n";
+                return kExitUsage;
+            }
+            (a == "--threshold" ? options.thresholdMinutes
+             : a == "--snap"    ? options.snapMetres
+                                : options.searchLimitMinutes) = *v;
+        } else if (a == "--out-csv" && hasValue) {
+            csvFile = args[++i];
+        } else if (a == "--out-geojson" && hasValue) {
+            geoJsonFile = args[++i];
+        } else if (a == "--areas" && hasValue) {
+            const std::string list = args[++i];
+            areaKinds.fill(list == "all");
+            if (list == "all" || list == "none") continue;
+            for (const std::string& name : splitFeedList(list)) {
+                int k = 0;
+                while (k < kTeamKindCount && teamKindId(static_cast<TeamKind>(k)) != name)
+                    ++k;
+                if (k == kTeamKindCount) {
+                    err << "cordon coverage: unknown team kind '" << name
+                        << "' (task_force, door_team, volunteer_team, testing_team, supply_team)\n";
+                    return kExitUsage;
+                }
+                areaKinds[k] = true;
+            }
+        } else if (a.rfind("--", 0) == 0) {
+            err << "cordon coverage: unknown option or missing value: " << a << "\n";
+            return kExitUsage;
+        } else if (fs::is_directory(a)) {
+            std::vector<std::string> inFolder;
+            for (const auto& e : fs::directory_iterator(a)) {
+                const std::string ext = e.path().extension().string();
+                if (e.is_regular_file() && (ext == ".geojson" || ext == ".json"))
+                    inFolder.push_back(e.path().string());
+            }
+            std::sort(inFolder.begin(), inFolder.end());
+            files.insert(files.end(), inFolder.begin(), inFolder.end());
+        } else {
+            files.push_back(a);
+        }
+    }
+    if (files.empty()) {
+        err << "cordon coverage: no input file\n";
+        return kExitUsage;
+    }
+
+    FeedSet feeds;
+    std::size_t errors = 0;
+    for (const std::string& file : files) {
+        std::string ioError;
+        const std::optional<std::string> bytes = readFile(file, ioError);
+        if (!bytes) {
+            err << "cordon coverage: " << ioError << "\n";
+            return kExitUsage;
+        }
+        FeedReadResult r = readFeedDetectKind(*bytes, file);
+        for (const Diagnostic& d : r.diagnostics)
+            if (d.severity == Severity::Error) {
+                if (++errors <= 10) err << file << ": " << d.toString() << "\n";
+            }
+        if (r.feed) feeds.replace(std::move(*r.feed));
+    }
+    if (errors > 10) err << "... " << errors << " errors in all (cordon validate lists them)\n";
+    const Feed* roads = feeds.get(FeedKind::Roads);
+    const Feed* teams = feeds.get(FeedKind::Teams);
+    if (!roads || !teams) {
+        err << "cordon coverage: needs a roads feed and a teams feed among the inputs\n";
+        return kExitUsage;
+    }
+    const Feed* zones = feeds.get(FeedKind::Zones);
+    const Feed* posts = feeds.get(FeedKind::Posts);
+
+    const auto start = std::chrono::steady_clock::now();
+    const RoadGraph graph = RoadGraph::build(*roads);
+    const auto built = std::chrono::steady_clock::now();
+    const CoverageReport report = computeCoverage(feeds, graph, options);
+    const auto done = std::chrono::steady_clock::now();
+    const double buildMs = std::chrono::duration<double, std::milli>(built - start).count();
+    const double coverageMs = std::chrono::duration<double, std::milli>(done - built).count();
+
+    std::vector<Row> rows;
+    for (const TargetCoverage& c : report.zones) {
+        const FeatureRecord& f = zones->layer.features[c.feature];
+        Row row{"zone", f.id,  f.name, std::string(kRisks[static_cast<int>(zones->zones[c.feature].risk)]),
+                {},     false, &c};
+        if (const std::optional<LonLat> p = areaRepresentativePoint(zones->layer, c.feature)) {
+            row.position = *p;
+            row.hasPosition = true;
+        }
+        rows.push_back(std::move(row));
+    }
+    for (const TargetCoverage& c : report.posts) {
+        const FeatureRecord& f = posts->layer.features[c.feature];
+        Row row{
+            "post", f.id,  f.name, std::string(kPostKinds[static_cast<int>(posts->posts[c.feature].kind)]),
+            {},     false, &c};
+        if (f.partCount > 0) {
+            row.position = posts->layer.ring(posts->layer.parts[f.firstPart].firstRing)[0];
+            row.hasPosition = true;
+        }
+        rows.push_back(std::move(row));
+    }
+    const auto teamId = [&](std::uint32_t t) {
+        return t == kNoTeam ? std::string() : teams->layer.features[t].id;
+    };
+
+    if (!csvFile.empty()) {
+        std::ofstream f(csvFile, std::ios::binary);
+        f << "kind,id,name,class,assigned_teams,assigned_team,assigned_seconds";
+        for (int k = 0; k < kTeamKindCount; ++k) {
+            const std::string_view kind = teamKindId(static_cast<TeamKind>(k));
+            f << ",nearest_" << kind << "_team,nearest_" << kind << "_seconds";
+        }
+        f << ",beyond_threshold,on_network\n";
+        for (const Row& r : rows) {
+            const TargetCoverage& c = *r.coverage;
+            f << r.kind << ',' << csvField(r.id) << ',' << csvField(r.name) << ',' << r.category << ','
+              << c.assignedTeams << ',' << csvField(teamId(c.assigned.team)) << ','
+              << secondsText(c.assigned.seconds);
+            for (int k = 0; k < kTeamKindCount; ++k)
+                f << ',' << csvField(teamId(c.nearestByKind[k].team)) << ','
+                  << secondsText(c.nearestByKind[k].seconds);
+            f << ',' << (c.beyondThreshold ? "true" : "false") << ',' << (c.onNetwork ? "true" : "false")
+              << "\n";
+        }
+        if (!f) {
+            err << "cordon coverage: cannot write " << csvFile << "\n";
+            return kExitUsage;
+        }
+    }
+
+    if (!geoJsonFile.empty()) {
+        std::ofstream f(geoJsonFile, std::ios::binary);
+        f << R"({"type":"FeatureCollection","features":[)";
+        bool first = true;
+        auto begin = [&] {
+            f << (first ? "\n" : ",\n");
+            first = false;
+        };
+        auto number = [](double s) { return s == kUnreached ? std::string("null") : secondsText(s); };
+        for (const Row& r : rows) {
+            if (!r.hasPosition) continue;
+            const TargetCoverage& c = *r.coverage;
+            begin();
+            f << R"({"type":"Feature","properties":{"layer":)" << jsonQuote(r.kind)
+              << ",\"id\":" << jsonQuote(r.id) << ",\"name\":" << jsonQuote(r.name)
+              << ",\"class\":" << jsonQuote(r.category) << ",\"assigned_teams\":" << c.assignedTeams
+              << ",\"assigned_team\":"
+              << (c.assigned.team == kNoTeam ? "null" : jsonQuote(teamId(c.assigned.team)))
+              << ",\"assigned_seconds\":" << number(c.assigned.seconds);
+            for (int k = 0; k < kTeamKindCount; ++k) {
+                const std::string_view kind = teamKindId(static_cast<TeamKind>(k));
+                f << ",\"nearest_" << kind << "_team\":"
+                  << (c.nearestByKind[k].team == kNoTeam ? "null"
+                                                         : jsonQuote(teamId(c.nearestByKind[k].team)))
+                  << ",\"nearest_" << kind << "_seconds\":" << number(c.nearestByKind[k].seconds);
+            }
+            f << ",\"beyond_threshold\":" << (c.beyondThreshold ? "true" : "false")
+              << R"(},"geometry":{"type":"Point","coordinates":)" << coordinate(r.position) << "}}";
+        }
+        for (int k = 0; k < kTeamKindCount; ++k) {
+            if (!areaKinds[k]) continue;
+            const std::vector<EdgeShare> shares =
+                edgeResponsibility(report.responsibility[k], graph, report.thresholdSeconds);
+            std::vector<std::vector<std::vector<LonLat>>> pieces(teams->size());
+            for (std::uint32_t e = 0; e < shares.size(); ++e) {
+                const EdgeShare& s = shares[e];
+                if (s.fromTeam != kNoTeam && s.split > 0)
+                    pieces[s.fromTeam].push_back(edgePiece(graph, e, 0, s.split));
+                if (s.toTeam != kNoTeam && s.split < 1)
+                    pieces[s.toTeam].push_back(edgePiece(graph, e, s.split, 1));
+            }
+            for (std::uint32_t t = 0; t < pieces.size(); ++t) {
+                if (pieces[t].empty()) continue;
+                begin();
+                f << R"({"type":"Feature","properties":{"layer":"responsibility","kind":)"
+                  << jsonQuote(teamKindId(static_cast<TeamKind>(k))) << ",\"team\":" << jsonQuote(teamId(t))
+                  << ",\"name\":" << jsonQuote(teams->layer.features[t].name)
+                  << R"(},"geometry":{"type":"MultiLineString","coordinates":[)";
+                for (std::size_t i = 0; i < pieces[t].size(); ++i) {
+                    f << (i ? ",[" : "[");
+                    for (std::size_t j = 0; j < pieces[t][i].size(); ++j)
+                        f << (j ? "," : "") << coordinate(pieces[t][i][j]);
+                    f << "]";
+                }
+                f << "]}}";
+            }
+        }
+        f << "\n]}\n";
+        if (!f) {
+            err << "cordon coverage: cannot write " << geoJsonFile << "\n";
+            return kExitUsage;
+        }
+    }
+
+    char minutes[32];
+    std::snprintf(minutes, sizeof minutes, "%g min", options.thresholdMinutes);
+    auto ids = [&](const std::vector<std::uint32_t>& list, const std::vector<TargetCoverage>& targets,
+                   const Feed* feed) {
+        std::string text;
+        for (std::size_t i = 0; i < list.size() && i < 8; ++i)
+            text += (i ? ", " : " (") + feed->layer.features[targets[list[i]].feature].id;
+        if (list.size() > 8) text += ", ...";
+        return text.empty() ? text : text + ")";
+    };
+    out << "coverage within " << minutes << ": " << teams->size() << " teams, " << graph.nodeCount()
+        << " road nodes\n";
+    if (zones)
+        out << "zones: " << report.zones.size() << ", beyond " << minutes
+            << " of every assigned team: " << report.zonesBeyondThreshold.size()
+            << ids(report.zonesBeyondThreshold, report.zones, zones)
+            << ", no team assigned: " << report.zonesUnassigned.size() << "\n"
+            << "high-risk zones without an assigned task force within " << minutes << ": "
+            << report.highRiskWithoutTaskForce.size()
+            << ids(report.highRiskWithoutTaskForce, report.zones, zones) << "\n";
+    if (posts)
+        out << "posts: " << report.posts.size() << ", beyond " << minutes
+            << " of every assigned team: " << report.postsBeyondThreshold.size()
+            << ids(report.postsBeyondThreshold, report.posts, posts)
+            << ", no team assigned: " << report.postsUnassigned.size() << "\n";
+    if (report.compounds > 0)
+        out << "population within " << minutes << " of any team: " << withThousands(report.populationCovered)
+            << " of " << withThousands(report.populationTotal) << " ("
+            << percent(report.populationCovered, report.populationTotal) << "), households "
+            << withThousands(report.householdsCovered) << " of " << withThousands(report.householdsTotal)
+            << " (" << percent(report.householdsCovered, report.householdsTotal) << "), "
+            << report.compoundsCovered << " of " << report.compounds << " compounds\n";
+    if (!report.diagnostics.empty())
+        out << "off the road network: " << report.diagnostics.size()
+            << " (first: " << report.diagnostics[0].toString() << ")\n";
+    char timing[160];
+    std::snprintf(timing, sizeof timing,
+                  "graph %.1f ms; coverage %.1f ms (%zu runs per kind and mode, %zu for assigned teams)\n",
+                  buildMs, coverageMs, report.groupRuns, report.assignedRuns);
+    err << timing;
+    return errors > 0 ? kExitProblems : kExitOk;
+}
+
+} // namespace cordon

@@ -1,0 +1,14 @@
+#pragma once
+/// `cordon coverage`: travel times from teams to zones and posts, gaps, population covered and
+/// areas of responsibility, as a summary, CSV and GeoJSON.
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace cordon {
+
+int runCoverageCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+extern const char* const kCoverageUsage;
+
+} // namespace cordon
