@@ -1,6 +1,7 @@
 #include "cordon/cli.hpp"
 
 #include "cordon/file_io.hpp"
+#include "cordon/gaps_command.hpp"
 #include "cordon/import_command.hpp"
 #include "cordon/isochrone_command.hpp"
 #include "core/feed_set.hpp"
@@ -268,6 +269,7 @@ const std::vector<Command>& commands() {
          "  bounding box and the time taken to read and validate each file.\n"
          "  Exit code: 0 ok, 1 a file has errors, 2 bad command line or unreadable file.",
          stats},
+        {"gaps", "staffing gaps of a day per post, zone and area (CSV/JSON out)", kGapsUsage, runGapsCommand},
         {"isochrone", "travel-time polygons (5/10/15 min) from a point, as GeoJSON", kIsochroneUsage,
          runIsochroneCommand},
         {"import", "convert Shapefile, GeoPackage, KML, CSV, ... (anything GDAL reads) into a feed",
