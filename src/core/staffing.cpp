@@ -44,6 +44,11 @@ void addArea(AreaStaffing& to, const AreaStaffing& from, int sign) {
     to.doorTeamCapacity += sign * from.doorTeamCapacity;
 }
 
+void addToRow(std::int32_t* row, int first, int end, int delta) {
+    for (int s = first; s < end; ++s)
+        row[s] += delta;
+}
+
 /// The `area` property of a team (door teams placed by area), or "".
 std::string teamAreaProperty(const Feed& teams, std::size_t i) {
     const std::string_view props = teams.layer.propertiesJson(i);
@@ -123,9 +128,19 @@ StaffingModel StaffingModel::build(const FeedSet& feeds, const StaffingDay& day,
             }
         }
     }
-    for (std::size_t a = 0; a < areaCount; ++a)
+    for (std::size_t a = 0; a < areaCount; ++a) {
+        m.m_areas[a].chainBegin = std::uint32_t(m.m_chains.size());
         for (int at = int(a); at >= 0; at = m.m_areas[std::size_t(at)].parent)
-            m.m_areas[a].chain.push_back(at);
+            m.m_chains.push_back(at);
+        m.m_areas[a].chainEnd = std::uint32_t(m.m_chains.size());
+    }
+    m.m_bottomUp.resize(areaCount);
+    for (std::size_t a = 0; a < areaCount; ++a)
+        m.m_bottomUp[a] = std::uint32_t(a);
+    std::stable_sort(m.m_bottomUp.begin(), m.m_bottomUp.end(), [&](std::uint32_t x, std::uint32_t y) {
+        return m.m_areas[x].chainEnd - m.m_areas[x].chainBegin >
+               m.m_areas[y].chainEnd - m.m_areas[y].chainBegin;
+    });
     auto areaOf = [&](const std::string& id) -> int {
         if (!areas || id.empty()) return -1;
         const auto i = areas->find(id);
@@ -163,7 +178,6 @@ StaffingModel StaffingModel::build(const FeedSet& feeds, const StaffingDay& day,
         if (area < 0 && zones && !f.zone.empty())
             if (const auto z = zones->find(f.zone)) area = areaOf(zones->zones[*z].area);
         m.m_posts[p].area = area;
-        if (area >= 0) m.m_posts[p].chain = m.m_areas[std::size_t(area)].chain;
 
         std::fill(diff.begin(), diff.end(), 0);
         for (const DemandShift& shift : f.demand) {
@@ -214,22 +228,16 @@ StaffingModel StaffingModel::build(const FeedSet& feeds, const StaffingDay& day,
             one.doorTeamCapacity = options.householdsPerDoorTeam;
             addArea(m.m_cityHouseholds, one, 1);
             if (area >= 0)
-                for (int a : m.m_areas[std::size_t(area)].chain)
+                for (int a : m.chain(area))
                     addArea(m.m_areaHouseholds[std::size_t(a)], one, 1);
         }
     }
 
     // Households to visit: from the lowest areas that give colour counts (deepest first).
     if (areas) {
-        std::vector<std::size_t> order(areaCount);
-        for (std::size_t a = 0; a < areaCount; ++a)
-            order[a] = a;
-        std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
-            return m.m_areas[x].chain.size() > m.m_areas[y].chain.size();
-        });
         std::vector<Count> childSum(areaCount, 0);
         std::vector<std::uint8_t> childHasData(areaCount, 0);
-        for (std::size_t a : order) {
+        for (std::uint32_t a : m.m_bottomUp) {
             const auto& colours = areas->areas[a].householdsByColour;
             const Count red = colours[int(HouseholdColour::Red)],
                         orange = colours[int(HouseholdColour::Orange)];
@@ -274,11 +282,6 @@ StaffingModel::Placement StaffingModel::place(const RosterFields& entry) const {
     p.endSlot = end;
     p.staff = entry.staff;
     return p;
-}
-
-void StaffingModel::addToRow(std::int32_t* row, int first, int end, int delta) {
-    for (int s = first; s < end; ++s)
-        row[s] += delta;
 }
 
 void StaffingModel::addPlacement(const Placement& p, int sign) {
@@ -405,55 +408,89 @@ void StaffingModel::summariseZone(ZoneStaffing& z) const {
     }
 }
 
-void StaffingModel::addPostToAreas(std::size_t post, int sign) {
+std::span<const int> StaffingModel::chain(int area) const {
+    if (area < 0) return {};
+    const AreaInfo& a = m_areas[std::size_t(area)];
+    return {m_chains.data() + a.chainBegin, a.chainEnd - a.chainBegin};
+}
+
+void StaffingModel::addPost(AreaStaffing& a, std::size_t post, int sign) const {
     const PostSummary& s = m_postSummaries[post];
+    a.posts += sign;
+    a.postsShort += sign * (s.shortSlots > 0);
+    a.postsUnstaffed += sign * s.unstaffed;
+    a.requiredPersonMinutes += sign * s.requiredPersonMinutes;
+    a.onDutyPersonMinutes += sign * s.onDutyPersonMinutes;
+    a.shortPersonMinutes += sign * s.shortPersonMinutes;
+    a.surplusPersonMinutes += sign * s.surplusPersonMinutes;
+    a.nightShortPersonMinutes += sign * s.nightShortPersonMinutes;
+    if (s.shortSlots == 0) return;
     const std::size_t slots = std::size_t(m_day.slotCount);
     const std::int32_t* req = m_required.data() + post * slots;
     const std::int32_t* duty = m_onDuty.data() + post * slots;
-    auto add = [&](AreaStaffing& a) {
-        a.posts += sign;
-        a.postsShort += sign * (s.shortSlots > 0);
-        a.postsUnstaffed += sign * s.unstaffed;
-        a.requiredPersonMinutes += sign * s.requiredPersonMinutes;
-        a.onDutyPersonMinutes += sign * s.onDutyPersonMinutes;
-        a.shortPersonMinutes += sign * s.shortPersonMinutes;
-        a.surplusPersonMinutes += sign * s.surplusPersonMinutes;
-        a.nightShortPersonMinutes += sign * s.nightShortPersonMinutes;
-        if (s.shortSlots > 0)
-            for (std::size_t i = 0; i < slots; ++i)
-                if (duty[i] < req[i]) a.shortBySlot[i] += sign * (req[i] - duty[i]);
-    };
-    add(m_city);
-    for (int a : m_posts[post].chain)
-        add(m_areaTotals[std::size_t(a)]);
+    std::int32_t* out = a.shortBySlot.data();
+    for (std::size_t i = 0; i < slots; ++i)
+        out[i] += sign * std::max(0, req[i] - duty[i]);
+}
+
+void StaffingModel::addZone(AreaStaffing& a, std::size_t zone, int sign) const {
+    const ZoneStaffing& z = m_zones[zone];
+    a.highRiskZones += sign;
+    a.zoneGaps += sign * z.isGap();
+    a.zonesWithoutTaskForce += sign * z.noTaskForce;
+    a.zonesUnderstaffed += sign * z.understaffed;
+    a.zonesOffDuty += sign * (!z.noTaskForce && z.offDutySlots > 0);
+}
+
+void StaffingModel::addPostToAreas(std::size_t post, int sign) {
+    addPost(m_city, post, sign);
+    for (int a : chain(m_posts[post].area))
+        addPost(m_areaTotals[std::size_t(a)], post, sign);
 }
 
 void StaffingModel::addZoneToAreas(std::size_t zone, int sign) {
-    const ZoneStaffing& z = m_zones[zone];
-    auto add = [&](AreaStaffing& a) {
-        a.highRiskZones += sign;
-        a.zoneGaps += sign * z.isGap();
-        a.zonesWithoutTaskForce += sign * z.noTaskForce;
-        a.zonesUnderstaffed += sign * z.understaffed;
-        a.zonesOffDuty += sign * (!z.noTaskForce && z.offDutySlots > 0);
-    };
-    add(m_city);
-    if (const int area = m_zoneArea[zone]; area >= 0)
-        for (int a : m_areas[std::size_t(area)].chain)
-            add(m_areaTotals[std::size_t(a)]);
+    addZone(m_city, zone, sign);
+    for (int a : chain(m_zoneArea[zone]))
+        addZone(m_areaTotals[std::size_t(a)], zone, sign);
 }
 
 void StaffingModel::rollUpAll() {
     const std::size_t slots = std::size_t(m_day.slotCount);
-    m_areaTotals = m_areaHouseholds;
-    for (AreaStaffing& a : m_areaTotals)
-        a.shortBySlot.assign(slots, 0);
-    m_city = m_cityHouseholds;
-    m_city.shortBySlot.assign(slots, 0);
+    // Start from the households (already rolled up), keeping the slot arrays' memory.
+    auto reset = [slots](AreaStaffing& a, const AreaStaffing& households) {
+        std::vector<std::int32_t> bySlot = std::move(a.shortBySlot);
+        a = households;
+        bySlot.assign(slots, 0);
+        a.shortBySlot = std::move(bySlot);
+    };
+    m_areaTotals.resize(m_areas.size());
+    for (std::size_t a = 0; a < m_areas.size(); ++a)
+        reset(m_areaTotals[a], m_areaHouseholds[a]);
+    reset(m_city, m_cityHouseholds);
+    // Each post and zone into its own area, then every area into its parent, deepest first.
     for (std::size_t p = 0; p < m_posts.size(); ++p)
-        addPostToAreas(p, 1);
+        addPost(m_posts[p].area >= 0 ? m_areaTotals[std::size_t(m_posts[p].area)] : m_city, p, 1);
     for (std::size_t z = 0; z < m_zones.size(); ++z)
-        addZoneToAreas(z, 1);
+        addZone(m_zoneArea[z] >= 0 ? m_areaTotals[std::size_t(m_zoneArea[z])] : m_city, z, 1);
+    for (std::uint32_t a : m_bottomUp) {
+        const AreaStaffing& child = m_areaTotals[a];
+        AreaStaffing& up = m_areas[a].parent >= 0 ? m_areaTotals[std::size_t(m_areas[a].parent)] : m_city;
+        up.posts += child.posts;
+        up.postsShort += child.postsShort;
+        up.postsUnstaffed += child.postsUnstaffed;
+        up.requiredPersonMinutes += child.requiredPersonMinutes;
+        up.onDutyPersonMinutes += child.onDutyPersonMinutes;
+        up.shortPersonMinutes += child.shortPersonMinutes;
+        up.surplusPersonMinutes += child.surplusPersonMinutes;
+        up.nightShortPersonMinutes += child.nightShortPersonMinutes;
+        for (std::size_t i = 0; i < slots; ++i)
+            up.shortBySlot[i] += child.shortBySlot[i];
+        up.highRiskZones += child.highRiskZones;
+        up.zoneGaps += child.zoneGaps;
+        up.zonesWithoutTaskForce += child.zonesWithoutTaskForce;
+        up.zonesUnderstaffed += child.zonesUnderstaffed;
+        up.zonesOffDuty += child.zonesOffDuty;
+    }
 }
 
 bool StaffingModel::applyRosterChange(const RosterFields* before, const RosterFields* after) {

@@ -146,11 +146,11 @@ class StaffingModel {
   private:
     struct PostInfo {
         int area = -1;
-        std::vector<int> chain; ///< the area and its ancestors, nearest first
     };
     struct AreaInfo {
         int parent = -1;
-        std::vector<int> chain; ///< the area and its ancestors
+        std::uint32_t chainBegin = 0; ///< the area and its ancestors, nearest first, in m_chains
+        std::uint32_t chainEnd = 0;
     };
     struct TeamInfo {
         bool taskForce = false;
@@ -171,9 +171,11 @@ class StaffingModel {
 
     Placement place(const RosterFields& entry) const;
     void addPlacement(const Placement& p, int sign);
-    void addToRow(std::int32_t* row, int first, int end, int delta);
     PostSummary summarise(std::size_t post) const;
     void summariseZone(ZoneStaffing& z) const;
+    std::span<const int> chain(int area) const;
+    void addPost(AreaStaffing& to, std::size_t post, int sign) const;
+    void addZone(AreaStaffing& to, std::size_t zone, int sign) const;
     void addPostToAreas(std::size_t post, int sign);
     void addZoneToAreas(std::size_t zone, int sign);
     void rollUpAll();
@@ -184,6 +186,8 @@ class StaffingModel {
     std::unordered_map<std::string, std::uint32_t> m_teamIds;
     std::vector<PostInfo> m_posts;
     std::vector<AreaInfo> m_areas;
+    std::vector<int> m_chains;
+    std::vector<std::uint32_t> m_bottomUp; ///< areas, deepest first
     std::vector<TeamInfo> m_teams;
     std::vector<int> m_zoneArea; ///< per entry of m_zones
     std::vector<std::uint8_t> m_night;

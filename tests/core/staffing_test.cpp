@@ -340,3 +340,48 @@ TEST_CASE("Staffing: an incremental roster change equals a full recompute") {
     CHECK(m.applyRosterChange(&extra, nullptr));
     CHECK(m.area(0).shortPersonMinutes == 360);
 }
+
+TEST_CASE("Staffing: a change to a team's entry moves the shares at all its posts, as a recompute would") {
+    FeedSet set;
+    add(set, FeedKind::Posts,
+        post("P1", R"({"from":"08:00","to":"12:00","staff":2})") + "," +
+            post("P2", R"({"from":"08:00","to":"12:00","staff":2})") + "," +
+            post("P3", R"({"from":"08:00","to":"12:00","staff":1})"));
+    add(set, FeedKind::Teams,
+        feature("V1", R"({"kind":"volunteer_team","members":5,"posts":["P1","P2","P3"]})", kPoint));
+    add(set, FeedKind::Roster,
+        duty("R1", R"("team":"V1")", "2022-11-26T08:00:00+08:00", "2022-11-26T12:00:00+08:00", 5));
+    StaffingModel m = StaffingModel::build(set, nov26());
+    CHECK(m.city().shortPersonMinutes == 0); // 2 + 2 + 1
+    const RosterFields before = set.get(FeedKind::Roster)->roster[0];
+    RosterFields after = before;
+    after.staff = 4; // 2 + 1 + 1 until 11:00, then nobody
+    after.to = *parseInstant("2022-11-26T11:00:00+08:00");
+    REQUIRE(m.applyRosterChange(&before, &after));
+    CHECK(m.postSummary(0).shortPersonMinutes == 2 * 60);
+    CHECK(m.postSummary(1).shortPersonMinutes == 3 * 60 + 2 * 60);
+    CHECK(m.postSummary(2).shortPersonMinutes == 60);
+    StaffingModel full = StaffingModel::build(set, nov26());
+    full.recompute(std::vector<RosterFields>{after});
+    for (std::size_t p = 0; p < 3; ++p)
+        CHECK(m.postSummary(p) == full.postSummary(p));
+    CHECK(m.city() == full.city());
+}
+
+TEST_CASE("Staffing: a loop of parents is reported and cut, and the roll-up still ends") {
+    FeedSet set;
+    add(set, FeedKind::Areas,
+        feature("A", R"({"level":"community","parent":"B"})", kSquare) + "," +
+            feature("B", R"({"level":"subdistrict","parent":"A"})", kSquare) + "," +
+            feature("K", R"({"level":"compound","parent":"A"})", kSquare));
+    add(set, FeedKind::Posts, post("P1", R"({"from":"08:00","to":"09:00","staff":1})", R"(,"area":"K")"));
+    const StaffingModel m = StaffingModel::build(set, nov26());
+    REQUIRE(m.diagnostics().size() == 1);
+    CHECK(m.diagnostics()[0].feed == "areas");
+    CHECK(m.diagnostics()[0].path == "properties.parent");
+    CHECK(m.diagnostics()[0].message.find("loops") != std::string::npos);
+    CHECK(m.area(2).shortPersonMinutes == 60);
+    CHECK(m.area(0).shortPersonMinutes == 60);
+    CHECK(m.area(1).shortPersonMinutes == 60);
+    CHECK(m.city().shortPersonMinutes == 60); // counted once, not once per trip round the loop
+}
