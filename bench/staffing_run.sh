@@ -31,7 +31,7 @@ same people). Model: `src/core/staffing.hpp`, rules in `docs/staffing.md`.
 
 | step | native | wasm (Node) | target (wasm) |
 |---|---|---|---|
-{row("build from loaded feeds (ids, areas, demand, households, then recompute)", "buildMs", "-")}
+{row("build from loaded feeds (ids, area chains, demand rows, households, then a full recompute)", "buildMs", "under 5 ms")}
 {row("full recompute from the roster", "recomputeMs", "under 5 ms")}
 {row("full recompute, 4x roster", "recomputeLongMs", "under 5 ms")}
 {row("one roster change (median)", "changeMedianMs", "under 0.5 ms", digits=4)}
@@ -39,7 +39,7 @@ same people). Model: `src/core/staffing.hpp`, rules in `docs/staffing.md`.
 
 A full recompute is O(roster + posts x slots): each entry adds its staff at two cells of a
 difference array, prefix sums make the post x slot rows, then every post is summarised and added
-to its area chain. A roster change touches only the rows of the posts (and task forces) named by
+to its own area, and the areas into their parents, deepest first. A roster change touches only the rows of the posts (and task forces) named by
 the old and new entry: it takes them out of the roll-ups, edits their slots, re-summarises them
 and adds them back along their chain of areas (compound to city)."""
 write_section("staffing", body)
