@@ -110,7 +110,8 @@ class StaffingModel {
     static StaffingModel build(const FeedSet& feeds, const StaffingDay& day,
                                const StaffingOptions& options = {});
 
-    /// Recomputes on-duty staff, summaries, zones and roll-ups from a whole roster.
+    /// Recomputes on-duty staff, summaries, zones and roll-ups from a whole roster, in
+    /// O(roster + posts x slots). `rosterFeed`, when given, supplies entry ids for diagnostics.
     void recompute(std::span<const RosterFields> roster, const Feed* rosterFeed = nullptr);
 
     /// Replaces one roster entry by another (either may be null: an entry added or removed),
@@ -128,7 +129,7 @@ class StaffingModel {
     std::span<const std::int32_t> required(std::size_t post) const;
     /// Staff on duty at post `post` in each slot.
     std::span<const std::int32_t> onDuty(std::size_t post) const;
-    /// Task-force members on duty (from roster entries naming the team) in each slot.
+    /// People on duty with team `team` (roster entries naming it) in each slot.
     std::span<const std::int32_t> teamOnDuty(std::size_t team) const;
     const PostSummary& postSummary(std::size_t post) const { return m_postSummaries[post]; }
     /// Area of the post (index in the areas feed), or -1 when it has none.
