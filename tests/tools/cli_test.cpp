@@ -1,7 +1,9 @@
 #include "cordon/cli.hpp"
+#include "core/json.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -44,7 +46,7 @@ TEST_CASE("cordon without a command prints usage and fails") {
 }
 
 TEST_CASE("every command has --help") {
-    for (const char* c : {"validate", "stats"}) {
+    for (const char* c : {"validate", "stats", "gaps"}) {
         const Run r = cli({c, "--help"});
         CHECK(r.code == kExitOk);
         CHECK(r.out.find(std::string("cordon ") + c) != std::string::npos);
@@ -131,4 +133,98 @@ TEST_CASE("stats breaks areas down by level") {
     const Run r = cli({"stats", demo("areas")});
     CHECK(r.code == kExitOk);
     CHECK(r.out.find("level district: 3") != std::string::npos);
+}
+
+namespace {
+
+std::string readText(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+/// One compound K1 in community C1 with a night post; the night from the 25th is one short and
+/// nobody comes for the night into the 27th; one entry names an unknown post.
+std::string writeGapsCity() {
+    const std::string dir = (std::filesystem::temp_directory_path() / "cordon-cli-gaps").string();
+    const char* square =
+        R"({"type":"Polygon","coordinates":[[[113.6,34.7],[113.7,34.7],[113.7,34.8],[113.6,34.8],[113.6,34.7]]]})";
+    writeTemp("cordon-cli-gaps/areas.geojson", std::string(R"({"type":"FeatureCollection","features":[
+        {"type":"Feature","id":"C1","properties":{"level":"community","name":"荷塘, 社区"},"geometry":)") +
+                                                   square + R"(},
+        {"type":"Feature","id":"K1","properties":{"level":"compound","parent":"C1","name":"锦华苑",
+          "households_by_color":{"red":20,"orange":25}},"geometry":)" +
+                                                   square + "}]}");
+    writeTemp("cordon-cli-gaps/posts.geojson", R"({"type":"FeatureCollection","features":[
+        {"type":"Feature","id":"P1","properties":{"kind":"compound_gate","area":"K1","name":"东门",
+          "demand":[{"from":"23:00","to":"07:00","staff":2}]},"geometry":{"type":"Point","coordinates":[113.65,34.75]}}]})");
+    writeTemp("cordon-cli-gaps/roster.geojson", R"({"type":"FeatureCollection","features":[
+        {"type":"Feature","id":"R1","geometry":null,"properties":{"post":"P1","staff":1,
+          "from":"2022-11-25T23:00:00+08:00","to":"2022-11-26T07:00:00+08:00"}},
+        {"type":"Feature","id":"R2","geometry":null,"properties":{"post":"P-404","staff":3,
+          "from":"2022-11-26T23:00:00+08:00","to":"2022-11-27T07:00:00+08:00"}}]})");
+    return dir;
+}
+
+} // namespace
+
+TEST_CASE("gaps prints the city summary and writes per-slot, per-area CSV and JSON") {
+    const std::string dir = writeGapsCity();
+    const std::string out = writeTemp("cordon-cli-gaps-out/staffing", "");
+    const std::string posts = out + "-posts.csv", areas = out + "-areas.csv", json = out + ".json";
+    const Run r =
+        cli({"gaps", dir, "--day", "2022-11-26", "--csv-posts", posts, "--csv-areas", areas, "--json", json});
+    INFO(r.out << r.err);
+    REQUIRE(r.code == kExitOk);
+    // Required 2 x 8 h = 16; on duty 1 x 7 h; short 1 x 7 h + 2 x 1 h = 9, all at night.
+    CHECK(r.out.find("day 2022-11-26 (+08:00), 96 slots of 15 min") != std::string::npos);
+    CHECK(r.out.find("posts: 1, short at some time 1, unstaffed all day 0") != std::string::npos);
+    CHECK(r.out.find("required 16.00, on duty 7.00, short 9.00 (night 23:00-07:00: 9.00), surplus 0.00") !=
+          std::string::npos);
+    CHECK(r.out.find("worst slot: 23:00-23:15, 2 people short") != std::string::npos);
+    CHECK(r.out.find("households to visit (red+orange): 45, door teams 0") != std::string::npos);
+    CHECK(r.out.find("roster[1] id=R2: properties.post: warning: unknown post id 'P-404'") !=
+          std::string::npos);
+
+    const std::string postsCsv = readText(posts);
+    CHECK(std::count(postsCsv.begin(), postsCsv.end(), '\n') == 1 + 96);
+    CHECK(postsCsv.find("P1,东门,K1,27,06:45,07:00,2,1,1,0,1\n") != std::string::npos);
+    CHECK(postsCsv.find("P1,东门,K1,28,07:00,07:15,0,0,0,0,0\n") != std::string::npos);
+    CHECK(postsCsv.find("P1,东门,K1,95,23:45,00:00,2,0,2,0,1\n") != std::string::npos);
+
+    const std::string areasCsv = readText(areas);
+    CHECK(areasCsv.find("city,,,,1,1,0,16.00,7.00,9.00,9.00,0.00,23:00,2,0,0,0,0,0,45,0,0,45\n") !=
+          std::string::npos);
+    CHECK(areasCsv.find("community,C1,\"荷塘, 社区\",,1,1,0,16.00,7.00,9.00,9.00") != std::string::npos);
+    CHECK(areasCsv.find("compound,K1,锦华苑,C1,1,1,0,") != std::string::npos);
+
+    const JsonParseResult j = parseJson(readText(json));
+    REQUIRE(j.ok());
+    CHECK(j.value->find("city")->find("shortPersonHours")->number == 9);
+    const JsonValue& post = j.value->find("posts")->items.at(0);
+    CHECK(post.find("worstGap")->find("from")->string == "00:00");
+    CHECK(post.find("worstGap")->find("to")->string == "07:00");
+    CHECK(post.find("onDuty")->items.size() == 96);
+    CHECK(j.value->find("areas")->items.size() == 2);
+    CHECK(j.value->find("problems")->items.size() == 1);
+
+    const Run hourly = cli({"gaps", dir, "--day", "2022-11-26", "--slot", "60"});
+    CHECK(hourly.out.find("24 slots of 60 min") != std::string::npos);
+    CHECK(hourly.out.find("short 9.00") != std::string::npos);
+    std::filesystem::remove_all(dir);
+    std::filesystem::remove_all(std::filesystem::path(out).parent_path());
+}
+
+TEST_CASE("gaps refuses a bad day or slot and needs a day when there is no roster") {
+    const std::string dir = writeGapsCity();
+    CHECK(cli({"gaps", dir, "--day", "26/11/2022"}).code == kExitUsage);
+    CHECK(cli({"gaps", dir, "--slot", "0"}).code == kExitUsage);
+    CHECK(cli({"gaps", dir, "--bogus"}).code == kExitUsage);
+    std::filesystem::remove(dir + "/roster.geojson");
+    const Run r = cli({"gaps", dir});
+    CHECK(r.code == kExitUsage);
+    CHECK(r.err.find("--day") != std::string::npos);
+    CHECK(cli({"gaps", dir, "--day", "2022-11-26"}).code == kExitOk);
+    std::filesystem::remove_all(dir);
 }

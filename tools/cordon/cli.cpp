@@ -2,6 +2,7 @@
 
 #include "cordon/coverage_command.hpp"
 #include "cordon/file_io.hpp"
+#include "cordon/gaps_command.hpp"
 #include "cordon/import_command.hpp"
 #include "cordon/isochrone_command.hpp"
 #include "core/feed_set.hpp"
@@ -269,6 +270,7 @@ const std::vector<Command>& commands() {
          "  bounding box and the time taken to read and validate each file.\n"
          "  Exit code: 0 ok, 1 a file has errors, 2 bad command line or unreadable file.",
          stats},
+        {"gaps", "staffing gaps of a day per post, zone and area (CSV/JSON out)", kGapsUsage, runGapsCommand},
         {"isochrone", "travel-time polygons (5/10/15 min) from a point, as GeoJSON", kIsochroneUsage,
          runIsochroneCommand},
         {"coverage", "travel times from teams to zones and posts, gaps, population covered (CSV, GeoJSON)",

@@ -1,0 +1,396 @@
+#include "cordon/gaps_command.hpp"
+
+#include "cordon/cli.hpp"
+#include "cordon/file_io.hpp"
+#include "core/json.hpp"
+#include "core/staffing.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+namespace cordon {
+
+const char* const kGapsUsage =
+    "cordon gaps [--day YYYY-MM-DD] [--slot MINUTES] [--min-task-force N] [--households-per-team N]\n"
+    "            [--csv-posts FILE] [--csv-areas FILE] [--json FILE] FILE|FOLDER...\n"
+    "  Staffing gaps of one day (docs/staffing.md): required staff (posts' demand) against staff on\n"
+    "  duty (roster, team assignments) per post and slot; high-risk zones without a task force on\n"
+    "  duty (一高风险区一专班); red+orange households against door-team capacity; rolled up\n"
+    "  compound -> community -> subdistrict -> district -> city. Prints the city summary.\n"
+    "  --day D               the local day (+08:00); default: the day most roster entries start on\n"
+    "  --slot MINUTES        slot length (default 15)\n"
+    "  --min-task-force N    members a task force needs (default 8)\n"
+    "  --households-per-team N  households a door team visits a day (default 30)\n"
+    "  --csv-posts FILE      one row per post and slot\n"
+    "  --csv-areas FILE      one row per area (and the city), every level\n"
+    "  --json FILE           everything: city, areas, posts with their slots, zones, problems\n"
+    "  Exit code: 0 ok, 2 bad command line, unreadable input or unwritable output.";
+
+namespace {
+
+namespace fs = std::filesystem;
+
+bool parseInt(const std::string& text, int& out, int min, int max) {
+    int v = 0;
+    const auto r = std::from_chars(text.data(), text.data() + text.size(), v);
+    if (r.ec != std::errc() || r.ptr != text.data() + text.size() || v < min || v > max) return false;
+    out = v;
+    return true;
+}
+
+std::string hours(std::int64_t personMinutes) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%.2f", double(personMinutes) / 60.0);
+    return b;
+}
+
+std::string csvField(std::string_view s) {
+    if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
+    std::string out = "\"";
+    for (char c : s)
+        out += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return out + "\"";
+}
+
+std::string date(const Instant& t) {
+    // Civil date from a day number (Howard Hinnant's algorithm).
+    std::int64_t z = t.localDay() + 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = unsigned(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+    const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+    const std::int64_t y = std::int64_t(yoe) + era * 400 + (m <= 2);
+    char b[32];
+    std::snprintf(b, sizeof b, "%04lld-%02u-%02u", static_cast<long long>(y), m, d);
+    return b;
+}
+
+std::string offset(int minutes) {
+    char b[16];
+    const int a = std::abs(minutes);
+    std::snprintf(b, sizeof b, "%c%02d:%02d", minutes < 0 ? '-' : '+', a / 60, a % 60);
+    return b;
+}
+
+std::string slotFrom(const StaffingDay& day, int slot) {
+    return formatTimeOfDay(day.slotMinuteOfDay(slot));
+}
+
+std::string slotTo(const StaffingDay& day, int slot) {
+    return formatTimeOfDay((day.slotMinuteOfDay(slot) + day.slotMinutes) % kMinutesPerDay);
+}
+
+/// The slot with the most people short (earliest on ties), or -1.
+int worstSlot(const AreaStaffing& a) {
+    int best = -1;
+    for (std::size_t s = 0; s < a.shortBySlot.size(); ++s)
+        if (a.shortBySlot[s] > 0 && (best < 0 || a.shortBySlot[s] > a.shortBySlot[std::size_t(best)]))
+            best = int(s);
+    return best;
+}
+
+const char* levelName(AreaLevel l) {
+    static const char* const kNames[] = {"district", "subdistrict", "community", "compound"};
+    return kNames[int(l)];
+}
+
+std::string areaCsvRow(const StaffingModel& m, const AreaStaffing& a, std::string_view level,
+                       std::string_view id, std::string_view name, std::string_view parent) {
+    const int worst = worstSlot(a);
+    std::ostringstream r;
+    r << level << ',' << csvField(id) << ',' << csvField(name) << ',' << csvField(parent) << ',' << a.posts
+      << ',' << a.postsShort << ',' << a.postsUnstaffed << ',' << hours(a.requiredPersonMinutes) << ','
+      << hours(a.onDutyPersonMinutes) << ',' << hours(a.shortPersonMinutes) << ','
+      << hours(a.nightShortPersonMinutes) << ',' << hours(a.surplusPersonMinutes) << ','
+      << (worst >= 0 ? slotFrom(m.day(), worst) : "") << ','
+      << (worst >= 0 ? a.shortBySlot[std::size_t(worst)] : 0) << ',' << a.highRiskZones << ',' << a.zoneGaps
+      << ',' << a.zonesWithoutTaskForce << ',' << a.zonesUnderstaffed << ',' << a.zonesOffDuty << ','
+      << a.householdsToVisit << ',' << a.doorTeams << ',' << a.doorTeamCapacity << ','
+      << a.householdsUnvisited() << '\n';
+    return r.str();
+}
+
+std::string areaJson(const StaffingModel& m, const AreaStaffing& a) {
+    const int worst = worstSlot(a);
+    std::ostringstream j;
+    j << "\"posts\":" << a.posts << ",\"postsShort\":" << a.postsShort
+      << ",\"postsUnstaffed\":" << a.postsUnstaffed
+      << ",\"requiredPersonHours\":" << hours(a.requiredPersonMinutes)
+      << ",\"onDutyPersonHours\":" << hours(a.onDutyPersonMinutes)
+      << ",\"shortPersonHours\":" << hours(a.shortPersonMinutes)
+      << ",\"nightShortPersonHours\":" << hours(a.nightShortPersonMinutes)
+      << ",\"surplusPersonHours\":" << hours(a.surplusPersonMinutes)
+      << ",\"worstSlot\":" << (worst >= 0 ? jsonQuote(slotFrom(m.day(), worst)) : "null")
+      << ",\"shortBySlot\":[";
+    for (std::size_t s = 0; s < a.shortBySlot.size(); ++s)
+        j << (s ? "," : "") << a.shortBySlot[s];
+    j << "],\"highRiskZones\":" << a.highRiskZones << ",\"zoneGaps\":" << a.zoneGaps
+      << ",\"zonesWithoutTaskForce\":" << a.zonesWithoutTaskForce
+      << ",\"zonesUnderstaffed\":" << a.zonesUnderstaffed << ",\"zonesOffDuty\":" << a.zonesOffDuty
+      << ",\"householdsToVisit\":" << a.householdsToVisit << ",\"doorTeams\":" << a.doorTeams
+      << ",\"doorTeamCapacity\":" << a.doorTeamCapacity
+      << ",\"householdsUnvisited\":" << a.householdsUnvisited();
+    return j.str();
+}
+
+bool writeText(const std::string& path, const std::string& text, std::ostream& err) {
+    std::ofstream f(path, std::ios::binary);
+    f << text;
+    if (!f) err << "cordon gaps: cannot write " << path << "\n";
+    return bool(f);
+}
+
+std::string postsCsv(const StaffingModel& m, const FeedSet& feeds) {
+    const Feed* posts = feeds.get(FeedKind::Posts);
+    const Feed* areas = feeds.get(FeedKind::Areas);
+    std::string out = "post_id,post_name,area_id,slot,from,to,required,on_duty,short,surplus,night\n";
+    for (std::size_t p = 0; p < m.postCount(); ++p) {
+        const FeatureRecord& f = posts->layer.features[p];
+        const std::string prefix =
+            csvField(f.id) + ',' + csvField(f.name) + ',' +
+            (m.postArea(p) >= 0 ? csvField(areas->layer.features[std::size_t(m.postArea(p))].id)
+                                : std::string()) +
+            ',';
+        const auto req = m.required(p), on = m.onDuty(p);
+        for (int s = 0; s < m.slotCount(); ++s) {
+            const int need = req[std::size_t(s)], have = on[std::size_t(s)];
+            out += prefix + std::to_string(s) + ',' + slotFrom(m.day(), s) + ',' + slotTo(m.day(), s) + ',' +
+                   std::to_string(need) + ',' + std::to_string(have) + ',' +
+                   std::to_string(std::max(0, need - have)) + ',' + std::to_string(std::max(0, have - need)) +
+                   ',' + (m.isNightSlot(s) ? "1" : "0") + '\n';
+        }
+    }
+    return out;
+}
+
+std::string areasCsv(const StaffingModel& m, const FeedSet& feeds) {
+    const Feed* areas = feeds.get(FeedKind::Areas);
+    std::string out =
+        "level,area_id,area_name,parent_id,posts,posts_short,posts_unstaffed,required_person_hours,"
+        "on_duty_person_hours,short_person_hours,night_short_person_hours,surplus_person_hours,"
+        "worst_slot,worst_slot_short,high_risk_zones,zone_gaps,zones_without_task_force,"
+        "zones_understaffed,zones_off_duty,households_to_visit,door_teams,door_team_capacity,"
+        "households_unvisited\n";
+    out += areaCsvRow(m, m.city(), "city", "", "", "");
+    for (int level = 0; level < 4; ++level)
+        for (std::size_t a = 0; a < m.areaCount(); ++a) {
+            if (int(areas->areas[a].level) != level) continue;
+            const int parent = m.areaParent(a);
+            out += areaCsvRow(m, m.area(a), levelName(areas->areas[a].level), areas->layer.features[a].id,
+                              areas->layer.features[a].name,
+                              parent >= 0 ? areas->layer.features[std::size_t(parent)].id : std::string());
+        }
+    return out;
+}
+
+std::string fullJson(const StaffingModel& m, const FeedSet& feeds) {
+    const Feed* posts = feeds.get(FeedKind::Posts);
+    const Feed* areas = feeds.get(FeedKind::Areas);
+    const Feed* zones = feeds.get(FeedKind::Zones);
+    const Feed* teams = feeds.get(FeedKind::Teams);
+    const StaffingDay& day = m.day();
+    std::ostringstream j;
+    j << "{\"day\":" << jsonQuote(date(day.start))
+      << ",\"offset\":" << jsonQuote(offset(day.start.offsetMinutes))
+      << ",\"slotMinutes\":" << day.slotMinutes << ",\"slotCount\":" << day.slotCount << ",\"nightSlots\":[";
+    for (int s = 0; s < day.slotCount; ++s)
+        j << (s ? "," : "") << (m.isNightSlot(s) ? 1 : 0);
+    j << "],\n\"city\":{" << areaJson(m, m.city()) << "},\n\"areas\":[";
+    for (std::size_t a = 0; a < m.areaCount(); ++a) {
+        const int parent = m.areaParent(a);
+        j << (a ? ",\n" : "\n") << "{\"id\":" << jsonQuote(areas->layer.features[a].id)
+          << ",\"name\":" << jsonQuote(areas->layer.features[a].name) << ",\"level\":\""
+          << levelName(areas->areas[a].level) << "\",\"parent\":"
+          << (parent >= 0 ? jsonQuote(areas->layer.features[std::size_t(parent)].id) : "null") << ","
+          << areaJson(m, m.area(a)) << "}";
+    }
+    j << "],\n\"posts\":[";
+    for (std::size_t p = 0; p < m.postCount(); ++p) {
+        const PostSummary& s = m.postSummary(p);
+        j << (p ? ",\n" : "\n") << "{\"id\":" << jsonQuote(posts->layer.features[p].id)
+          << ",\"name\":" << jsonQuote(posts->layer.features[p].name) << ",\"area\":"
+          << (m.postArea(p) >= 0 ? jsonQuote(areas->layer.features[std::size_t(m.postArea(p))].id) : "null")
+          << ",\"requiredPersonHours\":" << hours(s.requiredPersonMinutes)
+          << ",\"onDutyPersonHours\":" << hours(s.onDutyPersonMinutes)
+          << ",\"shortPersonHours\":" << hours(s.shortPersonMinutes)
+          << ",\"nightShortPersonHours\":" << hours(s.nightShortPersonMinutes)
+          << ",\"surplusPersonHours\":" << hours(s.surplusPersonMinutes) << ",\"peakShort\":" << s.peakShort
+          << ",\"worstGap\":";
+        if (s.worstGapStart >= 0)
+            j << "{\"from\":" << jsonQuote(slotFrom(day, s.worstGapStart))
+              << ",\"to\":" << jsonQuote(slotTo(day, s.worstGapStart + s.worstGapSlots - 1))
+              << ",\"slots\":" << s.worstGapSlots << "}";
+        else
+            j << "null";
+        j << ",\"unstaffed\":" << (s.unstaffed ? "true" : "false") << ",\"required\":[";
+        for (int k = 0; k < day.slotCount; ++k)
+            j << (k ? "," : "") << m.required(p)[std::size_t(k)];
+        j << "],\"onDuty\":[";
+        for (int k = 0; k < day.slotCount; ++k)
+            j << (k ? "," : "") << m.onDuty(p)[std::size_t(k)];
+        j << "]}";
+    }
+    j << "],\n\"highRiskZones\":[";
+    for (std::size_t i = 0; i < m.highRiskZones().size(); ++i) {
+        const ZoneStaffing& z = m.highRiskZones()[i];
+        j << (i ? ",\n" : "\n") << "{\"id\":" << jsonQuote(zones->layer.features[z.zone].id)
+          << ",\"name\":" << jsonQuote(zones->layer.features[z.zone].name) << ",\"taskForces\":[";
+        for (std::size_t t = 0; t < z.teams.size(); ++t)
+            j << (t ? "," : "") << jsonQuote(teams->layer.features[z.teams[t]].id);
+        j << "],\"gap\":" << (z.isGap() ? "true" : "false")
+          << ",\"noTaskForce\":" << (z.noTaskForce ? "true" : "false")
+          << ",\"understaffed\":" << (z.understaffed ? "true" : "false") << ",\"maxMembers\":" << z.maxMembers
+          << ",\"offDutyHours\":" << hours(std::int64_t(z.offDutySlots) * day.slotMinutes)
+          << ",\"firstOffDuty\":"
+          << (z.firstOffDutySlot >= 0 ? jsonQuote(slotFrom(day, z.firstOffDutySlot)) : "null") << "}";
+    }
+    j << "],\n\"problems\":[";
+    for (std::size_t i = 0; i < m.diagnostics().size(); ++i)
+        j << (i ? ",\n" : "\n") << jsonQuote(m.diagnostics()[i].toString());
+    j << "]}\n";
+    return j.str();
+}
+
+void printSummary(const StaffingModel& m, const FeedSet& feeds, std::ostream& out) {
+    const AreaStaffing& c = m.city();
+    const StaffingDay& day = m.day();
+    out << "day " << date(day.start) << " (" << offset(day.start.offsetMinutes) << "), " << day.slotCount
+        << " slots of " << day.slotMinutes << " min\n";
+    out << "posts: " << c.posts << ", short at some time " << c.postsShort << ", unstaffed all day "
+        << c.postsUnstaffed << "\n";
+    out << "person-hours: required " << hours(c.requiredPersonMinutes) << ", on duty "
+        << hours(c.onDutyPersonMinutes) << ", short " << hours(c.shortPersonMinutes) << " (night "
+        << formatTimeOfDay(m.options().nightFromMinute) << "-" << formatTimeOfDay(m.options().nightToMinute)
+        << ": " << hours(c.nightShortPersonMinutes) << "), surplus " << hours(c.surplusPersonMinutes) << "\n";
+    if (const int worst = worstSlot(c); worst >= 0)
+        out << "worst slot: " << slotFrom(day, worst) << "-" << slotTo(day, worst) << ", "
+            << c.shortBySlot[std::size_t(worst)] << " people short\n";
+    out << "high-risk zones: " << c.highRiskZones << ", breaking 一高风险区一专班 " << c.zoneGaps
+        << " (no task force " << c.zonesWithoutTaskForce << ", under " << m.options().minTaskForceMembers
+        << " members " << c.zonesUnderstaffed << ", off duty at some hour " << c.zonesOffDuty << ")\n";
+    out << "households to visit (red+orange): " << c.householdsToVisit << ", door teams " << c.doorTeams
+        << " x " << m.options().householdsPerDoorTeam << " a day = " << c.doorTeamCapacity << ", left over "
+        << c.householdsUnvisited() << "\n";
+    if (const Feed* areas = feeds.get(FeedKind::Areas)) {
+        out << "by district (posts short, person-hours short, of them at night, zone gaps, households left "
+               "over):\n";
+        for (std::size_t a = 0; a < m.areaCount(); ++a) {
+            if (areas->areas[a].level != AreaLevel::District) continue;
+            const AreaStaffing& d = m.area(a);
+            out << "  " << areas->layer.features[a].id << " " << areas->layer.features[a].name << ": "
+                << d.postsShort << ", " << hours(d.shortPersonMinutes) << ", "
+                << hours(d.nightShortPersonMinutes) << ", " << d.zoneGaps << ", " << d.householdsUnvisited()
+                << "\n";
+        }
+    }
+    if (!m.diagnostics().empty()) {
+        out << "problems (" << m.diagnostics().size() << "):\n";
+        for (const Diagnostic& d : m.diagnostics())
+            out << "  " << d.toString() << "\n";
+    }
+}
+
+} // namespace
+
+int runGapsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+    std::string dayText, csvPosts, csvAreas, jsonFile;
+    int slot = 15;
+    StaffingOptions options;
+    std::vector<std::string> files;
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& a = args[i];
+        const bool hasValue = i + 1 < args.size();
+        if (a == "--day" && hasValue)
+            dayText = args[++i];
+        else if (a == "--slot" && hasValue) {
+            if (!parseInt(args[++i], slot, 1, kMinutesPerDay)) {
+                err << "cordon gaps: --slot needs minutes from 1 to 1440\n";
+                return kExitUsage;
+            }
+        } else if (a == "--min-task-force" && hasValue) {
+            if (!parseInt(args[++i], options.minTaskForceMembers, 0, 100000)) {
+                err << "cordon gaps: --min-task-force needs a whole number\n";
+                return kExitUsage;
+            }
+        } else if (a == "--households-per-team" && hasValue) {
+            if (!parseInt(args[++i], options.householdsPerDoorTeam, 0, 100000)) {
+                err << "cordon gaps: --households-per-team needs a whole number\n";
+                return kExitUsage;
+            }
+        } else if (a == "--csv-posts" && hasValue)
+            csvPosts = args[++i];
+        else if (a == "--csv-areas" && hasValue)
+            csvAreas = args[++i];
+        else if (a == "--json" && hasValue)
+            jsonFile = args[++i];
+        else if (a.rfind("--", 0) == 0) {
+            err << "cordon gaps: unknown option or missing value: " << a << "\n";
+            return kExitUsage;
+        } else if (fs::is_directory(a)) {
+            std::vector<std::string> inFolder;
+            for (const auto& e : fs::directory_iterator(a)) {
+                const std::string ext = e.path().extension().string();
+                if (e.is_regular_file() && (ext == ".geojson" || ext == ".json"))
+                    inFolder.push_back(e.path().string());
+            }
+            std::sort(inFolder.begin(), inFolder.end());
+            files.insert(files.end(), inFolder.begin(), inFolder.end());
+        } else
+            files.push_back(a);
+    }
+    if (files.empty()) {
+        err << "cordon gaps: no input file\n";
+        return kExitUsage;
+    }
+    FeedSet feeds;
+    for (const std::string& file : files) {
+        std::string error;
+        const std::optional<std::string> bytes = readFile(file, error);
+        if (!bytes) {
+            err << "cordon gaps: " << error << "\n";
+            return kExitUsage;
+        }
+        FeedReadResult r = readFeedDetectKind(*bytes, file);
+        if (!r.feed) {
+            err << "cordon gaps: " << file << " is not a usable feed"
+                << (r.diagnostics.empty() ? "" : ": " + r.diagnostics[0].toString()) << "\n";
+            return kExitUsage;
+        }
+        feeds.replace(std::move(*r.feed));
+    }
+    if (!feeds.get(FeedKind::Posts)) {
+        err << "cordon gaps: no posts feed among the inputs\n";
+        return kExitUsage;
+    }
+    std::optional<StaffingDay> day;
+    if (!dayText.empty()) {
+        const std::optional<Instant> d = dayText.size() == 10 ? parseInstant(dayText) : std::nullopt;
+        if (!d) {
+            err << "cordon gaps: --day needs a date YYYY-MM-DD\n";
+            return kExitUsage;
+        }
+        day = StaffingDay::wholeDay(d->localDay(), d->offsetMinutes, slot);
+    } else if (const Feed* roster = feeds.get(FeedKind::Roster)) {
+        day = rosterDay(*roster, slot);
+    }
+    if (!day) {
+        err << "cordon gaps: no roster entries to tell the day: give --day YYYY-MM-DD\n";
+        return kExitUsage;
+    }
+    const StaffingModel model = StaffingModel::build(feeds, *day, options);
+    printSummary(model, feeds, out);
+    if (!csvPosts.empty() && !writeText(csvPosts, postsCsv(model, feeds), err)) return kExitUsage;
+    if (!csvAreas.empty() && !writeText(csvAreas, areasCsv(model, feeds), err)) return kExitUsage;
+    if (!jsonFile.empty() && !writeText(jsonFile, fullJson(model, feeds), err)) return kExitUsage;
+    return kExitOk;
+}
+
+} // namespace cordon
