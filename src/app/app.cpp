@@ -7,6 +7,7 @@
 #include "platform/feed_source.hpp"
 #include "platform/page.hpp"
 #include "render/isochrone_mesh.hpp"
+#include "render/overlay_mesh.hpp"
 #include "render/scene_mesh.hpp"
 #include "ui/ui_font.hpp"
 
@@ -173,6 +174,80 @@ void App::addGlyphs() {
     }
 }
 
+void App::updateCoverage(bool force) {
+    const Feed* teams = m_feeds.get(FeedKind::Teams);
+    m_coveragePanel.available = m_graph && teams;
+    if (!m_coveragePanel.available) {
+        m_coverage.reset();
+        return;
+    }
+    if (!force && m_coverage && m_coverageVersions == m_feeds.versions) return;
+    const auto start = std::chrono::steady_clock::now();
+    CoverageOptions options;
+    options.thresholdMinutes = m_coveragePanel.thresholdMinutes;
+    m_coverage = computeCoverage(m_feeds, *m_graph, options);
+    m_coverageVersions = m_feeds.versions;
+    m_coveragePanel.computeMs =
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+
+    const CoverageReport& r = *m_coverage;
+    m_coveragePanel.highRiskWithoutTaskForce = r.highRiskWithoutTaskForce.size();
+    m_coveragePanel.zonesBeyond = r.zonesBeyondThreshold.size();
+    m_coveragePanel.postsBeyond = r.postsBeyondThreshold.size();
+    m_coveragePanel.populationShare = r.populationTotal > 0 ? static_cast<double>(r.populationCovered) /
+                                                                  static_cast<double>(r.populationTotal)
+                                                            : 0;
+    m_coveragePanel.gaps.clear();
+    auto add = [&](FeedKind kind, const TargetCoverage& t, double seconds, const char* tag) {
+        const Feed* feed = m_feeds.get(kind);
+        if (!feed || t.feature >= feed->size()) return;
+        const FeatureRecord& f = feed->layer.features[t.feature];
+        m_coveragePanel.gaps.push_back(
+            {kind, t.feature, std::string(tag) + (f.name.empty() ? f.id : f.name), seconds / 60});
+    };
+    for (std::uint32_t z : r.highRiskWithoutTaskForce)
+        add(FeedKind::Zones, r.zones[z], r.zones[z].assignedTaskForce.seconds, "! ");
+    for (std::uint32_t z : r.zonesBeyondThreshold)
+        add(FeedKind::Zones, r.zones[z], r.zones[z].assigned.seconds, "");
+    for (std::uint32_t p : r.postsBeyondThreshold)
+        add(FeedKind::Posts, r.posts[p], r.posts[p].assigned.seconds, "");
+    rebuildOverlay();
+}
+
+void App::rebuildOverlay() {
+    SceneMesh overlay;
+    overlay.origin = m_sceneOrigin;
+    if (m_coveragePanel.showResponsibility && m_coverage && m_graph) {
+        const auto& taskForces = m_coverage->responsibility[static_cast<int>(TeamKind::TaskForce)];
+        const auto shares = edgeResponsibility(taskForces, *m_graph, m_coverage->thresholdSeconds);
+        appendMesh(overlay, buildResponsibilityMesh(*m_graph, shares, m_sceneOrigin));
+    }
+    if (m_selected)
+        if (const Feed* feed = m_feeds.get(m_selected->kind))
+            appendMesh(overlay, buildSelectionMesh(feed->layer, m_selected->feature, m_sceneOrigin));
+    m_renderer.uploadOverlay(overlay);
+}
+
+void App::flyTo(FeedKind kind, std::uint32_t feature) {
+    const Feed* feed = m_feeds.get(kind);
+    if (!feed || feature >= feed->size()) return;
+    const FeatureLayer& layer = feed->layer;
+    const FeatureRecord& f = layer.features[feature];
+    MercatorBox box;
+    for (std::uint32_t p = f.firstPart; p < f.firstPart + f.partCount; ++p)
+        for (std::uint32_t r = layer.parts[p].firstRing;
+             r < layer.parts[p].firstRing + layer.parts[p].ringCount; ++r)
+            for (std::size_t i = 0; i < layer.ringSize(r); ++i)
+                box.add(mercator::project(layer.ring(r)[i]));
+    if (box.empty()) return;
+    constexpr double kMinSpanMetres = 600; // a point or a small compound still shows its streets
+    const MercatorPoint c = box.centre();
+    box.add(MercatorPoint{c.x - kMinSpanMetres / 2, c.y - kMinSpanMetres / 2});
+    box.add(MercatorPoint{c.x + kMinSpanMetres / 2, c.y + kMinSpanMetres / 2});
+    m_camera.fit(box, kFitPaddingPx * m_window.pixelScale());
+    select(PickedFeature{kind, feature});
+}
+
 void App::clickAt(ScreenPoint at) {
     const LonLat p = mercator::unproject(m_camera.screenToWorld(at));
     FeedMask pickable{};
@@ -204,6 +279,7 @@ void App::clickAt(ScreenPoint at) {
 void App::select(std::optional<PickedFeature> picked) {
     m_selected = picked;
     m_details.open = picked.has_value();
+    rebuildOverlay();
     if (!picked) return;
     const Feed& feed = *m_feeds.get(picked->kind);
     const FeatureRecord& record = feed.layer.features[picked->feature];
@@ -242,6 +318,7 @@ void App::feedsChanged() {
         select(again ? std::optional<PickedFeature>(PickedFeature{m_selected->kind, *again}) : std::nullopt);
     }
     rebuildScene();
+    updateCoverage(false);
     if (!m_hadData) m_needsFit = true;
     m_hadData = true;
 }
@@ -257,6 +334,7 @@ void App::rebuildScene() {
     if (!(mesh.origin == m_sceneOrigin)) {
         m_sceneOrigin = mesh.origin;
         m_renderer.uploadIsochrones(buildIsochroneMesh(m_isochrones, m_sceneOrigin));
+        rebuildOverlay();
     }
 }
 
@@ -337,6 +415,10 @@ void App::handleEvent(const SDL_Event& e) {
         case SDLK_KP_MINUS:
             zoomKeys(-1);
             break;
+        case SDLK_r:
+            m_coveragePanel.showResponsibility = !m_coveragePanel.showResponsibility;
+            rebuildOverlay();
+            break;
         case SDLK_f:
         case SDLK_0:
             m_needsFit = true;
@@ -391,6 +473,18 @@ std::string App::stateJson() const {
     const std::string isochrone =
         "{\"bands\":" + std::to_string(m_isochrones.size()) + ",\"polygons\":" + std::to_string(isoPolygons) +
         ",\"ms\":" + std::to_string(m_isochroneMs) + ",\"from\":" + jsonQuote(m_isochroneFrom) + "}";
+    std::string coverage = "null";
+    if (m_coverage) {
+        char text[256];
+        std::snprintf(text, sizeof text,
+                      "{\"thresholdMinutes\":%d,\"highRiskWithoutTaskForce\":%zu,\"zonesBeyond\":%zu,"
+                      "\"postsBeyond\":%zu,\"populationShare\":%.4f,\"ms\":%.1f,\"responsibility\":%s}",
+                      m_coveragePanel.thresholdMinutes, m_coveragePanel.highRiskWithoutTaskForce,
+                      m_coveragePanel.zonesBeyond, m_coveragePanel.postsBeyond,
+                      m_coveragePanel.populationShare, m_coveragePanel.computeMs,
+                      m_coveragePanel.showResponsibility ? "true" : "false");
+        coverage = text;
+    }
     std::string selected = "null";
     if (m_selected)
         selected = "{\"feed\":\"" + std::string(feedKindName(m_selected->kind)) +
@@ -407,7 +501,7 @@ std::string App::stateJson() const {
            ",\"errors\":" + std::to_string(errors) +
            ",\"loading\":" + std::to_string(pendingRequests() + (m_loader.busy() ? 1 : 0)) + ",\"lang\":\"" +
            (m_panel.lang == Lang::En ? "en" : "zh") + "\"," + view + ",\"cursor\":" + cursor +
-           ",\"isochrone\":" + isochrone + ",\"selected\":" + selected + "}";
+           ",\"isochrone\":" + isochrone + ",\"selected\":" + selected + ",\"coverage\":" + coverage + "}";
 }
 
 void App::writeScreenshot(const std::string& path, int width, int height) const {
@@ -455,7 +549,12 @@ bool App::frame() {
     if (actions.layersChanged) rebuildScene();
     if (actions.isochroneSettingsChanged) computeIsochrones();
     m_details.lang = m_panel.lang;
-    if (drawDetailsPanel(m_details)) m_selected.reset();
+    if (drawDetailsPanel(m_details)) select(std::nullopt);
+    m_coveragePanel.lang = m_panel.lang;
+    const CoveragePanelActions coverage = drawCoveragePanel(m_coveragePanel);
+    if (coverage.thresholdChanged) updateCoverage(true);
+    if (coverage.responsibilityToggled) rebuildOverlay();
+    if (coverage.goTo) flyTo(coverage.goTo->feed, coverage.goTo->feature);
     if (actions.clearIsochrones) {
         m_isochroneFrom.clear();
         m_isochroneOrigin.reset();

@@ -4,16 +4,19 @@
 
 #include "app/feed_loader.hpp"
 #include "app/options.hpp"
+#include "core/coverage.hpp"
 #include "core/feature_picker.hpp"
 #include "core/feed_set.hpp"
 #include "core/isochrone.hpp"
 #include "platform/window.hpp"
 #include "render/camera.hpp"
 #include "render/gl/map_renderer.hpp"
+#include "ui/coverage_panel.hpp"
 #include "ui/details_panel.hpp"
 #include "ui/map_panel.hpp"
 #include "ui/ui_font.hpp"
 
+#include <array>
 #include <map>
 #include <memory>
 #include <string>
@@ -66,10 +69,19 @@ class App {
     DetailsPanelModel m_details;
     std::string m_isochroneFrom; ///< name of the team the isochrones start from, "" for a clicked point
 
+    CoveragePanelModel m_coveragePanel;
+    std::optional<CoverageReport> m_coverage;
+    std::array<unsigned, kFeedKindCount> m_coverageVersions{}; ///< feed versions the report is from
+
     std::string m_fontBytes;
     std::unique_ptr<UiFont> m_font;
 
     void computeIsochrones();
+    /// Recomputes coverage when its inputs changed (or always with `force`).
+    void updateCoverage(bool force);
+    /// Uploads the overlay: task-force areas of responsibility (if shown) and the selection.
+    void rebuildOverlay();
+    void flyTo(FeedKind kind, std::uint32_t feature);
     /// Adds the characters of the loaded feeds and problems to the UI font, rebuilding it if needed.
     void addGlyphs();
     void clickAt(ScreenPoint at);

@@ -33,17 +33,8 @@ class Builder {
         const LonLat* pts = layer.ring(ring);
         const std::size_t n = layer.ringSize(ring);
         const std::size_t segments = closed ? n : n - 1;
-        for (std::size_t i = 0; i < segments; ++i) {
-            const Vec2 a = local(pts[i]);
-            const Vec2 b = local(pts[(i + 1) % n]);
-            const auto base = static_cast<std::uint32_t>(m_mesh.lineVertices.size());
-            for (float along : {0.0f, 1.0f})
-                for (float side : {-1.0f, 1.0f})
-                    m_mesh.lineVertices.push_back(
-                        {float(a.x), float(a.y), float(b.x), float(b.y), along, side, widthPx, colour});
-            for (std::uint32_t k : {0u, 1u, 2u, 2u, 1u, 3u})
-                m_mesh.lineIndices.push_back(base + k);
-        }
+        for (std::size_t i = 0; i < segments; ++i)
+            appendLineSegment(m_mesh, local(pts[i]), local(pts[(i + 1) % n]), colour, widthPx);
     }
 
     void point(const FeatureLayer& layer, std::uint32_t ring, Rgba colour, float sizePx) {
@@ -57,6 +48,29 @@ class Builder {
 };
 
 } // namespace
+
+void appendLineSegment(SceneMesh& mesh, Vec2 a, Vec2 b, Rgba colour, float widthPx) {
+    const auto base = static_cast<std::uint32_t>(mesh.lineVertices.size());
+    for (float along : {0.0f, 1.0f})
+        for (float side : {-1.0f, 1.0f})
+            mesh.lineVertices.push_back(
+                {float(a.x), float(a.y), float(b.x), float(b.y), along, side, widthPx, colour});
+    for (std::uint32_t k : {0u, 1u, 2u, 2u, 1u, 3u})
+        mesh.lineIndices.push_back(base + k);
+}
+
+void appendMesh(SceneMesh& into, const SceneMesh& from) {
+    const auto fillBase = static_cast<std::uint32_t>(into.fillVertices.size());
+    const auto lineBase = static_cast<std::uint32_t>(into.lineVertices.size());
+    into.fillVertices.insert(into.fillVertices.end(), from.fillVertices.begin(), from.fillVertices.end());
+    for (std::uint32_t i : from.fillIndices)
+        into.fillIndices.push_back(fillBase + i);
+    into.lineVertices.insert(into.lineVertices.end(), from.lineVertices.begin(), from.lineVertices.end());
+    for (std::uint32_t i : from.lineIndices)
+        into.lineIndices.push_back(lineBase + i);
+    into.points.insert(into.points.end(), from.points.begin(), from.points.end());
+    into.bounds.add(from.bounds);
+}
 
 SceneMesh buildSceneMesh(std::span<const Feed* const> feeds) {
     SceneMesh mesh;

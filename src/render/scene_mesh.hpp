@@ -5,6 +5,7 @@
 
 #include "core/feed.hpp"
 #include "render/style.hpp"
+#include "render/triangulate.hpp"
 
 #include <cstdint>
 #include <span>
@@ -43,6 +44,12 @@ struct SceneMesh {
     std::vector<std::uint32_t> lineIndices;
     std::vector<PointInstance> points;
 };
+
+/// Appends one segment (a to b, metres relative to the mesh origin) as a quad of the line shader.
+void appendLineSegment(SceneMesh& mesh, Vec2 a, Vec2 b, Rgba colour, float widthPx);
+
+/// Appends `from` to `into` (same origin), offsetting its indices.
+void appendMesh(SceneMesh& into, const SceneMesh& from);
 
 /// Builds fills (polygon interiors), lines (roads and polygon outlines) and point symbols for the
 /// given feeds, stacked by `layerDrawOrder`.

@@ -44,6 +44,14 @@ constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
     {NoRoadNearby, "附近没有可通行的道路", "No usable road nearby"},
     {Clear, "清除", "Clear"},
     {Details, "要素详情", "Details"},
+    {Coverage, "覆盖分析", "Coverage"},
+    {ThresholdMinutes, "可达阈值（分钟）", "Reach threshold (minutes)"},
+    {HighRiskNoTaskForce, "高风险区：阈值内无专班", "High-risk zones with no task force in reach"},
+    {ZonesBeyondThreshold, "风险区：指派队伍均超出阈值", "Zones whose assigned teams are all beyond reach"},
+    {PostsBeyondThreshold, "卡点：指派队伍均超出阈值", "Posts whose assigned teams are all beyond reach"},
+    {PopulationCovered, "阈值内覆盖人口", "Population within reach of a team"},
+    {ShowResponsibility, "显示专班责任区（R）", "Show task-force areas (R)"},
+    {CoverageNeedsData, "需要道路与队伍数据", "Needs roads and teams"},
 }};
 
 constexpr bool tableInOrder() {

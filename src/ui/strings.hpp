@@ -44,6 +44,14 @@ enum class TextId {
     NoRoadNearby,
     Clear,
     Details,
+    Coverage,
+    ThresholdMinutes,
+    HighRiskNoTaskForce,
+    ZonesBeyondThreshold,
+    PostsBeyondThreshold,
+    PopulationCovered,
+    ShowResponsibility,
+    CoverageNeedsData,
     Count
 };
 

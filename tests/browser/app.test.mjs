@@ -279,3 +279,30 @@ test('clicking a team shows its details and its isochrones in its own mode; clic
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('coverage of the demo city: gaps counted, R shows the task forces\' areas of responsibility', async () => {
+  const { page, problems } = await openApp(browser.context, server.url + '/');
+  const state = await page.evaluate(() => window.cordonState);
+  assert.ok(state.coverage, 'coverage computed on load');
+  assert.equal(state.coverage.thresholdMinutes, 15);
+  // The demo city leaves some high-risk zones without a task force in reach (docs/demo-city.md).
+  assert.ok(state.coverage.highRiskWithoutTaskForce > 0, JSON.stringify(state.coverage));
+  assert.ok(state.coverage.populationShare > 0.5 && state.coverage.populationShare <= 1);
+  const before = decodePng(await page.screenshot());
+  await page.mouse.move(900, 400);
+  await page.keyboard.press('r');
+  await page.waitForFunction(() => window.cordonState.coverage.responsibility === true, null, { timeout: 5000 });
+  await page.waitForTimeout(200);
+  const png = await page.screenshot();
+  writeFileSync(join(artifactsDir, 'responsibility.png'), png);
+  const after = decodePng(png);
+  let changed = 0;
+  for (let i = 0; i < after.rgba.length; i += 4) {
+    const d = Math.abs(after.rgba[i] - before.rgba[i]) + Math.abs(after.rgba[i + 1] - before.rgba[i + 1]) +
+      Math.abs(after.rgba[i + 2] - before.rgba[i + 2]);
+    if (d > 60) changed++;
+  }
+  assert.ok(changed > 5000, `areas of responsibility drawn (${changed} pixels changed)`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -46,6 +46,32 @@ template <class T> void bufferData(GLenum target, const std::vector<T>& data) {
     glBufferData(target, static_cast<GLsizeiptr>(data.size() * sizeof(T)), data.data(), GL_STATIC_DRAW);
 }
 
+void makeLineVao(GLuint& vao, GLuint& vbo, GLuint& ibo) {
+    glGenVertexArrays(1, &vao);
+    glGenBuffers(1, &vbo);
+    glGenBuffers(1, &ibo);
+    glBindVertexArray(vao);
+    glBindBuffer(GL_ARRAY_BUFFER, vbo);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo);
+    floatAttribute(0, 4, sizeof(LineVertex), offsetof(LineVertex, ax));
+    floatAttribute(1, 2, sizeof(LineVertex), offsetof(LineVertex, along));
+    floatAttribute(2, 1, sizeof(LineVertex), offsetof(LineVertex, widthPx));
+    colourAttribute(3, sizeof(LineVertex), offsetof(LineVertex, colour));
+}
+
+/// Instanced symbols: the shared unit quad plus one PointInstance per symbol.
+void makePointVao(GLuint& vao, GLuint quad, GLuint& vbo) {
+    glGenVertexArrays(1, &vao);
+    glGenBuffers(1, &vbo);
+    glBindVertexArray(vao);
+    glBindBuffer(GL_ARRAY_BUFFER, quad);
+    floatAttribute(0, 2, 2 * sizeof(float), 0);
+    glBindBuffer(GL_ARRAY_BUFFER, vbo);
+    floatAttribute(1, 2, sizeof(PointInstance), offsetof(PointInstance, x), 1);
+    floatAttribute(2, 1, sizeof(PointInstance), offsetof(PointInstance, sizePx), 1);
+    colourAttribute(3, sizeof(PointInstance), offsetof(PointInstance, colour), 1);
+}
+
 } // namespace
 
 bool MapRenderer::buildProgram(Program& p, const char* vert, const char* frag, std::string& error) {
@@ -90,17 +116,8 @@ bool MapRenderer::init(std::string& error) {
     floatAttribute(0, 2, sizeof(FillVertex), offsetof(FillVertex, x));
     colourAttribute(1, sizeof(FillVertex), offsetof(FillVertex, colour));
 
-    glGenVertexArrays(1, &m_lineVao);
-    glGenBuffers(1, &m_lineVbo);
-    glGenBuffers(1, &m_lineIbo);
-    glBindVertexArray(m_lineVao);
-    glBindBuffer(GL_ARRAY_BUFFER, m_lineVbo);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m_lineIbo);
-    floatAttribute(0, 4, sizeof(LineVertex), offsetof(LineVertex, ax));
-    floatAttribute(1, 2, sizeof(LineVertex), offsetof(LineVertex, along));
-    floatAttribute(2, 1, sizeof(LineVertex), offsetof(LineVertex, widthPx));
-    colourAttribute(3, sizeof(LineVertex), offsetof(LineVertex, colour));
-
+    makeLineVao(m_lineVao, m_lineVbo, m_lineIbo);
+    makeLineVao(m_overlayLineVao, m_overlayLineVbo, m_overlayLineIbo);
     glGenVertexArrays(1, &m_isoVao);
     glGenBuffers(1, &m_isoVbo);
     glBindVertexArray(m_isoVao);
@@ -109,17 +126,11 @@ bool MapRenderer::init(std::string& error) {
     colourAttribute(1, sizeof(FillVertex), offsetof(FillVertex, colour));
 
     static const float kQuad[] = {-1, -1, 1, -1, -1, 1, -1, 1, 1, -1, 1, 1};
-    glGenVertexArrays(1, &m_pointVao);
     glGenBuffers(1, &m_pointQuad);
-    glGenBuffers(1, &m_pointVbo);
-    glBindVertexArray(m_pointVao);
     glBindBuffer(GL_ARRAY_BUFFER, m_pointQuad);
     glBufferData(GL_ARRAY_BUFFER, sizeof kQuad, kQuad, GL_STATIC_DRAW);
-    floatAttribute(0, 2, 2 * sizeof(float), 0);
-    glBindBuffer(GL_ARRAY_BUFFER, m_pointVbo);
-    floatAttribute(1, 2, sizeof(PointInstance), offsetof(PointInstance, x), 1);
-    floatAttribute(2, 1, sizeof(PointInstance), offsetof(PointInstance, sizePx), 1);
-    colourAttribute(3, sizeof(PointInstance), offsetof(PointInstance, colour), 1);
+    makePointVao(m_pointVao, m_pointQuad, m_pointVbo);
+    makePointVao(m_overlayPointVao, m_pointQuad, m_overlayPointVbo);
     glBindVertexArray(0);
     return true;
 }
@@ -127,10 +138,11 @@ bool MapRenderer::init(std::string& error) {
 MapRenderer::~MapRenderer() {
     for (const Program* p : {&m_fill, &m_line, &m_point})
         if (p->id) glDeleteProgram(p->id);
-    const GLuint vaos[] = {m_fillVao, m_lineVao, m_pointVao, m_isoVao};
-    const GLuint buffers[] = {m_fillVbo, m_fillIbo, m_lineVbo, m_lineIbo, m_pointQuad, m_pointVbo, m_isoVbo};
-    glDeleteVertexArrays(4, vaos);
-    glDeleteBuffers(7, buffers);
+    const GLuint vaos[] = {m_fillVao, m_lineVao, m_pointVao, m_isoVao, m_overlayLineVao, m_overlayPointVao};
+    const GLuint buffers[] = {m_fillVbo,  m_fillIbo, m_lineVbo,        m_lineIbo,        m_pointQuad,
+                              m_pointVbo, m_isoVbo,  m_overlayLineVbo, m_overlayLineIbo, m_overlayPointVbo};
+    glDeleteVertexArrays(6, vaos);
+    glDeleteBuffers(10, buffers);
 }
 
 void MapRenderer::upload(const SceneMesh& mesh) {
@@ -150,6 +162,19 @@ void MapRenderer::upload(const SceneMesh& mesh) {
     m_fillCount = static_cast<GLsizei>(mesh.fillIndices.size());
     m_lineCount = static_cast<GLsizei>(mesh.lineIndices.size());
     m_pointCount = static_cast<GLsizei>(mesh.points.size());
+}
+
+void MapRenderer::uploadOverlay(const SceneMesh& mesh) {
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, m_overlayLineVbo);
+    bufferData(GL_ARRAY_BUFFER, mesh.lineVertices);
+    glBindBuffer(GL_ARRAY_BUFFER, m_overlayPointVbo);
+    bufferData(GL_ARRAY_BUFFER, mesh.points);
+    glBindVertexArray(m_overlayLineVao);
+    bufferData(GL_ELEMENT_ARRAY_BUFFER, mesh.lineIndices);
+    glBindVertexArray(0);
+    m_overlayLineCount = static_cast<GLsizei>(mesh.lineIndices.size());
+    m_overlayPointCount = static_cast<GLsizei>(mesh.points.size());
 }
 
 void MapRenderer::uploadIsochrones(const IsochroneMesh& mesh) {
@@ -204,6 +229,16 @@ void MapRenderer::draw(const Camera& camera) {
             glDrawArrays(GL_TRIANGLES, static_cast<GLint>(band.quadFirst), 6);
         }
         glDisable(GL_STENCIL_TEST);
+    }
+    if (m_overlayLineCount) {
+        useProgram(m_line, camera);
+        glBindVertexArray(m_overlayLineVao);
+        glDrawElements(GL_TRIANGLES, m_overlayLineCount, GL_UNSIGNED_INT, nullptr);
+    }
+    if (m_overlayPointCount) { // halos, under the symbols
+        useProgram(m_point, camera);
+        glBindVertexArray(m_overlayPointVao);
+        glDrawArraysInstanced(GL_TRIANGLES, 0, 6, m_overlayPointCount);
     }
     if (m_pointCount) {
         useProgram(m_point, camera);

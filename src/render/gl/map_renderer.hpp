@@ -25,6 +25,9 @@ class MapRenderer {
     void upload(const SceneMesh& mesh);
     /// Replaces the isochrone overlay (drawn translucent over the map, under the symbols).
     void uploadIsochrones(const IsochroneMesh& mesh);
+    /// Replaces the overlay lines and halos (areas of responsibility, selection), drawn over the
+    /// isochrones and under the symbols. Its origin must be the last uploaded scene's.
+    void uploadOverlay(const SceneMesh& mesh);
     void draw(const Camera& camera);
 
   private:
@@ -37,6 +40,9 @@ class MapRenderer {
     GLuint m_lineVao = 0, m_lineVbo = 0, m_lineIbo = 0;
     GLuint m_pointVao = 0, m_pointQuad = 0, m_pointVbo = 0;
     GLuint m_isoVao = 0, m_isoVbo = 0;
+    GLuint m_overlayLineVao = 0, m_overlayLineVbo = 0, m_overlayLineIbo = 0;
+    GLuint m_overlayPointVao = 0, m_overlayPointVbo = 0;
+    GLsizei m_overlayLineCount = 0, m_overlayPointCount = 0;
     std::vector<IsochroneBandRange> m_isoBands;
     GLsizei m_fillCount = 0, m_lineCount = 0, m_pointCount = 0;
     MercatorPoint m_origin;

@@ -1,0 +1,97 @@
+#include "render/overlay_mesh.hpp"
+
+#include "core/mercator.hpp"
+
+#include <cmath>
+
+namespace cordon {
+
+namespace {
+
+constexpr float kResponsibilityWidthPx = 3.0f;
+constexpr float kSelectionWidthPx = 4.0f;
+constexpr float kSelectionHaloPx = 26.0f;
+constexpr Rgba kSelection{255, 0, 110, 255};
+
+Vec2 local(LonLat p, MercatorPoint origin) {
+    const MercatorPoint m = mercator::project(p);
+    return {m.x - origin.x, m.y - origin.y};
+}
+
+/// Appends the part of a polyline between fractions [from, to] of its length.
+void appendPart(SceneMesh& mesh, std::span<const Vec2> line, double from, double to, Rgba colour) {
+    double total = 0;
+    for (std::size_t i = 1; i < line.size(); ++i)
+        total += std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
+    if (total <= 0 || to <= from) return;
+    const double start = from * total, end = to * total;
+    double at = 0;
+    for (std::size_t i = 1; i < line.size(); ++i) {
+        const Vec2 a = line[i - 1], b = line[i];
+        const double length = std::hypot(b.x - a.x, b.y - a.y);
+        const double s0 = std::max(start, at), s1 = std::min(end, at + length);
+        if (s1 > s0 && length > 0) {
+            const double t0 = (s0 - at) / length, t1 = (s1 - at) / length;
+            appendLineSegment(mesh, {a.x + (b.x - a.x) * t0, a.y + (b.y - a.y) * t0},
+                              {a.x + (b.x - a.x) * t1, a.y + (b.y - a.y) * t1}, colour,
+                              kResponsibilityWidthPx);
+        }
+        at += length;
+    }
+}
+
+} // namespace
+
+Rgba teamColour(std::uint32_t team) {
+    // Okabe-Ito, without black and the yellow that vanishes on the light map.
+    static constexpr Rgba kPalette[] = {{230, 159, 0, 255}, {86, 180, 233, 255}, {0, 158, 115, 255},
+                                        {0, 114, 178, 255}, {213, 94, 0, 255},   {204, 121, 167, 255},
+                                        {120, 94, 240, 255}};
+    constexpr std::uint32_t n = sizeof kPalette / sizeof kPalette[0];
+    return kPalette[(team * 3) % n]; // a stride coprime with n: consecutive teams differ
+}
+
+SceneMesh buildResponsibilityMesh(const RoadGraph& graph, std::span<const EdgeShare> shares,
+                                  MercatorPoint origin) {
+    SceneMesh mesh;
+    mesh.origin = origin;
+    std::vector<Vec2> line;
+    for (std::uint32_t e = 0; e < shares.size() && e < graph.edgeCount(); ++e) {
+        const EdgeShare& share = shares[e];
+        if (share.fromTeam == kNoTeam && share.toTeam == kNoTeam) continue;
+        line.clear();
+        for (LonLat p : graph.edgeShape(e))
+            line.push_back(local(p, origin));
+        const double split = std::clamp(share.split, 0.0, 1.0);
+        if (share.fromTeam != kNoTeam) appendPart(mesh, line, 0, split, teamColour(share.fromTeam));
+        if (share.toTeam != kNoTeam) appendPart(mesh, line, split, 1, teamColour(share.toTeam));
+    }
+    return mesh;
+}
+
+SceneMesh buildSelectionMesh(const FeatureLayer& layer, std::uint32_t feature, MercatorPoint origin) {
+    SceneMesh mesh;
+    mesh.origin = origin;
+    if (feature >= layer.features.size()) return mesh;
+    const FeatureRecord& record = layer.features[feature];
+    for (std::uint32_t p = record.firstPart; p < record.firstPart + record.partCount; ++p) {
+        const GeometryPart& part = layer.parts[p];
+        for (std::uint32_t r = part.firstRing; r < part.firstRing + part.ringCount; ++r) {
+            const LonLat* pts = layer.ring(r);
+            const std::size_t n = layer.ringSize(r);
+            if (part.kind == PartKind::Point) {
+                const Vec2 v = local(pts[0], origin);
+                mesh.points.push_back({float(v.x), float(v.y), kSelectionHaloPx, kSelection});
+                continue;
+            }
+            // Polygon rings are stored open (no repeated first position): close them here.
+            const std::size_t segments = part.kind == PartKind::Polygon ? n : n - 1;
+            for (std::size_t i = 0; i < segments && n > 1; ++i)
+                appendLineSegment(mesh, local(pts[i], origin), local(pts[(i + 1) % n], origin), kSelection,
+                                  kSelectionWidthPx);
+        }
+    }
+    return mesh;
+}
+
+} // namespace cordon

@@ -1,0 +1,25 @@
+#pragma once
+/// Overlays drawn over the map from analysis results and the selection: areas of responsibility
+/// (each road edge coloured by the team that reaches it first) and the selected feature's
+/// highlight. Lines and points only, in the same origin as the scene so they line up.
+
+#include "core/coverage.hpp"
+#include "core/road_graph.hpp"
+#include "render/scene_mesh.hpp"
+
+#include <span>
+
+namespace cordon {
+
+/// A stable colour per team, from a colour-blind-safe palette (neighbouring teams differ).
+Rgba teamColour(std::uint32_t team);
+
+/// Every shared edge split where the teams' times meet, each part in its team's colour; edges
+/// no team reaches are left out.
+SceneMesh buildResponsibilityMesh(const RoadGraph& graph, std::span<const EdgeShare> shares,
+                                  MercatorPoint origin);
+
+/// A bright outline around the feature's polygons and lines, a halo under its points.
+SceneMesh buildSelectionMesh(const FeatureLayer& layer, std::uint32_t feature, MercatorPoint origin);
+
+} // namespace cordon

@@ -1,0 +1,54 @@
+#include "ui/coverage_panel.hpp"
+
+#include <imgui.h>
+
+#include <cmath>
+
+namespace cordon {
+
+CoveragePanelActions drawCoveragePanel(CoveragePanelModel& model) {
+    CoveragePanelActions actions;
+    const Lang lang = model.lang;
+    const float em = ImGui::GetFontSize();
+    ImGui::SetNextWindowPos(ImVec2(10, em * 36), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowSize(ImVec2(em * 20, em * 16), ImGuiCond_FirstUseEver);
+    const std::string title = std::string(tr(TextId::Coverage, lang)) + "###coverage";
+    if (!ImGui::Begin(title.c_str())) {
+        ImGui::End();
+        return actions;
+    }
+    if (!model.available) {
+        ImGui::TextDisabled("%s", tr(TextId::CoverageNeedsData, lang).data());
+        ImGui::End();
+        return actions;
+    }
+    ImGui::SetNextItemWidth(em * 6);
+    if (ImGui::InputInt(tr(TextId::ThresholdMinutes, lang).data(), &model.thresholdMinutes, 5, 15)) {
+        model.thresholdMinutes = std::clamp(model.thresholdMinutes, 1, 120);
+        actions.thresholdChanged = true;
+    }
+    if (ImGui::Checkbox(tr(TextId::ShowResponsibility, lang).data(), &model.showResponsibility))
+        actions.responsibilityToggled = true;
+    ImGui::Text("%s: %zu", tr(TextId::HighRiskNoTaskForce, lang).data(), model.highRiskWithoutTaskForce);
+    ImGui::Text("%s: %zu", tr(TextId::ZonesBeyondThreshold, lang).data(), model.zonesBeyond);
+    ImGui::Text("%s: %zu", tr(TextId::PostsBeyondThreshold, lang).data(), model.postsBeyond);
+    ImGui::Text("%s: %.1f%%", tr(TextId::PopulationCovered, lang).data(), model.populationShare * 100);
+    ImGui::TextDisabled("(%.0f ms)", model.computeMs);
+    if (ImGui::BeginChild("gaps", ImVec2(0, 0), ImGuiChildFlags_Border)) {
+        for (std::size_t i = 0; i < model.gaps.size(); ++i) {
+            const CoverageGapRow& row = model.gaps[i];
+            char minutes[32];
+            if (std::isfinite(row.minutes))
+                std::snprintf(minutes, sizeof minutes, "%.0f min", row.minutes);
+            else
+                std::snprintf(minutes, sizeof minutes, "-");
+            const std::string text = row.label + "  " + minutes + "##gap" + std::to_string(i);
+            if (ImGui::Selectable(text.c_str())) actions.goTo = row;
+        }
+    }
+    ImGui::EndChild();
+    ImGui::End();
+    return actions;
+}
+
+} // namespace cordon

@@ -1,0 +1,41 @@
+#pragma once
+/// The coverage panel: who is out of reach of their teams within a threshold, population within
+/// reach, the areas-of-responsibility switch, and a list to fly to each gap.
+
+#include "core/feed.hpp"
+#include "ui/strings.hpp"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cordon {
+
+/// One zone or post out of reach, as listed in the panel.
+struct CoverageGapRow {
+    FeedKind feed = FeedKind::Zones;
+    std::uint32_t feature = 0;
+    std::string label;
+    double minutes = 0; ///< to the nearest assigned team (infinity when none reaches)
+};
+
+struct CoveragePanelModel {
+    Lang lang = Lang::Zh;
+    bool available = false; ///< roads and teams are loaded
+    int thresholdMinutes = 15;
+    bool showResponsibility = false;
+    std::size_t highRiskWithoutTaskForce = 0, zonesBeyond = 0, postsBeyond = 0;
+    double populationShare = 0; ///< 0..1
+    double computeMs = 0;
+    std::vector<CoverageGapRow> gaps;
+};
+
+struct CoveragePanelActions {
+    bool thresholdChanged = false;
+    bool responsibilityToggled = false;
+    std::optional<CoverageGapRow> goTo;
+};
+
+CoveragePanelActions drawCoveragePanel(CoveragePanelModel& model);
+
+} // namespace cordon

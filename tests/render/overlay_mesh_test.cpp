@@ -1,0 +1,83 @@
+#include "render/overlay_mesh.hpp"
+
+#include "core/mercator.hpp"
+
+#include <catch2/catch_approx.hpp>
+#include <catch2/catch_test_macros.hpp>
+
+#include <cmath>
+
+using namespace cordon;
+
+namespace {
+
+Feed readOne(FeedKind kind, const std::string& bytes) {
+    FeedReadResult r = readFeed(bytes, kind);
+    REQUIRE(r.feed);
+    REQUIRE_FALSE(hasErrors(r.diagnostics));
+    return std::move(*r.feed);
+}
+
+/// Total length of the mesh's segments in each colour (each segment has 4 vertices).
+double lengthIn(const SceneMesh& mesh, Rgba colour) {
+    double total = 0;
+    for (std::size_t v = 0; v < mesh.lineVertices.size(); v += 4) {
+        const LineVertex& s = mesh.lineVertices[v];
+        if (s.colour.r == colour.r && s.colour.g == colour.g && s.colour.b == colour.b)
+            total += std::hypot(s.bx - s.ax, s.by - s.ay);
+    }
+    return total;
+}
+
+} // namespace
+
+TEST_CASE("Areas of responsibility split an edge where the teams' times meet, in team colours") {
+    // One bent road: a --- b
+    //                      |
+    //                      c      (a single edge a..c with a shape point at b)
+    const Feed roads = readOne(FeedKind::Roads, R"({"type":"FeatureCollection","features":[
+      {"type":"Feature","id":"r","properties":{"highway":"residential"},
+       "geometry":{"type":"LineString","coordinates":[[113.0,34.0],[113.01,34.0],[113.01,34.01]]}}]})");
+    const RoadGraph graph = RoadGraph::build(roads);
+    REQUIRE(graph.edgeCount() == 1);
+    const MercatorPoint origin = mercator::project({113.0, 34.0});
+
+    const EdgeShare share{2, 5, 0.25};
+    const SceneMesh mesh = buildResponsibilityMesh(graph, std::span(&share, 1), origin);
+    const double first = lengthIn(mesh, teamColour(2)), second = lengthIn(mesh, teamColour(5));
+    CHECK(first > 0);
+    CHECK(second / first == Catch::Approx(3.0).epsilon(0.02)); // lengths differ a little by latitude
+    CHECK(mesh.lineIndices.size() == mesh.lineVertices.size() / 4 * 6);
+
+    const EdgeShare nobody{kNoTeam, kNoTeam, 0.5};
+    CHECK(buildResponsibilityMesh(graph, std::span(&nobody, 1), origin).lineVertices.empty());
+    const EdgeShare half{7, kNoTeam, 0.5};
+    const SceneMesh halfMesh = buildResponsibilityMesh(graph, std::span(&half, 1), origin);
+    CHECK(lengthIn(halfMesh, teamColour(7)) == Catch::Approx(first * 2).epsilon(0.02));
+}
+
+TEST_CASE("Neighbouring teams get different colours") {
+    for (std::uint32_t t = 0; t < 50; ++t) {
+        const Rgba a = teamColour(t), b = teamColour(t + 1);
+        CHECK((a.r != b.r || a.g != b.g || a.b != b.b));
+    }
+}
+
+TEST_CASE("The selection outlines every ring of a polygon and puts a halo under a point") {
+    const Feed zones = readOne(FeedKind::Zones, R"({"type":"FeatureCollection","features":[
+      {"type":"Feature","id":"z","properties":{"risk":"high"},"geometry":{"type":"Polygon","coordinates":[
+        [[113.0,34.0],[113.01,34.0],[113.01,34.01],[113.0,34.01],[113.0,34.0]],
+        [[113.004,34.004],[113.006,34.004],[113.006,34.006],[113.004,34.004]]]}}]})");
+    const SceneMesh outline = buildSelectionMesh(zones.layer, 0, mercator::project({113.0, 34.0}));
+    CHECK(outline.lineVertices.size() == (4 + 3) * 4);
+    CHECK(outline.points.empty());
+    CHECK(buildSelectionMesh(zones.layer, 1, {}).lineVertices.empty()); // no such feature
+
+    const Feed posts = readOne(FeedKind::Posts, R"({"type":"FeatureCollection","features":[
+      {"type":"Feature","id":"p","properties":{"kind":"testing_site","demand":[]},
+       "geometry":{"type":"Point","coordinates":[113.0,34.0]}}]})");
+    const SceneMesh halo = buildSelectionMesh(posts.layer, 0, mercator::project({113.0, 34.0}));
+    REQUIRE(halo.points.size() == 1);
+    CHECK(halo.points[0].x == 0.0f);
+    CHECK(halo.points[0].sizePx > 20);
+}
