@@ -55,7 +55,7 @@ for (const mode of ['walk', 'drive']) {
     for (let i = 0; i < arcs.length; i += 3) g.addLink(arcs[i], arcs[i + 1], arcs[i + 2]);
     return g;
   };
-  const ng = median(buildNgraph, Math.min(repeats, 3));
+  const ng = median(buildNgraph, 1);
   const finder = ngraphPath.aStar(ng.result, { oriented: true, distance: (a, b, link) => link.data });
   const ngraphCost = (to) => {
     const path = finder.find(source, to); // target first, source last
@@ -86,7 +86,7 @@ for (const mode of ['walk', 'drive']) {
     })),
   };
   const options = { tolerance: 1e-7, weight: (a, b, props) => ({ forward: props.forward, backward: props.backward }) };
-  const gp = median(() => new PathFinder(lines, options), Math.min(repeats, 3));
+  const gp = median(() => new PathFinder(lines, options), 1);
   const point = (n) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: position(n) } });
   const gpQuery = median(() => gp.result.findPath(point(source), point(far)), repeats);
   for (const [node, seconds] of checks) {

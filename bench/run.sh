@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and rewrites docs/BENCHMARKS.md with the numbers and the command used.
 # usage: bench/run.sh        (builds native-release and wasm-release first)
+# The routing section comes from bench/route_run.sh, run at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs
@@ -88,3 +89,5 @@ else:
 open(path, "w", encoding="utf-8").write(text)
 print(section)
 PY
+
+bench/route_run.sh
