@@ -6,7 +6,6 @@
 #include <cmath>
 #include <numbers>
 #include <numeric>
-#include <unordered_map>
 
 namespace cordon {
 
@@ -20,6 +19,66 @@ std::uint64_t positionKey(LonLat p) {
     const auto lat = static_cast<std::int64_t>(std::llround(p.lat * 1e7)) + 900000000LL;
     return static_cast<std::uint64_t>(lon) << 32 | static_cast<std::uint64_t>(lat);
 }
+
+/// Positions of the feed by key: how often each is used and its node id (once it has one).
+/// Open addressing with linear probing: the graph build spends most of its time here, and a flat
+/// table is several times faster than std::unordered_map (no node per entry, no pointer chasing).
+class PositionTable {
+  public:
+    struct Slot {
+        std::uint64_t key = kEmpty;
+        std::uint32_t uses = 0;
+        std::uint32_t node = UINT32_MAX;
+    };
+    explicit PositionTable(std::size_t expected) { resize(expected * 2); }
+    /// The slot of `key`, added (unused, no node) if new. Valid until the next call.
+    Slot& operator[](std::uint64_t key) {
+        for (std::size_t i = home(key);; i = (i + 1) & m_mask) {
+            Slot& slot = m_slots[i];
+            if (slot.key == key) return slot;
+            if (slot.key != kEmpty) continue;
+            if ((m_size + 1) * 2 > m_slots.size()) {
+                grow();
+                return (*this)[key];
+            }
+            ++m_size;
+            slot.key = key;
+            return slot;
+        }
+    }
+
+  private:
+    static constexpr std::uint64_t kEmpty = UINT64_MAX; // no position key is all ones
+    std::vector<Slot> m_slots;
+    std::size_t m_mask = 0, m_size = 0;
+    int m_shift = 64;
+
+    std::size_t home(std::uint64_t key) const {
+        return static_cast<std::size_t>((key * 0x9E3779B97F4A7C15ull) >> m_shift);
+    }
+    void resize(std::size_t atLeast) {
+        std::size_t capacity = 16;
+        m_shift = 60;
+        while (capacity < atLeast) {
+            capacity *= 2;
+            --m_shift;
+        }
+        m_slots.assign(capacity, Slot{});
+        m_mask = capacity - 1;
+    }
+    void grow() {
+        std::vector<Slot> old;
+        old.swap(m_slots);
+        resize(old.size() * 2);
+        for (const Slot& s : old) {
+            if (s.key == kEmpty) continue;
+            std::size_t i = home(s.key);
+            while (m_slots[i].key != kEmpty)
+                i = (i + 1) & m_mask;
+            m_slots[i] = s;
+        }
+    }
+};
 
 bool startsWith(std::string_view s, std::string_view prefix) {
     return s.substr(0, prefix.size()) == prefix;
@@ -65,8 +124,7 @@ RoadGraph RoadGraph::build(const Feed& roads) {
     RoadGraph g;
     const FeatureLayer& layer = roads.layer;
     // Pass 1: which positions are nodes (endpoints, or used more than once).
-    std::unordered_map<std::uint64_t, std::uint32_t> uses;
-    uses.reserve(layer.positions.size());
+    PositionTable table(layer.positions.size());
     for (std::size_t f = 0; f < layer.features.size(); ++f) {
         const FeatureRecord& rec = layer.features[f];
         for (std::uint32_t p = rec.firstPart; p < rec.firstPart + rec.partCount; ++p) {
@@ -75,19 +133,18 @@ RoadGraph RoadGraph::build(const Feed& roads) {
             const LonLat* pts = layer.ring(part.firstRing);
             const std::size_t n = layer.ringSize(part.firstRing);
             for (std::size_t i = 0; i < n; ++i) {
-                std::uint32_t& u = uses[positionKey(pts[i])];
-                u += (i == 0 || i + 1 == n) ? 2 : 1;
+                table[positionKey(pts[i])].uses += (i == 0 || i + 1 == n) ? 2 : 1;
             }
         }
     }
     // Pass 2: split every line at its nodes into edges.
-    std::unordered_map<std::uint64_t, std::uint32_t> nodeIds;
-    nodeIds.reserve(uses.size() / 2 + 1);
     auto nodeOf = [&](LonLat p) {
-        const auto [it, inserted] =
-            nodeIds.emplace(positionKey(p), static_cast<std::uint32_t>(g.m_nodes.size()));
-        if (inserted) g.m_nodes.push_back(p);
-        return it->second;
+        PositionTable::Slot& slot = table[positionKey(p)];
+        if (slot.node == UINT32_MAX) {
+            slot.node = static_cast<std::uint32_t>(g.m_nodes.size());
+            g.m_nodes.push_back(p);
+        }
+        return slot.node;
     };
     for (std::size_t f = 0; f < layer.features.size(); ++f) {
         const FeatureRecord& rec = layer.features[f];
@@ -104,7 +161,7 @@ RoadGraph RoadGraph::build(const Feed& roads) {
             const std::size_t n = layer.ringSize(part.firstRing);
             std::size_t start = 0;
             for (std::size_t i = 1; i < n; ++i) {
-                if (uses[positionKey(pts[i])] < 2 && i + 1 < n) continue;
+                if (i + 1 < n && table[positionKey(pts[i])].uses < 2) continue;
                 RoadEdge e;
                 e.from = nodeOf(pts[start]);
                 e.to = nodeOf(pts[i]);

@@ -48,10 +48,16 @@ class TravelTimes {
     std::vector<std::uint8_t> m_done;
     std::vector<std::uint32_t> m_touched;
     std::vector<std::uint32_t> m_settled;
-    std::vector<std::pair<double, std::uint32_t>> m_heap;
+    struct HeapEntry {
+        double t;
+        std::uint32_t node;
+    };
+    std::vector<HeapEntry> m_heap; ///< 4-ary min-heap on (time, node)
     std::vector<EdgePoint> m_sources;
 
     void reach(std::uint32_t node, double t, std::uint32_t source);
+    void heapPush(HeapEntry entry);
+    HeapEntry heapPop();
 };
 
 } // namespace cordon
