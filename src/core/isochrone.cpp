@@ -138,13 +138,13 @@ TimeGrid rasterise(const TravelTimes& times, double cutoff, double cell, double 
             if (viaTo) t = std::min(t, toTime + (1 - fraction) * e.seconds[m][1]);
             return t;
         };
-        const std::span<const LonLat> shape = g.edgeShape(edgeIndex);
+        const std::span<const MercatorPoint> shape = g.edgeShapeMercator(edgeIndex);
+        const std::span<const double> stepMetres = g.edgeStepMetres(edgeIndex);
         double along = 0;
-        MercatorPoint a = mercator::project(shape[0]);
         for (std::size_t i = 0; i + 1 < shape.size(); ++i) {
-            const double segment = haversineMetres(shape[i], shape[i + 1]);
+            const double segment = stepMetres[i];
             const int steps = std::max(1, static_cast<int>(std::ceil(segment / (cellGround * 0.5))));
-            const MercatorPoint b = mercator::project(shape[i + 1]);
+            const MercatorPoint a = shape[i], b = shape[i + 1];
             for (int s = 0; s <= steps; ++s) {
                 const double f = static_cast<double>(s) / steps;
                 const double fraction =
@@ -154,7 +154,6 @@ TimeGrid rasterise(const TravelTimes& times, double cutoff, double cell, double 
                 grid.splat({a.x + f * (b.x - a.x), a.y + f * (b.y - a.y)}, t, reach, kernel.data());
             }
             along += segment;
-            a = b;
         }
     }
     return grid;
@@ -166,7 +165,13 @@ TimeGrid rasterise(const TravelTimes& times, double cutoff, double cell, double 
 /// Saddles are resolved by the cell's mean time, so rings never cross.
 std::vector<std::vector<MercatorPoint>> traceContours(const TimeGrid& grid, double threshold) {
     const int w = grid.width(), h = grid.height();
-    auto inside = [&](int x, int y) { return grid.value(x, y) < threshold; };
+    // Which corners are inside, with a border of outside corners all round (x -1..w, y -1..h).
+    const std::size_t maskWidth = static_cast<std::size_t>(w) + 2;
+    std::vector<std::uint8_t> mask(maskWidth * (h + 2), 0);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x)
+            mask[(y + 1) * maskWidth + x + 1] = grid.value(x, y) < threshold;
+    auto inside = [&](int x, int y) { return mask[(y + 1) * maskWidth + x + 1] != 0; };
     // Point on the grid edge between two corners, interpolated by time.
     auto crossing = [&](int x0, int y0, int x1, int y1) {
         const double v0 = grid.value(x0, y0), v1 = grid.value(x1, y1);

@@ -170,7 +170,12 @@ RoadGraph RoadGraph::build(const Feed& roads) {
                 double length = 0;
                 for (std::size_t k = start; k <= i; ++k) {
                     g.m_shape.push_back(pts[k]);
-                    if (k > start) length += haversineMetres(pts[k - 1], pts[k]);
+                    g.m_stepMetres.push_back(0);
+                    if (k > start) {
+                        const double step = haversineMetres(pts[k - 1], pts[k]);
+                        g.m_stepMetres[g.m_stepMetres.size() - 2] = step;
+                        length += step;
+                    }
                 }
                 e.shapeCount = static_cast<std::uint32_t>(i - start + 1);
                 e.lengthMetres = static_cast<float>(length);
@@ -238,10 +243,13 @@ void RoadGraph::buildComponents() {
 }
 
 void RoadGraph::buildGrid() {
+    m_shapeMercator.resize(m_shape.size());
+    for (std::size_t i = 0; i < m_shape.size(); ++i)
+        m_shapeMercator[i] = mercator::project(m_shape[i]);
     if (m_edges.empty()) return;
     MercatorBox box;
-    for (const LonLat& p : m_shape)
-        box.add(mercator::project(p));
+    for (const MercatorPoint& p : m_shapeMercator)
+        box.add(p);
     m_gridMinX = box.minX;
     m_gridMinY = box.minY;
     m_gridWidth = static_cast<std::uint32_t>(box.width() / m_cellSize) + 1;
@@ -250,8 +258,8 @@ void RoadGraph::buildGrid() {
     std::vector<std::uint32_t> counts(cells + 1, 0);
     auto forCells = [&](std::uint32_t e, auto&& visit) {
         MercatorBox eb;
-        for (const LonLat& p : edgeShape(e))
-            eb.add(mercator::project(p));
+        for (const MercatorPoint& p : edgeShapeMercator(e))
+            eb.add(p);
         const auto x0 = static_cast<std::uint32_t>((eb.minX - m_gridMinX) / m_cellSize);
         const auto x1 = static_cast<std::uint32_t>((eb.maxX - m_gridMinX) / m_cellSize);
         const auto y0 = static_cast<std::uint32_t>((eb.minY - m_gridMinY) / m_cellSize);
@@ -292,16 +300,17 @@ std::optional<EdgePoint> RoadGraph::snap(LonLat p, Mode mode, double maxDistance
                 const std::uint32_t e = m_cellEdges[k];
                 const RoadEdge& edge = m_edges[e];
                 if (edge.seconds[m][0] < 0 && edge.seconds[m][1] < 0) continue;
-                const std::span<const LonLat> shape = edgeShape(e);
+                const std::span<const MercatorPoint> shape = edgeShapeMercator(e);
+                const std::span<const double> steps = edgeStepMetres(e);
                 double along = 0;
                 for (std::size_t i = 0; i + 1 < shape.size(); ++i) {
-                    const MercatorPoint a = mercator::project(shape[i]), b = mercator::project(shape[i + 1]);
+                    const MercatorPoint a = shape[i], b = shape[i + 1];
                     const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
                     const double t =
                         len2 > 0 ? std::clamp(((q.x - a.x) * dx + (q.y - a.y) * dy) / len2, 0.0, 1.0) : 0;
                     const double px = a.x + t * dx, py = a.y + t * dy;
                     const double d = std::hypot(q.x - px, q.y - py);
-                    const double segment = haversineMetres(shape[i], shape[i + 1]);
+                    const double segment = steps[i];
                     // Ties go to the lower edge index (cells are visited in any order).
                     if (d < bestDistance || (best && d == bestDistance && e < best->edge)) {
                         bestDistance = d;
