@@ -4,9 +4,7 @@
 
 namespace cordon {
 
-TravelTimes::TravelTimes(const RoadGraph& graph)
-    : m_graph(graph), m_time(graph.nodeCount(), kUnreached), m_label(graph.nodeCount(), kNoSource),
-      m_done(graph.nodeCount(), 0) {}
+TravelTimes::TravelTimes(const RoadGraph& graph) : m_graph(graph), m_state(graph.nodeCount()) {}
 
 namespace {
 
@@ -55,21 +53,19 @@ TravelTimes::HeapEntry TravelTimes::heapPop() {
 }
 
 void TravelTimes::reach(std::uint32_t node, double t, std::uint32_t source) {
-    if (t > m_cutoff || m_done[node]) return;
-    if (t < m_time[node] || (t == m_time[node] && source < m_label[node])) {
-        if (m_time[node] == kUnreached) m_touched.push_back(node);
-        m_time[node] = t;
-        m_label[node] = source;
+    NodeState& state = m_state[node];
+    if (t > m_cutoff || state.done) return;
+    if (t < state.time || (t == state.time && source < state.label)) {
+        if (state.time == kUnreached) m_touched.push_back(node);
+        state.time = t;
+        state.label = source;
         heapPush({t, node});
     }
 }
 
 void TravelTimes::run(Mode mode, std::span<const EdgePoint> sources, double cutoffSeconds) {
-    for (std::uint32_t n : m_touched) {
-        m_time[n] = kUnreached;
-        m_label[n] = kNoSource;
-        m_done[n] = 0;
-    }
+    for (std::uint32_t n : m_touched)
+        m_state[n] = NodeState{};
     m_touched.clear();
     m_settled.clear();
     m_heap.clear();
@@ -86,11 +82,13 @@ void TravelTimes::run(Mode mode, std::span<const EdgePoint> sources, double cuto
     }
     while (!m_heap.empty()) {
         const auto [t, node] = heapPop();
-        if (m_done[node] || t != m_time[node]) continue; // stale entry
-        m_done[node] = 1;
+        NodeState& state = m_state[node];
+        if (state.done || t != state.time) continue; // stale entry
+        state.done = 1;
         m_settled.push_back(node);
+        const std::uint32_t label = state.label;
         for (const Arc& arc : m_graph.arcs(mode, node))
-            reach(arc.to, t + arc.seconds, m_label[node]);
+            reach(arc.to, t + arc.seconds, label);
     }
 }
 
@@ -106,10 +104,12 @@ double TravelTimes::secondsTo(const EdgePoint& p, std::uint32_t* source) const {
         }
     };
     // Arriving from `from` travels the edge forward; from `to`, backward.
-    if (e.seconds[m][0] >= 0 && m_time[e.from] != kUnreached)
-        offer(m_time[e.from] + p.fraction * e.seconds[m][0], m_label[e.from]);
-    if (e.seconds[m][1] >= 0 && m_time[e.to] != kUnreached)
-        offer(m_time[e.to] + (1 - p.fraction) * e.seconds[m][1], m_label[e.to]);
+    const NodeState& from = m_state[e.from];
+    const NodeState& to = m_state[e.to];
+    if (e.seconds[m][0] >= 0 && from.time != kUnreached)
+        offer(from.time + p.fraction * e.seconds[m][0], from.label);
+    if (e.seconds[m][1] >= 0 && to.time != kUnreached)
+        offer(to.time + (1 - p.fraction) * e.seconds[m][1], to.label);
     // A source on the same edge reaches the point directly.
     for (std::uint32_t s = 0; s < m_sources.size(); ++s) {
         const EdgePoint& src = m_sources[s];
