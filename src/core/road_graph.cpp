@@ -293,39 +293,62 @@ std::optional<EdgePoint> RoadGraph::snap(LonLat p, Mode mode, double maxDistance
     std::optional<EdgePoint> best;
     double bestDistance = reach;
     const int m = static_cast<int>(mode);
-    for (std::uint32_t y = y0; y <= y1; ++y)
-        for (std::uint32_t x = x0; x <= x1; ++x) {
-            const std::size_t c = static_cast<std::size_t>(y) * m_gridWidth + x;
-            for (std::uint32_t k = m_cellOffsets[c]; k < m_cellOffsets[c + 1]; ++k) {
-                const std::uint32_t e = m_cellEdges[k];
-                const RoadEdge& edge = m_edges[e];
-                if (edge.seconds[m][0] < 0 && edge.seconds[m][1] < 0) continue;
-                const std::span<const MercatorPoint> shape = edgeShapeMercator(e);
-                const std::span<const double> steps = edgeStepMetres(e);
-                double along = 0;
-                for (std::size_t i = 0; i + 1 < shape.size(); ++i) {
-                    const MercatorPoint a = shape[i], b = shape[i + 1];
-                    const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
-                    const double t =
-                        len2 > 0 ? std::clamp(((q.x - a.x) * dx + (q.y - a.y) * dy) / len2, 0.0, 1.0) : 0;
-                    const double px = a.x + t * dx, py = a.y + t * dy;
-                    const double d = std::hypot(q.x - px, q.y - py);
-                    const double segment = steps[i];
-                    // Ties go to the lower edge index (cells are visited in any order).
-                    if (d < bestDistance || (best && d == bestDistance && e < best->edge)) {
-                        bestDistance = d;
-                        EdgePoint ep;
-                        ep.edge = e;
-                        ep.fraction = edge.lengthMetres > 0 ? (along + t * segment) / edge.lengthMetres : 0;
-                        ep.fraction = std::clamp(ep.fraction, 0.0, 1.0);
-                        ep.distanceMetres = d * scale;
-                        ep.position = mercator::unproject({px, py});
-                        best = ep;
-                    }
-                    along += segment;
+    auto visitCell = [&](std::uint32_t x, std::uint32_t y) {
+        const std::size_t c = static_cast<std::size_t>(y) * m_gridWidth + x;
+        for (std::uint32_t k = m_cellOffsets[c]; k < m_cellOffsets[c + 1]; ++k) {
+            const std::uint32_t e = m_cellEdges[k];
+            const RoadEdge& edge = m_edges[e];
+            if (edge.seconds[m][0] < 0 && edge.seconds[m][1] < 0) continue;
+            const std::span<const MercatorPoint> shape = edgeShapeMercator(e);
+            const std::span<const double> steps = edgeStepMetres(e);
+            double along = 0;
+            for (std::size_t i = 0; i + 1 < shape.size(); ++i) {
+                const MercatorPoint a = shape[i], b = shape[i + 1];
+                const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+                const double t =
+                    len2 > 0 ? std::clamp(((q.x - a.x) * dx + (q.y - a.y) * dy) / len2, 0.0, 1.0) : 0;
+                const double px = a.x + t * dx, py = a.y + t * dy;
+                const double d = std::hypot(q.x - px, q.y - py);
+                const double segment = steps[i];
+                // Ties go to the lower edge index, and within an edge to its first step: the result
+                // is the least (distance, edge, step), whatever order the cells are visited in.
+                if (d < bestDistance || (best && d == bestDistance && e < best->edge)) {
+                    bestDistance = d;
+                    EdgePoint ep;
+                    ep.edge = e;
+                    ep.fraction = edge.lengthMetres > 0 ? (along + t * segment) / edge.lengthMetres : 0;
+                    ep.fraction = std::clamp(ep.fraction, 0.0, 1.0);
+                    ep.distanceMetres = d * scale;
+                    ep.position = mercator::unproject({px, py});
+                    best = ep;
                 }
+                along += segment;
             }
         }
+    };
+    // Visit the window's cells in square rings around the point's own cell, nearest first, and stop
+    // once a ring is farther than the best distance so far: every point of a cell in ring r is more
+    // than (r - 1) cells away, and an edge is listed in the cell of each of its points, so no
+    // unvisited cell can hold a nearer (or equally near) point.
+    const auto qx = static_cast<std::int64_t>(std::floor((q.x - m_gridMinX) / m_cellSize));
+    const auto qy = static_cast<std::int64_t>(std::floor((q.y - m_gridMinY) / m_cellSize));
+    const std::int64_t wx0 = x0, wx1 = x1, wy0 = y0, wy1 = y1;
+    const std::int64_t firstRing = std::max({wx0 - qx, qx - wx1, wy0 - qy, qy - wy1, std::int64_t{0}});
+    const std::int64_t lastRing = std::max({qx - wx0, wx1 - qx, qy - wy0, wy1 - qy});
+    for (std::int64_t r = firstRing; r <= lastRing; ++r) {
+        if (r > 0 && static_cast<double>(r - 1) * m_cellSize > bestDistance) break;
+        for (std::int64_t y = std::max(qy - r, wy0); y <= std::min(qy + r, wy1); ++y) {
+            if (y == qy - r || y == qy + r) { // a full row of the ring
+                for (std::int64_t x = std::max(qx - r, wx0); x <= std::min(qx + r, wx1); ++x)
+                    visitCell(static_cast<std::uint32_t>(x), static_cast<std::uint32_t>(y));
+                continue;
+            }
+            if (qx - r >= wx0 && qx - r <= wx1)
+                visitCell(static_cast<std::uint32_t>(qx - r), static_cast<std::uint32_t>(y));
+            if (qx + r >= wx0 && qx + r <= wx1)
+                visitCell(static_cast<std::uint32_t>(qx + r), static_cast<std::uint32_t>(y));
+        }
+    }
     return best;
 }
 
