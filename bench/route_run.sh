@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs
-repeats=${1:-11}
+repeats=${1:-21}
 [ -d bench/node_modules/ngraph.path ] || (cd bench && npm install --no-audit --no-fund --loglevel=error >/dev/null)
 cmake --preset native-release >/dev/null
 cmake --build --preset native-release --target route_bench >/dev/null
@@ -15,6 +15,7 @@ trap 'rm -rf "$data"' EXIT
 python3 tools/generate_demo.py --seed 1 --out "$data/demo" >/dev/null
 
 results=""
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 for input in "../shared/data/roads/porto.geojson porto" "$data/demo/roads.geojson demo"; do
   set -- $input
   native=$(build/native-release/bench/route_bench "$1" "$repeats" --export "$data/$2.graph.json")
@@ -23,9 +24,11 @@ for input in "../shared/data/roads/porto.geojson porto" "$data/demo/roads.geojso
   results+="$2"$'\t'"$native"$'\t'"$wasm"$'\t'"$peers"$'\n'
 done
 
-python3 - "$results" "$repeats" <<'PY'
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+python3 - "$results" "$repeats" "$load_before" "$load_after" <<'PY'
 import json, os, re, sys, datetime, platform, subprocess
 repeats = sys.argv[2]
+load_before, load_after = sys.argv[3], sys.argv[4]
 rows = {}
 for line in sys.argv[1].strip().splitlines():
     name, n, w, p = line.split("\t")
@@ -111,6 +114,8 @@ Command: `bench/route_run.sh` (also run by `bench/run.sh`) on {datetime.date.tod
 {os.cpu_count()} cores ({platform.machine()}, shared VM), Node {node}, wasm by {emcc} (`-O3`, wasm-release
 preset) run under Node. cordon: medians of {repeats} runs after one warm-up; peers: medians of 5 queries
 (graph builds: one, after one warm-up). Native, wasm and peers ran one after the other in the same run.
+Load average (1/5/15 min) {load_before} before the run and {load_after} after it: other jobs share
+this 2-core VM, so single figures move between runs; compare within one run.
 
 ### Targets
 
