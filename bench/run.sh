@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmarks and rewrites docs/BENCHMARKS.md with the numbers and the command used.
 # usage: bench/run.sh        (builds native-release and wasm-release first)
+# The routing section comes from bench/route_run.sh, run at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export NODE_PATH=/usr/share/nodejs
@@ -89,3 +90,5 @@ open(path, "w", encoding="utf-8").write(text)
 print(section)
 PY
 python3 bench/page_size.py build/wasm-release >/dev/null
+bench/route_run.sh
+bench/staffing_run.sh

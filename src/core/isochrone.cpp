@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
-#include <unordered_map>
 
 namespace cordon {
 
@@ -17,6 +17,8 @@ double ringArea(const Ring& ring) {
 }
 
 namespace {
+
+constexpr std::uint32_t kNone = UINT32_MAX;
 
 /// Travel time (seconds) per grid cell, +inf where nothing was reached. Row 0 is the south edge.
 class TimeGrid {
@@ -35,14 +37,24 @@ class TimeGrid {
         return m_values[static_cast<std::size_t>(y) * m_width + x];
     }
     /// Lowers the cells around a point: its own cell at time `t`, neighbours within `reach`
-    /// cells at `t` plus the walk to them.
-    void splat(MercatorPoint p, double t, int reach, double secondsPerCell) {
+    /// cells at `t` plus `kernel` (the walk to them, `(2 * reach + 1)^2` values, row by row).
+    void splat(MercatorPoint p, double t, int reach, const double* kernel) {
         const int cx = static_cast<int>((p.x - m_x0) / m_cell), cy = static_cast<int>((p.y - m_y0) / m_cell);
+        const int side = 2 * reach + 1;
+        if (cx - reach >= 0 && cy - reach >= 0 && cx + reach < m_width && cy + reach < m_height) {
+            for (int dy = -reach; dy <= reach; ++dy) {
+                double* row = m_values.data() + static_cast<std::size_t>(cy + dy) * m_width + cx;
+                const double* k = kernel + (dy + reach) * side + reach;
+                for (int dx = -reach; dx <= reach; ++dx)
+                    row[dx] = std::min(row[dx], t + k[dx]);
+            }
+            return;
+        }
         for (int dy = -reach; dy <= reach; ++dy)
             for (int dx = -reach; dx <= reach; ++dx) {
                 const int x = cx + dx, y = cy + dy;
                 if (x < 0 || y < 0 || x >= m_width || y >= m_height) continue;
-                const double v = t + std::sqrt(double(dx * dx + dy * dy)) * secondsPerCell;
+                const double v = t + kernel[(dy + reach) * side + dx + reach];
                 double& cellValue = m_values[static_cast<std::size_t>(y) * m_width + x];
                 cellValue = std::min(cellValue, v);
             }
@@ -93,23 +105,53 @@ TimeGrid rasterise(const TravelTimes& times, double cutoff, double cell, double 
     const double cellGround = cell * scale;
     const int reach = std::max(1, static_cast<int>(std::ceil(offRoad / cellGround)));
     const double secondsPerCell = cellGround / kWalkSpeed;
+    // The walk from a cell to its neighbours, the same for every splat.
+    std::vector<double> kernel;
+    for (int dy = -reach; dy <= reach; ++dy)
+        for (int dx = -reach; dx <= reach; ++dx)
+            kernel.push_back(std::sqrt(double(dx * dx + dy * dy)) * secondsPerCell);
+    const int m = static_cast<int>(times.mode());
+    const double limit = std::min(cutoff, times.cutoff());
+    std::vector<std::uint8_t> sourceEdge(g.edgeCount(), 0);
+    for (const EdgePoint& s : times.sources())
+        sourceEdge[s.edge] = 1;
     for (std::uint32_t edgeIndex : edges) {
         const RoadEdge& e = g.edge(edgeIndex);
-        const std::span<const LonLat> shape = g.edgeShape(edgeIndex);
-        double along = 0;
-        for (std::size_t i = 0; i + 1 < shape.size(); ++i) {
-            const double segment = haversineMetres(shape[i], shape[i + 1]);
-            const int steps = std::max(1, static_cast<int>(std::ceil(segment / (cellGround * 0.5))));
-            const MercatorPoint a = mercator::project(shape[i]), b = mercator::project(shape[i + 1]);
-            for (int s = 0; s <= steps; ++s) {
-                const double f = static_cast<double>(s) / steps;
+        // TravelTimes::secondsTo, unrolled for the edge: the time at a fraction is the earlier of
+        // arriving through `from` and through `to` (sources on the edge itself take the full path).
+        const bool viaFrom = e.seconds[m][0] >= 0 && times.seconds(e.from) != kUnreached;
+        const bool viaTo = e.seconds[m][1] >= 0 && times.seconds(e.to) != kUnreached;
+        const bool onSourceEdge = sourceEdge[edgeIndex] != 0;
+        if (!onSourceEdge &&
+            !((viaFrom && times.seconds(e.from) <= limit) || (viaTo && times.seconds(e.to) <= limit)))
+            continue; // no point of the edge is reached in time
+        const double fromTime = times.seconds(e.from), toTime = times.seconds(e.to);
+        auto secondsAt = [&](double fraction) {
+            if (onSourceEdge) {
                 EdgePoint p;
                 p.edge = edgeIndex;
-                p.fraction =
+                p.fraction = fraction;
+                return times.secondsTo(p);
+            }
+            double t = kUnreached;
+            if (viaFrom) t = fromTime + fraction * e.seconds[m][0];
+            if (viaTo) t = std::min(t, toTime + (1 - fraction) * e.seconds[m][1]);
+            return t;
+        };
+        const std::span<const MercatorPoint> shape = g.edgeShapeMercator(edgeIndex);
+        const std::span<const double> stepMetres = g.edgeStepMetres(edgeIndex);
+        double along = 0;
+        for (std::size_t i = 0; i + 1 < shape.size(); ++i) {
+            const double segment = stepMetres[i];
+            const int steps = std::max(1, static_cast<int>(std::ceil(segment / (cellGround * 0.5))));
+            const MercatorPoint a = shape[i], b = shape[i + 1];
+            for (int s = 0; s <= steps; ++s) {
+                const double f = static_cast<double>(s) / steps;
+                const double fraction =
                     e.lengthMetres > 0 ? std::clamp((along + f * segment) / e.lengthMetres, 0.0, 1.0) : 0;
-                const double t = times.secondsTo(p);
-                if (t > cutoff) continue;
-                grid.splat({a.x + f * (b.x - a.x), a.y + f * (b.y - a.y)}, t, reach, secondsPerCell);
+                const double t = secondsAt(fraction);
+                if (t > limit) continue;
+                grid.splat({a.x + f * (b.x - a.x), a.y + f * (b.y - a.y)}, t, reach, kernel.data());
             }
             along += segment;
         }
@@ -123,7 +165,13 @@ TimeGrid rasterise(const TravelTimes& times, double cutoff, double cell, double 
 /// Saddles are resolved by the cell's mean time, so rings never cross.
 std::vector<std::vector<MercatorPoint>> traceContours(const TimeGrid& grid, double threshold) {
     const int w = grid.width(), h = grid.height();
-    auto inside = [&](int x, int y) { return grid.value(x, y) < threshold; };
+    // Which corners are inside, with a border of outside corners all round (x -1..w, y -1..h).
+    const std::size_t maskWidth = static_cast<std::size_t>(w) + 2;
+    std::vector<std::uint8_t> mask(maskWidth * (h + 2), 0);
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x)
+            mask[(y + 1) * maskWidth + x + 1] = grid.value(x, y) < threshold;
+    auto inside = [&](int x, int y) { return mask[(y + 1) * maskWidth + x + 1] != 0; };
     // Point on the grid edge between two corners, interpolated by time.
     auto crossing = [&](int x0, int y0, int x1, int y1) {
         const double v0 = grid.value(x0, y0), v1 = grid.value(x1, y1);
@@ -137,12 +185,25 @@ std::vector<std::vector<MercatorPoint>> traceContours(const TimeGrid& grid, doub
     // Edge ids: horizontal edge from (x,y) to (x+1,y) = 2*(y*(w+1)+x); vertical to (x,y+1) = +1.
     auto hEdge = [&](int x, int y) { return (static_cast<std::int64_t>(y + 1) * (w + 2) + (x + 1)) * 2; };
     auto vEdge = [&](int x, int y) { return (static_cast<std::int64_t>(y + 1) * (w + 2) + (x + 1)) * 2 + 1; };
-    std::unordered_map<std::int64_t, std::int64_t> next; // segment: from edge -> to edge
-    std::unordered_map<std::int64_t, MercatorPoint> points;
+    // Per edge id: the edge its segment leads to, and its crossing point (an index into `points`).
+    // Flat arrays over all edge ids rather than hash maps: the ids are dense and bounded.
+    struct Link {
+        std::uint32_t next = kNone;
+        std::uint32_t point = kNone;
+    };
+    std::vector<Link> links(static_cast<std::size_t>(w + 2) * (h + 2) * 2);
+    std::vector<MercatorPoint> points;
+    auto addPoint = [&](std::int64_t edge, MercatorPoint p) {
+        Link& l = links[static_cast<std::size_t>(edge)];
+        if (l.point == kNone) {
+            l.point = static_cast<std::uint32_t>(points.size());
+            points.push_back(p);
+        }
+    };
     auto addSegment = [&](std::int64_t from, MercatorPoint pf, std::int64_t to, MercatorPoint pt) {
-        next[from] = to;
-        points.emplace(from, pf);
-        points.emplace(to, pt);
+        links[static_cast<std::size_t>(from)].next = static_cast<std::uint32_t>(to);
+        addPoint(from, pf);
+        addPoint(to, pt);
     };
     for (int y = -1; y < h; ++y)
         for (int x = -1; x < w; ++x) {
@@ -228,21 +289,15 @@ std::vector<std::vector<MercatorPoint>> traceContours(const TimeGrid& grid, doub
             }
         }
     std::vector<std::vector<MercatorPoint>> rings;
-    std::vector<std::int64_t> starts;
-    starts.reserve(next.size());
-    for (const auto& [from, to] : next)
-        starts.push_back(from);
-    std::sort(starts.begin(), starts.end()); // deterministic ring order
-    for (std::int64_t start : starts) {
-        if (!next.count(start)) continue;
+    // Rings start at their lowest-id edge, in id order: deterministic.
+    for (std::size_t start = 0; start < links.size(); ++start) {
+        if (links[start].next == kNone) continue;
         std::vector<MercatorPoint> ring;
-        std::int64_t at = start;
-        while (true) {
-            const auto it = next.find(at);
-            if (it == next.end()) break;
-            ring.push_back(points.at(at));
-            const std::int64_t to = it->second;
-            next.erase(it);
+        std::size_t at = start;
+        while (links[at].next != kNone) {
+            ring.push_back(points[links[at].point]);
+            const std::size_t to = links[at].next;
+            links[at].next = kNone;
             at = to;
             if (at == start) break;
         }

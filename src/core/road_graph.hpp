@@ -62,6 +62,15 @@ class RoadGraph {
     std::span<const LonLat> edgeShape(std::uint32_t e) const {
         return {m_shape.data() + m_edges[e].firstShape, m_edges[e].shapeCount};
     }
+    /// The edge's shape in Web Mercator metres (`mercator::project` of `edgeShape`), kept from the build.
+    std::span<const MercatorPoint> edgeShapeMercator(std::uint32_t e) const {
+        return {m_shapeMercator.data() + m_edges[e].firstShape, m_edges[e].shapeCount};
+    }
+    /// Great-circle metres of each step of the edge's shape, kept from the build: element i is
+    /// `haversineMetres(shape[i], shape[i + 1])` (one fewer than the shape's points).
+    std::span<const double> edgeStepMetres(std::uint32_t e) const {
+        return {m_stepMetres.data() + m_edges[e].firstShape, m_edges[e].shapeCount - 1};
+    }
     /// Arcs leaving `node` in `mode`.
     std::span<const Arc> arcs(Mode mode, std::uint32_t node) const {
         const auto& a = m_adjacency[static_cast<int>(mode)];
@@ -84,8 +93,8 @@ class RoadGraph {
     std::vector<LonLat> m_nodes;
     std::vector<RoadEdge> m_edges;
     std::vector<LonLat> m_shape;
-    std::vector<MercatorPoint> m_shapeMercator; ///< m_shape projected, for snapping
-    std::vector<MercatorBox> m_edgeBoxes;       ///< per edge, of m_shapeMercator
+    std::vector<MercatorPoint> m_shapeMercator; // m_shape projected
+    std::vector<double> m_stepMetres;           // per shape point: metres to the next point of its edge
     struct Adjacency {
         std::vector<std::uint32_t> offsets;
         std::vector<Arc> arcs;

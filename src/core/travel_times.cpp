@@ -1,31 +1,71 @@
 #include "core/travel_times.hpp"
 
 #include <algorithm>
-#include <functional>
 
 namespace cordon {
 
-TravelTimes::TravelTimes(const RoadGraph& graph)
-    : m_graph(graph), m_time(graph.nodeCount(), kUnreached), m_label(graph.nodeCount(), kNoSource),
-      m_done(graph.nodeCount(), 0) {}
+TravelTimes::TravelTimes(const RoadGraph& graph) : m_graph(graph), m_state(graph.nodeCount()) {}
+
+namespace {
+
+/// Heap order: earlier time first, then lower node index (what makes the search deterministic).
+template <class Entry> bool before(const Entry& a, const Entry& b) {
+    return a.t < b.t || (a.t == b.t && a.node < b.node);
+}
+
+} // namespace
+
+// A 4-ary heap: half the depth of a binary one and its four children share a cache line, so a
+// search spends less time in the queue than with std::push_heap/pop_heap. It pops in the same
+// (time, node) order, so the settled order and every result are unchanged.
+void TravelTimes::heapPush(HeapEntry entry) {
+    std::size_t i = m_heap.size();
+    m_heap.push_back(entry);
+    while (i > 0) {
+        const std::size_t parent = (i - 1) / 4;
+        if (!before(entry, m_heap[parent])) break;
+        m_heap[i] = m_heap[parent];
+        i = parent;
+    }
+    m_heap[i] = entry;
+}
+
+TravelTimes::HeapEntry TravelTimes::heapPop() {
+    const HeapEntry top = m_heap.front();
+    const HeapEntry last = m_heap.back();
+    m_heap.pop_back();
+    const std::size_t n = m_heap.size();
+    if (n == 0) return top;
+    std::size_t i = 0;
+    while (true) {
+        const std::size_t first = 4 * i + 1;
+        if (first >= n) break;
+        std::size_t best = first;
+        const std::size_t end = std::min(first + 4, n);
+        for (std::size_t c = first + 1; c < end; ++c)
+            if (before(m_heap[c], m_heap[best])) best = c;
+        if (!before(m_heap[best], last)) break;
+        m_heap[i] = m_heap[best];
+        i = best;
+    }
+    m_heap[i] = last;
+    return top;
+}
 
 void TravelTimes::reach(std::uint32_t node, double t, std::uint32_t source) {
-    if (t > m_cutoff || m_done[node]) return;
-    if (t < m_time[node] || (t == m_time[node] && source < m_label[node])) {
-        if (m_time[node] == kUnreached) m_touched.push_back(node);
-        m_time[node] = t;
-        m_label[node] = source;
-        m_heap.emplace_back(t, node);
-        std::push_heap(m_heap.begin(), m_heap.end(), std::greater<>());
+    NodeState& state = m_state[node];
+    if (t > m_cutoff || state.done) return;
+    if (t < state.time || (t == state.time && source < state.label)) {
+        if (state.time == kUnreached) m_touched.push_back(node);
+        state.time = t;
+        state.label = source;
+        heapPush({t, node});
     }
 }
 
 void TravelTimes::run(Mode mode, std::span<const EdgePoint> sources, double cutoffSeconds) {
-    for (std::uint32_t n : m_touched) {
-        m_time[n] = kUnreached;
-        m_label[n] = kNoSource;
-        m_done[n] = 0;
-    }
+    for (std::uint32_t n : m_touched)
+        m_state[n] = NodeState{};
     m_touched.clear();
     m_settled.clear();
     m_heap.clear();
@@ -41,14 +81,14 @@ void TravelTimes::run(Mode mode, std::span<const EdgePoint> sources, double cuto
         if (e.seconds[m][1] >= 0 || f == 0.0) reach(e.from, f * std::max(0.0f, e.seconds[m][1]), s);
     }
     while (!m_heap.empty()) {
-        std::pop_heap(m_heap.begin(), m_heap.end(), std::greater<>());
-        const auto [t, node] = m_heap.back();
-        m_heap.pop_back();
-        if (m_done[node] || t != m_time[node]) continue; // stale entry
-        m_done[node] = 1;
+        const auto [t, node] = heapPop();
+        NodeState& state = m_state[node];
+        if (state.done || t != state.time) continue; // stale entry
+        state.done = 1;
         m_settled.push_back(node);
+        const std::uint32_t label = state.label;
         for (const Arc& arc : m_graph.arcs(mode, node))
-            reach(arc.to, t + arc.seconds, m_label[node]);
+            reach(arc.to, t + arc.seconds, label);
     }
 }
 
@@ -64,10 +104,12 @@ double TravelTimes::secondsTo(const EdgePoint& p, std::uint32_t* source) const {
         }
     };
     // Arriving from `from` travels the edge forward; from `to`, backward.
-    if (e.seconds[m][0] >= 0 && m_time[e.from] != kUnreached)
-        offer(m_time[e.from] + p.fraction * e.seconds[m][0], m_label[e.from]);
-    if (e.seconds[m][1] >= 0 && m_time[e.to] != kUnreached)
-        offer(m_time[e.to] + (1 - p.fraction) * e.seconds[m][1], m_label[e.to]);
+    const NodeState& from = m_state[e.from];
+    const NodeState& to = m_state[e.to];
+    if (e.seconds[m][0] >= 0 && from.time != kUnreached)
+        offer(from.time + p.fraction * e.seconds[m][0], from.label);
+    if (e.seconds[m][1] >= 0 && to.time != kUnreached)
+        offer(to.time + (1 - p.fraction) * e.seconds[m][1], to.label);
     // A source on the same edge reaches the point directly.
     for (std::uint32_t s = 0; s < m_sources.size(); ++s) {
         const EdgePoint& src = m_sources[s];

@@ -26,9 +26,9 @@ class TravelTimes {
     void run(Mode mode, std::span<const EdgePoint> sources, double cutoffSeconds = kUnreached);
 
     /// Seconds to a node (kUnreached beyond the cutoff or in another component).
-    double seconds(std::uint32_t node) const { return m_time[node]; }
+    double seconds(std::uint32_t node) const { return m_state[node].time; }
     /// Index of the source that reaches the node first, or kNoSource.
-    std::uint32_t label(std::uint32_t node) const { return m_label[node]; }
+    std::uint32_t label(std::uint32_t node) const { return m_state[node].label; }
     /// Seconds to a point part-way along an edge, with its first source through `source`.
     double secondsTo(const EdgePoint& p, std::uint32_t* source = nullptr) const;
     /// Nodes reached in the last run, in the order they were settled.
@@ -43,15 +43,25 @@ class TravelTimes {
     const RoadGraph& m_graph;
     Mode m_mode = Mode::Walk;
     double m_cutoff = kUnreached;
-    std::vector<double> m_time;
-    std::vector<std::uint32_t> m_label;
-    std::vector<std::uint8_t> m_done;
+    /// Per node, together: a search touches all three of a node at once, so one cache line.
+    struct NodeState {
+        double time = kUnreached;
+        std::uint32_t label = kNoSource;
+        std::uint32_t done = 0;
+    };
+    std::vector<NodeState> m_state;
     std::vector<std::uint32_t> m_touched;
     std::vector<std::uint32_t> m_settled;
-    std::vector<std::pair<double, std::uint32_t>> m_heap;
+    struct HeapEntry {
+        double t;
+        std::uint32_t node;
+    };
+    std::vector<HeapEntry> m_heap; ///< 4-ary min-heap on (time, node)
     std::vector<EdgePoint> m_sources;
 
     void reach(std::uint32_t node, double t, std::uint32_t source);
+    void heapPush(HeapEntry entry);
+    HeapEntry heapPop();
 };
 
 } // namespace cordon

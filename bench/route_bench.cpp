@@ -1,0 +1,245 @@
+// Routing speed: graph build, full shortest-path trees and a drive isochrone on one roads feed.
+// Runs natively and as wasm under Node (same source); prints one JSON line so that
+// bench/route_run.sh can put native, wasm and the JavaScript peers (bench/route_peers.mjs) side by
+// side.
+//
+// usage: route_bench ROADS.geojson [REPEATS] [--export FILE]
+//
+// Every timing is the median of REPEATS runs after one untimed warm-up run.
+// - build: RoadGraph::build from the already parsed feed (readFeed is timed once, for context).
+// - spt: TravelTimes::run with no cutoff from the source node of each mode: the whole
+//   single-source shortest-path tree.
+// - isochrone: what the app does on a click: snap the centre in drive mode, TravelTimes::run with a
+//   15-minute cutoff, buildIsochrones at 5/10/15 minutes (polygons, holes and all).
+//
+// The centre is the middle of the bounding box of the graph's nodes. The source node of a mode is
+// the nearer end of the edge the centre snaps to in that mode, started as an EdgePoint at fraction
+// 0 or 1, which is exactly a search from that node: the JavaScript peers start from the same node.
+//
+// --export FILE writes the routing graph for the peers (JSON): nodes as integer 1e-7 degrees, per
+// mode the directed arcs (parallel arcs reduced to the fastest, self-loops dropped: neither can be
+// on a shortest path) with cordon's own float weights written exactly, the source node and a few
+// check targets with cordon's tree time to them.
+#include "core/feed.hpp"
+#include "core/isochrone.hpp"
+#include "core/road_graph.hpp"
+#include "core/travel_times.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string slurp(const char* path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+double msSince(Clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+/// Median milliseconds of `repeats` calls of `fn` after one untimed warm-up call.
+template <class Fn> double medianMs(int repeats, Fn&& fn) {
+    fn();
+    std::vector<double> ms;
+    for (int i = 0; i < repeats; ++i) {
+        const auto start = Clock::now();
+        fn();
+        ms.push_back(msSince(start));
+    }
+    std::sort(ms.begin(), ms.end());
+    return ms[ms.size() / 2];
+}
+
+cordon::LonLat boxCentre(const cordon::RoadGraph& g) {
+    double minLon = 1e9, minLat = 1e9, maxLon = -1e9, maxLat = -1e9;
+    for (std::uint32_t n = 0; n < g.nodeCount(); ++n) {
+        const cordon::LonLat p = g.node(n);
+        minLon = std::min(minLon, p.lon);
+        maxLon = std::max(maxLon, p.lon);
+        minLat = std::min(minLat, p.lat);
+        maxLat = std::max(maxLat, p.lat);
+    }
+    return {(minLon + maxLon) / 2, (minLat + maxLat) / 2};
+}
+
+struct ModeResult {
+    cordon::EdgePoint source;
+    std::uint32_t sourceNode = 0;
+    std::size_t reached = 0;
+    double sptMs = 0;
+    std::uint32_t farthest = 0;
+    double farthestSeconds = 0;
+    std::vector<std::uint32_t> checks; ///< nodes whose tree time the peers must match
+};
+
+ModeResult runTree(const cordon::RoadGraph& g, cordon::TravelTimes& times, cordon::Mode mode,
+                   cordon::LonLat centre, int repeats) {
+    ModeResult r;
+    const std::optional<cordon::EdgePoint> snapped = g.snap(centre, mode, 1e6);
+    if (!snapped) return r;
+    const cordon::RoadEdge& e = g.edge(snapped->edge);
+    r.source.edge = snapped->edge;
+    r.source.fraction = snapped->fraction < 0.5 ? 0.0 : 1.0;
+    r.source.position = g.node(r.source.fraction == 0 ? e.from : e.to);
+    r.sourceNode = r.source.fraction == 0 ? e.from : e.to;
+    r.sptMs = medianMs(repeats, [&] { times.run(mode, std::span(&r.source, 1)); });
+    const auto settled = times.settled();
+    if (settled.empty()) return r;
+    r.reached = settled.size();
+    r.farthest = settled.back();
+    r.farthestSeconds = times.seconds(r.farthest);
+    for (int k = 1; k <= 4; ++k)
+        r.checks.push_back(settled[settled.size() * k / 5]);
+    r.checks.push_back(r.farthest);
+    return r;
+}
+
+void exportGraph(const char* path, const cordon::RoadGraph& g, cordon::TravelTimes& times,
+                 const ModeResult (&modes)[cordon::kModeCount]) {
+    std::FILE* out = std::fopen(path, "w");
+    if (!out) {
+        std::fprintf(stderr, "cannot write %s\n", path);
+        std::exit(2);
+    }
+    std::fprintf(out, "{\"nodes\":[");
+    for (std::uint32_t n = 0; n < g.nodeCount(); ++n)
+        std::fprintf(out, "%s%lld,%lld", n ? "," : "", std::llround(g.node(n).lon * 1e7),
+                     std::llround(g.node(n).lat * 1e7));
+    std::fprintf(out, "]");
+    const char* names[] = {"walk", "drive"};
+    for (int m = 0; m < cordon::kModeCount; ++m) {
+        const auto mode = static_cast<cordon::Mode>(m);
+        std::fprintf(out, ",\"%s\":{\"source\":%u,\"arcs\":[", names[m], modes[m].sourceNode);
+        bool first = true;
+        std::vector<cordon::Arc> arcs;
+        for (std::uint32_t n = 0; n < g.nodeCount(); ++n) {
+            const auto a = g.arcs(mode, n);
+            arcs.assign(a.begin(), a.end());
+            std::sort(arcs.begin(), arcs.end(), [](const cordon::Arc& x, const cordon::Arc& y) {
+                return x.to != y.to ? x.to < y.to : x.seconds < y.seconds;
+            });
+            for (std::size_t i = 0; i < arcs.size(); ++i) {
+                if (arcs[i].to == n || (i > 0 && arcs[i].to == arcs[i - 1].to)) continue;
+                // %.17g of the float widened to double: the JavaScript side reads the very same value.
+                std::fprintf(out, "%s%u,%u,%.17g", first ? "" : ",", n, arcs[i].to,
+                             static_cast<double>(arcs[i].seconds));
+                first = false;
+            }
+        }
+        times.run(mode, std::span(&modes[m].source, 1));
+        std::fprintf(out, "],\"checks\":[");
+        for (std::size_t i = 0; i < modes[m].checks.size(); ++i)
+            std::fprintf(out, "%s[%u,%.17g]", i ? "," : "", modes[m].checks[i],
+                         times.seconds(modes[m].checks[i]));
+        std::fprintf(out, "]}");
+    }
+    std::fprintf(out, "}\n");
+    std::fclose(out);
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    const char* file = nullptr;
+    const char* exportPath = nullptr;
+    int repeats = 11;
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--export") == 0 && i + 1 < argc)
+            exportPath = argv[++i];
+        else if (!file)
+            file = argv[i];
+        else
+            repeats = std::max(1, std::atoi(argv[i]));
+    }
+    if (!file) {
+        std::fprintf(stderr, "usage: route_bench ROADS.geojson [REPEATS] [--export FILE]\n");
+        return 2;
+    }
+#ifdef __GLIBC__
+    // Keep freed memory in the process between repeats, as a long-running app does (see ingest_bench).
+    mallopt(M_MMAP_THRESHOLD, 1 << 30);
+    mallopt(M_TRIM_THRESHOLD, 1 << 30);
+#endif
+    const std::string bytes = slurp(file);
+    auto start = Clock::now();
+    const cordon::FeedReadResult read = cordon::readFeed(bytes, cordon::FeedKind::Roads);
+    const double readMs = msSince(start);
+    if (!read.feed || read.feed->size() == 0) {
+        std::fprintf(stderr, "cannot read %s as roads\n", file);
+        return 2;
+    }
+    const cordon::Feed& feed = *read.feed;
+
+    const double buildMs = medianMs(repeats, [&] { (void)cordon::RoadGraph::build(feed); });
+    const cordon::RoadGraph graph = cordon::RoadGraph::build(feed);
+    cordon::TravelTimes times(graph);
+    const cordon::LonLat centre = boxCentre(graph);
+
+    ModeResult modes[cordon::kModeCount];
+    for (int m = 0; m < cordon::kModeCount; ++m)
+        modes[m] = runTree(graph, times, static_cast<cordon::Mode>(m), centre, repeats);
+
+    // The app's isochrone click: snap, bounded search, contours with polygons.
+    const std::vector<double> minutes = {5, 10, 15};
+    std::size_t polygons = 0, rings = 0, points = 0, isoReached = 0;
+    const double isoMs = medianMs(repeats, [&] {
+        const std::optional<cordon::EdgePoint> source = graph.snap(centre, cordon::Mode::Drive);
+        if (!source) return;
+        times.run(cordon::Mode::Drive, std::span(&*source, 1), minutes.back() * 60);
+        const std::vector<cordon::IsochroneBand> bands = cordon::buildIsochrones(times, minutes);
+        polygons = rings = points = 0;
+        for (const cordon::IsochroneBand& b : bands)
+            for (const cordon::Polygon& p : b.polygons) {
+                ++polygons;
+                rings += p.size();
+                for (const cordon::Ring& r : p)
+                    points += r.size();
+            }
+        isoReached = times.settled().size();
+    });
+    // The bounded search alone, to show where the isochrone's time goes.
+    const double isoSearchMs = medianMs(repeats, [&] {
+        const std::optional<cordon::EdgePoint> source = graph.snap(centre, cordon::Mode::Drive);
+        if (source) times.run(cordon::Mode::Drive, std::span(&*source, 1), minutes.back() * 60);
+    });
+
+    // Coverage (issue 5 item 6: all teams and posts of the demo city, target < 100 ms wasm) goes
+    // here once src/core/coverage.hpp lands: time it the same way with medianMs and add a
+    // "coverage" member to the JSON line; bench/route_run.sh already prints it when present.
+
+    if (exportPath) exportGraph(exportPath, graph, times, modes);
+
+    std::printf(
+        "{\"file\":\"%s\",\"features\":%zu,\"nodes\":%zu,\"edges\":%zu,\"repeats\":%d,\"readMs\":%.2f,"
+        "\"buildMs\":%.3f,\"centre\":[%.7f,%.7f]",
+        file, feed.size(), graph.nodeCount(), graph.edgeCount(), repeats, readMs, buildMs, centre.lon,
+        centre.lat);
+    const char* names[] = {"walk", "drive"};
+    for (int m = 0; m < cordon::kModeCount; ++m)
+        std::printf(",\"%s\":{\"sourceNode\":%u,\"reached\":%zu,\"sptMs\":%.3f,\"farthest\":%u,"
+                    "\"farthestSeconds\":%.3f}",
+                    names[m], modes[m].sourceNode, modes[m].reached, modes[m].sptMs, modes[m].farthest,
+                    modes[m].farthestSeconds);
+    std::printf(",\"isochrone\":{\"minutes\":[5,10,15],\"ms\":%.3f,\"searchMs\":%.3f,\"reached\":%zu,"
+                "\"polygons\":%zu,\"rings\":%zu,\"points\":%zu}}\n",
+                isoMs, isoSearchMs, isoReached, polygons, rings, points);
+    return 0;
+}
