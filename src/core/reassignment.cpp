@@ -49,13 +49,11 @@ class KNearest {
             m_heap.pop_back();
             const std::uint32_t n = top.node;
             if (m_count[n] >= m_k) continue;
-            Label* labels = &m_labels[std::size_t(n) * std::size_t(m_k)];
-            if (std::any_of(labels, labels + m_count[n],
-                            [&](const Label& l) { return l.source == top.source; }))
-                continue;
-            labels[m_count[n]++] = {top.time, top.source};
+            if (has(n, top.source)) continue;
+            m_labels[std::size_t(n) * std::size_t(m_k) + std::size_t(m_count[n]++)] = {top.time, top.source};
             for (const Arc& arc : m_graph.arcs(mode, n))
-                if (m_count[arc.to] < m_k) push(top.time + arc.seconds, arc.to, top.source);
+                if (m_count[arc.to] < m_k && !has(arc.to, top.source))
+                    push(top.time + arc.seconds, arc.to, top.source);
         }
     }
 
@@ -97,6 +95,11 @@ class KNearest {
             return node > o.node;
         }
     };
+    bool has(std::uint32_t node, std::uint32_t source) const {
+        const Label* labels = &m_labels[std::size_t(node) * std::size_t(m_k)];
+        return std::any_of(labels, labels + m_count[node],
+                           [&](const Label& l) { return l.source == source; });
+    }
     void push(double t, std::uint32_t node, std::uint32_t source) {
         if (t > m_cutoff) return;
         m_heap.push_back({t, node, source});
@@ -215,7 +218,10 @@ ReassignmentProblem buildReassignmentProblem(const StaffingModel& model, const F
     auto snapFeature = [&](const Feed& feed, std::size_t i, Mode mode) -> std::optional<EdgePoint> {
         const std::optional<LonLat> p = firstPosition(feed.layer, i);
         if (!p) return std::nullopt;
-        return graph.snap(*p, mode, options.snapMetres);
+        // A small radius first: the snap grid's search grows with the radius.
+        const double near = std::min(200.0, options.snapMetres);
+        if (std::optional<EdgePoint> at = graph.snap(*p, mode, near)) return at;
+        return options.snapMetres > near ? graph.snap(*p, mode, options.snapMetres) : std::nullopt;
     };
     auto offNetwork = [&](const char* feed, const Feed& f, std::size_t i, const char* what) {
         pr.diagnostics.push_back({Severity::Warning, feed, long(i), f.layer.features[i].id, "geometry",
