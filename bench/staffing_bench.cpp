@@ -1,9 +1,11 @@
 // Staffing speed on a city's feeds: the whole model built from loaded feeds, a full recompute from
 // the roster (also with the roster made 4x longer, each entry split into four), and one roster
-// change applied incrementally. Runs natively and as wasm under Node (same source); prints one
-// JSON line for bench/staffing_run.sh.
+// change applied incrementally; the suggestion plan (road graph built once, then candidates and
+// the min-cost-flow plan timed together, and the greedy plan for comparison). Runs natively and as wasm under
+// Node (same source); prints one JSON line for bench/staffing_run.sh.
 //
-// usage: staffing_bench FOLDER [REPEATS]   (FOLDER holds areas, zones, posts, teams, roster .geojson)
+// usage: staffing_bench FOLDER [REPEATS]   (FOLDER holds areas, zones, posts, teams, roster, roads .geojson)
+#include "core/reassignment.hpp"
 #include "core/staffing.hpp"
 
 #include <algorithm>
@@ -38,8 +40,9 @@ int main(int argc, char** argv) {
     }
     const int repeats = argc > 2 ? std::max(1, std::atoi(argv[2])) : 21;
     cordon::FeedSet feeds;
-    for (cordon::FeedKind kind : {cordon::FeedKind::Areas, cordon::FeedKind::Zones, cordon::FeedKind::Posts,
-                                  cordon::FeedKind::Teams, cordon::FeedKind::Roster}) {
+    for (cordon::FeedKind kind :
+         {cordon::FeedKind::Areas, cordon::FeedKind::Zones, cordon::FeedKind::Posts, cordon::FeedKind::Teams,
+          cordon::FeedKind::Roster, cordon::FeedKind::Roads}) {
         const std::string path =
             std::string(argv[1]) + "/" + std::string(cordon::feedKindName(kind)) + ".geojson";
         std::ifstream in(path, std::ios::binary);
@@ -93,12 +96,39 @@ int main(int argc, char** argv) {
         model.applyRosterChange(&after, &before);
     }
     std::sort(change.begin(), change.end());
+
+    const cordon::RoadGraph graph = cordon::RoadGraph::build(*feeds.get(cordon::FeedKind::Roads));
+    std::vector<double> plan, candidatesMs, greedyMs;
+    cordon::ReassignmentProblem problem;
+    cordon::ReassignmentPlan best, greedy;
+    for (int i = 0; i < std::max(3, repeats / 3); ++i) {
+        auto start = Clock::now();
+        problem = cordon::buildReassignmentProblem(model, feeds, graph);
+        candidatesMs.push_back(msSince(start));
+        best = cordon::solveReassignment(problem, cordon::PlanMethod::MinCostFlow);
+        plan.push_back(msSince(start));
+        start = Clock::now();
+        greedy = cordon::solveReassignment(problem, cordon::PlanMethod::GreedyNearest);
+        greedyMs.push_back(msSince(start));
+    }
+    std::vector<int> greedyPeople;
+    for (const cordon::PlanBlock& b : greedy.blocks)
+        greedyPeople.push_back(b.people);
     const cordon::AreaStaffing& city = model.city();
     std::printf("{\"posts\":%zu,\"areas\":%zu,\"rosterEntries\":%zu,\"longRosterEntries\":%zu,\"slots\":%d,"
                 "\"buildMs\":%.3f,\"recomputeMs\":%.3f,\"recomputeLongMs\":%.3f,\"changeMedianMs\":%.4f,"
-                "\"changeP99Ms\":%.4f,\"shortPersonHours\":%.1f}\n",
+                "\"changeP99Ms\":%.4f,\"shortPersonHours\":%.1f,\"planMs\":%.3f,\"planCandidatesMs\":%.3f,"
+                "\"greedyMs\":%.3f,"
+                "\"planSuppliers\":%zu,\"planGaps\":%zu,\"planCandidates\":%zu,\"planBlocks\":%zu,"
+                "\"optimalClosedHours\":%.2f,\"optimalTravelMinutes\":%.1f,\"greedyClosedHours\":%.2f,"
+                "\"greedyTravelMinutes\":%.1f,\"optimalAtGreedyFlowMinutes\":%.1f}\n",
                 model.postCount(), model.areaCount(), roster.size(), longRoster.size(), model.slotCount(),
                 median(build), median(full), median(fullLong), change[change.size() / 2],
-                change[change.size() * 99 / 100], double(city.shortPersonMinutes) / 60.0);
+                change[change.size() * 99 / 100], double(city.shortPersonMinutes) / 60.0, median(plan),
+                median(candidatesMs), median(greedyMs), problem.suppliers.size(), problem.gapPosts.size(),
+                problem.candidates.size(), problem.blocks.size(), double(best.gapPersonMinutesClosed) / 60.0,
+                double(best.totalSeconds) / 60.0, double(greedy.gapPersonMinutesClosed) / 60.0,
+                double(greedy.totalSeconds) / 60.0,
+                double(cordon::cheapestSecondsFor(best, greedyPeople)) / 60.0);
     return 0;
 }

@@ -36,12 +36,23 @@ same people). Model: `src/core/staffing.hpp`, rules in `docs/staffing.md`.
 {row("full recompute, 4x roster", "recomputeLongMs", "under 5 ms")}
 {row("one roster change (median)", "changeMedianMs", "under 0.5 ms", digits=4)}
 {row("one roster change (99th percentile)", "changeP99Ms", "under 0.5 ms", digits=4)}
+{row("suggestion plan: candidates (snaps, k-nearest Dijkstra) and min-cost flow", "planMs", "under 200 ms")}
+{row("of which candidates", "planCandidatesMs", "")}
+{row("greedy nearest-first plan on the same candidates", "greedyMs", "")}
 
 A full recompute is O(roster + posts x slots): each entry adds its staff at two cells of a
 difference array, prefix sums make the post x slot rows, then every post is summarised and added
 to its own area, and the areas into their parents, deepest first. A roster change touches only the rows of the posts (and task forces) named by
 the old and new entry: it takes them out of the roll-ups, edits their slots, re-summarises them
-and adds them back along their chain of areas (compound to city)."""
+and adds them back along their chain of areas (compound to city).
+
+Suggestion plan (docs/staffing.md, "Suggestions"; road graph built beforehand, not timed):
+{n['planSuppliers']} sources (posts with surplus, standby teams), {n['planGaps']} short posts,
+{n['planCandidates']:,} candidate pairs (12 nearest sources per post within 45 min), {n['planBlocks']} blocks.
+Optimal (min-cost flow) closes {n['optimalClosedHours']:,.0f} person-hours with {n['optimalTravelMinutes']:,.0f}
+person-minutes of travel; greedy nearest-first closes {n['greedyClosedHours']:,.0f} with
+{n['greedyTravelMinutes']:,.0f}; the optimum closing greedy's {n['greedyClosedHours']:,.0f} travels
+{n['optimalAtGreedyFlowMinutes']:,.0f}."""
 write_section("staffing", body)
 print(body)
 PY

@@ -3,10 +3,12 @@
 #include "cordon/cli.hpp"
 #include "cordon/file_io.hpp"
 #include "core/json.hpp"
+#include "core/reassignment.hpp"
 #include "core/staffing.hpp"
 
 #include <algorithm>
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -17,7 +19,8 @@ namespace cordon {
 
 const char* const kGapsUsage =
     "cordon gaps [--day YYYY-MM-DD] [--slot MINUTES] [--min-task-force N] [--households-per-team N]\n"
-    "            [--csv-posts FILE] [--csv-areas FILE] [--json FILE] FILE|FOLDER...\n"
+    "            [--csv-posts FILE] [--csv-areas FILE] [--json FILE]\n"
+    "            [--plan-csv FILE] [--plan-geojson FILE] [--plan-max-minutes M] FILE|FOLDER...\n"
     "  Staffing gaps of one day (docs/staffing.md): required staff (posts' demand) against staff on\n"
     "  duty (roster, team assignments) per post and slot; high-risk zones without a task force on\n"
     "  duty (一高风险区一专班); red+orange households against door-team capacity; rolled up\n"
@@ -29,6 +32,11 @@ const char* const kGapsUsage =
     "  --csv-posts FILE      one row per post and slot\n"
     "  --csv-areas FILE      one row per area (and the city), every level\n"
     "  --json FILE           everything: city, areas, posts with their slots, zones, problems\n"
+    "  --plan-csv FILE       suggestions: surplus staff and standby teams moved to short posts at the\n"
+    "                        least total travel (min-cost flow; needs the roads feed), one row a move;\n"
+    "                        prints its total travel and a greedy nearest-first plan's\n"
+    "  --plan-geojson FILE   the same moves as lines from source to post (arrows for the map)\n"
+    "  --plan-max-minutes M  longest move considered (default 45)\n"
     "  Exit code: 0 ok, 2 bad command line, unreadable input or unwritable output.";
 
 namespace {
@@ -259,6 +267,59 @@ std::string fullJson(const StaffingModel& m, const FeedSet& feeds) {
     return j.str();
 }
 
+std::string minutesText(double seconds) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%.1f", seconds / 60.0);
+    return b;
+}
+
+std::string planCsv(const ReassignmentPlan& plan, const StaffingModel& m, const FeedSet& feeds) {
+    const Feed* posts = feeds.get(FeedKind::Posts);
+    const Feed* teams = feeds.get(FeedKind::Teams);
+    std::string out = "from_kind,from_id,from_name,to_id,to_name,from,to,hours,people,travel_minutes\n";
+    for (const ReassignmentMove& mv : plan.moves) {
+        const bool fromPost = mv.fromPost != kNoPlanIndex;
+        const FeatureRecord& from =
+            fromPost ? posts->layer.features[mv.fromPost] : teams->layer.features[mv.fromTeam];
+        const FeatureRecord& to = posts->layer.features[mv.toPost];
+        out += std::string(fromPost ? "post" : "team") + ',' + csvField(from.id) + ',' + csvField(from.name) +
+               ',' + csvField(to.id) + ',' + csvField(to.name) + ',' + slotFrom(m.day(), mv.firstSlot) + ',' +
+               slotTo(m.day(), mv.endSlot - 1) + ',' +
+               hours(std::int64_t(mv.endSlot - mv.firstSlot) * m.day().slotMinutes) + ',' +
+               std::to_string(mv.people) + ',' + minutesText(double(mv.seconds)) + '\n';
+    }
+    return out;
+}
+
+std::string planGeoJson(const ReassignmentPlan& plan, const StaffingModel& m, const FeedSet& feeds) {
+    const Feed* posts = feeds.get(FeedKind::Posts);
+    const Feed* teams = feeds.get(FeedKind::Teams);
+    auto position = [](const Feed& f, std::size_t i) {
+        const FeatureRecord& r = f.layer.features[i];
+        return f.layer.ring(f.layer.parts[r.firstPart].firstRing)[0];
+    };
+    std::ostringstream j;
+    j.precision(9);
+    j << "{\"type\":\"FeatureCollection\",\"features\":[";
+    for (std::size_t i = 0; i < plan.moves.size(); ++i) {
+        const ReassignmentMove& mv = plan.moves[i];
+        const bool fromPost = mv.fromPost != kNoPlanIndex;
+        const Feed& fromFeed = fromPost ? *posts : *teams;
+        const std::size_t fromIndex = fromPost ? mv.fromPost : mv.fromTeam;
+        const LonLat a = position(fromFeed, fromIndex), b = position(*posts, mv.toPost);
+        j << (i ? ",\n" : "\n") << "{\"type\":\"Feature\",\"properties\":{\"from\":"
+          << jsonQuote(fromFeed.layer.features[fromIndex].id)
+          << ",\"to\":" << jsonQuote(posts->layer.features[mv.toPost].id)
+          << ",\"fromTime\":" << jsonQuote(slotFrom(m.day(), mv.firstSlot))
+          << ",\"toTime\":" << jsonQuote(slotTo(m.day(), mv.endSlot - 1)) << ",\"people\":" << mv.people
+          << ",\"travelMinutes\":" << minutesText(double(mv.seconds))
+          << "},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[" << a.lon << ',' << a.lat << "],["
+          << b.lon << ',' << b.lat << "]]}}";
+    }
+    j << "]}\n";
+    return j.str();
+}
+
 void printSummary(const StaffingModel& m, const FeedSet& feeds, std::ostream& out) {
     const AreaStaffing& c = m.city();
     const StaffingDay& day = m.day();
@@ -301,7 +362,8 @@ void printSummary(const StaffingModel& m, const FeedSet& feeds, std::ostream& ou
 } // namespace
 
 int runGapsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-    std::string dayText, csvPosts, csvAreas, jsonFile;
+    std::string dayText, csvPosts, csvAreas, jsonFile, planCsvFile, planGeoJsonFile;
+    double planMaxMinutes = 45;
     int slot = 15;
     StaffingOptions options;
     std::vector<std::string> files;
@@ -331,7 +393,18 @@ int runGapsCommand(const std::vector<std::string>& args, std::ostream& out, std:
             csvAreas = args[++i];
         else if (a == "--json" && hasValue)
             jsonFile = args[++i];
-        else if (a.rfind("--", 0) == 0) {
+        else if (a == "--plan-csv" && hasValue)
+            planCsvFile = args[++i];
+        else if (a == "--plan-geojson" && hasValue)
+            planGeoJsonFile = args[++i];
+        else if (a == "--plan-max-minutes" && hasValue) {
+            int minutes = 0;
+            if (!parseInt(args[++i], minutes, 1, 24 * 60)) {
+                err << "cordon gaps: --plan-max-minutes needs minutes from 1 to 1440\n";
+                return kExitUsage;
+            }
+            planMaxMinutes = minutes;
+        } else if (a.rfind("--", 0) == 0) {
             err << "cordon gaps: unknown option or missing value: " << a << "\n";
             return kExitUsage;
         } else if (fs::is_directory(a)) {
@@ -390,6 +463,46 @@ int runGapsCommand(const std::vector<std::string>& args, std::ostream& out, std:
     if (!csvPosts.empty() && !writeText(csvPosts, postsCsv(model, feeds), err)) return kExitUsage;
     if (!csvAreas.empty() && !writeText(csvAreas, areasCsv(model, feeds), err)) return kExitUsage;
     if (!jsonFile.empty() && !writeText(jsonFile, fullJson(model, feeds), err)) return kExitUsage;
+    if (!planCsvFile.empty() || !planGeoJsonFile.empty()) {
+        const Feed* roads = feeds.get(FeedKind::Roads);
+        if (!roads) {
+            err << "cordon gaps: a plan needs the roads feed among the inputs\n";
+            return kExitUsage;
+        }
+        const RoadGraph graph = RoadGraph::build(*roads);
+        ReassignmentOptions planOptions;
+        planOptions.maxTravelMinutes = planMaxMinutes;
+        const auto start = std::chrono::steady_clock::now();
+        const ReassignmentProblem problem = buildReassignmentProblem(model, feeds, graph, planOptions);
+        const ReassignmentPlan best = solveReassignment(problem, PlanMethod::MinCostFlow);
+        const double ms =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+        const ReassignmentPlan greedy = solveReassignment(problem, PlanMethod::GreedyNearest);
+        std::size_t standby = 0;
+        for (const PlanSupplier& s : problem.suppliers)
+            standby += s.team != kNoPlanIndex;
+        out << "plan: " << problem.suppliers.size() - standby << " posts with surplus, " << standby
+            << " standby teams, " << problem.gapPosts.size() << " short posts, " << problem.candidates.size()
+            << " candidate pairs, " << problem.blocks.size() << " blocks, " << minutesText(ms * 60)
+            << " ms\n";
+        auto line = [&](const char* name, const ReassignmentPlan& p) {
+            std::int64_t people = 0;
+            for (const ReassignmentMove& mv : p.moves)
+                people += mv.people;
+            out << "  " << name << ": " << p.moves.size() << " moves, " << people << " person-moves, closes "
+                << hours(p.gapPersonMinutesClosed) << " of " << hours(p.gapPersonMinutesBefore)
+                << " person-hours short, travel " << minutesText(double(p.totalSeconds))
+                << " person-minutes\n";
+        };
+        line("optimal (min-cost flow)", best);
+        line("greedy nearest-first", greedy);
+        for (const Diagnostic& d : problem.diagnostics)
+            out << "  " << d.toString() << "\n";
+        if (!planCsvFile.empty() && !writeText(planCsvFile, planCsv(best, model, feeds), err))
+            return kExitUsage;
+        if (!planGeoJsonFile.empty() && !writeText(planGeoJsonFile, planGeoJson(best, model, feeds), err))
+            return kExitUsage;
+    }
     return kExitOk;
 }
 
