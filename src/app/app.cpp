@@ -214,6 +214,69 @@ void App::updateCoverage(bool force) {
     rebuildOverlay();
 }
 
+void App::updateStaffing() {
+    const Feed* posts = m_feeds.get(FeedKind::Posts);
+    const Feed* roster = m_feeds.get(FeedKind::Roster);
+    const std::optional<StaffingDay> day = roster ? rosterDay(*roster) : std::nullopt;
+    m_gapsPanel.available = posts && day;
+    if (!m_gapsPanel.available) {
+        m_staffing.reset();
+        return;
+    }
+    if (m_staffing && m_staffingVersions == m_feeds.versions) return;
+    m_staffing = StaffingModel::build(m_feeds, *day);
+    m_staffingVersions = m_feeds.versions;
+    const StaffingModel& model = *m_staffing;
+    const AreaStaffing& city = model.city();
+    m_gapsPanel.postsShort = city.postsShort;
+    m_gapsPanel.postsUnstaffed = city.postsUnstaffed;
+    m_gapsPanel.zoneGaps = city.zoneGaps;
+    m_gapsPanel.personHoursShort = static_cast<double>(city.shortPersonMinutes) / 60;
+    m_gapsPanel.nightPersonHoursShort = static_cast<double>(city.nightShortPersonMinutes) / 60;
+    m_gapsPanel.householdsUnvisited = city.householdsUnvisited();
+    m_gapsPanel.slotMinutes = model.day().slotMinutes;
+    m_gapsPanel.shortBySlot.assign(city.shortBySlot.begin(), city.shortBySlot.end());
+    m_gapsPanel.rows.clear();
+    const Feed* areas = m_feeds.get(FeedKind::Areas);
+    for (std::size_t p = 0; p < model.postCount() && p < posts->size(); ++p) {
+        const PostSummary& s = model.postSummary(p);
+        if (s.shortPersonMinutes == 0) continue;
+        GapRow row;
+        row.post = static_cast<std::uint32_t>(p);
+        const FeatureRecord& f = posts->layer.features[p];
+        row.name = f.name.empty() ? f.id : f.name;
+        int district = model.postArea(p);
+        while (district >= 0 && model.areaParent(static_cast<std::size_t>(district)) >= 0)
+            district = model.areaParent(static_cast<std::size_t>(district));
+        if (areas && district >= 0 && static_cast<std::size_t>(district) < areas->size())
+            row.district = areas->layer.features[static_cast<std::size_t>(district)].name;
+        row.hoursShort = static_cast<double>(s.shortPersonMinutes) / 60;
+        row.nightHoursShort = static_cast<double>(s.nightShortPersonMinutes) / 60;
+        row.worstGapStartMinute = s.worstGapStart >= 0 ? model.day().slotMinuteOfDay(s.worstGapStart) : -1;
+        row.worstGapHours = s.worstGapSlots * model.day().slotMinutes / 60.0;
+        m_gapsPanel.rows.push_back(std::move(row));
+    }
+    std::stable_sort(m_gapsPanel.rows.begin(), m_gapsPanel.rows.end(),
+                     [](const GapRow& a, const GapRow& b) { return a.hoursShort > b.hoursShort; });
+    updateScrub();
+}
+
+void App::stepScrub(int slots) {
+    if (!m_staffing) return;
+    const int count = m_staffing->slotCount();
+    m_gapsPanel.scrubSlot = ((std::max(m_gapsPanel.scrubSlot, 0) + slots) % count + count) % count;
+    updateScrub();
+}
+
+void App::updateScrub() {
+    m_gapsPanel.shortAtScrub = 0;
+    const int slot = m_gapsPanel.scrubSlot;
+    if (m_staffing && slot >= 0 && slot < m_staffing->slotCount())
+        for (std::size_t p = 0; p < m_staffing->postCount(); ++p)
+            if (m_staffing->required(p)[slot] > m_staffing->onDuty(p)[slot]) ++m_gapsPanel.shortAtScrub;
+    rebuildOverlay();
+}
+
 void App::rebuildOverlay() {
     SceneMesh overlay;
     overlay.origin = m_sceneOrigin;
@@ -222,6 +285,13 @@ void App::rebuildOverlay() {
         const auto shares = edgeResponsibility(taskForces, *m_graph, m_coverage->thresholdSeconds);
         appendMesh(overlay, buildResponsibilityMesh(*m_graph, shares, m_sceneOrigin));
     }
+    const int slot = m_gapsPanel.scrubSlot;
+    const Feed* posts = m_feeds.get(FeedKind::Posts);
+    if (m_staffing && posts && slot >= 0 && slot < m_staffing->slotCount())
+        for (std::size_t p = 0; p < m_staffing->postCount() && p < posts->size(); ++p)
+            if (m_staffing->required(p)[slot] > m_staffing->onDuty(p)[slot])
+                appendMesh(overlay,
+                           buildShortHalo(posts->layer, static_cast<std::uint32_t>(p), m_sceneOrigin));
     if (m_selected)
         if (const Feed* feed = m_feeds.get(m_selected->kind))
             appendMesh(overlay, buildSelectionMesh(feed->layer, m_selected->feature, m_sceneOrigin));
@@ -319,6 +389,7 @@ void App::feedsChanged() {
     }
     rebuildScene();
     updateCoverage(false);
+    updateStaffing();
     if (!m_hadData) m_needsFit = true;
     m_hadData = true;
 }
@@ -415,6 +486,12 @@ void App::handleEvent(const SDL_Event& e) {
         case SDLK_KP_MINUS:
             zoomKeys(-1);
             break;
+        case SDLK_LEFTBRACKET:
+        case SDLK_RIGHTBRACKET:
+            if (m_staffing)
+                stepScrub((e.key.keysym.sym == SDLK_RIGHTBRACKET ? 1 : -1) * 60 /
+                          m_staffing->day().slotMinutes);
+            break;
         case SDLK_r:
             m_coveragePanel.showResponsibility = !m_coveragePanel.showResponsibility;
             rebuildOverlay();
@@ -485,6 +562,17 @@ std::string App::stateJson() const {
                       m_coveragePanel.showResponsibility ? "true" : "false");
         coverage = text;
     }
+    std::string staffing = "null";
+    if (m_staffing) {
+        char text[256];
+        std::snprintf(text, sizeof text,
+                      "{\"postsShort\":%d,\"postsUnstaffed\":%d,\"personHoursShort\":%.2f,"
+                      "\"nightPersonHoursShort\":%.2f,\"zoneGaps\":%d,\"scrubSlot\":%d,\"shortAtScrub\":%d}",
+                      m_gapsPanel.postsShort, m_gapsPanel.postsUnstaffed, m_gapsPanel.personHoursShort,
+                      m_gapsPanel.nightPersonHoursShort, m_gapsPanel.zoneGaps, m_gapsPanel.scrubSlot,
+                      m_gapsPanel.shortAtScrub);
+        staffing = text;
+    }
     std::string selected = "null";
     if (m_selected)
         selected = "{\"feed\":\"" + std::string(feedKindName(m_selected->kind)) +
@@ -501,7 +589,8 @@ std::string App::stateJson() const {
            ",\"errors\":" + std::to_string(errors) +
            ",\"loading\":" + std::to_string(pendingRequests() + (m_loader.busy() ? 1 : 0)) + ",\"lang\":\"" +
            (m_panel.lang == Lang::En ? "en" : "zh") + "\"," + view + ",\"cursor\":" + cursor +
-           ",\"isochrone\":" + isochrone + ",\"selected\":" + selected + ",\"coverage\":" + coverage + "}";
+           ",\"isochrone\":" + isochrone + ",\"selected\":" + selected + ",\"coverage\":" + coverage +
+           ",\"staffing\":" + staffing + "}";
 }
 
 void App::writeScreenshot(const std::string& path, int width, int height) const {
@@ -555,6 +644,10 @@ bool App::frame() {
     if (coverage.thresholdChanged) updateCoverage(true);
     if (coverage.responsibilityToggled) rebuildOverlay();
     if (coverage.goTo) flyTo(coverage.goTo->feed, coverage.goTo->feature);
+    m_gapsPanel.lang = m_panel.lang;
+    const GapsPanelActions gaps = drawGapsPanel(m_gapsPanel);
+    if (gaps.scrubChanged) updateScrub();
+    if (gaps.goToPost) flyTo(FeedKind::Posts, *gaps.goToPost);
     if (actions.clearIsochrones) {
         m_isochroneFrom.clear();
         m_isochroneOrigin.reset();

@@ -8,11 +8,13 @@
 #include "core/feature_picker.hpp"
 #include "core/feed_set.hpp"
 #include "core/isochrone.hpp"
+#include "core/staffing.hpp"
 #include "platform/window.hpp"
 #include "render/camera.hpp"
 #include "render/gl/map_renderer.hpp"
 #include "ui/coverage_panel.hpp"
 #include "ui/details_panel.hpp"
+#include "ui/gaps_panel.hpp"
 #include "ui/map_panel.hpp"
 #include "ui/ui_font.hpp"
 
@@ -73,6 +75,10 @@ class App {
     std::optional<CoverageReport> m_coverage;
     std::array<unsigned, kFeedKindCount> m_coverageVersions{}; ///< feed versions the report is from
 
+    GapsPanelModel m_gapsPanel;
+    std::optional<StaffingModel> m_staffing;
+    std::array<unsigned, kFeedKindCount> m_staffingVersions{};
+
     std::string m_fontBytes;
     std::unique_ptr<UiFont> m_font;
 
@@ -82,6 +88,11 @@ class App {
     /// Uploads the overlay: task-force areas of responsibility (if shown) and the selection.
     void rebuildOverlay();
     void flyTo(FeedKind kind, std::uint32_t feature);
+    /// Rebuilds the staffing model when posts, roster, teams, zones or areas changed.
+    void updateStaffing();
+    /// Posts short at the scrubbed time, for the gaps panel and the map.
+    void updateScrub();
+    void stepScrub(int slots);
     /// Adds the characters of the loaded feeds and problems to the UI font, rebuilding it if needed.
     void addGlyphs();
     void clickAt(ScreenPoint at);

@@ -69,6 +69,21 @@ SceneMesh buildResponsibilityMesh(const RoadGraph& graph, std::span<const EdgeSh
     return mesh;
 }
 
+SceneMesh buildShortHalo(const FeatureLayer& layer, std::uint32_t feature, MercatorPoint origin) {
+    constexpr Rgba kShort{213, 0, 0, 200};
+    constexpr float kShortHaloPx = 20.0f;
+    SceneMesh mesh;
+    mesh.origin = origin;
+    if (feature >= layer.features.size()) return mesh;
+    const FeatureRecord& record = layer.features[feature];
+    for (std::uint32_t p = record.firstPart; p < record.firstPart + record.partCount; ++p)
+        if (layer.parts[p].kind == PartKind::Point) {
+            const Vec2 v = local(layer.ring(layer.parts[p].firstRing)[0], origin);
+            mesh.points.push_back({float(v.x), float(v.y), kShortHaloPx, kShort});
+        }
+    return mesh;
+}
+
 SceneMesh buildSelectionMesh(const FeatureLayer& layer, std::uint32_t feature, MercatorPoint origin) {
     SceneMesh mesh;
     mesh.origin = origin;

@@ -19,6 +19,9 @@ Rgba teamColour(std::uint32_t team);
 SceneMesh buildResponsibilityMesh(const RoadGraph& graph, std::span<const EdgeShare> shares,
                                   MercatorPoint origin);
 
+/// A red halo under a point feature: a post short of staff at the time the map shows.
+SceneMesh buildShortHalo(const FeatureLayer& layer, std::uint32_t feature, MercatorPoint origin);
+
 /// A bright outline around the feature's polygons and lines, a halo under its points.
 SceneMesh buildSelectionMesh(const FeatureLayer& layer, std::uint32_t feature, MercatorPoint origin);
 

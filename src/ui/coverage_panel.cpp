@@ -12,6 +12,7 @@ CoveragePanelActions drawCoveragePanel(CoveragePanelModel& model) {
     const float em = ImGui::GetFontSize();
     ImGui::SetNextWindowPos(ImVec2(10, em * 36), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(em * 20, em * 16), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver); // opened on demand: the map stays clear
     const std::string title = std::string(tr(TextId::Coverage, lang)) + "###coverage";
     if (!ImGui::Begin(title.c_str())) {
         ImGui::End();

@@ -52,6 +52,21 @@ constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
     {PopulationCovered, "阈值内覆盖人口", "Population within reach of a team"},
     {ShowResponsibility, "显示专班责任区（R）", "Show task-force areas (R)"},
     {CoverageNeedsData, "需要道路与队伍数据", "Needs roads and teams"},
+    {Staffing, "排班缺口", "Staffing gaps"},
+    {StaffingNeedsRoster, "需要卡点与排班数据", "Needs posts and a roster"},
+    {PostsShort, "缺员卡点", "Posts short"},
+    {PersonHoursShort, "缺员人时", "Person-hours short"},
+    {NightPersonHoursShort, "其中夜班（23:00-07:00）", "of which at night (23:00-07:00)"},
+    {ZoneRuleGaps, "违反一高风险区一专班", "High-risk zones breaking one-zone-one-task-force"},
+    {HouseholdsUnvisited, "当日无法走访的红橙户", "Red/orange households no door team reaches today"},
+    {Timeline, "全市缺员（拖动查看时刻，[ ] 键逐小时）", "City shortfall (drag to a time; [ ] step an hour)"},
+    {ShortAt, "该时刻缺员卡点", "Posts short at this time"},
+    {ColumnPost, "卡点", "Post"},
+    {ColumnDistrict, "区", "District"},
+    {ColumnHoursShort, "缺员人时", "Person-hours short"},
+    {ColumnNightHours, "夜班", "Night"},
+    {ColumnWorstGap, "最长缺口", "Longest gap"},
+    {UnstaffedAllDay, "全天无人", "unstaffed all day"},
 }};
 
 constexpr bool tableInOrder() {

@@ -52,6 +52,21 @@ enum class TextId {
     PopulationCovered,
     ShowResponsibility,
     CoverageNeedsData,
+    Staffing,
+    StaffingNeedsRoster,
+    PostsShort,
+    PersonHoursShort,
+    NightPersonHoursShort,
+    ZoneRuleGaps,
+    HouseholdsUnvisited,
+    Timeline,
+    ShortAt,
+    ColumnPost,
+    ColumnDistrict,
+    ColumnHoursShort,
+    ColumnNightHours,
+    ColumnWorstGap,
+    UnstaffedAllDay,
     Count
 };
 

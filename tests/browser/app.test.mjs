@@ -306,3 +306,31 @@ test('coverage of the demo city: gaps counted, R shows the task forces\' areas o
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('staffing gaps of the demo day: figures, and ] steps the map to 01:00 where night posts show short', async () => {
+  const { page, problems } = await openApp(browser.context, server.url + '/');
+  const state = await page.evaluate(() => window.cordonState);
+  assert.ok(state.staffing, 'staffing computed from the embedded roster');
+  assert.ok(state.staffing.postsShort > 0 && state.staffing.personHoursShort > 0, JSON.stringify(state.staffing));
+  assert.ok(state.staffing.nightPersonHoursShort > 0 && state.staffing.nightPersonHoursShort <= state.staffing.personHoursShort);
+  assert.equal(state.staffing.scrubSlot, -1);
+  await page.mouse.move(700, 400);
+  const before = decodePng(await page.screenshot());
+  await page.keyboard.press(']');
+  await page.waitForFunction(() => window.cordonState.staffing.scrubSlot === 4, null, { timeout: 5000 });
+  const s = await page.evaluate(() => window.cordonState.staffing);
+  assert.ok(s.shortAtScrub > 0 && s.shortAtScrub <= s.postsShort, JSON.stringify(s));
+  await page.waitForTimeout(200);
+  const png = await page.screenshot();
+  writeFileSync(join(artifactsDir, 'staffing-0100.png'), png);
+  const after = decodePng(png);
+  let reddened = 0;
+  for (let i = 0; i < after.rgba.length; i += 4) {
+    const red = (r, g, b) => r > 150 && g < 80 && b < 80;
+    if (red(after.rgba[i], after.rgba[i + 1], after.rgba[i + 2]) &&
+      !red(before.rgba[i], before.rgba[i + 1], before.rgba[i + 2])) reddened++;
+  }
+  assert.ok(reddened > 100, `posts short at 01:00 marked red on the map (${reddened} pixels)`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -76,6 +76,11 @@ TEST_CASE("The selection outlines every ring of a polygon and puts a halo under 
     const Feed posts = readOne(FeedKind::Posts, R"({"type":"FeatureCollection","features":[
       {"type":"Feature","id":"p","properties":{"kind":"testing_site","demand":[]},
        "geometry":{"type":"Point","coordinates":[113.0,34.0]}}]})");
+    const SceneMesh shortHalo = buildShortHalo(posts.layer, 0, mercator::project({113.0, 34.0}));
+    REQUIRE(shortHalo.points.size() == 1);
+    CHECK(shortHalo.points[0].colour.r > 200);
+    CHECK(buildShortHalo(zones.layer, 0, {}).points.empty()); // only point features get a halo
+
     const SceneMesh halo = buildSelectionMesh(posts.layer, 0, mercator::project({113.0, 34.0}));
     REQUIRE(halo.points.size() == 1);
     CHECK(halo.points[0].x == 0.0f);

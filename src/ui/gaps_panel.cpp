@@ -1,0 +1,127 @@
+#include "ui/gaps_panel.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace cordon {
+
+std::string clockText(int minuteOfDay) {
+    if (minuteOfDay < 0) return "-";
+    char text[8];
+    std::snprintf(text, sizeof text, "%02d:%02d", (minuteOfDay / 60) % 24, minuteOfDay % 60);
+    return text;
+}
+
+namespace {
+
+void sortRows(std::vector<GapRow>& rows, const ImGuiTableColumnSortSpecs& spec) {
+    const bool up = spec.SortDirection == ImGuiSortDirection_Ascending;
+    std::stable_sort(rows.begin(), rows.end(), [&](const GapRow& a, const GapRow& b) {
+        auto less = [&](const GapRow& x, const GapRow& y) {
+            switch (spec.ColumnIndex) {
+            case 0:
+                return x.name < y.name;
+            case 1:
+                return x.district < y.district;
+            case 3:
+                return x.nightHoursShort < y.nightHoursShort;
+            case 4:
+                return x.worstGapHours < y.worstGapHours;
+            default:
+                return x.hoursShort < y.hoursShort;
+            }
+        };
+        return up ? less(a, b) : less(b, a);
+    });
+}
+
+} // namespace
+
+GapsPanelActions drawGapsPanel(GapsPanelModel& model) {
+    GapsPanelActions actions;
+    const Lang lang = model.lang;
+    const float em = ImGui::GetFontSize();
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(ImVec2(viewport->WorkSize.x - 10, viewport->WorkSize.y - 10),
+                            ImGuiCond_FirstUseEver, ImVec2(1, 1));
+    ImGui::SetNextWindowSize(ImVec2(em * 30, em * 22), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver); // opened on demand: the map stays clear
+    const std::string title = std::string(tr(TextId::Staffing, lang)) + "###gaps";
+    if (!ImGui::Begin(title.c_str())) {
+        ImGui::End();
+        return actions;
+    }
+    if (!model.available) {
+        ImGui::TextDisabled("%s", tr(TextId::StaffingNeedsRoster, lang).data());
+        ImGui::End();
+        return actions;
+    }
+    ImGui::Text("%s: %d  (%s %d)", tr(TextId::PostsShort, lang).data(), model.postsShort,
+                tr(TextId::UnstaffedAllDay, lang).data(), model.postsUnstaffed);
+    ImGui::Text("%s: %.0f  (%s %.0f)", tr(TextId::PersonHoursShort, lang).data(), model.personHoursShort,
+                tr(TextId::NightPersonHoursShort, lang).data(), model.nightPersonHoursShort);
+    ImGui::Text("%s: %d", tr(TextId::ZoneRuleGaps, lang).data(), model.zoneGaps);
+    ImGui::Text("%s: %lld", tr(TextId::HouseholdsUnvisited, lang).data(), model.householdsUnvisited);
+
+    ImGui::TextDisabled("%s", tr(TextId::Timeline, lang).data());
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::PlotHistogram("##shortfall", model.shortBySlot.data(), static_cast<int>(model.shortBySlot.size()),
+                         0, nullptr, 0.0f, FLT_MAX, ImVec2(width, em * 3));
+    const int last = static_cast<int>(model.shortBySlot.size()) - 1;
+    int slot = std::max(model.scrubSlot, 0);
+    ImGui::SetNextItemWidth(width);
+    const std::string format = clockText(slot * model.slotMinutes);
+    if (ImGui::SliderInt("##scrub", &slot, 0, std::max(last, 0), format.c_str())) {
+        model.scrubSlot = slot;
+        actions.scrubChanged = true;
+    }
+    if (model.scrubSlot >= 0)
+        ImGui::Text("%s %s: %d", tr(TextId::ShortAt, lang).data(), format.c_str(), model.shortAtScrub);
+
+    constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg |
+                                       ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
+                                       ImGuiTableFlags_Resizable;
+    if (ImGui::BeginTable("posts", 5, kFlags, ImVec2(0, 0))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn(tr(TextId::ColumnPost, lang).data());
+        ImGui::TableSetupColumn(tr(TextId::ColumnDistrict, lang).data());
+        ImGui::TableSetupColumn(tr(TextId::ColumnHoursShort, lang).data(),
+                                ImGuiTableColumnFlags_DefaultSort |
+                                    ImGuiTableColumnFlags_PreferSortDescending);
+        ImGui::TableSetupColumn(tr(TextId::ColumnNightHours, lang).data(),
+                                ImGuiTableColumnFlags_PreferSortDescending);
+        ImGui::TableSetupColumn(tr(TextId::ColumnWorstGap, lang).data(),
+                                ImGuiTableColumnFlags_PreferSortDescending);
+        ImGui::TableHeadersRow();
+        if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs(); specs && specs->SpecsDirty) {
+            if (specs->SpecsCount > 0) sortRows(model.rows, specs->Specs[0]);
+            specs->SpecsDirty = false;
+        }
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(model.rows.size()));
+        while (clipper.Step())
+            for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+                const GapRow& row = model.rows[static_cast<std::size_t>(i)];
+                ImGui::TableNextRow();
+                ImGui::TableNextColumn();
+                const std::string label = row.name + "##post" + std::to_string(row.post);
+                if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+                    actions.goToPost = row.post;
+                ImGui::TableNextColumn();
+                ImGui::TextUnformatted(row.district.c_str());
+                ImGui::TableNextColumn();
+                ImGui::Text("%.1f", row.hoursShort);
+                ImGui::TableNextColumn();
+                ImGui::Text("%.1f", row.nightHoursShort);
+                ImGui::TableNextColumn();
+                ImGui::Text("%s +%.1fh", clockText(row.worstGapStartMinute).c_str(), row.worstGapHours);
+            }
+        ImGui::EndTable();
+    }
+    ImGui::End();
+    return actions;
+}
+
+} // namespace cordon

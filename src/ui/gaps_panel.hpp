@@ -1,0 +1,47 @@
+#pragma once
+/// The staffing-gaps panel: the city's figures for the day, a 24-hour shortfall strip with a
+/// scrubber (the map marks the posts short at that time), and a sortable table of posts short.
+
+#include "ui/strings.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace cordon {
+
+struct GapRow {
+    std::uint32_t post = 0; ///< feature index in the posts feed
+    std::string name;
+    std::string district;
+    double hoursShort = 0; ///< person-hours
+    double nightHoursShort = 0;
+    int worstGapStartMinute = -1; ///< local time of day, -1 when never short
+    double worstGapHours = 0;
+};
+
+struct GapsPanelModel {
+    Lang lang = Lang::Zh;
+    bool available = false;
+    int postsShort = 0, postsUnstaffed = 0, zoneGaps = 0;
+    double personHoursShort = 0, nightPersonHoursShort = 0;
+    long long householdsUnvisited = 0;
+    int slotMinutes = 15;
+    std::vector<float> shortBySlot; ///< people short city-wide per slot
+    int scrubSlot = -1;             ///< the time the map shows, -1 for none
+    int shortAtScrub = 0;           ///< posts short in that slot
+    std::vector<GapRow> rows;
+};
+
+struct GapsPanelActions {
+    bool scrubChanged = false;
+    std::optional<std::uint32_t> goToPost;
+};
+
+GapsPanelActions drawGapsPanel(GapsPanelModel& model);
+
+/// "HH:MM" for minutes after midnight.
+std::string clockText(int minuteOfDay);
+
+} // namespace cordon
