@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 
 using namespace cordon;
@@ -51,8 +52,14 @@ std::vector<std::string> splitCsv(const std::string& line) {
 
 /// A 1 km street west to east, a walking task force at its west end assigned to a post at its east
 /// end and to a zone around that post, and a driving one 10 m east of the west end assigned to nothing.
+/// A folder of this process's own: CTest runs the test cases in parallel processes.
+std::filesystem::path scratchDir(const char* name) {
+    static const std::string suffix = std::to_string(std::random_device{}());
+    return std::filesystem::temp_directory_path() / (std::string(name) + "-" + suffix);
+}
+
 std::filesystem::path writeFeeds() {
-    const auto dir = std::filesystem::temp_directory_path() / "cordon-coverage-cli";
+    const auto dir = scratchDir("cordon-coverage-cli");
     std::filesystem::create_directories(dir);
     std::ofstream(dir / "roads.geojson") << R"({"type":"FeatureCollection","features":[
       {"type":"Feature","id":"W-1","properties":{"highway":"residential"},
@@ -76,7 +83,7 @@ std::filesystem::path writeFeeds() {
 
 TEST_CASE("cordon coverage writes CSV and GeoJSON and summarises gaps") {
     const auto dir = writeFeeds();
-    const auto outDir = std::filesystem::temp_directory_path() / "cordon-coverage-cli-out";
+    const auto outDir = scratchDir("cordon-coverage-cli-out");
     std::filesystem::create_directories(outDir);
     const auto csv = outDir / "out.csv", geojson = outDir / "out.geojson";
     const double walk = haversineMetres({113.65, 34.75}, {113.66, 34.75}) / kWalkSpeed; // about 11 min
