@@ -3,7 +3,7 @@
 // bench/route_run.sh can put native, wasm and the JavaScript peers (bench/route_peers.mjs) side by
 // side.
 //
-// usage: route_bench ROADS.geojson [REPEATS] [--export FILE]
+// usage: route_bench ROADS.geojson [REPEATS] [--export FILE] [--feeds DIR]
 //
 // Every timing is the median of REPEATS runs after one untimed warm-up run.
 // - build: RoadGraph::build from the already parsed feed (readFeed is timed once, for context).
@@ -11,6 +11,12 @@
 //   single-source shortest-path tree.
 // - isochrone: what the app does on a click: snap the centre in drive mode, TravelTimes::run with a
 //   15-minute cutoff, buildIsochrones at 5/10/15 minutes (polygons, holes and all).
+//
+// - coverage (with --feeds DIR): computeCoverage (default options, 15-minute threshold) from the
+//   teams, zones, posts and areas feeds in DIR (`<kind>.geojson`, e.g. the demo city next to its
+//   roads) over the graph already built: snapping of bases and targets, the multi-source runs per
+//   (kind, mode) and the single-team runs for assigned teams, everything the app redoes when a feed
+//   changes. The counts of both kinds of runs are printed with it.
 //
 // The centre is the middle of the bounding box of the graph's nodes. The source node of a mode is
 // the nearer end of the edge the centre snaps to in that mode, started as an EdgePoint at fraction
@@ -20,7 +26,9 @@
 // mode the directed arcs (parallel arcs reduced to the fastest, self-loops dropped: neither can be
 // on a shortest path) with cordon's own float weights written exactly, the source node and a few
 // check targets with cordon's tree time to them.
+#include "core/coverage.hpp"
 #include "core/feed.hpp"
+#include "core/feed_set.hpp"
 #include "core/isochrone.hpp"
 #include "core/road_graph.hpp"
 #include "core/travel_times.hpp"
@@ -160,17 +168,20 @@ void exportGraph(const char* path, const cordon::RoadGraph& g, cordon::TravelTim
 int main(int argc, char** argv) {
     const char* file = nullptr;
     const char* exportPath = nullptr;
+    const char* feedsDir = nullptr;
     int repeats = 11;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--export") == 0 && i + 1 < argc)
             exportPath = argv[++i];
+        else if (std::strcmp(argv[i], "--feeds") == 0 && i + 1 < argc)
+            feedsDir = argv[++i];
         else if (!file)
             file = argv[i];
         else
             repeats = std::max(1, std::atoi(argv[i]));
     }
     if (!file) {
-        std::fprintf(stderr, "usage: route_bench ROADS.geojson [REPEATS] [--export FILE]\n");
+        std::fprintf(stderr, "usage: route_bench ROADS.geojson [REPEATS] [--export FILE] [--feeds DIR]\n");
         return 2;
     }
 #ifdef __GLIBC__
@@ -221,9 +232,33 @@ int main(int argc, char** argv) {
         if (source) times.run(cordon::Mode::Drive, std::span(&*source, 1), minutes.back() * 60);
     });
 
-    // Coverage (issue 5 item 6: all teams and posts of the demo city, target < 100 ms wasm) goes
-    // here once src/core/coverage.hpp lands: time it the same way with medianMs and add a
-    // "coverage" member to the JSON line; bench/route_run.sh already prints it when present.
+    // Coverage (issue 5 item 6: all teams and posts of the demo city, target < 100 ms wasm).
+    std::string coverageJson;
+    if (feedsDir) {
+        cordon::FeedSet feeds;
+        for (cordon::FeedKind kind : {cordon::FeedKind::Areas, cordon::FeedKind::Zones,
+                                      cordon::FeedKind::Posts, cordon::FeedKind::Teams}) {
+            const std::string path =
+                std::string(feedsDir) + "/" + std::string(cordon::feedKindName(kind)) + ".geojson";
+            cordon::FeedReadResult r = cordon::readFeed(slurp(path.c_str()), kind, path);
+            if (!r.feed) {
+                std::fprintf(stderr, "cannot read %s\n", path.c_str());
+                return 2;
+            }
+            feeds.replace(std::move(*r.feed));
+        }
+        cordon::CoverageReport report;
+        const double coverageMs = medianMs(repeats, [&] { report = cordon::computeCoverage(feeds, graph); });
+        char buffer[512];
+        std::snprintf(
+            buffer, sizeof buffer,
+            ",\"coverage\":{\"ms\":%.3f,\"teams\":%zu,\"zones\":%zu,\"posts\":%zu,\"compounds\":%zu,"
+            "\"groupRuns\":%zu,\"assignedRuns\":%zu,\"zonesBeyond\":%zu,\"postsBeyond\":%zu}",
+            coverageMs, feeds.get(cordon::FeedKind::Teams)->size(), report.zones.size(), report.posts.size(),
+            report.compounds, report.groupRuns, report.assignedRuns, report.zonesBeyondThreshold.size(),
+            report.postsBeyondThreshold.size());
+        coverageJson = buffer;
+    }
 
     if (exportPath) exportGraph(exportPath, graph, times, modes);
 
@@ -239,7 +274,7 @@ int main(int argc, char** argv) {
                     names[m], modes[m].sourceNode, modes[m].reached, modes[m].sptMs, modes[m].farthest,
                     modes[m].farthestSeconds);
     std::printf(",\"isochrone\":{\"minutes\":[5,10,15],\"ms\":%.3f,\"searchMs\":%.3f,\"reached\":%zu,"
-                "\"polygons\":%zu,\"rings\":%zu,\"points\":%zu}}\n",
-                isoMs, isoSearchMs, isoReached, polygons, rings, points);
+                "\"polygons\":%zu,\"rings\":%zu,\"points\":%zu}%s}\n",
+                isoMs, isoSearchMs, isoReached, polygons, rings, points, coverageJson.c_str());
     return 0;
 }

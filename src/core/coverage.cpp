@@ -14,11 +14,10 @@ constexpr std::string_view kTeamKindIds[kTeamKindCount] = {"task_force", "door_t
 /// Snapping first tries a short radius: the nearest road within it is also the nearest overall,
 /// and the short search looks at a few grid cells instead of hundreds.
 constexpr double kNearSnapMetres = 200;
-/// Speeds that guess the first cutoff of a single-team run (a low guess only costs a rerun).
+/// Speeds that guess how far a team is from its targets, to run the nearer teams first.
 constexpr double kGuessDriveSpeed = 30 / 3.6;
 constexpr double kGuessDetour = 1.5;
 constexpr double kGuessSlackSeconds = 120;
-constexpr double kCutoffGrowth = 4;
 
 /// The points a team travels to: per mode, where the target meets that mode's network.
 struct Target {
@@ -320,8 +319,8 @@ CoverageReport computeCoverage(const FeedSet& feeds, const RoadGraph& graph, con
 
     // Assigned teams that are not the nearest of their group: a run of that team alone. Its cutoff
     // is the best time another assigned team already has there (the best task force's, for a task
-    // force), and at first a guess from the straight-line distance, raised until the targets are
-    // reached. Nearby teams go first, so their times bound the runs of far ones.
+    // force), and it stops once its targets are settled. Nearby teams (by straight-line distance)
+    // go first, so their times bound the runs of far ones.
     const auto isTaskForce = [&](std::uint32_t t) { return teams->teams[t].kind == TeamKind::TaskForce; };
     std::vector<double> bestAll(zoneCount + postCount, kUnreached),
         bestTaskForce(zoneCount + postCount, kUnreached);
@@ -335,7 +334,7 @@ CoverageReport computeCoverage(const FeedSet& feeds, const RoadGraph& graph, con
     };
     for (const Assignment& a : assignments)
         if (a.resolved) record(a);
-    std::vector<std::pair<double, std::uint32_t>> order; // (first cutoff, team)
+    std::vector<std::pair<double, std::uint32_t>> order; // (guessed seconds to the farthest target, team)
     for (std::uint32_t team = 0; team < teamCount; ++team) {
         const Mode mode = modeOf(teams->teams[team].mode);
         double farthest = -1;
@@ -347,35 +346,35 @@ CoverageReport computeCoverage(const FeedSet& feeds, const RoadGraph& graph, con
         if (farthest >= 0) order.emplace_back(kGuessDetour * farthest / speed + kGuessSlackSeconds, team);
     }
     std::sort(order.begin(), order.end());
-    for (auto [cutoff, team] : order) {
+    std::vector<std::uint32_t> pending, stopNodes;
+    for (const auto& [guess, team] : order) {
         const Mode mode = modeOf(teams->teams[team].mode);
+        const int m = static_cast<int>(mode);
         const std::vector<std::uint32_t> own{team};
-        std::vector<std::uint32_t> pending;
+        pending.clear();
+        stopNodes.clear();
+        double need = 0;
         for (std::uint32_t i : byTeam[team])
-            if (!assignments[i].resolved) pending.push_back(i);
-        while (!pending.empty()) {
-            double need = 0;
-            for (std::uint32_t i : pending)
+            if (!assignments[i].resolved) {
+                pending.push_back(i);
                 need = std::max(need, cap(assignments[i]));
-            const double bound = std::min({cutoff, need, limit});
-            times.run(mode, std::span(&*base[team], 1), bound);
-            ++report.assignedRuns;
-            std::vector<std::uint32_t> missing;
-            for (std::uint32_t i : pending) {
-                Assignment& a = assignments[i];
-                const TeamReach r = nearest(times, targetOf(a), mode, own);
-                if (r.team != kNoTeam) {
-                    a.seconds = r.seconds;
-                    a.resolved = true;
-                    record(a);
-                } else if (bound >= cap(a) || bound >= limit) {
-                    a.resolved = true; // not nearer than the best one, or not reachable at all
-                } else {
-                    missing.push_back(i);
+                for (const EdgePoint& p : targetOf(assignments[i]).points[m]) {
+                    stopNodes.push_back(graph.edge(p.edge).from);
+                    stopNodes.push_back(graph.edge(p.edge).to);
                 }
             }
-            pending = std::move(missing);
-            cutoff = cutoff * kCutoffGrowth > 24 * 3600 ? kUnreached : cutoff * kCutoffGrowth;
+        // Bounded by the best time another assigned team has, and stopped as soon as both ends of
+        // every target edge are settled: the times to the targets are then final.
+        times.run(mode, std::span(&*base[team], 1), std::min(need, limit), stopNodes);
+        ++report.assignedRuns;
+        for (std::uint32_t i : pending) {
+            Assignment& a = assignments[i];
+            const TeamReach r = nearest(times, targetOf(a), mode, own);
+            a.resolved = true; // else not nearer than the best one, or not reachable at all
+            if (r.team != kNoTeam) {
+                a.seconds = r.seconds;
+                record(a);
+            }
         }
     }
 

@@ -292,6 +292,10 @@ std::optional<EdgePoint> RoadGraph::snap(LonLat p, Mode mode, double maxDistance
     const std::uint32_t y1 = clampCell((q.y + reach - m_gridMinY) / m_cellSize, m_gridHeight);
     std::optional<EdgePoint> best;
     double bestDistance = reach;
+    // Squared distances beyond this cannot be a candidate (a margin far above rounding keeps every
+    // tie): most segments are rejected without a hypot, which alone decides, so results are exact.
+    double rejectSquared = reach * reach * (1 + 1e-9);
+    MercatorPoint bestPoint{};
     const int m = static_cast<int>(mode);
     auto visitCell = [&](std::uint32_t x, std::uint32_t y) {
         const std::size_t c = static_cast<std::size_t>(y) * m_gridWidth + x;
@@ -308,8 +312,13 @@ std::optional<EdgePoint> RoadGraph::snap(LonLat p, Mode mode, double maxDistance
                 const double t =
                     len2 > 0 ? std::clamp(((q.x - a.x) * dx + (q.y - a.y) * dy) / len2, 0.0, 1.0) : 0;
                 const double px = a.x + t * dx, py = a.y + t * dy;
-                const double d = std::hypot(q.x - px, q.y - py);
                 const double segment = steps[i];
+                const double ex = q.x - px, ey = q.y - py;
+                if (ex * ex + ey * ey > rejectSquared) {
+                    along += segment;
+                    continue;
+                }
+                const double d = std::hypot(ex, ey);
                 // Ties go to the lower edge index, and within an edge to its first step: the result
                 // is the least (distance, edge, step), whatever order the cells are visited in.
                 if (d < bestDistance || (best && d == bestDistance && e < best->edge)) {
@@ -319,8 +328,9 @@ std::optional<EdgePoint> RoadGraph::snap(LonLat p, Mode mode, double maxDistance
                     ep.fraction = edge.lengthMetres > 0 ? (along + t * segment) / edge.lengthMetres : 0;
                     ep.fraction = std::clamp(ep.fraction, 0.0, 1.0);
                     ep.distanceMetres = d * scale;
-                    ep.position = mercator::unproject({px, py});
+                    bestPoint = {px, py};
                     best = ep;
+                    rejectSquared = d * d * (1 + 1e-9);
                 }
                 along += segment;
             }
@@ -349,6 +359,7 @@ std::optional<EdgePoint> RoadGraph::snap(LonLat p, Mode mode, double maxDistance
                 visitCell(static_cast<std::uint32_t>(qx + r), static_cast<std::uint32_t>(y));
         }
     }
+    if (best) best->position = mercator::unproject(bestPoint);
     return best;
 }
 

@@ -54,7 +54,7 @@ TravelTimes::HeapEntry TravelTimes::heapPop() {
 
 void TravelTimes::reach(std::uint32_t node, double t, std::uint32_t source) {
     NodeState& state = m_state[node];
-    if (t > m_cutoff || state.done) return;
+    if (t > m_cutoff || (state.flags & kSettled)) return;
     if (t < state.time || (t == state.time && source < state.label)) {
         if (state.time == kUnreached) m_touched.push_back(node);
         state.time = t;
@@ -63,7 +63,8 @@ void TravelTimes::reach(std::uint32_t node, double t, std::uint32_t source) {
     }
 }
 
-void TravelTimes::run(Mode mode, std::span<const EdgePoint> sources, double cutoffSeconds) {
+void TravelTimes::run(Mode mode, std::span<const EdgePoint> sources, double cutoffSeconds,
+                      std::span<const std::uint32_t> stopWhenSettled) {
     for (std::uint32_t n : m_touched)
         m_state[n] = NodeState{};
     m_touched.clear();
@@ -72,6 +73,17 @@ void TravelTimes::run(Mode mode, std::span<const EdgePoint> sources, double cuto
     m_mode = mode;
     m_cutoff = cutoffSeconds;
     m_sources.assign(sources.begin(), sources.end());
+    m_sourceEdges.clear();
+    for (std::uint32_t s = 0; s < sources.size(); ++s)
+        m_sourceEdges.emplace_back(sources[s].edge, s);
+    std::sort(m_sourceEdges.begin(), m_sourceEdges.end());
+    // Nodes still to settle before an early stop (each counted once); 0 = run to the end.
+    std::size_t watching = 0;
+    for (std::uint32_t n : stopWhenSettled)
+        if (!(m_state[n].flags & kWatched)) {
+            m_state[n].flags |= kWatched;
+            ++watching;
+        }
     const int m = static_cast<int>(mode);
     for (std::uint32_t s = 0; s < sources.size(); ++s) {
         const RoadEdge& e = m_graph.edge(sources[s].edge);
@@ -83,13 +95,16 @@ void TravelTimes::run(Mode mode, std::span<const EdgePoint> sources, double cuto
     while (!m_heap.empty()) {
         const auto [t, node] = heapPop();
         NodeState& state = m_state[node];
-        if (state.done || t != state.time) continue; // stale entry
-        state.done = 1;
+        if ((state.flags & kSettled) || t != state.time) continue; // stale entry
+        state.flags |= kSettled;
         m_settled.push_back(node);
+        if ((state.flags & kWatched) && --watching == 0) break;
         const std::uint32_t label = state.label;
         for (const Arc& arc : m_graph.arcs(mode, node))
             reach(arc.to, t + arc.seconds, label);
     }
+    for (std::uint32_t n : stopWhenSettled)
+        m_state[n].flags &= ~kWatched;
 }
 
 double TravelTimes::secondsTo(const EdgePoint& p, std::uint32_t* source) const {
@@ -110,10 +125,13 @@ double TravelTimes::secondsTo(const EdgePoint& p, std::uint32_t* source) const {
         offer(from.time + p.fraction * e.seconds[m][0], from.label);
     if (e.seconds[m][1] >= 0 && to.time != kUnreached)
         offer(to.time + (1 - p.fraction) * e.seconds[m][1], to.label);
-    // A source on the same edge reaches the point directly.
-    for (std::uint32_t s = 0; s < m_sources.size(); ++s) {
+    // A source on the same edge reaches the point directly (the least (time, source) wins, so the
+    // order the sources are looked at in does not matter).
+    auto on =
+        std::lower_bound(m_sourceEdges.begin(), m_sourceEdges.end(), std::pair(p.edge, std::uint32_t{0}));
+    for (; on != m_sourceEdges.end() && on->first == p.edge; ++on) {
+        const std::uint32_t s = on->second;
         const EdgePoint& src = m_sources[s];
-        if (src.edge != p.edge) continue;
         if (p.fraction >= src.fraction && e.seconds[m][0] >= 0)
             offer((p.fraction - src.fraction) * e.seconds[m][0], s);
         if (p.fraction <= src.fraction && e.seconds[m][1] >= 0)

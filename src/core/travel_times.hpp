@@ -23,7 +23,14 @@ class TravelTimes {
     /// Times from `sources` (points on edges, e.g. snapped team bases) in `mode`, up to
     /// `cutoffSeconds`. Each node gets the time of the source that reaches it first, and that
     /// source's index as its label: with several sources this is the network Voronoi partition.
-    void run(Mode mode, std::span<const EdgePoint> sources, double cutoffSeconds = kUnreached);
+    ///
+    /// With `stopWhenSettled` the search stops as soon as every node in it is settled (or nothing
+    /// is left below the cutoff): the nodes settled so far, their times and labels are exactly those
+    /// of the full run (its settle order is a prefix of the full one), and so is `secondsTo` for any
+    /// point on an edge whose ends are both in the list. Nodes not settled may then hold a
+    /// tentative time (never below their true one).
+    void run(Mode mode, std::span<const EdgePoint> sources, double cutoffSeconds = kUnreached,
+             std::span<const std::uint32_t> stopWhenSettled = {});
 
     /// Seconds to a node (kUnreached beyond the cutoff or in another component).
     double seconds(std::uint32_t node) const { return m_state[node].time; }
@@ -47,8 +54,9 @@ class TravelTimes {
     struct NodeState {
         double time = kUnreached;
         std::uint32_t label = kNoSource;
-        std::uint32_t done = 0;
+        std::uint32_t flags = 0; ///< kSettled, kWatched
     };
+    static constexpr std::uint32_t kSettled = 1, kWatched = 2;
     std::vector<NodeState> m_state;
     std::vector<std::uint32_t> m_touched;
     std::vector<std::uint32_t> m_settled;
@@ -58,6 +66,9 @@ class TravelTimes {
     };
     std::vector<HeapEntry> m_heap; ///< 4-ary min-heap on (time, node)
     std::vector<EdgePoint> m_sources;
+    /// (edge, source index) of every source, sorted: secondsTo finds the sources on an edge
+    /// without looking at all of them.
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> m_sourceEdges;
 
     void reach(std::uint32_t node, double t, std::uint32_t source);
     void heapPush(HeapEntry entry);
