@@ -4,6 +4,7 @@
 #include "core/gzip.hpp"
 #include "core/json.hpp"
 #include "core/mercator.hpp"
+#include "core/reassignment.hpp"
 #include "platform/feed_source.hpp"
 #include "platform/page.hpp"
 #include "render/isochrone_mesh.hpp"
@@ -226,6 +227,9 @@ void App::updateStaffing() {
     if (m_staffing && m_staffingVersions == m_feeds.versions) return;
     m_staffing = StaffingModel::build(m_feeds, *day);
     m_staffingVersions = m_feeds.versions;
+    m_gapsPanel.hasPlan = false; // a plan is for the data it was made from
+    m_gapsPanel.plan.clear();
+    m_planArrows.clear();
     const StaffingModel& model = *m_staffing;
     const AreaStaffing& city = model.city();
     m_gapsPanel.postsShort = city.postsShort;
@@ -261,6 +265,54 @@ void App::updateStaffing() {
     updateScrub();
 }
 
+namespace {
+
+std::optional<LonLat> firstPosition(const Feed* feed, std::uint32_t feature) {
+    if (!feed || feature >= feed->size()) return std::nullopt;
+    const FeatureRecord& f = feed->layer.features[feature];
+    if (f.partCount == 0) return std::nullopt;
+    return feed->layer.ring(feed->layer.parts[f.firstPart].firstRing)[0];
+}
+
+std::string featureLabel(const Feed* feed, std::uint32_t feature) {
+    if (!feed || feature >= feed->size()) return "-";
+    const FeatureRecord& f = feed->layer.features[feature];
+    return f.name.empty() ? f.id : f.name;
+}
+
+} // namespace
+
+void App::makePlan() {
+    if (!m_staffing || !m_graph) return;
+    const ReassignmentProblem problem = buildReassignmentProblem(*m_staffing, m_feeds, *m_graph);
+    const ReassignmentPlan plan = solveReassignment(problem, PlanMethod::MinCostFlow);
+    const ReassignmentPlan greedy = solveReassignment(problem, PlanMethod::GreedyNearest);
+    m_gapsPanel.hasPlan = true;
+    m_gapsPanel.planFilledHours = static_cast<double>(plan.gapPersonMinutesClosed) / 60;
+    m_gapsPanel.planTravelMinutes = static_cast<double>(plan.totalSeconds) / 60;
+    m_gapsPanel.greedyFilledHours = static_cast<double>(greedy.gapPersonMinutesClosed) / 60;
+    m_gapsPanel.greedyTravelMinutes = static_cast<double>(greedy.totalSeconds) / 60;
+    m_gapsPanel.plan.clear();
+    m_planArrows.clear();
+    const Feed* posts = m_feeds.get(FeedKind::Posts);
+    const Feed* teams = m_feeds.get(FeedKind::Teams);
+    const StaffingDay& day = m_staffing->day();
+    for (const ReassignmentMove& move : plan.moves) {
+        const bool fromTeam = move.fromTeam != kNoPlanIndex;
+        const Feed* source = fromTeam ? teams : posts;
+        const std::uint32_t sourceIndex = fromTeam ? move.fromTeam : move.fromPost;
+        m_gapsPanel.plan.push_back(
+            {featureLabel(source, sourceIndex), featureLabel(posts, move.toPost), move.toPost,
+             day.slotMinuteOfDay(move.firstSlot),
+             day.slotMinuteOfDay(move.firstSlot) + (move.endSlot - move.firstSlot) * day.slotMinutes,
+             move.people, static_cast<double>(move.seconds) / 60});
+        const std::optional<LonLat> from = firstPosition(source, sourceIndex),
+                                    to = firstPosition(posts, move.toPost);
+        if (from && to) m_planArrows.push_back({*from, *to});
+    }
+    rebuildOverlay();
+}
+
 void App::stepScrub(int slots) {
     if (!m_staffing) return;
     const int count = m_staffing->slotCount();
@@ -292,6 +344,7 @@ void App::rebuildOverlay() {
             if (m_staffing->required(p)[slot] > m_staffing->onDuty(p)[slot])
                 appendMesh(overlay,
                            buildShortHalo(posts->layer, static_cast<std::uint32_t>(p), m_sceneOrigin));
+    if (!m_planArrows.empty()) appendMesh(overlay, buildPlanArrows(m_planArrows, m_sceneOrigin));
     if (m_selected)
         if (const Feed* feed = m_feeds.get(m_selected->kind))
             appendMesh(overlay, buildSelectionMesh(feed->layer, m_selected->feature, m_sceneOrigin));
@@ -492,6 +545,9 @@ void App::handleEvent(const SDL_Event& e) {
                 stepScrub((e.key.keysym.sym == SDLK_RIGHTBRACKET ? 1 : -1) * 60 /
                           m_staffing->day().slotMinutes);
             break;
+        case SDLK_p:
+            makePlan();
+            break;
         case SDLK_r:
             m_coveragePanel.showResponsibility = !m_coveragePanel.showResponsibility;
             rebuildOverlay();
@@ -572,6 +628,16 @@ std::string App::stateJson() const {
                       m_gapsPanel.nightPersonHoursShort, m_gapsPanel.zoneGaps, m_gapsPanel.scrubSlot,
                       m_gapsPanel.shortAtScrub);
         staffing = text;
+        if (m_gapsPanel.hasPlan) {
+            std::snprintf(
+                text, sizeof text,
+                ",\"plan\":{\"moves\":%zu,\"arrows\":%zu,\"filledHours\":%.2f,\"travelMinutes\":%.1f,"
+                "\"greedyFilledHours\":%.2f,\"greedyTravelMinutes\":%.1f}",
+                m_gapsPanel.plan.size(), m_planArrows.size(), m_gapsPanel.planFilledHours,
+                m_gapsPanel.planTravelMinutes, m_gapsPanel.greedyFilledHours,
+                m_gapsPanel.greedyTravelMinutes);
+            staffing.insert(staffing.size() - 1, text);
+        }
     }
     std::string selected = "null";
     if (m_selected)
@@ -648,6 +714,7 @@ bool App::frame() {
     const GapsPanelActions gaps = drawGapsPanel(m_gapsPanel);
     if (gaps.scrubChanged) updateScrub();
     if (gaps.goToPost) flyTo(FeedKind::Posts, *gaps.goToPost);
+    if (gaps.planRequested) makePlan();
     if (actions.clearIsochrones) {
         m_isochroneFrom.clear();
         m_isochroneOrigin.reset();

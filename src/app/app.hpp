@@ -12,6 +12,7 @@
 #include "platform/window.hpp"
 #include "render/camera.hpp"
 #include "render/gl/map_renderer.hpp"
+#include "render/overlay_mesh.hpp"
 #include "ui/coverage_panel.hpp"
 #include "ui/details_panel.hpp"
 #include "ui/gaps_panel.hpp"
@@ -78,6 +79,7 @@ class App {
     GapsPanelModel m_gapsPanel;
     std::optional<StaffingModel> m_staffing;
     std::array<unsigned, kFeedKindCount> m_staffingVersions{};
+    std::vector<PlanArrow> m_planArrows;
 
     std::string m_fontBytes;
     std::unique_ptr<UiFont> m_font;
@@ -93,6 +95,8 @@ class App {
     /// Posts short at the scrubbed time, for the gaps panel and the map.
     void updateScrub();
     void stepScrub(int slots);
+    /// Suggests moves of surplus staff to the gaps (min-cost flow) and draws them as arrows.
+    void makePlan();
     /// Adds the characters of the loaded feeds and problems to the UI font, rebuilding it if needed.
     void addGlyphs();
     void clickAt(ScreenPoint at);

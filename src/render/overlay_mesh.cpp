@@ -69,6 +69,27 @@ SceneMesh buildResponsibilityMesh(const RoadGraph& graph, std::span<const EdgeSh
     return mesh;
 }
 
+SceneMesh buildPlanArrows(std::span<const PlanArrow> arrows, MercatorPoint origin) {
+    constexpr Rgba kArrow{120, 94, 240, 255};
+    constexpr float kArrowWidthPx = 2.5f;
+    constexpr double kHeadShare = 0.2, kHeadMaxMetres = 250, kHeadHalfAngle = 0.45; // radians
+    SceneMesh mesh;
+    mesh.origin = origin;
+    for (const PlanArrow& arrow : arrows) {
+        const Vec2 a = local(arrow.from, origin), b = local(arrow.to, origin);
+        const double length = std::hypot(b.x - a.x, b.y - a.y);
+        if (length <= 0) continue;
+        appendLineSegment(mesh, a, b, kArrow, kArrowWidthPx);
+        const double head = std::min(length * kHeadShare, kHeadMaxMetres);
+        const double back = std::atan2(a.y - b.y, a.x - b.x);
+        for (double side : {-kHeadHalfAngle, kHeadHalfAngle})
+            appendLineSegment(mesh, b,
+                              {b.x + head * std::cos(back + side), b.y + head * std::sin(back + side)},
+                              kArrow, kArrowWidthPx);
+    }
+    return mesh;
+}
+
 SceneMesh buildShortHalo(const FeatureLayer& layer, std::uint32_t feature, MercatorPoint origin) {
     constexpr Rgba kShort{213, 0, 0, 200};
     constexpr float kShortHaloPx = 20.0f;

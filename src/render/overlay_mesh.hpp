@@ -19,6 +19,15 @@ Rgba teamColour(std::uint32_t team);
 SceneMesh buildResponsibilityMesh(const RoadGraph& graph, std::span<const EdgeShare> shares,
                                   MercatorPoint origin);
 
+/// A suggested move of staff: from where they are to the post that needs them.
+struct PlanArrow {
+    LonLat from;
+    LonLat to;
+};
+
+/// Each move as a straight arrow (shaft and head); the head scales with the arrow's length.
+SceneMesh buildPlanArrows(std::span<const PlanArrow> arrows, MercatorPoint origin);
+
 /// A red halo under a point feature: a post short of staff at the time the map shows.
 SceneMesh buildShortHalo(const FeatureLayer& layer, std::uint32_t feature, MercatorPoint origin);
 

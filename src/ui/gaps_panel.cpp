@@ -80,6 +80,43 @@ GapsPanelActions drawGapsPanel(GapsPanelModel& model) {
     if (model.scrubSlot >= 0)
         ImGui::Text("%s %s: %d", tr(TextId::ShortAt, lang).data(), format.c_str(), model.shortAtScrub);
 
+    if (ImGui::Button(tr(TextId::MakePlan, lang).data())) actions.planRequested = true;
+    if (model.hasPlan) {
+        ImGui::Text("%s: %.0f / %.0f", tr(TextId::PlanSummary, lang).data(), model.planFilledHours,
+                    model.planTravelMinutes);
+        ImGui::TextDisabled("%s: %.0f / %.0f", tr(TextId::GreedySummary, lang).data(),
+                            model.greedyFilledHours, model.greedyTravelMinutes);
+        constexpr ImGuiTableFlags kPlanFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                               ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
+        if (ImGui::BeginTable("plan", 5, kPlanFlags, ImVec2(0, em * 8))) {
+            ImGui::TableSetupScrollFreeze(0, 1);
+            for (TextId column : {TextId::ColumnFrom, TextId::ColumnTo, TextId::ColumnTime,
+                                  TextId::ColumnPeople, TextId::ColumnTravel})
+                ImGui::TableSetupColumn(tr(column, lang).data());
+            ImGui::TableHeadersRow();
+            ImGuiListClipper clipper;
+            clipper.Begin(static_cast<int>(model.plan.size()));
+            while (clipper.Step())
+                for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+                    const PlanRow& row = model.plan[static_cast<std::size_t>(i)];
+                    ImGui::TableNextRow();
+                    ImGui::TableNextColumn();
+                    const std::string label = row.from + "##move" + std::to_string(i);
+                    if (ImGui::Selectable(label.c_str(), false, ImGuiSelectableFlags_SpanAllColumns))
+                        actions.goToPost = row.toPost;
+                    ImGui::TableNextColumn();
+                    ImGui::TextUnformatted(row.to.c_str());
+                    ImGui::TableNextColumn();
+                    ImGui::Text("%s-%s", clockText(row.fromMinute).c_str(), clockText(row.toMinute).c_str());
+                    ImGui::TableNextColumn();
+                    ImGui::Text("%d", row.people);
+                    ImGui::TableNextColumn();
+                    ImGui::Text("%.0f", row.travelMinutes);
+                }
+            ImGui::EndTable();
+        }
+    }
+
     constexpr ImGuiTableFlags kFlags = ImGuiTableFlags_Sortable | ImGuiTableFlags_RowBg |
                                        ImGuiTableFlags_ScrollY | ImGuiTableFlags_BordersInnerV |
                                        ImGuiTableFlags_Resizable;

@@ -21,6 +21,15 @@ struct GapRow {
     double worstGapHours = 0;
 };
 
+/// One suggested move, as the plan table lists it.
+struct PlanRow {
+    std::string from, to;
+    std::uint32_t toPost = 0;
+    int fromMinute = 0, toMinute = 0; ///< local times of day
+    int people = 0;
+    double travelMinutes = 0;
+};
+
 struct GapsPanelModel {
     Lang lang = Lang::Zh;
     bool available = false;
@@ -32,11 +41,16 @@ struct GapsPanelModel {
     int scrubSlot = -1;             ///< the time the map shows, -1 for none
     int shortAtScrub = 0;           ///< posts short in that slot
     std::vector<GapRow> rows;
+    bool hasPlan = false;
+    double planFilledHours = 0, planTravelMinutes = 0;     ///< min-cost flow
+    double greedyFilledHours = 0, greedyTravelMinutes = 0; ///< nearest-first, for comparison
+    std::vector<PlanRow> plan;
 };
 
 struct GapsPanelActions {
     bool scrubChanged = false;
     std::optional<std::uint32_t> goToPost;
+    bool planRequested = false;
 };
 
 GapsPanelActions drawGapsPanel(GapsPanelModel& model);

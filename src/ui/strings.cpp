@@ -67,6 +67,14 @@ constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
     {ColumnNightHours, "夜班", "Night"},
     {ColumnWorstGap, "最长缺口", "Longest gap"},
     {UnstaffedAllDay, "全天无人", "unstaffed all day"},
+    {MakePlan, "生成调度建议（P）", "Suggest moves (P)"},
+    {PlanSummary, "建议：补缺人时 / 路程人分钟", "Plan: person-hours filled / person-minutes travelled"},
+    {GreedySummary, "对比就近分配", "Nearest-first for comparison"},
+    {ColumnFrom, "调出", "From"},
+    {ColumnTo, "调入", "To"},
+    {ColumnTime, "时段", "Hours"},
+    {ColumnPeople, "人数", "People"},
+    {ColumnTravel, "路程（分）", "Travel (min)"},
 }};
 
 constexpr bool tableInOrder() {

@@ -67,6 +67,14 @@ enum class TextId {
     ColumnNightHours,
     ColumnWorstGap,
     UnstaffedAllDay,
+    MakePlan,
+    PlanSummary,
+    GreedySummary,
+    ColumnFrom,
+    ColumnTo,
+    ColumnTime,
+    ColumnPeople,
+    ColumnTravel,
     Count
 };
 

@@ -334,3 +334,27 @@ test('staffing gaps of the demo day: figures, and ] steps the map to 01:00 where
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('P suggests moves of surplus staff: at least as much gap filled as nearest-first, drawn as arrows', async () => {
+  const { page, problems } = await openApp(browser.context, server.url + '/');
+  await page.mouse.move(700, 400);
+  const before = decodePng(await page.screenshot());
+  await page.keyboard.press('p');
+  await page.waitForFunction(() => window.cordonState.staffing?.plan !== undefined, null, { timeout: 20000 });
+  const plan = (await page.evaluate(() => window.cordonState.staffing)).plan;
+  assert.ok(plan.moves > 0 && plan.arrows > 0 && plan.filledHours > 0, JSON.stringify(plan));
+  assert.ok(plan.filledHours >= plan.greedyFilledHours, 'min-cost flow fills no less than nearest-first');
+  await page.waitForTimeout(200);
+  const png = await page.screenshot();
+  writeFileSync(join(artifactsDir, 'plan.png'), png);
+  const after = decodePng(png);
+  let arrows = 0;
+  for (let i = 0; i < after.rgba.length; i += 4) {
+    const purple = (r, g, b) => b > 180 && r > 80 && r < 170 && g < 130;
+    if (purple(after.rgba[i], after.rgba[i + 1], after.rgba[i + 2]) &&
+      !purple(before.rgba[i], before.rgba[i + 1], before.rgba[i + 2])) arrows++;
+  }
+  assert.ok(arrows > 100, `arrows drawn (${arrows} pixels)`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

@@ -86,3 +86,19 @@ TEST_CASE("The selection outlines every ring of a polygon and puts a halo under 
     CHECK(halo.points[0].x == 0.0f);
     CHECK(halo.points[0].sizePx > 20);
 }
+
+TEST_CASE("Plan arrows: a shaft and a two-stroke head at the target, none for a zero-length move") {
+    const MercatorPoint origin = mercator::project({113.0, 34.0});
+    const PlanArrow arrows[] = {{{113.0, 34.0}, {113.01, 34.0}}, {{113.0, 34.0}, {113.0, 34.0}}};
+    const SceneMesh mesh = buildPlanArrows(arrows, origin);
+    REQUIRE(mesh.lineVertices.size() == 3 * 4); // one arrow, three segments
+    const LineVertex& shaft = mesh.lineVertices[0];
+    CHECK(shaft.ax == 0.0f);
+    CHECK(shaft.bx > 1000.0f); // about 1.1 km east (Mercator metres)
+    for (int head : {1, 2}) {
+        const LineVertex& s = mesh.lineVertices[static_cast<std::size_t>(head) * 4];
+        CHECK(s.ax == shaft.bx);      // starts at the tip
+        CHECK(s.bx < shaft.bx);       // points back along the shaft
+        CHECK(s.bx > shaft.bx - 300); // a head, not a second shaft
+    }
+}
