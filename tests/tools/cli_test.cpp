@@ -1,3 +1,4 @@
+#include "cli_run.hpp"
 #include "cordon/cli.hpp"
 #include "core/json.hpp"
 
@@ -12,17 +13,6 @@
 using namespace cordon;
 
 namespace {
-
-struct Run {
-    int code;
-    std::string out, err;
-};
-
-Run cli(std::vector<std::string> args) {
-    std::ostringstream out, err;
-    const int code = runCli(args, out, err);
-    return {code, out.str(), err.str()};
-}
 
 std::string demo(const char* feed) {
     return std::string(CORDON_SOURCE_DIR) + "/assets/mini-city/" + feed + ".geojson";

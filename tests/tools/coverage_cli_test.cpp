@@ -1,3 +1,4 @@
+#include "cli_run.hpp"
 #include "cordon/cli.hpp"
 #include "core/feature_layer.hpp"
 #include "core/road_graph.hpp"
@@ -13,17 +14,6 @@
 using namespace cordon;
 
 namespace {
-
-struct Run {
-    int code;
-    std::string out, err;
-};
-
-Run cli(std::vector<std::string> args) {
-    std::ostringstream out, err;
-    const int code = runCli(args, out, err);
-    return {code, out.str(), err.str()};
-}
 
 std::string slurp(const std::filesystem::path& p) {
     std::ifstream f(p, std::ios::binary);

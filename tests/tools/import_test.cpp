@@ -1,3 +1,4 @@
+#include "cli_run.hpp"
 #include "cordon/cli.hpp"
 #include "cordon/file_io.hpp"
 #include "cordon/import_command.hpp"
@@ -19,17 +20,6 @@ using Catch::Matchers::WithinAbs;
 namespace fs = std::filesystem;
 
 namespace {
-
-struct Run {
-    int code;
-    std::string out, err;
-};
-
-Run cli(std::vector<std::string> args) {
-    std::ostringstream out, err;
-    const int code = runCli(args, out, err);
-    return {code, out.str(), err.str()};
-}
 
 std::string shared(const char* path) {
     return std::string(CORDON_SHARED_DATA) + "/" + path;

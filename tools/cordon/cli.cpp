@@ -59,17 +59,9 @@ Options parseOptions(const std::vector<std::string>& args, bool allowJson) {
             }
         } else if (a.rfind("--", 0) == 0) {
             o.error = "unknown option " + a;
-        } else if (fs::is_directory(a)) {
-            std::vector<std::string> inFolder;
-            for (const auto& e : fs::directory_iterator(a)) {
-                const std::string ext = e.path().extension().string();
-                if (e.is_regular_file() && (ext == ".geojson" || ext == ".json"))
-                    inFolder.push_back(e.path().string());
-            }
-            std::sort(inFolder.begin(), inFolder.end());
-            o.files.insert(o.files.end(), inFolder.begin(), inFolder.end());
         } else {
-            o.files.push_back(a);
+            for (std::string& f : feedFilesIn(a))
+                o.files.push_back(std::move(f));
         }
     }
     if (o.files.empty() && o.error.empty()) o.error = "no input file";

@@ -162,17 +162,9 @@ int runCoverageCommand(const std::vector<std::string>& args, std::ostream& out, 
         } else if (a.rfind("--", 0) == 0) {
             err << "cordon coverage: unknown option or missing value: " << a << "\n";
             return kExitUsage;
-        } else if (fs::is_directory(a)) {
-            std::vector<std::string> inFolder;
-            for (const auto& e : fs::directory_iterator(a)) {
-                const std::string ext = e.path().extension().string();
-                if (e.is_regular_file() && (ext == ".geojson" || ext == ".json"))
-                    inFolder.push_back(e.path().string());
-            }
-            std::sort(inFolder.begin(), inFolder.end());
-            files.insert(files.end(), inFolder.begin(), inFolder.end());
         } else {
-            files.push_back(a);
+            for (std::string& f : feedFilesIn(a))
+                files.push_back(std::move(f));
         }
     }
     if (files.empty()) {

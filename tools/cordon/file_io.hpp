@@ -3,10 +3,15 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cordon {
 
 /// Whole file as bytes, or nullopt with a reason in `error`.
 std::optional<std::string> readFile(const std::string& path, std::string& error);
+
+/// The feed files a command-line argument names: a folder's `.geojson` and `.json` files, sorted
+/// by name, or the argument itself when it is not a folder.
+std::vector<std::string> feedFilesIn(const std::string& path);
 
 } // namespace cordon

@@ -407,17 +407,10 @@ int runGapsCommand(const std::vector<std::string>& args, std::ostream& out, std:
         } else if (a.rfind("--", 0) == 0) {
             err << "cordon gaps: unknown option or missing value: " << a << "\n";
             return kExitUsage;
-        } else if (fs::is_directory(a)) {
-            std::vector<std::string> inFolder;
-            for (const auto& e : fs::directory_iterator(a)) {
-                const std::string ext = e.path().extension().string();
-                if (e.is_regular_file() && (ext == ".geojson" || ext == ".json"))
-                    inFolder.push_back(e.path().string());
-            }
-            std::sort(inFolder.begin(), inFolder.end());
-            files.insert(files.end(), inFolder.begin(), inFolder.end());
-        } else
-            files.push_back(a);
+        } else {
+            for (std::string& f : feedFilesIn(a))
+                files.push_back(std::move(f));
+        }
     }
     if (files.empty()) {
         err << "cordon gaps: no input file\n";
