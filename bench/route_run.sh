@@ -118,8 +118,8 @@ section = f"""<!-- routing:start -->
 ## Routing: graph build, shortest-path trees, isochrones
 
 Command: `bench/route_run.sh` (also run by `bench/run.sh`) on {datetime.date.today()}. Machine: {cpu},
-{os.cpu_count()} cores ({platform.machine()}, shared VM), Node {node}, wasm by {emcc} (`-O3`, wasm-release
-preset) run under Node. cordon: medians of {repeats} runs after one warm-up; peers: medians of 5 queries
+{os.cpu_count()} cores ({platform.machine()}, shared VM), Node {node}, wasm by {emcc} (`-O3`, core with
+`-msimd128`, wasm-release preset) run under Node. cordon: medians of {repeats} runs after one warm-up; peers: medians of 5 queries
 (graph builds: one, after one warm-up). Native, wasm and peers ran one after the other in the same run.
 Load average (1/5/15 min) {load_before} before the run and {load_after} after it: other jobs share
 this 2-core VM, so single figures move between runs; compare within one run.
@@ -164,8 +164,10 @@ Peers' graph build, for context (not part of the ratios above):
 ### 15-minute drive isochrone from the centre (contours 5/10/15 min, polygons with holes)
 
 What the app does on a click: snap the centre in drive mode, `TravelTimes::run` with a 15-minute
-cutoff, `buildIsochrones` at 5/10/15 minutes (rasterise the reached edges, marching squares,
-rings with holes). "Search" is the snap and bounded Dijkstra alone.
+cutoff, `buildIsochrones` at 5/10/15 minutes (the reached edges sampled onto a grid in edge order,
+one min-filter pass for the walk off the road, marching squares over all thresholds with one link
+table and rows skipped 8 cells at a time where nothing crosses, rings with holes). "Search" is the
+snap and bounded Dijkstra (radix heap, nodes numbered along a Hilbert curve) alone.
 
 {chr(10).join(iso)}
 """

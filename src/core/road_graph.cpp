@@ -1,5 +1,6 @@
 #include "core/road_graph.hpp"
 
+#include "core/hilbert.hpp"
 #include "core/mercator.hpp"
 
 #include <algorithm>
@@ -191,10 +192,38 @@ RoadGraph RoadGraph::build(const Feed& roads) {
             }
         }
     }
+    g.numberNodesAlongHilbertCurve();
     g.buildAdjacency();
     g.buildComponents();
     g.buildGrid();
     return g;
+}
+
+void RoadGraph::numberNodesAlongHilbertCurve() {
+    double minLon = 180, maxLon = -180, minLat = 90, maxLat = -90;
+    for (const LonLat& p : m_nodes) {
+        minLon = std::min(minLon, p.lon);
+        maxLon = std::max(maxLon, p.lon);
+        minLat = std::min(minLat, p.lat);
+        maxLat = std::max(maxLat, p.lat);
+    }
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> keyed(m_nodes.size()); // (key, old id)
+    for (std::uint32_t n = 0; n < m_nodes.size(); ++n)
+        keyed[n] = {hilbertIndex(hilbertGridCoordinate(m_nodes[n].lon, minLon, maxLon),
+                                 hilbertGridCoordinate(m_nodes[n].lat, minLat, maxLat)),
+                    n};
+    std::sort(keyed.begin(), keyed.end());
+    std::vector<std::uint32_t> newId(m_nodes.size());
+    std::vector<LonLat> nodes(m_nodes.size());
+    for (std::uint32_t i = 0; i < keyed.size(); ++i) {
+        newId[keyed[i].second] = i;
+        nodes[i] = m_nodes[keyed[i].second];
+    }
+    m_nodes = std::move(nodes);
+    for (RoadEdge& e : m_edges) {
+        e.from = newId[e.from];
+        e.to = newId[e.to];
+    }
 }
 
 void RoadGraph::buildAdjacency() {

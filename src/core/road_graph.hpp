@@ -111,6 +111,9 @@ class RoadGraph {
     std::vector<std::uint32_t> m_cellOffsets;
     std::vector<std::uint32_t> m_cellEdges;
 
+    /// Renumbers nodes in Hilbert order of their positions: a search spreads over the map, so
+    /// neighbours on the map being neighbours in memory keeps its reads in cache.
+    void numberNodesAlongHilbertCurve();
     void buildAdjacency();
     void buildComponents();
     void buildGrid();

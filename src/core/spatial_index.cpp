@@ -1,5 +1,7 @@
 #include "core/spatial_index.hpp"
 
+#include "core/hilbert.hpp"
+
 #include <algorithm>
 
 namespace cordon {
@@ -8,34 +10,6 @@ namespace {
 
 bool valid(const MercatorBox& b) {
     return b.minX <= b.maxX && b.minY <= b.maxY;
-}
-
-/// Position of (x, y) along the Hilbert curve filling a 2^16 x 2^16 grid.
-std::uint32_t hilbertIndex(std::uint32_t x, std::uint32_t y) {
-    constexpr std::uint32_t n = 1u << 16;
-    std::uint32_t d = 0;
-    for (std::uint32_t s = n / 2; s > 0; s /= 2) {
-        const std::uint32_t rx = (x & s) != 0 ? 1 : 0;
-        const std::uint32_t ry = (y & s) != 0 ? 1 : 0;
-        d += s * s * ((3 * rx) ^ ry);
-        // Rotate the quadrant so the curve inside it runs the standard way.
-        if (ry == 0) {
-            if (rx == 1) {
-                x = n - 1 - x;
-                y = n - 1 - y;
-            }
-            std::swap(x, y);
-        }
-    }
-    return d;
-}
-
-/// v's place in [lo, hi] scaled to the 16-bit grid (0 when the range is degenerate or infinite).
-std::uint32_t gridCoordinate(double v, double lo, double hi) {
-    const double t = (v - lo) / (hi - lo) * 65535.0;
-    if (!(t > 0)) return 0; // also NaN
-    if (t >= 65535.0) return 65535;
-    return static_cast<std::uint32_t>(t);
 }
 
 } // namespace
@@ -55,8 +29,8 @@ SpatialIndex::SpatialIndex(std::span<const MercatorBox> items) : m_itemCount(ite
     for (const std::uint32_t i : order) {
         const MercatorBox& b = items[i];
         const double cx = b.minX / 2 + b.maxX / 2, cy = b.minY / 2 + b.maxY / 2;
-        keys[i] = hilbertIndex(gridCoordinate(cx, total.minX, total.maxX),
-                               gridCoordinate(cy, total.minY, total.maxY));
+        keys[i] = hilbertIndex(hilbertGridCoordinate(cx, total.minX, total.maxX),
+                               hilbertGridCoordinate(cy, total.minY, total.maxY));
     }
     std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
         return keys[a] != keys[b] ? keys[a] < keys[b] : a < b;

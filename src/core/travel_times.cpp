@@ -6,52 +6,6 @@ namespace cordon {
 
 TravelTimes::TravelTimes(const RoadGraph& graph) : m_graph(graph), m_state(graph.nodeCount()) {}
 
-namespace {
-
-/// Heap order: earlier time first, then lower node index (what makes the search deterministic).
-template <class Entry> bool before(const Entry& a, const Entry& b) {
-    return a.t < b.t || (a.t == b.t && a.node < b.node);
-}
-
-} // namespace
-
-// A 4-ary heap: half the depth of a binary one and its four children share a cache line, so a
-// search spends less time in the queue than with std::push_heap/pop_heap. It pops in the same
-// (time, node) order, so the settled order and every result are unchanged.
-void TravelTimes::heapPush(HeapEntry entry) {
-    std::size_t i = m_heap.size();
-    m_heap.push_back(entry);
-    while (i > 0) {
-        const std::size_t parent = (i - 1) / 4;
-        if (!before(entry, m_heap[parent])) break;
-        m_heap[i] = m_heap[parent];
-        i = parent;
-    }
-    m_heap[i] = entry;
-}
-
-TravelTimes::HeapEntry TravelTimes::heapPop() {
-    const HeapEntry top = m_heap.front();
-    const HeapEntry last = m_heap.back();
-    m_heap.pop_back();
-    const std::size_t n = m_heap.size();
-    if (n == 0) return top;
-    std::size_t i = 0;
-    while (true) {
-        const std::size_t first = 4 * i + 1;
-        if (first >= n) break;
-        std::size_t best = first;
-        const std::size_t end = std::min(first + 4, n);
-        for (std::size_t c = first + 1; c < end; ++c)
-            if (before(m_heap[c], m_heap[best])) best = c;
-        if (!before(m_heap[best], last)) break;
-        m_heap[i] = m_heap[best];
-        i = best;
-    }
-    m_heap[i] = last;
-    return top;
-}
-
 void TravelTimes::reach(std::uint32_t node, double t, std::uint32_t source) {
     NodeState& state = m_state[node];
     if (t > m_cutoff || (state.flags & kSettled)) return;
@@ -59,7 +13,7 @@ void TravelTimes::reach(std::uint32_t node, double t, std::uint32_t source) {
         if (state.time == kUnreached) m_touched.push_back(node);
         state.time = t;
         state.label = source;
-        heapPush({t, node});
+        m_queue.push(t, node);
     }
 }
 
@@ -69,7 +23,7 @@ void TravelTimes::run(Mode mode, std::span<const EdgePoint> sources, double cuto
         m_state[n] = NodeState{};
     m_touched.clear();
     m_settled.clear();
-    m_heap.clear();
+    m_queue.clear();
     m_mode = mode;
     m_cutoff = cutoffSeconds;
     m_sources.assign(sources.begin(), sources.end());
@@ -92,8 +46,8 @@ void TravelTimes::run(Mode mode, std::span<const EdgePoint> sources, double cuto
         if (e.seconds[m][0] >= 0 || f == 1.0) reach(e.to, (1 - f) * std::max(0.0f, e.seconds[m][0]), s);
         if (e.seconds[m][1] >= 0 || f == 0.0) reach(e.from, f * std::max(0.0f, e.seconds[m][1]), s);
     }
-    while (!m_heap.empty()) {
-        const auto [t, node] = heapPop();
+    while (!m_queue.empty()) {
+        const auto [t, node] = m_queue.pop();
         NodeState& state = m_state[node];
         if ((state.flags & kSettled) || t != state.time) continue; // stale entry
         state.flags |= kSettled;

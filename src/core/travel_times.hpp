@@ -1,8 +1,9 @@
 #pragma once
-/// Travel times over a RoadGraph: bounded single- and multi-source Dijkstra with a binary heap,
+/// Travel times over a RoadGraph: bounded single- and multi-source Dijkstra with a radix heap,
 /// deterministic tie-breaks (lower time, then lower node index; equal times go to the lower source
 /// index) and buffers reused between queries, so a query allocates nothing once warm.
 
+#include "core/radix_queue.hpp"
 #include "core/road_graph.hpp"
 
 #include <cstdint>
@@ -60,19 +61,13 @@ class TravelTimes {
     std::vector<NodeState> m_state;
     std::vector<std::uint32_t> m_touched;
     std::vector<std::uint32_t> m_settled;
-    struct HeapEntry {
-        double t;
-        std::uint32_t node;
-    };
-    std::vector<HeapEntry> m_heap; ///< 4-ary min-heap on (time, node)
+    RadixQueue m_queue;
     std::vector<EdgePoint> m_sources;
     /// (edge, source index) of every source, sorted: secondsTo finds the sources on an edge
     /// without looking at all of them.
     std::vector<std::pair<std::uint32_t, std::uint32_t>> m_sourceEdges;
 
     void reach(std::uint32_t node, double t, std::uint32_t source);
-    void heapPush(HeapEntry entry);
-    HeapEntry heapPop();
 };
 
 } // namespace cordon
