@@ -7,9 +7,12 @@ layout(location = 0) in vec2 a_corner;    // -1..1 quad corner, per vertex
 layout(location = 1) in vec2 a_position;  // per instance, metres
 layout(location = 2) in float a_sizePx;   // per instance
 layout(location = 3) in vec4 a_colour;    // per instance
+layout(location = 4) in float a_symbol;   // per instance: shape + 4 * fill (style.hpp)
 out vec4 v_colour;
 out vec2 v_corner;
 out float v_radiusPx;
+flat out int v_shape;
+flat out int v_fill;
 void main() {
     float radius = a_sizePx * 0.5 + 1.0;
     vec2 px = (a_position - u_centre) * u_pxPerMetre + a_corner * radius;
@@ -17,4 +20,7 @@ void main() {
     v_colour = a_colour;
     v_corner = a_corner;
     v_radiusPx = radius;
+    int symbol = int(a_symbol + 0.5);
+    v_shape = symbol % 4;
+    v_fill = symbol / 4;
 }

@@ -10,6 +10,7 @@
 #include "render/isochrone_mesh.hpp"
 #include "render/overlay_mesh.hpp"
 #include "render/scene_mesh.hpp"
+#include "render/style.hpp"
 #include "ui/ui_font.hpp"
 
 #include <SDL.h>
@@ -21,6 +22,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
 
 namespace cordon {
 
@@ -297,7 +299,7 @@ void App::makePlan() {
     const Feed* posts = m_feeds.get(FeedKind::Posts);
     const Feed* teams = m_feeds.get(FeedKind::Teams);
     const StaffingDay& day = m_staffing->day();
-    for (const ReassignmentMove& move : plan.moves) {
+    for (const ReassignmentMove& move : plan.assignments) {
         const bool fromTeam = move.fromTeam != kNoPlanIndex;
         const Feed* source = fromTeam ? teams : posts;
         const std::uint32_t sourceIndex = fromTeam ? move.fromTeam : move.fromPost;
@@ -337,18 +339,160 @@ void App::rebuildOverlay() {
         const auto shares = edgeResponsibility(taskForces, *m_graph, m_coverage->thresholdSeconds);
         appendMesh(overlay, buildResponsibilityMesh(*m_graph, shares, m_sceneOrigin));
     }
-    const int slot = m_gapsPanel.scrubSlot;
-    const Feed* posts = m_feeds.get(FeedKind::Posts);
-    if (m_staffing && posts && slot >= 0 && slot < m_staffing->slotCount())
-        for (std::size_t p = 0; p < m_staffing->postCount() && p < posts->size(); ++p)
-            if (m_staffing->required(p)[slot] > m_staffing->onDuty(p)[slot])
-                appendMesh(overlay,
-                           buildShortHalo(posts->layer, static_cast<std::uint32_t>(p), m_sceneOrigin));
+    appendStaffingStatus(overlay);
     if (!m_planArrows.empty()) appendMesh(overlay, buildPlanArrows(m_planArrows, m_sceneOrigin));
     if (m_selected)
         if (const Feed* feed = m_feeds.get(m_selected->kind))
             appendMesh(overlay, buildSelectionMesh(feed->layer, m_selected->feature, m_sceneOrigin));
     m_renderer.uploadOverlay(overlay);
+}
+
+namespace {
+
+/// Where a status sits in the legend's lists (staffed, short, unstaffed, no demand).
+std::size_t legendIndex(StaffingStatus status) {
+    return status == StaffingStatus::NoDemand ? 3 : static_cast<std::size_t>(status) - 1;
+}
+
+LegendSymbol legendSymbol(SymbolShape shape, SymbolFill fill, Rgba colour) {
+    return {static_cast<int>(shape), static_cast<int>(fill), colour.r, colour.g, colour.b};
+}
+
+} // namespace
+
+void App::appendStaffingStatus(SceneMesh& overlay) {
+    static constexpr StaffingStatus kOrder[] = {StaffingStatus::Staffed, StaffingStatus::Short,
+                                                StaffingStatus::Unstaffed, StaffingStatus::NoDemand};
+    const Rgba plain{86, 180, 233, 255};
+    m_legend.kinds = {
+        legendSymbol(postShape(PostKind::CompoundGate), SymbolFill::Solid, plain),
+        legendSymbol(postShape(PostKind::CityEntry), SymbolFill::Solid, plain),
+        legendSymbol(postShape(PostKind::TestingSite), SymbolFill::Solid, plain),
+        legendSymbol(teamShape(TeamKind::TaskForce), SymbolFill::Solid, Rgba{0, 158, 115, 255})};
+    for (std::size_t i = 0; i < 4; ++i) {
+        const StatusStyle style = statusStyle(kOrder[i]);
+        m_legend.statuses[i] = legendSymbol(SymbolShape::Circle, style.fill, style.colour);
+        m_legend.zoneOutlinePx[i] = style.zoneOutlinePx;
+    }
+    m_legend.postCounts = {};
+    m_legend.zoneCounts = {};
+    const Feed* posts = m_feeds.get(FeedKind::Posts);
+    m_legend.hasStaffing = m_staffing && posts;
+    std::vector<PointInstance> symbols;
+    if (m_legend.hasStaffing && m_legend.colourByStaffing) {
+        const int scrub = m_gapsPanel.scrubSlot;
+        const int slot = scrub >= 0 && scrub < m_staffing->slotCount() ? scrub : -1;
+        m_legend.minuteOfDay = slot >= 0 ? m_staffing->day().slotMinuteOfDay(slot) : -1;
+        std::vector<StaffingStatus> statuses(posts->size(), StaffingStatus::NoDemand);
+        for (std::size_t p = 0; p < m_staffing->postCount() && p < posts->size(); ++p) {
+            statuses[p] = m_staffing->postStatus(p, slot);
+            ++m_legend.postCounts[legendIndex(statuses[p])];
+        }
+        symbols = buildStatusSymbols(*posts, statuses, m_sceneOrigin);
+        if (const Feed* zones = m_feeds.get(FeedKind::Zones))
+            for (const ZoneStaffing& zone : m_staffing->highRiskZones()) {
+                const StaffingStatus status = m_staffing->zoneStatus(zone, slot);
+                const StatusStyle style = statusStyle(status);
+                appendOutline(overlay, zones->layer, zone.zone, style.colour, style.zoneOutlinePx);
+                ++m_legend.zoneCounts[legendIndex(status)];
+            }
+    }
+    m_renderer.uploadStatusSymbols(symbols);
+}
+
+void App::drawPanels() {
+    const MapPanelActions actions = drawMapPanel(m_panel);
+    if (actions.fitToData) m_needsFit = true;
+    if (actions.layersChanged) rebuildScene();
+    if (actions.isochroneSettingsChanged) computeIsochrones();
+    m_details.lang = m_panel.lang;
+    if (drawDetailsPanel(m_details)) select(std::nullopt);
+    m_coveragePanel.lang = m_panel.lang;
+    const CoveragePanelActions coverage = drawCoveragePanel(m_coveragePanel);
+    if (coverage.thresholdChanged) updateCoverage(true);
+    if (coverage.responsibilityToggled) rebuildOverlay();
+    if (coverage.goTo) flyTo(coverage.goTo->feed, coverage.goTo->feature);
+    m_gapsPanel.lang = m_panel.lang;
+    const GapsPanelActions gaps = drawGapsPanel(m_gapsPanel);
+    if (gaps.scrubChanged) updateScrub();
+    if (gaps.goToPost) flyTo(FeedKind::Posts, *gaps.goToPost);
+    if (gaps.planRequested) makePlan();
+    m_legend.lang = m_panel.lang;
+    if (drawLegendPanel(m_legend).colourToggled) rebuildOverlay();
+    if (actions.clearIsochrones) {
+        m_isochroneFrom.clear();
+        m_isochroneOrigin.reset();
+        m_isochrones.clear();
+        m_panel.isochroneInfo.clear();
+        m_renderer.uploadIsochrones({});
+    }
+}
+
+namespace {
+
+int clockMinuteOfDay() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    if (const std::tm* t = std::localtime(&now)) local = *t;
+    return local.tm_hour * 60 + local.tm_min;
+}
+
+} // namespace
+
+int App::nowMinuteOfDay() const {
+    return m_options.nowMinuteOfDay >= 0 ? m_options.nowMinuteOfDay : clockMinuteOfDay();
+}
+
+void App::updateWall() {
+    m_wall.lang = m_panel.lang;
+    const int now = nowMinuteOfDay();
+    m_wall.clock = clockText(now);
+    m_wall.dataAsOf = m_dataAsOfMinute >= 0 ? clockText(m_dataAsOfMinute) : "-";
+    m_wall.highRiskZones = -1;
+    if (const Feed* zones = m_feeds.get(FeedKind::Zones)) {
+        m_wall.highRiskZones = 0;
+        for (const ZoneFields& z : zones->zones)
+            m_wall.highRiskZones += z.risk == Risk::High;
+    }
+    if (m_staffing) m_wall.highRiskZones = static_cast<int>(m_staffing->highRiskZones().size());
+    m_wall.zonesWithoutTaskForce =
+        m_coverage ? static_cast<int>(m_coverage->highRiskWithoutTaskForce.size()) : -1;
+    m_wall.postsShortNow = -1;
+    m_wall.personHoursShort = -1;
+    m_wall.householdsAwaiting = -1;
+    if (m_staffing) {
+        const StaffingDay& day = m_staffing->day();
+        const int sinceStart =
+            ((now - day.slotMinuteOfDay(0)) % kMinutesPerDay + kMinutesPerDay) % kMinutesPerDay;
+        const int slot = std::min(sinceStart / day.slotMinutes, day.slotCount - 1);
+        m_wall.postsShortNow = 0;
+        for (std::size_t p = 0; p < m_staffing->postCount(); ++p)
+            m_wall.postsShortNow += m_staffing->required(p)[slot] > m_staffing->onDuty(p)[slot];
+        m_wall.personHoursShort = static_cast<double>(m_staffing->city().shortPersonMinutes) / 60;
+        m_wall.householdsAwaiting = m_staffing->city().householdsUnvisited();
+    }
+    const std::uint64_t ms = SDL_GetTicks64();
+    // Feeds from URLs are fetched again every `refresh` seconds; a failing fetch keeps the last data.
+    if (m_options.refreshSeconds > 0 && !m_panel.demoData && !m_loader.busy() && pendingRequests() == 0 &&
+        ms - m_lastRefreshMs >= std::uint64_t(m_options.refreshSeconds) * 1000) {
+        m_lastRefreshMs = ms;
+        if (m_frameCount > 0) startLoading();
+    }
+    // The tour starts on the first district at once, then moves on every `tourSeconds`.
+    if (m_options.tourDistricts &&
+        (m_tourStop == 0 || ms - m_lastTourMs >= std::uint64_t(m_options.tourSeconds) * 1000)) {
+        m_lastTourMs = ms;
+        if (const Feed* areas = m_feeds.get(FeedKind::Areas)) {
+            std::vector<std::uint32_t> districts;
+            for (std::uint32_t i = 0; i < areas->size(); ++i)
+                if (areas->areas[i].level == AreaLevel::District) districts.push_back(i);
+            if (!districts.empty()) {
+                const std::uint32_t d = districts[m_tourStop++ % districts.size()];
+                flyTo(FeedKind::Areas, d);
+                m_wall.place = areas->layer.features[d].name;
+            }
+        }
+    }
 }
 
 void App::flyTo(FeedKind kind, std::uint32_t feature) {
@@ -413,6 +557,7 @@ void App::select(std::optional<PickedFeature> picked) {
 }
 
 void App::feedsChanged() {
+    m_dataAsOfMinute = nowMinuteOfDay();
     std::vector<LayerRow> rows;
     for (const auto& feed : m_feeds.feeds) {
         if (!feed) continue;
@@ -552,6 +697,9 @@ void App::handleEvent(const SDL_Event& e) {
             m_coveragePanel.showResponsibility = !m_coveragePanel.showResponsibility;
             rebuildOverlay();
             break;
+        case SDLK_l:
+            m_legend.visible = !m_legend.visible;
+            break;
         case SDLK_f:
         case SDLK_0:
             m_needsFit = true;
@@ -628,6 +776,14 @@ std::string App::stateJson() const {
                       m_gapsPanel.nightPersonHoursShort, m_gapsPanel.zoneGaps, m_gapsPanel.scrubSlot,
                       m_gapsPanel.shortAtScrub);
         staffing = text;
+        const auto& pc = m_legend.postCounts;
+        const auto& zc = m_legend.zoneCounts;
+        std::snprintf(text, sizeof text,
+                      ",\"status\":{\"colourByStaffing\":%s,\"minuteOfDay\":%d,\"posts\":[%d,%d,%d,%d],"
+                      "\"zones\":[%d,%d,%d,%d]}",
+                      m_legend.colourByStaffing ? "true" : "false", m_legend.minuteOfDay, pc[0], pc[1], pc[2],
+                      pc[3], zc[0], zc[1], zc[2], zc[3]);
+        staffing.insert(staffing.size() - 1, text);
         if (m_gapsPanel.hasPlan) {
             std::snprintf(
                 text, sizeof text,
@@ -656,7 +812,20 @@ std::string App::stateJson() const {
            ",\"loading\":" + std::to_string(pendingRequests() + (m_loader.busy() ? 1 : 0)) + ",\"lang\":\"" +
            (m_panel.lang == Lang::En ? "en" : "zh") + "\"," + view + ",\"cursor\":" + cursor +
            ",\"isochrone\":" + isochrone + ",\"selected\":" + selected + ",\"coverage\":" + coverage +
-           ",\"staffing\":" + staffing + "}";
+           ",\"staffing\":" + staffing + ",\"wall\":" + wallJson() + "}";
+}
+
+std::string App::wallJson() const {
+    if (!m_options.wall) return "null";
+    char text[320];
+    std::snprintf(
+        text, sizeof text,
+        "{\"highRiskZones\":%d,\"zonesWithoutTaskForce\":%d,\"postsShortNow\":%d,"
+        "\"personHoursShort\":%.2f,\"householdsAwaiting\":%lld,\"clock\":\"%s\",\"dataAsOf\":\"%s\","
+        "\"tourStops\":%zu}",
+        m_wall.highRiskZones, m_wall.zonesWithoutTaskForce, m_wall.postsShortNow, m_wall.personHoursShort,
+        m_wall.householdsAwaiting, m_wall.clock.c_str(), m_wall.dataAsOf.c_str(), m_tourStop);
+    return text;
 }
 
 void App::writeScreenshot(const std::string& path, int width, int height) const {
@@ -699,28 +868,11 @@ bool App::frame() {
     m_panel.zoom = m_camera.zoomLevel();
     m_panel.cursor.reset();
     if (m_pointerOnMap) m_panel.cursor = mercator::unproject(m_camera.screenToWorld(m_pointer));
-    const MapPanelActions actions = drawMapPanel(m_panel);
-    if (actions.fitToData) m_needsFit = true;
-    if (actions.layersChanged) rebuildScene();
-    if (actions.isochroneSettingsChanged) computeIsochrones();
-    m_details.lang = m_panel.lang;
-    if (drawDetailsPanel(m_details)) select(std::nullopt);
-    m_coveragePanel.lang = m_panel.lang;
-    const CoveragePanelActions coverage = drawCoveragePanel(m_coveragePanel);
-    if (coverage.thresholdChanged) updateCoverage(true);
-    if (coverage.responsibilityToggled) rebuildOverlay();
-    if (coverage.goTo) flyTo(coverage.goTo->feed, coverage.goTo->feature);
-    m_gapsPanel.lang = m_panel.lang;
-    const GapsPanelActions gaps = drawGapsPanel(m_gapsPanel);
-    if (gaps.scrubChanged) updateScrub();
-    if (gaps.goToPost) flyTo(FeedKind::Posts, *gaps.goToPost);
-    if (gaps.planRequested) makePlan();
-    if (actions.clearIsochrones) {
-        m_isochroneFrom.clear();
-        m_isochroneOrigin.reset();
-        m_isochrones.clear();
-        m_panel.isochroneInfo.clear();
-        m_renderer.uploadIsochrones({});
+    if (m_options.wall) {
+        updateWall();
+        drawWallPanel(m_wall);
+    } else {
+        drawPanels();
     }
     ImGui::Render();
 

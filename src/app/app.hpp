@@ -16,8 +16,10 @@
 #include "ui/coverage_panel.hpp"
 #include "ui/details_panel.hpp"
 #include "ui/gaps_panel.hpp"
+#include "ui/legend_panel.hpp"
 #include "ui/map_panel.hpp"
 #include "ui/ui_font.hpp"
+#include "ui/wall_panel.hpp"
 
 #include <array>
 #include <map>
@@ -80,6 +82,11 @@ class App {
     std::optional<StaffingModel> m_staffing;
     std::array<unsigned, kFeedKindCount> m_staffingVersions{};
     std::vector<PlanArrow> m_planArrows;
+    LegendModel m_legend;
+    WallModel m_wall;
+    int m_dataAsOfMinute = -1;
+    std::uint64_t m_lastRefreshMs = 0, m_lastTourMs = 0;
+    std::size_t m_tourStop = 0;
 
     std::string m_fontBytes;
     std::unique_ptr<UiFont> m_font;
@@ -89,6 +96,17 @@ class App {
     void updateCoverage(bool force);
     /// Uploads the overlay: task-force areas of responsibility (if shown) and the selection.
     void rebuildOverlay();
+    /// The laptop panels (map, details, coverage, gaps, legend) and what they ask for.
+    void drawPanels();
+    /// The wall's KPI tiles, feed refresh and district tour, once per frame.
+    void updateWall();
+    /// Minutes after local midnight now (`now=` overrides the clock).
+    int nowMinuteOfDay() const;
+    /// The wall's tiles for the page's test hook (`null` outside wall mode).
+    std::string wallJson() const;
+    /// Posts and high-risk zones in their staffing status at the scrubbed time (or over the day):
+    /// status symbols to the renderer, zone outlines into `overlay`, counts into the legend.
+    void appendStaffingStatus(SceneMesh& overlay);
     void flyTo(FeedKind kind, std::uint32_t feature);
     /// Rebuilds the staffing model when posts, roster, teams, zones or areas changed.
     void updateStaffing();

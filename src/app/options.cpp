@@ -1,7 +1,9 @@
 #include "app/options.hpp"
 
+#include "core/clock_time.hpp"
 #include "core/manifest.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 
 namespace cordon {
@@ -87,6 +89,16 @@ AppOptions optionsFromParams(const Params& params) {
             o.windowWidth = toInt(value, o.windowWidth);
         else if (key == "height")
             o.windowHeight = toInt(value, o.windowHeight);
+        else if (key == "mode")
+            o.wall = value == "wall";
+        else if (key == "refresh")
+            o.refreshSeconds = std::clamp(toInt(value, 0), 0, 24 * 3600);
+        else if (key == "tour")
+            o.tourDistricts = value == "districts";
+        else if (key == "tourseconds")
+            o.tourSeconds = std::clamp(toInt(value, o.tourSeconds), 3, 3600);
+        else if (key == "now")
+            o.nowMinuteOfDay = parseTimeOfDay(value).value_or(-1) % kMinutesPerDay;
     }
     return o;
 }

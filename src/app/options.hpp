@@ -22,6 +22,15 @@ struct AppOptions {
     std::string manifest;   ///< `manifest=feeds.json`: a list of feed URLs
     int windowWidth = 1280; ///< native window size in screen pixels
     int windowHeight = 800;
+    /// `mode=wall`: the command-centre big screen: no panels, large KPI tiles, clock.
+    bool wall = false;
+    /// `refresh=N`: fetch the feeds again every N seconds (0 = never; the embedded demo never).
+    int refreshSeconds = 0;
+    /// `tour=districts`: fly from district to district every `tourSeconds`.
+    bool tourDistricts = false;
+    int tourSeconds = 20;
+    /// `now=HH:MM`: the time of day the map treats as now (briefings, tests); -1 = the clock.
+    int nowMinuteOfDay = -1;
 };
 
 using Params = std::vector<std::pair<std::string, std::string>>;

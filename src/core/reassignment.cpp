@@ -422,7 +422,70 @@ ReassignmentPlan solveReassignment(const ReassignmentProblem& pr, PlanMethod met
         plan.gapPersonMinutesClosed += std::int64_t(block.people) * (end - first) * pr.slotMinutes;
         plan.blocks.push_back(std::move(block));
     }
+    plan.assignments = mergeConsecutiveMoves(plan.moves);
+    for (const ReassignmentMove& m : plan.assignments)
+        plan.assignmentSeconds += std::int64_t(m.people) * m.seconds;
     return plan;
+}
+
+std::vector<ReassignmentMove> mergeConsecutiveMoves(std::span<const ReassignmentMove> moves) {
+    auto pairKey = [](const ReassignmentMove& m) {
+        return std::tie(m.fromPost, m.fromTeam, m.toPost, m.seconds);
+    };
+    std::vector<ReassignmentMove> sorted(moves.begin(), moves.end());
+    std::sort(sorted.begin(), sorted.end(), [&](const ReassignmentMove& a, const ReassignmentMove& b) {
+        return std::tuple_cat(pairKey(a), std::tie(a.firstSlot)) <
+               std::tuple_cat(pairKey(b), std::tie(b.firstSlot));
+    });
+    std::vector<ReassignmentMove> merged;
+    struct Run {
+        int start;
+        int people;
+    };
+    std::vector<Run> open; // people still there, oldest first
+    for (std::size_t i = 0; i < sorted.size();) {
+        std::size_t j = i;
+        const ReassignmentMove& pair = sorted[i];
+        auto close = [&](Run run, int endSlot) {
+            ReassignmentMove m = pair;
+            m.firstSlot = run.start;
+            m.endSlot = endSlot;
+            m.people = run.people;
+            merged.push_back(m);
+        };
+        int at = sorted[i].firstSlot, total = 0;
+        for (; j < sorted.size() && pairKey(sorted[j]) == pairKey(pair); ++j) {
+            const ReassignmentMove& m = sorted[j];
+            if (m.firstSlot != at) { // a break: everybody leaves
+                for (const Run& run : open)
+                    close(run, at);
+                open.clear();
+                total = 0;
+            }
+            while (total > m.people) { // the last to come leave first
+                Run& last = open.back();
+                const int leaving = std::min(last.people, total - m.people);
+                close({last.start, leaving}, m.firstSlot);
+                last.people -= leaving;
+                total -= leaving;
+                if (last.people == 0) open.pop_back();
+            }
+            if (m.people > total) {
+                open.push_back({m.firstSlot, m.people - total});
+                total = m.people;
+            }
+            at = m.endSlot;
+        }
+        for (const Run& run : open)
+            close(run, at);
+        open.clear();
+        i = j;
+    }
+    std::sort(merged.begin(), merged.end(), [](const ReassignmentMove& a, const ReassignmentMove& b) {
+        return std::tie(a.firstSlot, a.toPost, a.fromPost, a.fromTeam, a.endSlot) <
+               std::tie(b.firstSlot, b.toPost, b.fromPost, b.fromTeam, b.endSlot);
+    });
+    return merged;
 }
 
 std::int64_t cheapestSecondsFor(const ReassignmentPlan& optimal, const std::vector<int>& peoplePerBlock) {

@@ -12,6 +12,7 @@
 #include "core/staffing.hpp"
 
 #include <cstdint>
+#include <span>
 #include <vector>
 
 namespace cordon {
@@ -85,6 +86,10 @@ struct PlanBlock {
 struct ReassignmentPlan {
     PlanMethod method = PlanMethod::MinCostFlow;
     std::vector<ReassignmentMove> moves; ///< by block, then target post, then source
+    /// What people are told: `moves` with a person's consecutive blocks between the same two places
+    /// joined into one move (mergeConsecutiveMoves), by start, then target post, then source.
+    std::vector<ReassignmentMove> assignments;
+    std::int64_t assignmentSeconds = 0; ///< travel of `assignments`: each person travels once per move
     std::vector<PlanBlock> blocks;
     std::int64_t totalSeconds = 0;           ///< sum of people x travel seconds
     std::int64_t gapPersonMinutesBefore = 0; ///< the city's shortfall
@@ -100,6 +105,11 @@ ReassignmentProblem buildReassignmentProblem(const StaffingModel& model, const F
 /// The plan by `method`. Both close the most gap their rule allows: min-cost flow the maximum with
 /// the least travel, greedy whatever nearest-first pairing gives.
 ReassignmentPlan solveReassignment(const ReassignmentProblem& problem, PlanMethod method);
+
+/// Joins moves between the same two places in back-to-back blocks: people who stay on into the next
+/// block keep their move (the people who arrived last leave first when fewer are needed), so each
+/// person's unbroken stay is one move and is travelled once. Person-slots are unchanged.
+std::vector<ReassignmentMove> mergeConsecutiveMoves(std::span<const ReassignmentMove> moves);
 
 /// The least travel the min-cost-flow plan's blocks allow for moving `peoplePerBlock[b]` people in
 /// block b (at most what the plan moves there): to compare with another plan that closes less.

@@ -540,6 +540,30 @@ std::span<const std::int32_t> StaffingModel::onDuty(std::size_t post) const {
     return {m_onDuty.data() + post * std::size_t(m_day.slotCount), std::size_t(m_day.slotCount)};
 }
 
+StaffingStatus staffingStatus(std::int32_t required, std::int32_t onDuty) {
+    if (required <= 0) return StaffingStatus::NoDemand;
+    if (onDuty <= 0) return StaffingStatus::Unstaffed;
+    return onDuty < required ? StaffingStatus::Short : StaffingStatus::Staffed;
+}
+
+StaffingStatus StaffingModel::postStatus(std::size_t post, int slot) const {
+    if (slot >= 0 && slot < m_day.slotCount) return staffingStatus(required(post)[slot], onDuty(post)[slot]);
+    const PostSummary& day = m_postSummaries[post];
+    if (day.requiredPersonMinutes <= 0) return StaffingStatus::NoDemand;
+    if (day.unstaffed) return StaffingStatus::Unstaffed;
+    return day.shortSlots > 0 ? StaffingStatus::Short : StaffingStatus::Staffed;
+}
+
+StaffingStatus StaffingModel::zoneStatus(const ZoneStaffing& zone, int slot) const {
+    if (zone.noTaskForce) return StaffingStatus::Unstaffed;
+    if (zone.understaffed) return StaffingStatus::Short;
+    if (slot < 0 || slot >= m_day.slotCount)
+        return zone.offDutySlots > 0 ? StaffingStatus::Short : StaffingStatus::Staffed;
+    for (std::uint32_t team : zone.teams)
+        if (team < m_teams.size() && teamOnDuty(team)[slot] > 0) return StaffingStatus::Staffed;
+    return StaffingStatus::Short;
+}
+
 std::span<const std::int32_t> StaffingModel::teamOnDuty(std::size_t team) const {
     return {m_teamDuty.data() + team * std::size_t(m_day.slotCount), std::size_t(m_day.slotCount)};
 }

@@ -102,6 +102,15 @@ struct AreaStaffing {
     bool operator==(const AreaStaffing&) const = default;
 };
 
+/// What the map shows for a post or a high-risk zone: one status, one colour and one symbol fill.
+/// For a zone "staffed" means an assigned task force with enough members on duty; "short" means
+/// assigned but understaffed or off duty; "unstaffed" means no task force at all.
+enum class StaffingStatus : std::uint8_t { NoDemand, Staffed, Short, Unstaffed };
+inline constexpr int kStaffingStatusCount = 4;
+
+/// The status of a post in a slot from its demand and staff on duty there.
+StaffingStatus staffingStatus(std::int32_t required, std::int32_t onDuty);
+
 /// The staffing model of one day, built from the feeds; roster changes update it in place.
 class StaffingModel {
   public:
@@ -135,6 +144,12 @@ class StaffingModel {
     /// Area of the post (index in the areas feed), or -1 when it has none.
     int postArea(std::size_t post) const { return m_posts[post].area; }
     bool isNightSlot(int slot) const { return m_night[static_cast<std::size_t>(slot)] != 0; }
+
+    /// Post `post` in slot `slot`, or over the whole day when `slot` is out of range (its worst:
+    /// unstaffed if nobody ever comes while needed, short if short in any slot).
+    StaffingStatus postStatus(std::size_t post, int slot) const;
+    /// A high-risk zone (an entry of highRiskZones()) in slot `slot`, or over the whole day.
+    StaffingStatus zoneStatus(const ZoneStaffing& zone, int slot) const;
 
     const std::vector<ZoneStaffing>& highRiskZones() const { return m_zones; }
     const AreaStaffing& area(std::size_t area) const { return m_areaTotals[area]; }

@@ -90,19 +90,41 @@ SceneMesh buildPlanArrows(std::span<const PlanArrow> arrows, MercatorPoint origi
     return mesh;
 }
 
-SceneMesh buildShortHalo(const FeatureLayer& layer, std::uint32_t feature, MercatorPoint origin) {
-    constexpr Rgba kShort{213, 0, 0, 200};
-    constexpr float kShortHaloPx = 20.0f;
-    SceneMesh mesh;
-    mesh.origin = origin;
-    if (feature >= layer.features.size()) return mesh;
+std::vector<PointInstance> buildStatusSymbols(const Feed& posts, std::span<const StaffingStatus> statuses,
+                                              MercatorPoint origin) {
+    std::vector<PointInstance> symbols;
+    const FeatureLayer& layer = posts.layer;
+    for (std::size_t f = 0; f < layer.features.size() && f < statuses.size(); ++f) {
+        const FeatureStyle plain = styleFor(posts, f);
+        const StatusStyle status = statusStyle(statuses[f]);
+        const FeatureRecord& record = layer.features[f];
+        for (std::uint32_t p = record.firstPart; p < record.firstPart + record.partCount; ++p)
+            if (layer.parts[p].kind == PartKind::Point) {
+                const Vec2 v = local(layer.ring(layer.parts[p].firstRing)[0], origin);
+                symbols.push_back({float(v.x), float(v.y), plain.pointSizePx, status.colour,
+                                   symbolCode(plain.pointShape, status.fill)});
+            }
+    }
+    return symbols;
+}
+
+void appendOutline(SceneMesh& mesh, const FeatureLayer& layer, std::uint32_t feature, Rgba colour,
+                   float widthPx) {
+    if (feature >= layer.features.size()) return;
     const FeatureRecord& record = layer.features[feature];
-    for (std::uint32_t p = record.firstPart; p < record.firstPart + record.partCount; ++p)
-        if (layer.parts[p].kind == PartKind::Point) {
-            const Vec2 v = local(layer.ring(layer.parts[p].firstRing)[0], origin);
-            mesh.points.push_back({float(v.x), float(v.y), kShortHaloPx, kShort});
+    for (std::uint32_t p = record.firstPart; p < record.firstPart + record.partCount; ++p) {
+        const GeometryPart& part = layer.parts[p];
+        if (part.kind == PartKind::Point) continue;
+        const MercatorPoint& o = mesh.origin;
+        for (std::uint32_t r = part.firstRing; r < part.firstRing + part.ringCount; ++r) {
+            const LonLat* pts = layer.ring(r);
+            const std::size_t n = layer.ringSize(r);
+            // Polygon rings are stored open (no repeated first position): close them here.
+            const std::size_t segments = part.kind == PartKind::Polygon ? n : n - 1;
+            for (std::size_t i = 0; i < segments && n > 1; ++i)
+                appendLineSegment(mesh, local(pts[i], o), local(pts[(i + 1) % n], o), colour, widthPx);
         }
-    return mesh;
+    }
 }
 
 SceneMesh buildSelectionMesh(const FeatureLayer& layer, std::uint32_t feature, MercatorPoint origin) {
@@ -110,23 +132,12 @@ SceneMesh buildSelectionMesh(const FeatureLayer& layer, std::uint32_t feature, M
     mesh.origin = origin;
     if (feature >= layer.features.size()) return mesh;
     const FeatureRecord& record = layer.features[feature];
-    for (std::uint32_t p = record.firstPart; p < record.firstPart + record.partCount; ++p) {
-        const GeometryPart& part = layer.parts[p];
-        for (std::uint32_t r = part.firstRing; r < part.firstRing + part.ringCount; ++r) {
-            const LonLat* pts = layer.ring(r);
-            const std::size_t n = layer.ringSize(r);
-            if (part.kind == PartKind::Point) {
-                const Vec2 v = local(pts[0], origin);
-                mesh.points.push_back({float(v.x), float(v.y), kSelectionHaloPx, kSelection});
-                continue;
-            }
-            // Polygon rings are stored open (no repeated first position): close them here.
-            const std::size_t segments = part.kind == PartKind::Polygon ? n : n - 1;
-            for (std::size_t i = 0; i < segments && n > 1; ++i)
-                appendLineSegment(mesh, local(pts[i], origin), local(pts[(i + 1) % n], origin), kSelection,
-                                  kSelectionWidthPx);
+    for (std::uint32_t p = record.firstPart; p < record.firstPart + record.partCount; ++p)
+        if (layer.parts[p].kind == PartKind::Point) {
+            const Vec2 v = local(layer.ring(layer.parts[p].firstRing)[0], origin);
+            mesh.points.push_back({float(v.x), float(v.y), kSelectionHaloPx, kSelection});
         }
-    }
+    appendOutline(mesh, layer, feature, kSelection, kSelectionWidthPx);
     return mesh;
 }
 

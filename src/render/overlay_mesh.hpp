@@ -6,6 +6,7 @@
 #include "core/coverage.hpp"
 #include "core/road_graph.hpp"
 #include "render/scene_mesh.hpp"
+#include "render/style.hpp"
 
 #include <span>
 
@@ -28,8 +29,14 @@ struct PlanArrow {
 /// Each move as a straight arrow (shaft and head); the head scales with the arrow's length.
 SceneMesh buildPlanArrows(std::span<const PlanArrow> arrows, MercatorPoint origin);
 
-/// A red halo under a point feature: a post short of staff at the time the map shows.
-SceneMesh buildShortHalo(const FeatureLayer& layer, std::uint32_t feature, MercatorPoint origin);
+/// Every post as a symbol in its staffing status (status colour and fill, its kind's shape and
+/// size), one status per post feature: drawn over the plain symbols, it recolours them.
+std::vector<PointInstance> buildStatusSymbols(const Feed& posts, std::span<const StaffingStatus> statuses,
+                                              MercatorPoint origin);
+
+/// Appends the outline of a feature's polygons and lines to `mesh` (in its origin).
+void appendOutline(SceneMesh& mesh, const FeatureLayer& layer, std::uint32_t feature, Rgba colour,
+                   float widthPx);
 
 /// A bright outline around the feature's polygons and lines, a halo under its points.
 SceneMesh buildSelectionMesh(const FeatureLayer& layer, std::uint32_t feature, MercatorPoint origin);

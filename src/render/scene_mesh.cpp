@@ -37,9 +37,10 @@ class Builder {
             appendLineSegment(m_mesh, local(pts[i]), local(pts[(i + 1) % n]), colour, widthPx);
     }
 
-    void point(const FeatureLayer& layer, std::uint32_t ring, Rgba colour, float sizePx) {
+    void point(const FeatureLayer& layer, std::uint32_t ring, Rgba colour, float sizePx, SymbolShape shape) {
         const Vec2 p = local(layer.ring(ring)[0]);
-        m_mesh.points.push_back({float(p.x), float(p.y), sizePx, colour});
+        m_mesh.points.push_back(
+            {float(p.x), float(p.y), sizePx, colour, symbolCode(shape, SymbolFill::Solid)});
     }
 
   private:
@@ -93,7 +94,8 @@ SceneMesh buildSceneMesh(std::span<const Feed* const> feeds) {
                 const GeometryPart& part = layer.parts[p];
                 switch (part.kind) {
                 case PartKind::Point:
-                    builder.point(layer, part.firstRing, style.pointColour, style.pointSizePx);
+                    builder.point(layer, part.firstRing, style.pointColour, style.pointSizePx,
+                                  style.pointShape);
                     break;
                 case PartKind::Line:
                     builder.line(layer, part.firstRing, false, style.stroke, style.strokeWidthPx);

@@ -33,6 +33,7 @@ struct PointInstance {
     float x, y;
     float sizePx;
     Rgba colour;
+    float symbol = 0; ///< symbolCode(shape, fill); 0 = solid circle
 };
 
 struct SceneMesh {

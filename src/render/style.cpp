@@ -24,6 +24,38 @@ bool isMajorRoad(std::string_view hw) {
 
 } // namespace
 
+StatusStyle statusStyle(StaffingStatus status) {
+    switch (status) {
+    case StaffingStatus::Staffed:
+        return {kBlue, SymbolFill::Solid, 2.0f};
+    case StaffingStatus::Short:
+        return {kOrange, SymbolFill::Half, 4.0f};
+    case StaffingStatus::Unstaffed:
+        return {kVermillion, SymbolFill::Hollow, 6.0f};
+    case StaffingStatus::NoDemand:
+        break;
+    }
+    return {Rgba{150, 150, 150, 255}, SymbolFill::Solid, 1.0f};
+}
+
+SymbolShape postShape(PostKind kind) {
+    switch (kind) {
+    case PostKind::CompoundGate:
+        return SymbolShape::Circle;
+    case PostKind::CityEntry:
+    case PostKind::HighwayExit:
+        return SymbolShape::Square;
+    case PostKind::ServiceStation:
+    case PostKind::TestingSite:
+        return SymbolShape::Diamond;
+    }
+    return SymbolShape::Circle;
+}
+
+SymbolShape teamShape(TeamKind) {
+    return SymbolShape::Triangle;
+}
+
 int layerDrawOrder(FeedKind kind) {
     switch (kind) {
     case FeedKind::Areas:
@@ -76,11 +108,13 @@ FeatureStyle styleFor(const Feed& feed, std::size_t i) {
         const bool entry = kind == PostKind::CityEntry || kind == PostKind::HighwayExit;
         s.pointColour = entry ? kBlue : kSkyBlue;
         s.pointSizePx = entry ? 14.0f : 10.0f;
+        s.pointShape = postShape(kind);
         break;
     }
     case FeedKind::Teams:
         s.pointColour = kGreen;
         s.pointSizePx = 12.0f;
+        s.pointShape = teamShape(feed.teams[i].kind);
         break;
     case FeedKind::Facilities:
     case FeedKind::Roster:

@@ -3,6 +3,7 @@
 /// screen pixels and point sizes. One place, so the legend and the map always agree.
 
 #include "core/feed.hpp"
+#include "core/staffing.hpp"
 
 #include <cstdint>
 #include <string_view>
@@ -13,13 +14,36 @@ struct Rgba {
     std::uint8_t r = 0, g = 0, b = 0, a = 255;
 };
 
+/// Symbol outline: which kind of post or team a point is, readable without colour.
+enum class SymbolShape : std::uint8_t { Circle, Square, Diamond, Triangle };
+/// Symbol interior: solid, lower half, or hollow (a ring), so a status reads without colour too.
+enum class SymbolFill : std::uint8_t { Solid, Half, Hollow };
+
+/// The per-instance symbol code the point shader reads: shape + 4 * fill.
+inline float symbolCode(SymbolShape shape, SymbolFill fill) {
+    return static_cast<float>(static_cast<int>(shape) + 4 * static_cast<int>(fill));
+}
+
 struct FeatureStyle {
     Rgba fill;   ///< polygon interior
     Rgba stroke; ///< polygon outline or line colour
     float strokeWidthPx = 1.0f;
     Rgba pointColour; ///< point symbol
     float pointSizePx = 8.0f;
+    SymbolShape pointShape = SymbolShape::Circle;
 };
+
+/// How a staffing status is drawn (Okabe-Ito colours, safe for the common colour-blindnesses,
+/// and a fill per status so it reads in greyscale too). Map and legend both use this.
+struct StatusStyle {
+    Rgba colour;
+    SymbolFill fill = SymbolFill::Solid;
+    float zoneOutlinePx = 2.0f; ///< outline width of a high-risk zone in this status
+};
+StatusStyle statusStyle(StaffingStatus status);
+
+SymbolShape postShape(PostKind kind);
+SymbolShape teamShape(TeamKind kind);
 
 /// Style for feature `index` of a feed.
 FeatureStyle styleFor(const Feed& feed, std::size_t index);

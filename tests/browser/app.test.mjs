@@ -307,30 +307,41 @@ test('coverage of the demo city: gaps counted, R shows the task forces\' areas o
   await page.close();
 });
 
-test('staffing gaps of the demo day: figures, and ] steps the map to 01:00 where night posts show short', async () => {
+test('staffing gaps of the demo day: posts and zones coloured by status, ] steps the map to 01:00', async () => {
   const { page, problems } = await openApp(browser.context, server.url + '/');
   const state = await page.evaluate(() => window.cordonState);
   assert.ok(state.staffing, 'staffing computed from the embedded roster');
   assert.ok(state.staffing.postsShort > 0 && state.staffing.personHoursShort > 0, JSON.stringify(state.staffing));
   assert.ok(state.staffing.nightPersonHoursShort > 0 && state.staffing.nightPersonHoursShort <= state.staffing.personHoursShort);
   assert.equal(state.staffing.scrubSlot, -1);
+  // Whole day: [staffed, short, unstaffed, no demand]; short and unstaffed are the posts short at any time.
+  const day = state.staffing.status;
+  assert.equal(day.minuteOfDay, -1);
+  assert.equal(day.posts[1] + day.posts[2], state.staffing.postsShort, JSON.stringify(day));
+  assert.equal(day.posts[2], state.staffing.postsUnstaffed);
+  assert.equal(day.zones[1] + day.zones[2], state.staffing.zoneGaps, JSON.stringify(day));
   await page.mouse.move(700, 400);
   const before = decodePng(await page.screenshot());
   await page.keyboard.press(']');
   await page.waitForFunction(() => window.cordonState.staffing.scrubSlot === 4, null, { timeout: 5000 });
   const s = await page.evaluate(() => window.cordonState.staffing);
   assert.ok(s.shortAtScrub > 0 && s.shortAtScrub <= s.postsShort, JSON.stringify(s));
+  assert.equal(s.status.minuteOfDay, 60);
+  assert.equal(s.status.posts[1] + s.status.posts[2], s.shortAtScrub, JSON.stringify(s.status));
   await page.waitForTimeout(200);
   const png = await page.screenshot();
   writeFileSync(join(artifactsDir, 'staffing-0100.png'), png);
   const after = decodePng(png);
-  let reddened = 0;
-  for (let i = 0; i < after.rgba.length; i += 4) {
-    const red = (r, g, b) => r > 150 && g < 80 && b < 80;
-    if (red(after.rgba[i], after.rgba[i + 1], after.rgba[i + 2]) &&
-      !red(before.rgba[i], before.rgba[i + 1], before.rgba[i + 2])) reddened++;
-  }
-  assert.ok(reddened > 100, `posts short at 01:00 marked red on the map (${reddened} pixels)`);
+  const count = (img, colour) => {
+    let n = 0;
+    for (let i = 0; i < img.rgba.length; i += 4) if (colour(img.rgba[i], img.rgba[i + 1], img.rgba[i + 2])) n++;
+    return n;
+  };
+  const warm = (r, g, b) => r > 190 && g > 60 && g < 180 && b < 40; // short (orange), unstaffed (vermillion)
+  const blue = (r, g, b) => r < 40 && g > 90 && g < 140 && b > 150; // staffed
+  assert.ok(count(before, warm) > 100 && count(after, warm) > 100, 'posts short drawn in warm colours');
+  assert.ok(count(after, blue) > 100, 'posts staffed at 01:00 drawn blue');
+  assert.notEqual(count(after, blue), count(before, blue), 'the map recolours at the scrubbed time');
   assert.deepEqual(problems, []);
   await page.close();
 });
@@ -355,6 +366,42 @@ test('P suggests moves of surplus staff: at least as much gap filled as nearest-
       !purple(before.rgba[i], before.rgba[i + 1], before.rgba[i + 2])) arrows++;
   }
   assert.ok(arrows > 100, `arrows drawn (${arrows} pixels)`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('wall mode: KPI tiles with the demo day\'s numbers at now=01:00, no panels, district tour', async () => {
+  const normal = await openApp(browser.context, server.url + '/');
+  await normal.page.mouse.move(700, 400);
+  await normal.page.keyboard.press(']'); // the map at 01:00
+  await normal.page.waitForFunction(() => window.cordonState.staffing.scrubSlot === 4, null, { timeout: 5000 });
+  const ref = await normal.page.evaluate(() => window.cordonState);
+  await normal.page.close();
+  assert.equal(ref.wall, null, 'no tiles outside wall mode');
+
+  const { page, problems } = await openApp(browser.context, server.url + '/?mode=wall&now=01:00&tour=districts');
+  const w = (await page.evaluate(() => window.cordonState)).wall;
+  assert.ok(w, 'wall state');
+  assert.equal(w.clock, '01:00');
+  assert.equal(w.postsShortNow, ref.staffing.shortAtScrub);
+  assert.equal(w.zonesWithoutTaskForce, ref.coverage.highRiskWithoutTaskForce);
+  assert.equal(w.personHoursShort, ref.staffing.personHoursShort);
+  assert.ok(w.highRiskZones >= ref.staffing.zoneGaps && w.highRiskZones > 0, JSON.stringify(w));
+  assert.ok(w.householdsAwaiting >= 0);
+  assert.ok(w.tourStops >= 1, 'the tour flew to a district');
+  await page.waitForTimeout(200);
+  const png = await page.screenshot();
+  writeFileSync(join(artifactsDir, 'wall.png'), png);
+  const img = decodePng(png);
+  // The tiles: a dark band across the top of the screen.
+  let dark = 0, band = 0;
+  for (let y = 30; y < Math.floor(img.height * 0.12); y++)
+    for (let x = 0; x < img.width; x++) {
+      const i = (y * img.width + x) * 4;
+      band++;
+      if (img.rgba[i] < 60 && img.rgba[i + 1] < 70 && img.rgba[i + 2] < 90) dark++;
+    }
+  assert.ok(dark > band * 0.5, `KPI tiles across the top (${dark} of ${band} pixels dark)`);
   assert.deepEqual(problems, []);
   await page.close();
 });

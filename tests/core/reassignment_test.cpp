@@ -10,6 +10,7 @@
 #include <map>
 #include <random>
 #include <string>
+#include <tuple>
 
 using namespace cordon;
 using namespace cordon::testing;
@@ -223,4 +224,40 @@ TEST_CASE("Suggestions: random days keep every rule, and the optimum never trave
         }
     }
     CHECK(strictlyBetter > 0);
+}
+
+TEST_CASE("Consecutive blocks of the same move are joined; the last to arrive leave first") {
+    // A -> X: 2 people 00:00-01:00, 3 until 02:00, 1 until 03:00, then after a break 1 from 03:30.
+    // B -> X runs alongside and is kept apart.
+    auto move = [](std::uint32_t from, int first, int end, int people) {
+        ReassignmentMove m;
+        m.fromPost = from;
+        m.toPost = 9;
+        m.firstSlot = first;
+        m.endSlot = end;
+        m.people = people;
+        m.seconds = 300 + from;
+        return m;
+    };
+    const std::vector<ReassignmentMove> moves = {move(1, 0, 4, 2),  move(2, 0, 4, 1), move(1, 4, 8, 3),
+                                                 move(1, 8, 12, 1), move(2, 4, 8, 1), move(1, 14, 16, 1)};
+    const std::vector<ReassignmentMove> joined = mergeConsecutiveMoves(moves);
+    std::vector<std::tuple<std::uint32_t, int, int, int>> got;
+    for (const ReassignmentMove& m : joined) {
+        got.emplace_back(m.fromPost, m.firstSlot, m.endSlot, m.people);
+        CHECK(m.seconds == 300 + m.fromPost);
+        CHECK(m.toPost == 9);
+    }
+    const std::vector<std::tuple<std::uint32_t, int, int, int>> want = {
+        {1, 0, 8, 1}, {1, 0, 12, 1}, {2, 0, 8, 1}, {1, 4, 8, 1}, {1, 14, 16, 1}};
+    CHECK(got == want);
+    // Person-slots are unchanged.
+    auto personSlots = [](std::span<const ReassignmentMove> ms) {
+        int sum = 0;
+        for (const ReassignmentMove& m : ms)
+            sum += m.people * (m.endSlot - m.firstSlot);
+        return sum;
+    };
+    CHECK(personSlots(joined) == personSlots(moves));
+    CHECK(mergeConsecutiveMoves({}).empty());
 }

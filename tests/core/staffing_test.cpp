@@ -109,6 +109,12 @@ TEST_CASE("Staffing: overlapping roster entries add up; shortage and surplus per
     CHECK(p.worstGapSlots == 2 * kHour);
     CHECK(p.shortSlots == 3 * kHour);
     CHECK(p.nightShortPersonMinutes == 0);
+    // What the map colours it: short 08-10 (2 of 3), staffed 10-12, no demand 12-16, unstaffed 16-17.
+    CHECK(m.postStatus(0, 9 * kHour) == StaffingStatus::Short);
+    CHECK(m.postStatus(0, 11 * kHour) == StaffingStatus::Staffed);
+    CHECK(m.postStatus(0, 13 * kHour) == StaffingStatus::NoDemand);
+    CHECK(m.postStatus(0, 16 * kHour) == StaffingStatus::Unstaffed);
+    CHECK(m.postStatus(0, -1) == StaffingStatus::Short); // the whole day: short at times
 }
 
 TEST_CASE("Staffing: zero demand is never short; a post with demand and nobody is unstaffed") {
@@ -133,6 +139,14 @@ TEST_CASE("Staffing: zero demand is never short; a post with demand and nobody i
     CHECK(m.city().posts == 3);
     CHECK(m.city().postsShort == 1);
     CHECK(m.city().postsUnstaffed == 1);
+    CHECK(m.postStatus(0, -1) == StaffingStatus::NoDemand);
+    CHECK(m.postStatus(1, -1) == StaffingStatus::NoDemand);
+    CHECK(m.postStatus(2, -1) == StaffingStatus::Unstaffed);
+    CHECK(m.postStatus(2, 96) == StaffingStatus::Unstaffed); // out of range: the whole day
+    CHECK(staffingStatus(0, 3) == StaffingStatus::NoDemand);
+    CHECK(staffingStatus(2, 0) == StaffingStatus::Unstaffed);
+    CHECK(staffingStatus(2, 1) == StaffingStatus::Short);
+    CHECK(staffingStatus(2, 5) == StaffingStatus::Staffed);
 }
 
 TEST_CASE("Staffing: unknown post or team in the roster is a diagnostic and the entry is left out") {
@@ -270,6 +284,14 @@ TEST_CASE("Staffing: 一高风险区一专班 - no task force, too few members, 
     CHECK(m.city().zonesWithoutTaskForce == 1);
     CHECK(m.city().zonesUnderstaffed == 1);
     CHECK(m.city().zonesOffDuty == 1);
+    // Zone colours: Z1 on duty except 12-14, Z2 without a task force, Z3 understaffed, Z4's fine.
+    CHECK(m.zoneStatus(z1, 10 * kHour) == StaffingStatus::Staffed);
+    CHECK(m.zoneStatus(z1, 13 * kHour) == StaffingStatus::Short);
+    CHECK(m.zoneStatus(z1, -1) == StaffingStatus::Short);
+    CHECK(m.zoneStatus(zones[1], 10 * kHour) == StaffingStatus::Unstaffed);
+    CHECK(m.zoneStatus(zones[2], 10 * kHour) == StaffingStatus::Short);
+    CHECK(m.zoneStatus(zones[3], -1) == StaffingStatus::Staffed);
+    CHECK(m.zoneStatus(zones[3], 13 * kHour) == StaffingStatus::Staffed);
 
     StaffingOptions lenient;
     lenient.minTaskForceMembers = 3;

@@ -76,10 +76,6 @@ TEST_CASE("The selection outlines every ring of a polygon and puts a halo under 
     const Feed posts = readOne(FeedKind::Posts, R"({"type":"FeatureCollection","features":[
       {"type":"Feature","id":"p","properties":{"kind":"testing_site","demand":[]},
        "geometry":{"type":"Point","coordinates":[113.0,34.0]}}]})");
-    const SceneMesh shortHalo = buildShortHalo(posts.layer, 0, mercator::project({113.0, 34.0}));
-    REQUIRE(shortHalo.points.size() == 1);
-    CHECK(shortHalo.points[0].colour.r > 200);
-    CHECK(buildShortHalo(zones.layer, 0, {}).points.empty()); // only point features get a halo
 
     const SceneMesh halo = buildSelectionMesh(posts.layer, 0, mercator::project({113.0, 34.0}));
     REQUIRE(halo.points.size() == 1);
@@ -101,4 +97,52 @@ TEST_CASE("Plan arrows: a shaft and a two-stroke head at the target, none for a 
         CHECK(s.bx < shaft.bx);       // points back along the shaft
         CHECK(s.bx > shaft.bx - 300); // a head, not a second shaft
     }
+}
+
+TEST_CASE("Status symbols: each post in its status colour and fill, in its kind's shape and size") {
+    const Feed posts = readOne(FeedKind::Posts, R"({"type":"FeatureCollection","features":[
+      {"type":"Feature","id":"gate","properties":{"kind":"compound_gate","demand":[]},
+       "geometry":{"type":"Point","coordinates":[113.0,34.0]}},
+      {"type":"Feature","id":"entry","properties":{"kind":"city_entry","demand":[]},
+       "geometry":{"type":"Point","coordinates":[113.01,34.0]}},
+      {"type":"Feature","id":"site","properties":{"kind":"testing_site","demand":[]},
+       "geometry":{"type":"Point","coordinates":[113.02,34.0]}}]})");
+    const StaffingStatus statuses[] = {StaffingStatus::Unstaffed, StaffingStatus::Short,
+                                       StaffingStatus::Staffed};
+    const std::vector<PointInstance> symbols =
+        buildStatusSymbols(posts, statuses, mercator::project({113.0, 34.0}));
+    REQUIRE(symbols.size() == 3);
+    CHECK(symbols[0].x == 0.0f);
+    CHECK(symbols[1].x > symbols[0].x);
+    for (std::size_t i = 0; i < 3; ++i) {
+        const FeatureStyle plain = styleFor(posts, i);
+        const StatusStyle status = statusStyle(statuses[i]);
+        CHECK(symbols[i].sizePx == plain.pointSizePx); // covers the plain symbol exactly
+        CHECK(symbols[i].symbol == symbolCode(plain.pointShape, status.fill));
+        CHECK((symbols[i].colour.r == status.colour.r && symbols[i].colour.g == status.colour.g &&
+               symbols[i].colour.b == status.colour.b));
+    }
+    CHECK(symbols[0].symbol != symbols[1].symbol); // kind and status both change the symbol
+    CHECK(buildStatusSymbols(posts, std::span<const StaffingStatus>(statuses, 1), {}).size() == 1);
+}
+
+TEST_CASE("Status styles: every status differs in colour and the three with demand differ in fill") {
+    const StaffingStatus all[] = {StaffingStatus::NoDemand, StaffingStatus::Staffed, StaffingStatus::Short,
+                                  StaffingStatus::Unstaffed};
+    for (std::size_t i = 0; i < 4; ++i)
+        for (std::size_t j = i + 1; j < 4; ++j) {
+            const Rgba a = statusStyle(all[i]).colour, b = statusStyle(all[j]).colour;
+            CHECK((a.r != b.r || a.g != b.g || a.b != b.b));
+            if (i > 0) CHECK(statusStyle(all[i]).fill != statusStyle(all[j]).fill);
+        }
+    // Worse status, thicker zone outline.
+    CHECK(statusStyle(StaffingStatus::Unstaffed).zoneOutlinePx >
+          statusStyle(StaffingStatus::Short).zoneOutlinePx);
+    CHECK(statusStyle(StaffingStatus::Short).zoneOutlinePx >
+          statusStyle(StaffingStatus::Staffed).zoneOutlinePx);
+    // Kinds told apart by shape; entry stations and highway exits are the same kind of station.
+    CHECK(postShape(PostKind::CompoundGate) != postShape(PostKind::CityEntry));
+    CHECK(postShape(PostKind::CityEntry) == postShape(PostKind::HighwayExit));
+    CHECK(postShape(PostKind::TestingSite) != postShape(PostKind::CompoundGate));
+    CHECK(teamShape(TeamKind::TaskForce) != postShape(PostKind::CompoundGate));
 }

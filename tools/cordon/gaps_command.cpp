@@ -277,7 +277,7 @@ std::string planCsv(const ReassignmentPlan& plan, const StaffingModel& m, const 
     const Feed* posts = feeds.get(FeedKind::Posts);
     const Feed* teams = feeds.get(FeedKind::Teams);
     std::string out = "from_kind,from_id,from_name,to_id,to_name,from,to,hours,people,travel_minutes\n";
-    for (const ReassignmentMove& mv : plan.moves) {
+    for (const ReassignmentMove& mv : plan.assignments) {
         const bool fromPost = mv.fromPost != kNoPlanIndex;
         const FeatureRecord& from =
             fromPost ? posts->layer.features[mv.fromPost] : teams->layer.features[mv.fromTeam];
@@ -301,8 +301,8 @@ std::string planGeoJson(const ReassignmentPlan& plan, const StaffingModel& m, co
     std::ostringstream j;
     j.precision(9);
     j << "{\"type\":\"FeatureCollection\",\"features\":[";
-    for (std::size_t i = 0; i < plan.moves.size(); ++i) {
-        const ReassignmentMove& mv = plan.moves[i];
+    for (std::size_t i = 0; i < plan.assignments.size(); ++i) {
+        const ReassignmentMove& mv = plan.assignments[i];
         const bool fromPost = mv.fromPost != kNoPlanIndex;
         const Feed& fromFeed = fromPost ? *posts : *teams;
         const std::size_t fromIndex = fromPost ? mv.fromPost : mv.fromTeam;
@@ -480,12 +480,13 @@ int runGapsCommand(const std::vector<std::string>& args, std::ostream& out, std:
             << " ms\n";
         auto line = [&](const char* name, const ReassignmentPlan& p) {
             std::int64_t people = 0;
-            for (const ReassignmentMove& mv : p.moves)
+            for (const ReassignmentMove& mv : p.assignments)
                 people += mv.people;
-            out << "  " << name << ": " << p.moves.size() << " moves, " << people << " person-moves, closes "
-                << hours(p.gapPersonMinutesClosed) << " of " << hours(p.gapPersonMinutesBefore)
-                << " person-hours short, travel " << minutesText(double(p.totalSeconds))
-                << " person-minutes\n";
+            out << "  " << name << ": " << p.assignments.size() << " moves (" << p.moves.size()
+                << " by block), " << people << " person-moves, closes " << hours(p.gapPersonMinutesClosed)
+                << " of " << hours(p.gapPersonMinutesBefore) << " person-hours short, travel "
+                << minutesText(double(p.totalSeconds)) << " person-minutes by block, "
+                << minutesText(double(p.assignmentSeconds)) << " as moved\n";
         };
         line("optimal (min-cost flow)", best);
         line("greedy nearest-first", greedy);

@@ -70,6 +70,7 @@ void makePointVao(GLuint& vao, GLuint quad, GLuint& vbo) {
     floatAttribute(1, 2, sizeof(PointInstance), offsetof(PointInstance, x), 1);
     floatAttribute(2, 1, sizeof(PointInstance), offsetof(PointInstance, sizePx), 1);
     colourAttribute(3, sizeof(PointInstance), offsetof(PointInstance, colour), 1);
+    floatAttribute(4, 1, sizeof(PointInstance), offsetof(PointInstance, symbol), 1);
 }
 
 } // namespace
@@ -131,6 +132,7 @@ bool MapRenderer::init(std::string& error) {
     glBufferData(GL_ARRAY_BUFFER, sizeof kQuad, kQuad, GL_STATIC_DRAW);
     makePointVao(m_pointVao, m_pointQuad, m_pointVbo);
     makePointVao(m_overlayPointVao, m_pointQuad, m_overlayPointVbo);
+    makePointVao(m_statusPointVao, m_pointQuad, m_statusPointVbo);
     glBindVertexArray(0);
     return true;
 }
@@ -138,11 +140,13 @@ bool MapRenderer::init(std::string& error) {
 MapRenderer::~MapRenderer() {
     for (const Program* p : {&m_fill, &m_line, &m_point})
         if (p->id) glDeleteProgram(p->id);
-    const GLuint vaos[] = {m_fillVao, m_lineVao, m_pointVao, m_isoVao, m_overlayLineVao, m_overlayPointVao};
-    const GLuint buffers[] = {m_fillVbo,  m_fillIbo, m_lineVbo,        m_lineIbo,        m_pointQuad,
-                              m_pointVbo, m_isoVbo,  m_overlayLineVbo, m_overlayLineIbo, m_overlayPointVbo};
-    glDeleteVertexArrays(6, vaos);
-    glDeleteBuffers(10, buffers);
+    const GLuint vaos[] = {m_fillVao,        m_lineVao,         m_pointVao,      m_isoVao,
+                           m_overlayLineVao, m_overlayPointVao, m_statusPointVao};
+    const GLuint buffers[] = {m_fillVbo,        m_fillIbo,         m_lineVbo,       m_lineIbo,
+                              m_pointQuad,      m_pointVbo,        m_isoVbo,        m_overlayLineVbo,
+                              m_overlayLineIbo, m_overlayPointVbo, m_statusPointVbo};
+    glDeleteVertexArrays(7, vaos);
+    glDeleteBuffers(11, buffers);
 }
 
 void MapRenderer::upload(const SceneMesh& mesh) {
@@ -175,6 +179,14 @@ void MapRenderer::uploadOverlay(const SceneMesh& mesh) {
     glBindVertexArray(0);
     m_overlayLineCount = static_cast<GLsizei>(mesh.lineIndices.size());
     m_overlayPointCount = static_cast<GLsizei>(mesh.points.size());
+}
+
+void MapRenderer::uploadStatusSymbols(std::span<const PointInstance> symbols) {
+    glBindVertexArray(0);
+    glBindBuffer(GL_ARRAY_BUFFER, m_statusPointVbo);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(symbols.size_bytes()), symbols.data(),
+                 GL_DYNAMIC_DRAW);
+    m_statusPointCount = static_cast<GLsizei>(symbols.size());
 }
 
 void MapRenderer::uploadIsochrones(const IsochroneMesh& mesh) {
@@ -244,6 +256,11 @@ void MapRenderer::draw(const Camera& camera) {
         useProgram(m_point, camera);
         glBindVertexArray(m_pointVao);
         glDrawArraysInstanced(GL_TRIANGLES, 0, 6, m_pointCount);
+    }
+    if (m_statusPointCount) { // status symbols, over the plain ones
+        useProgram(m_point, camera);
+        glBindVertexArray(m_statusPointVao);
+        glDrawArraysInstanced(GL_TRIANGLES, 0, 6, m_statusPointCount);
     }
     glBindVertexArray(0);
 }

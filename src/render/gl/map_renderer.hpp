@@ -7,6 +7,7 @@
 
 #include <GLES3/gl3.h>
 
+#include <span>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ class MapRenderer {
     /// Replaces the overlay lines and halos (areas of responsibility, selection), drawn over the
     /// isochrones and under the symbols. Its origin must be the last uploaded scene's.
     void uploadOverlay(const SceneMesh& mesh);
+    /// Replaces the status symbols (posts coloured by staffing), drawn over all other symbols so
+    /// they cover the plain ones at the same places. Same origin as the scene.
+    void uploadStatusSymbols(std::span<const PointInstance> symbols);
     void draw(const Camera& camera);
 
   private:
@@ -42,6 +46,8 @@ class MapRenderer {
     GLuint m_isoVao = 0, m_isoVbo = 0;
     GLuint m_overlayLineVao = 0, m_overlayLineVbo = 0, m_overlayLineIbo = 0;
     GLuint m_overlayPointVao = 0, m_overlayPointVbo = 0;
+    GLuint m_statusPointVao = 0, m_statusPointVbo = 0;
+    GLsizei m_statusPointCount = 0;
     GLsizei m_overlayLineCount = 0, m_overlayPointCount = 0;
     std::vector<IsochroneBandRange> m_isoBands;
     GLsizei m_fillCount = 0, m_lineCount = 0, m_pointCount = 0;

@@ -1,0 +1,74 @@
+#include "ui/wall_panel.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace cordon {
+
+namespace {
+
+struct Tile {
+    TextId label;
+    std::string value;
+    bool alarm; ///< a number that should be zero and is not
+};
+
+std::string countText(long long v) {
+    return v < 0 ? "-" : std::to_string(v);
+}
+
+} // namespace
+
+void drawWallPanel(const WallModel& m) {
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    // Type scales with the screen: a 4K wall gets numbers about 1/12 of its height.
+    const float unit = std::max(display.y / 1080.0f, 0.5f);
+    char hours[32];
+    if (m.personHoursShort < 0)
+        std::snprintf(hours, sizeof hours, "-");
+    else
+        std::snprintf(hours, sizeof hours, "%.0f", m.personHoursShort);
+    const Tile tiles[] = {
+        {TextId::KpiHighRiskZones, countText(m.highRiskZones), false},
+        {TextId::KpiZonesWithoutTaskForce, countText(m.zonesWithoutTaskForce), m.zonesWithoutTaskForce > 0},
+        {TextId::KpiPostsShortNow, countText(m.postsShortNow), m.postsShortNow > 0},
+        {TextId::KpiPersonHoursShort, hours, m.personHoursShort > 0},
+        {TextId::KpiHouseholdsAwaiting, countText(m.householdsAwaiting), false},
+    };
+    const int count = static_cast<int>(std::size(tiles));
+    const float margin = 16 * unit, gap = 12 * unit;
+    const float width = (display.x - 2 * margin - gap * count) / (count + 1); // the last slot: clock
+    const float height = 150 * unit;
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                   ImGuiWindowFlags_NoInputs;
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(16, 28, 48, 235));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 6 * unit);
+    for (int i = 0; i <= count; ++i) {
+        ImGui::SetNextWindowPos(ImVec2(margin + i * (width + gap), margin));
+        ImGui::SetNextWindowSize(ImVec2(width, height));
+        const std::string id = "##wall" + std::to_string(i);
+        ImGui::Begin(id.c_str(), nullptr, flags);
+        ImGui::SetWindowFontScale(1.6f * unit);
+        if (i < count) {
+            ImGui::TextColored(ImVec4(0.75f, 0.82f, 0.92f, 1), "%s", tr(tiles[i].label, m.lang).data());
+            ImGui::SetWindowFontScale(4.2f * unit);
+            const ImVec4 colour = tiles[i].alarm ? ImVec4(1.0f, 0.55f, 0.25f, 1) : ImVec4(1, 1, 1, 1);
+            ImGui::TextColored(colour, "%s", tiles[i].value.c_str());
+        } else {
+            ImGui::SetWindowFontScale(4.2f * unit);
+            ImGui::TextUnformatted(m.clock.c_str());
+            ImGui::SetWindowFontScale(1.3f * unit);
+            ImGui::TextColored(ImVec4(0.75f, 0.82f, 0.92f, 1), "%s %s",
+                               tr(TextId::KpiDataAsOf, m.lang).data(), m.dataAsOf.c_str());
+            if (!m.place.empty()) ImGui::TextUnformatted(m.place.c_str());
+        }
+        ImGui::End();
+    }
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+}
+
+} // namespace cordon
