@@ -24,3 +24,19 @@ TEST_CASE("Options come from the URL or the command line alike") {
     CHECK(web.lang == Lang::Zh);
     CHECK(web.exitAfterFrames == 0);
 }
+
+TEST_CASE("Big-screen options: wall mode, refresh, district tour and a fixed time of day") {
+    const AppOptions wall =
+        optionsFromParams(parseQueryString("?mode=wall&refresh=60&tour=districts&tourseconds=1&now=23:30"));
+    CHECK(wall.wall);
+    CHECK(wall.refreshSeconds == 60);
+    CHECK(wall.tourDistricts);
+    CHECK(wall.tourSeconds == 3); // clamped: a tour faster than that cannot be read
+    CHECK(wall.nowMinuteOfDay == 23 * 60 + 30);
+    const AppOptions plain = optionsFromParams(parseQueryString("?mode=laptop&refresh=-5&tour=x&now=25:00"));
+    CHECK_FALSE(plain.wall);
+    CHECK(plain.refreshSeconds == 0);
+    CHECK_FALSE(plain.tourDistricts);
+    CHECK(plain.nowMinuteOfDay == -1); // not a time: the clock
+    CHECK(optionsFromParams(parseQueryString("?now=24:00")).nowMinuteOfDay == 0);
+}
