@@ -8,9 +8,12 @@
 #include "platform/feed_source.hpp"
 #include "platform/page.hpp"
 #include "render/isochrone_mesh.hpp"
+#include "render/map_labels.hpp"
 #include "render/overlay_mesh.hpp"
+#include "render/png_image.hpp"
 #include "render/scene_mesh.hpp"
 #include "render/style.hpp"
+#include "ui/map_labels_view.hpp"
 #include "ui/ui_font.hpp"
 
 #include <SDL.h>
@@ -400,9 +403,53 @@ void App::appendStaffingStatus(SceneMesh& overlay) {
     m_renderer.uploadStatusSymbols(symbols);
 }
 
+void App::drawLabels() {
+    m_labelsPlaced = m_labelDistricts = 0;
+    if (!m_showLabels) return;
+    const double zoom = m_camera.zoomLevel();
+    const double toUi = 1.0 / m_window.pixelScale();
+    const float wallScale = m_options.wall ? std::max(1.0f, ImGui::GetIO().DisplaySize.y / 1080.0f) : 1.0f;
+    std::vector<LabelCandidate> candidates;
+    std::vector<LabelKind> kinds;
+    auto add = [&](const std::string& text, MercatorPoint at, LabelKind kind, std::uint32_t id) {
+        const ScreenPoint p = m_camera.worldToScreen(at);
+        if (p.x < 0 || p.y < 0 || p.x > m_camera.viewportWidth() || p.y > m_camera.viewportHeight()) return;
+        LabelCandidate c;
+        c.text = text;
+        c.x = static_cast<float>(p.x * toUi);
+        c.y = static_cast<float>(p.y * toUi);
+        c.priority = labelPriority(kind);
+        c.id = id;
+        c.textScale = labelScale(kind) * wallScale;
+        candidates.push_back(std::move(c));
+        kinds.push_back(kind);
+    };
+    if (m_selected)
+        if (const Feed* feed = m_feeds.get(m_selected->kind); feed && m_selected->feature < feed->size()) {
+            const FeatureRecord& f = feed->layer.features[m_selected->feature];
+            const MercatorBox box = feed->layer.featureBounds(m_selected->feature);
+            // Points get their name just above the symbol; areas at their centroid.
+            if (!f.name.empty() && !box.empty()) {
+                MercatorPoint at = box.centre();
+                if (m_selected->kind == FeedKind::Areas || m_selected->kind == FeedKind::Zones)
+                    at = polygonLabelPoint(feed->layer, m_selected->feature);
+                else
+                    at.y += 24 * m_camera.metresPerPixel();
+                add(f.name, at, LabelKind::Selected, m_selected->feature);
+            }
+        }
+    for (const LabelAnchor& a : m_labelAnchors)
+        if (zoom >= labelMinZoom(a.kind)) add(a.text, a.at, a.kind, a.feature);
+    const std::vector<std::size_t> placed = drawMapLabels(candidates);
+    m_labelsPlaced = static_cast<int>(placed.size());
+    for (std::size_t i : placed)
+        m_labelDistricts += kinds[i] == LabelKind::District;
+}
+
 void App::drawPanels() {
     const MapPanelActions actions = drawMapPanel(m_panel);
     if (actions.fitToData) m_needsFit = true;
+    if (actions.exportView) m_exportView = true;
     if (actions.layersChanged) rebuildScene();
     if (actions.isochroneSettingsChanged) computeIsochrones();
     m_details.lang = m_panel.lang;
@@ -498,14 +545,7 @@ void App::updateWall() {
 void App::flyTo(FeedKind kind, std::uint32_t feature) {
     const Feed* feed = m_feeds.get(kind);
     if (!feed || feature >= feed->size()) return;
-    const FeatureLayer& layer = feed->layer;
-    const FeatureRecord& f = layer.features[feature];
-    MercatorBox box;
-    for (std::uint32_t p = f.firstPart; p < f.firstPart + f.partCount; ++p)
-        for (std::uint32_t r = layer.parts[p].firstRing;
-             r < layer.parts[p].firstRing + layer.parts[p].ringCount; ++r)
-            for (std::size_t i = 0; i < layer.ringSize(r); ++i)
-                box.add(mercator::project(layer.ring(r)[i]));
+    MercatorBox box = feed->layer.featureBounds(feature);
     if (box.empty()) return;
     constexpr double kMinSpanMetres = 600; // a point or a small compound still shows its streets
     const MercatorPoint c = box.centre();
@@ -578,6 +618,7 @@ void App::feedsChanged() {
         if (m_isochroneOrigin) computeIsochrones();
     }
     m_picker.update(m_feeds);
+    m_labelAnchors = buildLabelAnchors(m_feeds);
     addGlyphs();
     if (m_selected) {
         // A refreshed feed keeps the selection on the same id, or drops it when the id is gone.
@@ -700,6 +741,12 @@ void App::handleEvent(const SDL_Event& e) {
         case SDLK_l:
             m_legend.visible = !m_legend.visible;
             break;
+        case SDLK_e:
+            m_exportView = true;
+            break;
+        case SDLK_t:
+            m_showLabels = !m_showLabels;
+            break;
         case SDLK_f:
         case SDLK_0:
             m_needsFit = true;
@@ -812,7 +859,11 @@ std::string App::stateJson() const {
            ",\"loading\":" + std::to_string(pendingRequests() + (m_loader.busy() ? 1 : 0)) + ",\"lang\":\"" +
            (m_panel.lang == Lang::En ? "en" : "zh") + "\"," + view + ",\"cursor\":" + cursor +
            ",\"isochrone\":" + isochrone + ",\"selected\":" + selected + ",\"coverage\":" + coverage +
-           ",\"staffing\":" + staffing + ",\"wall\":" + wallJson() + "}";
+           ",\"staffing\":" + staffing + ",\"wall\":" + wallJson() +
+           ",\"exports\":" + std::to_string(m_exports) +
+           ",\"labels\":{\"shown\":" + (m_showLabels ? "true" : "false") +
+           ",\"placed\":" + std::to_string(m_labelsPlaced) +
+           ",\"districts\":" + std::to_string(m_labelDistricts) + "}}";
 }
 
 std::string App::wallJson() const {
@@ -826,6 +877,23 @@ std::string App::wallJson() const {
         m_wall.highRiskZones, m_wall.zonesWithoutTaskForce, m_wall.postsShortNow, m_wall.personHoursShort,
         m_wall.householdsAwaiting, m_wall.clock.c_str(), m_wall.dataAsOf.c_str(), m_tourStop);
     return text;
+}
+
+void App::exportView(int width, int height) {
+    std::vector<std::uint8_t> rgba(static_cast<std::size_t>(width) * height * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    // GL rows run bottom to top, PNG rows top to bottom; the canvas is opaque.
+    const std::size_t row = static_cast<std::size_t>(width) * 4;
+    for (int y = 0; y < height / 2; ++y)
+        std::swap_ranges(rgba.begin() + std::ptrdiff_t(y * row), rgba.begin() + std::ptrdiff_t((y + 1) * row),
+                         rgba.begin() + std::ptrdiff_t((height - 1 - y) * row));
+    for (std::size_t i = 3; i < rgba.size(); i += 4)
+        rgba[i] = 255;
+    const std::string png = encodePng(width, height, rgba);
+    const std::string name = "cordon-" + clockText(nowMinuteOfDay()).replace(2, 1, "") + ".png";
+    ++m_exports;
+    if (!page::downloadFile(name, png, "image/png")) page::showError("cannot write " + name);
 }
 
 void App::writeScreenshot(const std::string& path, int width, int height) const {
@@ -868,6 +936,7 @@ bool App::frame() {
     m_panel.zoom = m_camera.zoomLevel();
     m_panel.cursor.reset();
     if (m_pointerOnMap) m_panel.cursor = mercator::unproject(m_camera.screenToWorld(m_pointer));
+    drawLabels();
     if (m_options.wall) {
         updateWall();
         drawWallPanel(m_wall);
@@ -885,6 +954,10 @@ bool App::frame() {
     ++m_frameCount;
     const bool last = m_options.exitAfterFrames > 0 && m_frameCount >= m_options.exitAfterFrames;
     if (last && !m_options.screenshotPath.empty()) writeScreenshot(m_options.screenshotPath, width, height);
+    if (m_exportView) {
+        m_exportView = false;
+        exportView(width, height);
+    }
     m_window.swap();
     const bool loading = m_loader.busy() || pendingRequests() > 0;
     if (!m_readySignalled && m_frameCount >= 2 && !loading) {

@@ -12,6 +12,7 @@
 #include "platform/window.hpp"
 #include "render/camera.hpp"
 #include "render/gl/map_renderer.hpp"
+#include "render/map_labels.hpp"
 #include "render/overlay_mesh.hpp"
 #include "ui/coverage_panel.hpp"
 #include "ui/details_panel.hpp"
@@ -84,6 +85,11 @@ class App {
     std::vector<PlanArrow> m_planArrows;
     LegendModel m_legend;
     WallModel m_wall;
+    bool m_exportView = false; ///< save the next drawn frame as a PNG
+    std::vector<LabelAnchor> m_labelAnchors;
+    bool m_showLabels = true;
+    int m_labelsPlaced = 0, m_labelDistricts = 0;
+    int m_exports = 0;
     int m_dataAsOfMinute = -1;
     std::uint64_t m_lastRefreshMs = 0, m_lastTourMs = 0;
     std::size_t m_tourStop = 0;
@@ -96,6 +102,8 @@ class App {
     void updateCoverage(bool force);
     /// Uploads the overlay: task-force areas of responsibility (if shown) and the selection.
     void rebuildOverlay();
+    /// Names on the map for the current zoom, placed without overlaps (`T` hides them).
+    void drawLabels();
     /// The laptop panels (map, details, coverage, gaps, legend) and what they ask for.
     void drawPanels();
     /// The wall's KPI tiles, feed refresh and district tour, once per frame.
@@ -104,6 +112,8 @@ class App {
     int nowMinuteOfDay() const;
     /// The wall's tiles for the page's test hook (`null` outside wall mode).
     std::string wallJson() const;
+    /// Reads the frame just drawn and offers it as a PNG download (natively: a file).
+    void exportView(int width, int height);
     /// Posts and high-risk zones in their staffing status at the scrubbed time (or over the day):
     /// status symbols to the renderer, zone outlines into `overlay`, counts into the legend.
     void appendStaffingStatus(SceneMesh& overlay);

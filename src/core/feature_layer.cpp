@@ -12,6 +12,16 @@ MercatorBox FeatureLayer::bounds() const {
     return box;
 }
 
+MercatorBox FeatureLayer::featureBounds(std::size_t feature) const {
+    MercatorBox box;
+    const FeatureRecord& f = features[feature];
+    for (std::uint32_t p = f.firstPart; p < f.firstPart + f.partCount; ++p)
+        for (std::uint32_t r = parts[p].firstRing; r < parts[p].firstRing + parts[p].ringCount; ++r)
+            for (std::size_t i = 0; i < ringSize(r); ++i)
+                box.add(mercator::project(ring(r)[i]));
+    return box;
+}
+
 std::string_view FeatureLayer::propertiesJson(std::size_t feature) const {
     const FeatureRecord& f = features[feature];
     return std::string_view(propertiesText).substr(f.propertiesOffset, f.propertiesLength);

@@ -48,6 +48,8 @@ struct FeatureLayer {
     const LonLat* ring(std::size_t r) const { return positions.data() + ringOffsets[r]; }
     /// Bounding box of every position, in Web Mercator metres.
     MercatorBox bounds() const;
+    /// Bounding box of one feature's positions (empty for a feature without geometry).
+    MercatorBox featureBounds(std::size_t feature) const;
     /// The feature's properties as JSON text ("{}" when it had none).
     std::string_view propertiesJson(std::size_t feature) const;
 };

@@ -47,6 +47,27 @@ void publishState(std::string_view stateJson) {
     EM_ASM({ window.cordonState = JSON.parse(UTF8ToString($0)); }, s.c_str());
 }
 
+EM_JS(void, cordonDownload, (const char* name, const char* bytes, int size, const char* mime), {
+    var data = HEAPU8.slice(bytes, bytes + size);
+    var url = URL.createObjectURL(new Blob([data], {
+        type:
+            UTF8ToString(mime)
+    }));
+    var a = document.createElement('a');
+    a.href = url;
+    a.download = UTF8ToString(name);
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(
+        function() { URL.revokeObjectURL(url); }, 10000);
+});
+
+bool downloadFile(const std::string& name, std::string_view bytes, const char* mimeType) {
+    cordonDownload(name.c_str(), bytes.data(), static_cast<int>(bytes.size()), mimeType);
+    return true;
+}
+
 EM_JS(char*, cordonLocationQuery, (), {
     var s = window.location.search.substring(1);
     var n = lengthBytesUTF8(s) + 1;
@@ -66,6 +87,13 @@ std::string queryString() {
 
 void setStatus(std::string_view text) {
     std::fprintf(stderr, "status: %.*s\n", int(text.size()), text.data());
+}
+
+bool downloadFile(const std::string& name, std::string_view bytes, const char*) {
+    std::FILE* f = std::fopen(name.c_str(), "wb");
+    if (!f) return false;
+    const bool ok = std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size();
+    return std::fclose(f) == 0 && ok;
 }
 
 void showError(std::string_view text) {

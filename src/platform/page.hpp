@@ -15,6 +15,9 @@ void showError(std::string_view text);
 void signalReady(std::string_view stateJson);
 /// Publishes the app's current state (view, counts) as `window.cordonState`; natively a no-op.
 void publishState(std::string_view stateJson);
+/// Offers `bytes` to the user as a file download named `name` (the browser's download), or
+/// natively writes it to `name` in the working folder. False when it could not be written.
+bool downloadFile(const std::string& name, std::string_view bytes, const char* mimeType);
 /// The page URL's query string without '?', or "" natively.
 std::string queryString();
 

@@ -18,15 +18,20 @@ class Builder {
         return {m.x - m_mesh.origin.x, m.y - m_mesh.origin.y};
     }
 
-    void fill(const FeatureLayer& layer, std::uint32_t ring, Rgba colour) {
+    /// The polygon part's interior, holes cut out.
+    void fill(const FeatureLayer& layer, const GeometryPart& part, Rgba colour) {
         m_ring.clear();
-        const LonLat* pts = layer.ring(ring);
-        for (std::size_t i = 0; i < layer.ringSize(ring); ++i)
-            m_ring.push_back(local(pts[i]));
+        m_ringSizes.clear();
+        for (std::uint32_t r = part.firstRing; r < part.firstRing + part.ringCount; ++r) {
+            const LonLat* pts = layer.ring(r);
+            for (std::size_t i = 0; i < layer.ringSize(r); ++i)
+                m_ring.push_back(local(pts[i]));
+            m_ringSizes.push_back(static_cast<std::uint32_t>(layer.ringSize(r)));
+        }
         const auto base = static_cast<std::uint32_t>(m_mesh.fillVertices.size());
         for (const Vec2& v : m_ring)
             m_mesh.fillVertices.push_back({float(v.x), float(v.y), colour});
-        triangulateRing(m_ring, base, m_mesh.fillIndices);
+        triangulatePolygon(m_ring, m_ringSizes, base, m_mesh.fillIndices);
     }
 
     void line(const FeatureLayer& layer, std::uint32_t ring, bool closed, Rgba colour, float widthPx) {
@@ -46,6 +51,7 @@ class Builder {
   private:
     SceneMesh& m_mesh;
     std::vector<Vec2> m_ring;
+    std::vector<std::uint32_t> m_ringSizes;
 };
 
 } // namespace
@@ -101,8 +107,7 @@ SceneMesh buildSceneMesh(std::span<const Feed* const> feeds) {
                     builder.line(layer, part.firstRing, false, style.stroke, style.strokeWidthPx);
                     break;
                 case PartKind::Polygon:
-                    // Holes are outlined but not yet cut out of the fill.
-                    builder.fill(layer, part.firstRing, style.fill);
+                    builder.fill(layer, part, style.fill);
                     for (std::uint32_t r = part.firstRing; r < part.firstRing + part.ringCount; ++r)
                         builder.line(layer, r, true, style.stroke, style.strokeWidthPx);
                     break;

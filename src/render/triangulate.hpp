@@ -17,6 +17,13 @@ struct Vec2 {
 /// Degenerate input (fewer than three points, zero area) yields no triangles.
 void triangulateRing(std::span<const Vec2> ring, std::uint32_t indexBase, std::vector<std::uint32_t>& out);
 
+/// Triangulates a polygon with holes: `points` holds its open rings one after another, outer ring
+/// first, `ringSizes` their lengths. Each hole is bridged into the outer ring from its rightmost
+/// vertex (as earcut does) and the result ear-clipped, so holes stay empty. Indices are into
+/// `points` (plus `indexBase`). Degenerate rings are skipped; a degenerate outer ring yields nothing.
+void triangulatePolygon(std::span<const Vec2> points, std::span<const std::uint32_t> ringSizes,
+                        std::uint32_t indexBase, std::vector<std::uint32_t>& out);
+
 /// Signed area of an open ring: positive when counter-clockwise (y up).
 double signedArea(std::span<const Vec2> ring);
 

@@ -30,6 +30,8 @@ MapPanelActions drawMapPanel(MapPanelModel& model) {
         if (ImGui::Checkbox(text.c_str(), &row.visible)) actions.layersChanged = true;
     }
     if (ImGui::Button(label(tr(TextId::FitToData, lang), "fit").c_str())) actions.fitToData = true;
+    ImGui::SameLine();
+    if (ImGui::Button(label(tr(TextId::ExportView, lang), "png").c_str())) actions.exportView = true;
 
     if (model.hasRoads) {
         ImGui::SeparatorText(tr(TextId::Isochrone, lang).data());

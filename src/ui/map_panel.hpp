@@ -37,6 +37,7 @@ struct MapPanelActions {
     bool layersChanged = false;
     bool isochroneSettingsChanged = false;
     bool clearIsochrones = false;
+    bool exportView = false; ///< save the map as a PNG
 };
 
 MapPanelActions drawMapPanel(MapPanelModel& model);

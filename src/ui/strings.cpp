@@ -28,8 +28,9 @@ constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
     {LayerFacilities, "设施", "Facilities"},
     {LayerRoster, "排班", "Roster"},
     {Help, "操作说明", "Help"},
-    {HelpText, "拖动平移，滚轮或双指缩放，+/- 键缩放，F 键适应数据范围，L 键图例",
-     "Drag to pan, wheel or pinch to zoom, +/- keys to zoom, F to fit the data, L for the legend"},
+    {HelpText, "拖动平移，滚轮或双指缩放，+/- 键缩放，F 键适应数据范围，L 键图例，E 键导出图片",
+     "Drag to pan, wheel or pinch to zoom, +/- keys to zoom, F to fit the data, L for the legend, E to save "
+     "the view as PNG"},
     {DemoDataNotice, "演示数据（虚构）", "Demo data (fictional)"},
     {Parsing, "正在解析", "Parsing"},
     {Loading, "正在加载", "Loading"},
@@ -96,6 +97,7 @@ constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
     {KpiPersonHoursShort, "今日缺口（人·时）", "Person-hours short today"},
     {KpiHouseholdsAwaiting, "待走访户数", "Households awaiting visits"},
     {KpiDataAsOf, "数据时间", "Data as of"},
+    {ExportView, "导出图片", "Save PNG"},
 }};
 
 constexpr bool tableInOrder() {

@@ -96,6 +96,7 @@ enum class TextId {
     KpiPersonHoursShort,
     KpiHouseholdsAwaiting,
     KpiDataAsOf,
+    ExportView,
     Count
 };
 

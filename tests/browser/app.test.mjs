@@ -1,7 +1,7 @@
 // The wasm app in Debian's Chromium: served over http and as the single file from file://.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve, launch, openApp, webDir, artifactsDir } from './harness.mjs';
@@ -402,6 +402,63 @@ test('wall mode: KPI tiles with the demo day\'s numbers at now=01:00, no panels,
       if (img.rgba[i] < 60 && img.rgba[i + 1] < 70 && img.rgba[i + 2] < 90) dark++;
     }
   assert.ok(dark > band * 0.5, `KPI tiles across the top (${dark} of ${band} pixels dark)`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('E saves the current view as a PNG: the canvas size, the same pixels as on screen', async () => {
+  const { page, problems } = await openApp(browser.context, server.url + '/');
+  await page.mouse.move(700, 400);
+  await page.waitForTimeout(200);
+  const shot = decodePng(await page.screenshot());
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 10000 }),
+    page.keyboard.press('e'),
+  ]);
+  assert.match(download.suggestedFilename(), /^cordon-\d{4}\.png$/);
+  const path = join(artifactsDir, 'export.png');
+  await download.saveAs(path);
+  const img = decodePng(readFileSync(path));
+  const size = await page.evaluate(() => [document.querySelector('canvas').width, document.querySelector('canvas').height]);
+  assert.deepEqual([img.width, img.height], size);
+  assert.equal((await page.evaluate(() => window.cordonState)).exports, 1);
+  assert.deepEqual([img.width, img.height], [shot.width, shot.height], 'device pixels = CSS pixels here');
+  let differ = 0;
+  for (let i = 0; i < img.rgba.length; i += 4) {
+    const d = Math.abs(img.rgba[i] - shot.rgba[i]) + Math.abs(img.rgba[i + 1] - shot.rgba[i + 1]) +
+      Math.abs(img.rgba[i + 2] - shot.rgba[i + 2]);
+    if (d > 40) differ++;
+  }
+  assert.ok(differ < img.width * img.height * 0.02, `export matches the screen (${differ} pixels differ)`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('labels: district names on the whole-city view, more names zoomed in, T hides them', async () => {
+  const { page, problems } = await openApp(browser.context, server.url + '/');
+  await page.mouse.move(700, 400);
+  await page.waitForTimeout(200);
+  const whole = (await page.evaluate(() => window.cordonState)).labels;
+  assert.ok(whole.shown && whole.districts >= 4 && whole.placed >= whole.districts, JSON.stringify(whole));
+  const withLabels = decodePng(await page.screenshot());
+  await page.keyboard.press('t');
+  await page.waitForFunction(() => window.cordonState.labels.shown === false, null, { timeout: 5000 });
+  await page.waitForTimeout(200);
+  const without = decodePng(await page.screenshot());
+  let changed = 0;
+  for (let i = 0; i < without.rgba.length; i += 4) {
+    const d = Math.abs(without.rgba[i] - withLabels.rgba[i]) + Math.abs(without.rgba[i + 1] - withLabels.rgba[i + 1]) +
+      Math.abs(without.rgba[i + 2] - withLabels.rgba[i + 2]);
+    if (d > 60) changed++;
+  }
+  assert.ok(changed > 300, `label text drawn (${changed} pixels change when hidden)`);
+  assert.equal((await page.evaluate(() => window.cordonState)).labels.placed, 0);
+  await page.keyboard.press('t');
+  for (let i = 0; i < 6; i++) await page.keyboard.press('='); // zoom in towards the centre
+  await page.waitForTimeout(300);
+  const close = (await page.evaluate(() => window.cordonState)).labels;
+  assert.ok(close.shown && close.placed > whole.placed, `more names zoomed in: ${JSON.stringify(close)}`);
+  writeFileSync(join(artifactsDir, 'labels-zoomed.png'), await page.screenshot());
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -1,0 +1,32 @@
+#include "ui/map_labels_view.hpp"
+
+#include <imgui.h>
+
+namespace cordon {
+
+std::vector<std::size_t> drawMapLabels(std::vector<LabelCandidate>& candidates) {
+    ImFont* font = ImGui::GetFont();
+    const float base = ImGui::GetFontSize();
+    for (LabelCandidate& c : candidates) {
+        const ImVec2 size = font->CalcTextSizeA(base * c.textScale, FLT_MAX, 0, c.text.c_str());
+        c.width = size.x;
+        c.height = size.y;
+    }
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    const std::vector<std::size_t> placed = placeLabels(candidates, display.x, display.y);
+    ImDrawList* draw = ImGui::GetBackgroundDrawList();
+    static constexpr float kHalo[][2] = {{-1.5f, 0}, {1.5f, 0}, {0, -1.5f}, {0, 1.5f},
+                                         {-1, -1},   {1, 1},    {-1, 1},    {1, -1}};
+    for (std::size_t i : placed) {
+        const LabelCandidate& c = candidates[i];
+        const float size = base * c.textScale;
+        const ImVec2 at(c.x - c.width / 2, c.y - c.height / 2);
+        for (const auto& d : kHalo)
+            draw->AddText(font, size, ImVec2(at.x + d[0], at.y + d[1]), IM_COL32(255, 255, 255, 230),
+                          c.text.c_str());
+        draw->AddText(font, size, at, IM_COL32(30, 40, 60, 255), c.text.c_str());
+    }
+    return placed;
+}
+
+} // namespace cordon
