@@ -1,6 +1,8 @@
 #include "app/app.hpp"
 
 #include "app/embedded_assets.hpp"
+#include "core/feature_export.hpp"
+#include "core/feature_search.hpp"
 #include "core/gzip.hpp"
 #include "core/json.hpp"
 #include "core/mercator.hpp"
@@ -86,6 +88,7 @@ bool App::start() {
     const double scale = m_window.pixelScale();
     m_font = std::make_unique<UiFont>(bytesOf(m_fontBytes), static_cast<float>(kFontSize * scale));
     startLoading();
+    page::showSearchBox(!m_options.wall, tr(TextId::SearchHint, m_panel.lang));
     addGlyphs();
     m_font->build();
     io.FontGlobalScale = static_cast<float>(1.0 / scale);
@@ -446,10 +449,23 @@ void App::drawLabels() {
         m_labelDistricts += kinds[i] == LabelKind::District;
 }
 
+void App::runSearch() {
+    m_searchHits = searchFeatures(m_feeds, m_search.query, 30);
+    m_search.rows.clear();
+    for (const SearchHit& hit : m_searchHits) {
+        const FeatureRecord& f = m_feeds.get(hit.kind)->layer.features[hit.feature];
+        m_search.rows.push_back(
+            {f.name.empty() ? f.id : f.name,
+             std::string(feedDisplayName(feedKindName(hit.kind), m_panel.lang)) + "  " + f.id});
+    }
+}
+
 void App::drawPanels() {
     const MapPanelActions actions = drawMapPanel(m_panel);
     if (actions.fitToData) m_needsFit = true;
     if (actions.exportView) m_exportView = true;
+    if (actions.exportLayerGeoJson) exportSelectedLayer(false);
+    if (actions.exportLayerCsv) exportSelectedLayer(true);
     if (actions.layersChanged) rebuildScene();
     if (actions.isochroneSettingsChanged) computeIsochrones();
     m_details.lang = m_panel.lang;
@@ -466,6 +482,19 @@ void App::drawPanels() {
     if (gaps.planRequested) makePlan();
     m_legend.lang = m_panel.lang;
     if (drawLegendPanel(m_legend).colourToggled) rebuildOverlay();
+    if (std::optional<std::string> query = page::takeSearchQuery()) {
+        m_search.query = std::move(*query);
+        runSearch();
+    }
+    if (page::takeSearchSubmit() && !m_searchHits.empty())
+        flyTo(m_searchHits[0].kind, m_searchHits[0].feature);
+    updateHover();
+    m_search.lang = m_panel.lang;
+    m_search.ownInput = !page::hasSearchBox();
+    const SearchPanelActions search = drawSearchPanel(m_search);
+    if (search.queryChanged) runSearch();
+    if (search.goTo && *search.goTo < m_searchHits.size())
+        flyTo(m_searchHits[*search.goTo].kind, m_searchHits[*search.goTo].feature);
     if (actions.clearIsochrones) {
         m_isochroneFrom.clear();
         m_isochroneOrigin.reset();
@@ -555,7 +584,7 @@ void App::flyTo(FeedKind kind, std::uint32_t feature) {
     select(PickedFeature{kind, feature});
 }
 
-void App::clickAt(ScreenPoint at) {
+std::optional<PickedFeature> App::pickAt(ScreenPoint at) const {
     const LonLat p = mercator::unproject(m_camera.screenToWorld(at));
     FeedMask pickable{};
     for (const LayerRow& row : m_panel.layers)
@@ -563,12 +592,38 @@ void App::clickAt(ScreenPoint at) {
             pickable[static_cast<int>(*kind)] = row.visible;
     const double radius =
         kPickRadiusPx * m_window.pixelScale() * m_camera.metresPerPixel() * mercator::scaleFactor(p.lat);
-    const std::optional<PickedFeature> picked = m_picker.pick(m_feeds, p, radius, pickable);
+    return m_picker.pick(m_feeds, p, radius, pickable);
+}
+
+void App::updateHover() {
+    const bool overMap = m_pointerOnMap && !m_pressed && !ImGui::GetIO().WantCaptureMouse;
+    if (!overMap) {
+        m_hover.reset();
+        return;
+    }
+    if (m_pointer.x != m_hoverAt.x || m_pointer.y != m_hoverAt.y || m_hoverVersions != m_feeds.versions) {
+        m_hoverAt = m_pointer;
+        m_hoverVersions = m_feeds.versions;
+        m_hover = pickAt(m_pointer);
+    }
+    if (!m_hover) return;
+    const Feed* feed = m_feeds.get(m_hover->kind);
+    if (!feed || m_hover->feature >= feed->size()) return;
+    const FeatureRecord& f = feed->layer.features[m_hover->feature];
+    ImGui::BeginTooltip();
+    ImGui::TextUnformatted((f.name.empty() ? f.id : f.name).c_str());
+    ImGui::TextDisabled("%s  %s", feedDisplayName(feedKindName(m_hover->kind), m_panel.lang).data(),
+                        f.id.c_str());
+    ImGui::EndTooltip();
+}
+
+void App::clickAt(ScreenPoint at) {
+    const std::optional<PickedFeature> picked = pickAt(at);
     select(picked);
     if (!m_graph) return;
     // A click on a team gives that team's reach in its own mode; anywhere else, the reach from
     // the clicked point in the mode chosen in the panel.
-    m_isochroneOrigin = p;
+    m_isochroneOrigin = mercator::unproject(m_camera.screenToWorld(at));
     m_isochroneFrom.clear();
     if (picked && picked->kind == FeedKind::Teams) {
         const Feed& teams = *m_feeds.get(FeedKind::Teams);
@@ -586,6 +641,7 @@ void App::clickAt(ScreenPoint at) {
 void App::select(std::optional<PickedFeature> picked) {
     m_selected = picked;
     m_details.open = picked.has_value();
+    m_panel.selectedFeed = picked ? std::string(feedKindName(picked->kind)) : std::string();
     rebuildOverlay();
     if (!picked) return;
     const Feed& feed = *m_feeds.get(picked->kind);
@@ -619,6 +675,7 @@ void App::feedsChanged() {
     }
     m_picker.update(m_feeds);
     m_labelAnchors = buildLabelAnchors(m_feeds);
+    runSearch(); // hits are feature indices: find them again in the new data
     addGlyphs();
     if (m_selected) {
         // A refreshed feed keeps the selection on the same id, or drops it when the id is gone.
@@ -747,6 +804,12 @@ void App::handleEvent(const SDL_Event& e) {
         case SDLK_t:
             m_showLabels = !m_showLabels;
             break;
+        case SDLK_g:
+            exportSelectedLayer(false);
+            break;
+        case SDLK_c:
+            exportSelectedLayer(true);
+            break;
         case SDLK_f:
         case SDLK_0:
             m_needsFit = true;
@@ -860,10 +923,20 @@ std::string App::stateJson() const {
            (m_panel.lang == Lang::En ? "en" : "zh") + "\"," + view + ",\"cursor\":" + cursor +
            ",\"isochrone\":" + isochrone + ",\"selected\":" + selected + ",\"coverage\":" + coverage +
            ",\"staffing\":" + staffing + ",\"wall\":" + wallJson() +
-           ",\"exports\":" + std::to_string(m_exports) +
-           ",\"labels\":{\"shown\":" + (m_showLabels ? "true" : "false") +
+           ",\"exports\":" + std::to_string(m_exports) + ",\"hover\":" + hoverJson() +
+           ",\"search\":{\"query\":" + jsonQuote(m_search.query) +
+           ",\"hits\":" + std::to_string(m_searchHits.size()) +
+           "},\"labels\":{\"shown\":" + (m_showLabels ? "true" : "false") +
            ",\"placed\":" + std::to_string(m_labelsPlaced) +
            ",\"districts\":" + std::to_string(m_labelDistricts) + "}}";
+}
+
+std::string App::hoverJson() const {
+    if (!m_hover) return "null";
+    const Feed* feed = m_feeds.get(m_hover->kind);
+    if (!feed || m_hover->feature >= feed->size()) return "null";
+    return "{\"feed\":\"" + std::string(feedKindName(m_hover->kind)) +
+           "\",\"id\":" + jsonQuote(feed->layer.features[m_hover->feature].id) + "}";
 }
 
 std::string App::wallJson() const {
@@ -894,6 +967,17 @@ void App::exportView(int width, int height) {
     const std::string name = "cordon-" + clockText(nowMinuteOfDay()).replace(2, 1, "") + ".png";
     ++m_exports;
     if (!page::downloadFile(name, png, "image/png")) page::showError("cannot write " + name);
+}
+
+void App::exportSelectedLayer(bool csv) {
+    if (!m_selected) return;
+    const Feed* feed = m_feeds.get(m_selected->kind);
+    if (!feed) return;
+    const std::string name = std::string(feedKindName(feed->kind)) + (csv ? ".csv" : ".geojson");
+    const std::string bytes = csv ? layerToCsv(feed->layer) : layerToGeoJson(feed->layer);
+    ++m_exports;
+    if (!page::downloadFile(name, bytes, csv ? "text/csv" : "application/geo+json"))
+        page::showError("cannot write " + name);
 }
 
 void App::writeScreenshot(const std::string& path, int width, int height) const {

@@ -6,6 +6,7 @@
 #include "app/options.hpp"
 #include "core/coverage.hpp"
 #include "core/feature_picker.hpp"
+#include "core/feature_search.hpp"
 #include "core/feed_set.hpp"
 #include "core/isochrone.hpp"
 #include "core/staffing.hpp"
@@ -19,6 +20,7 @@
 #include "ui/gaps_panel.hpp"
 #include "ui/legend_panel.hpp"
 #include "ui/map_panel.hpp"
+#include "ui/search_panel.hpp"
 #include "ui/ui_font.hpp"
 #include "ui/wall_panel.hpp"
 
@@ -87,6 +89,11 @@ class App {
     WallModel m_wall;
     bool m_exportView = false; ///< save the next drawn frame as a PNG
     std::vector<LabelAnchor> m_labelAnchors;
+    SearchPanelModel m_search;
+    std::optional<PickedFeature> m_hover; ///< under the pointer, shown as a tooltip
+    ScreenPoint m_hoverAt{-1, -1};
+    std::array<unsigned, kFeedKindCount> m_hoverVersions{};
+    std::vector<SearchHit> m_searchHits;
     bool m_showLabels = true;
     int m_labelsPlaced = 0, m_labelDistricts = 0;
     int m_exports = 0;
@@ -104,6 +111,13 @@ class App {
     void rebuildOverlay();
     /// Names on the map for the current zoom, placed without overlaps (`T` hides them).
     void drawLabels();
+    /// The feature a click or hover at `at` (device pixels) means, among visible layers.
+    std::optional<PickedFeature> pickAt(ScreenPoint at) const;
+    /// Tooltip with the name of the feature under the pointer.
+    void updateHover();
+    std::string hoverJson() const;
+    /// Finds the features matching the search text (the hits stay for clicks and Enter).
+    void runSearch();
     /// The laptop panels (map, details, coverage, gaps, legend) and what they ask for.
     void drawPanels();
     /// The wall's KPI tiles, feed refresh and district tour, once per frame.
@@ -114,6 +128,8 @@ class App {
     std::string wallJson() const;
     /// Reads the frame just drawn and offers it as a PNG download (natively: a file).
     void exportView(int width, int height);
+    /// Offers the selected feature's whole layer as GeoJSON or CSV.
+    void exportSelectedLayer(bool csv);
     /// Posts and high-risk zones in their staffing status at the scrubbed time (or over the day):
     /// status symbols to the renderer, zone outlines into `overlay`, counts into the legend.
     void appendStaffingStatus(SceneMesh& overlay);

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <utility>
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
@@ -68,6 +69,42 @@ bool downloadFile(const std::string& name, std::string_view bytes, const char* m
     return true;
 }
 
+namespace {
+std::optional<std::string> g_searchQuery;
+bool g_searchSubmit = false;
+} // namespace
+
+bool hasSearchBox() {
+    return true;
+}
+
+void showSearchBox(bool show, std::string_view placeholder) {
+    const std::string text(placeholder);
+    EM_ASM(
+        {
+            var box = document.getElementById('search');
+            if (!box) return;
+            box.placeholder = UTF8ToString($1);
+            box.style.display = $0 ? 'block' : 'none';
+        },
+        show ? 1 : 0, text.c_str());
+}
+
+std::optional<std::string> takeSearchQuery() {
+    return std::exchange(g_searchQuery, std::nullopt);
+}
+
+bool takeSearchSubmit() {
+    return std::exchange(g_searchSubmit, false);
+}
+
+/// The page's search box hands its text in here on every change, with `submit` on Enter (see
+/// web/shell.html).
+extern "C" EMSCRIPTEN_KEEPALIVE void cordon_search(const char* text, int submit) {
+    g_searchQuery = text ? text : "";
+    if (submit) g_searchSubmit = true;
+}
+
 EM_JS(char*, cordonLocationQuery, (), {
     var s = window.location.search.substring(1);
     var n = lengthBytesUTF8(s) + 1;
@@ -87,6 +124,20 @@ std::string queryString() {
 
 void setStatus(std::string_view text) {
     std::fprintf(stderr, "status: %.*s\n", int(text.size()), text.data());
+}
+
+bool hasSearchBox() {
+    return false;
+}
+
+void showSearchBox(bool, std::string_view) {}
+
+std::optional<std::string> takeSearchQuery() {
+    return std::nullopt;
+}
+
+bool takeSearchSubmit() {
+    return false;
 }
 
 bool downloadFile(const std::string& name, std::string_view bytes, const char*) {

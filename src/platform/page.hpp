@@ -2,6 +2,7 @@
 /// What the app tells its host: the web page (status line, error box, ready signal) or, natively,
 /// the terminal.
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,13 @@ void publishState(std::string_view stateJson);
 /// Offers `bytes` to the user as a file download named `name` (the browser's download), or
 /// natively writes it to `name` in the working folder. False when it could not be written.
 bool downloadFile(const std::string& name, std::string_view bytes, const char* mimeType);
+/// The page's own search box (an HTML input, so Chinese input methods work): whether there is one,
+/// showing it with its placeholder, and what was typed since the last call / whether Enter was
+/// pressed. Natively there is none and the app's panel has its own input.
+bool hasSearchBox();
+void showSearchBox(bool show, std::string_view placeholder);
+std::optional<std::string> takeSearchQuery();
+bool takeSearchSubmit();
 /// The page URL's query string without '?', or "" natively.
 std::string queryString();
 

@@ -91,29 +91,41 @@ SceneMesh buildSceneMesh(std::span<const Feed* const> feeds) {
     });
 
     Builder builder(mesh);
-    for (const Feed* feed : order) {
-        const FeatureLayer& layer = feed->layer;
-        for (std::size_t fi = 0; fi < layer.features.size(); ++fi) {
-            const FeatureRecord& feature = layer.features[fi];
-            const FeatureStyle style = styleFor(*feed, fi);
-            for (std::uint32_t p = feature.firstPart; p < feature.firstPart + feature.partCount; ++p) {
-                const GeometryPart& part = layer.parts[p];
-                switch (part.kind) {
-                case PartKind::Point:
-                    builder.point(layer, part.firstRing, style.pointColour, style.pointSizePx,
-                                  style.pointShape);
-                    break;
-                case PartKind::Line:
-                    builder.line(layer, part.firstRing, false, style.stroke, style.strokeWidthPx);
-                    break;
-                case PartKind::Polygon:
-                    builder.fill(layer, part, style.fill);
-                    for (std::uint32_t r = part.firstRing; r < part.firstRing + part.ringCount; ++r)
-                        builder.line(layer, r, true, style.stroke, style.strokeWidthPx);
-                    break;
-                }
+    auto addFeature = [&](const Feed& feed, std::size_t fi) {
+        const FeatureLayer& layer = feed.layer;
+        const FeatureRecord& feature = layer.features[fi];
+        const FeatureStyle style = styleFor(feed, fi);
+        for (std::uint32_t p = feature.firstPart; p < feature.firstPart + feature.partCount; ++p) {
+            const GeometryPart& part = layer.parts[p];
+            switch (part.kind) {
+            case PartKind::Point:
+                builder.point(layer, part.firstRing, style.pointColour, style.pointSizePx, style.pointShape);
+                break;
+            case PartKind::Line:
+                builder.line(layer, part.firstRing, false, style.stroke, style.strokeWidthPx);
+                break;
+            case PartKind::Polygon:
+                builder.fill(layer, part, style.fill);
+                for (std::uint32_t r = part.firstRing; r < part.firstRing + part.ringCount; ++r)
+                    builder.line(layer, r, true, style.stroke, style.strokeWidthPx);
+                break;
             }
         }
+    };
+    for (const Feed* feed : order) {
+        if (feed->kind != FeedKind::Roads) {
+            for (std::size_t fi = 0; fi < feed->layer.features.size(); ++fi)
+                addFeature(*feed, fi);
+            continue;
+        }
+        // Minor streets first and together, so a zoomed-out view can skip them in one range.
+        mesh.minorRoadIndices.first = static_cast<std::uint32_t>(mesh.lineIndices.size());
+        for (std::size_t fi = 0; fi < feed->size(); ++fi)
+            if (isMinorRoad(feed->roads[fi])) addFeature(*feed, fi);
+        mesh.minorRoadIndices.count =
+            static_cast<std::uint32_t>(mesh.lineIndices.size()) - mesh.minorRoadIndices.first;
+        for (std::size_t fi = 0; fi < feed->size(); ++fi)
+            if (!isMinorRoad(feed->roads[fi])) addFeature(*feed, fi);
     }
     return mesh;
 }

@@ -44,6 +44,10 @@ struct SceneMesh {
     std::vector<LineVertex> lineVertices;
     std::vector<std::uint32_t> lineIndices;
     std::vector<PointInstance> points;
+    /// The minor streets' part of `lineIndices` (see isMinorRoad): hidden when zoomed out.
+    struct IndexRange {
+        std::uint32_t first = 0, count = 0;
+    } minorRoadIndices;
 };
 
 /// Appends one segment (a to b, metres relative to the mesh origin) as a quad of the line shader.

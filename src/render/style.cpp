@@ -56,6 +56,13 @@ SymbolShape teamShape(TeamKind) {
     return SymbolShape::Triangle;
 }
 
+bool isMinorRoad(const RoadFields& road) {
+    if (road.closed) return false;
+    const std::string_view hw = road.highway;
+    return !(isMajorRoad(hw) || hw == "primary_link" || hw == "secondary" || hw == "secondary_link" ||
+             hw == "tertiary");
+}
+
 int layerDrawOrder(FeedKind kind) {
     switch (kind) {
     case FeedKind::Areas:

@@ -48,6 +48,12 @@ SymbolShape teamShape(TeamKind kind);
 /// Style for feature `index` of a feed.
 FeatureStyle styleFor(const Feed& feed, std::size_t index);
 
+/// Streets below the main network (residential, service, paths, ...) that are open: drawn only
+/// from `kMinorRoadsMinZoom` on, so the whole city stays readable and fast. Sealed streets always
+/// show: they are what the map is about.
+bool isMinorRoad(const RoadFields& road);
+inline constexpr double kMinorRoadsMinZoom = 12.5;
+
 /// Stacking order of a feed on the map: lower draws first (areas under zones under roads).
 int layerDrawOrder(FeedKind kind);
 

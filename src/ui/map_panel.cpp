@@ -32,6 +32,15 @@ MapPanelActions drawMapPanel(MapPanelModel& model) {
     if (ImGui::Button(label(tr(TextId::FitToData, lang), "fit").c_str())) actions.fitToData = true;
     ImGui::SameLine();
     if (ImGui::Button(label(tr(TextId::ExportView, lang), "png").c_str())) actions.exportView = true;
+    if (!model.selectedFeed.empty()) {
+        ImGui::TextUnformatted((std::string(tr(TextId::ExportLayer, lang)) + " " +
+                                std::string(feedDisplayName(model.selectedFeed, lang)))
+                                   .c_str());
+        ImGui::SameLine();
+        if (ImGui::SmallButton("GeoJSON")) actions.exportLayerGeoJson = true;
+        ImGui::SameLine();
+        if (ImGui::SmallButton("CSV")) actions.exportLayerCsv = true;
+    }
 
     if (model.hasRoads) {
         ImGui::SeparatorText(tr(TextId::Isochrone, lang).data());

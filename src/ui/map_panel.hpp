@@ -29,6 +29,7 @@ struct MapPanelModel {
     int isochroneMode = 0; ///< 0 walk, 1 drive
     std::string isochroneMinutes = "5,10,15";
     std::string isochroneInfo; ///< result of the last computation
+    std::string selectedFeed;  ///< feed of the selected feature ("" when none): its layer can be exported
 };
 
 /// What the user asked for this frame.
@@ -37,7 +38,9 @@ struct MapPanelActions {
     bool layersChanged = false;
     bool isochroneSettingsChanged = false;
     bool clearIsochrones = false;
-    bool exportView = false; ///< save the map as a PNG
+    bool exportView = false;         ///< save the map as a PNG
+    bool exportLayerGeoJson = false; ///< save the selected feature's layer
+    bool exportLayerCsv = false;
 };
 
 MapPanelActions drawMapPanel(MapPanelModel& model);

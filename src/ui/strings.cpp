@@ -28,7 +28,9 @@ constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
     {LayerFacilities, "设施", "Facilities"},
     {LayerRoster, "排班", "Roster"},
     {Help, "操作说明", "Help"},
-    {HelpText, "拖动平移，滚轮或双指缩放，+/- 键缩放，F 键适应数据范围，L 键图例，E 键导出图片",
+    {HelpText,
+     "拖动平移，滚轮或双指缩放，+/- 键缩放，F 键适应数据范围，L 键图例，E 键导出图片，T 键地名，选中后 G / C "
+     "键导出图层（GeoJSON / CSV）",
      "Drag to pan, wheel or pinch to zoom, +/- keys to zoom, F to fit the data, L for the legend, E to save "
      "the view as PNG"},
     {DemoDataNotice, "演示数据（虚构）", "Demo data (fictional)"},
@@ -98,6 +100,10 @@ constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
     {KpiHouseholdsAwaiting, "待走访户数", "Households awaiting visits"},
     {KpiDataAsOf, "数据时间", "Data as of"},
     {ExportView, "导出图片", "Save PNG"},
+    {Search, "搜索", "Search"},
+    {SearchHint, "搜索名称或编号（按 / 键）", "Search names or ids (press /)"},
+    {NoMatches, "无匹配结果", "No matches"},
+    {ExportLayer, "导出图层", "Export layer"},
 }};
 
 constexpr bool tableInOrder() {

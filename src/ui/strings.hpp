@@ -97,6 +97,10 @@ enum class TextId {
     KpiHouseholdsAwaiting,
     KpiDataAsOf,
     ExportView,
+    Search,
+    SearchHint,
+    NoMatches,
+    ExportLayer,
     Count
 };
 

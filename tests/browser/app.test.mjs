@@ -462,3 +462,67 @@ test('labels: district names on the whole-city view, more names zoomed in, T hid
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('search: Chinese text in the page\'s box lists matches, Enter flies to the first; its keys are not shortcuts', async () => {
+  const { page, problems } = await openApp(browser.context, server.url + '/');
+  const zoomBefore = (await page.evaluate(() => window.cordonState)).zoom;
+  await page.click('#search');
+  await page.keyboard.insertText('鹤里'); // what an input method commits
+  await page.waitForFunction(() => window.cordonState.search.hits > 0, null, { timeout: 5000 });
+  const found = (await page.evaluate(() => window.cordonState)).search;
+  assert.equal(found.query, '鹤里');
+  assert.ok(found.hits >= 3, JSON.stringify(found)); // the sub-district, a laboratory, a footpath
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.cordonState.selected !== null, null, { timeout: 5000 });
+  const s = await page.evaluate(() => window.cordonState);
+  assert.equal(s.selected.feed, 'areas', 'the sub-district 鹤里街道 comes first');
+  assert.ok(s.zoom > zoomBefore + 1, `flew in (zoom ${zoomBefore} -> ${s.zoom})`);
+  await page.keyboard.type('e t'); // typed into the box: no PNG export, labels stay on
+  await page.waitForTimeout(200);
+  const after = await page.evaluate(() => window.cordonState);
+  assert.equal(after.exports, 0);
+  assert.equal(after.labels.shown, true);
+  assert.equal(after.search.query, '鹤里e t');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('hover: the feature under the pointer is named in a tooltip', async () => {
+  const { page, problems } = await openApp(browser.context, server.url + '/');
+  await page.click('#search');
+  await page.keyboard.insertText('P-0001');
+  await page.keyboard.press('Enter'); // flies to the post: it sits at the centre of the map
+  await page.waitForFunction(() => window.cordonState.selected?.id === 'P-0001', null, { timeout: 5000 });
+  const size = await page.evaluate(() => [window.innerWidth, window.innerHeight]);
+  await page.mouse.move(size[0] / 2 + 40, size[1] / 2 + 40);
+  await page.mouse.move(size[0] / 2, size[1] / 2);
+  await page.waitForFunction(() => window.cordonState.hover !== null, null, { timeout: 5000 });
+  const hover = (await page.evaluate(() => window.cordonState)).hover;
+  assert.deepEqual(hover, { feed: 'posts', id: 'P-0001' });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('G and C export the selected feature\'s layer as GeoJSON and CSV with all its features', async () => {
+  const { page, problems } = await openApp(browser.context, server.url + '/');
+  await page.click('#search');
+  await page.keyboard.insertText('P-0001');
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.cordonState.selected?.id === 'P-0001', null, { timeout: 5000 });
+  const posts = (await page.evaluate(() => window.cordonState)).layers.posts;
+  await page.evaluate(() => document.getElementById('search').blur()); // keys go to the map again
+  const [geojson] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.keyboard.press('g')]);
+  assert.equal(geojson.suggestedFilename(), 'posts.geojson');
+  const fc = JSON.parse(readFileSync(await geojson.path(), 'utf8'));
+  assert.equal(fc.type, 'FeatureCollection');
+  assert.equal(fc.features.length, posts);
+  assert.equal(fc.features[0].id, 'P-0001');
+  assert.ok(fc.features[0].properties.demand, 'properties kept');
+  const [csv] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.keyboard.press('c')]);
+  assert.equal(csv.suggestedFilename(), 'posts.csv');
+  const lines = readFileSync(await csv.path(), 'utf8').trim().split('\n');
+  assert.equal(lines[0], 'id,name,lon,lat,properties');
+  assert.equal(lines.length, posts + 1);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

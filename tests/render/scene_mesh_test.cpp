@@ -1,6 +1,10 @@
 #include "render/scene_mesh.hpp"
 
+#include "core/mercator.hpp"
+
 #include <catch2/catch_test_macros.hpp>
+
+#include <cmath>
 
 using namespace cordon;
 
@@ -46,4 +50,38 @@ TEST_CASE("Scene mesh of no layers is empty") {
     CHECK(m.lineVertices.empty());
     CHECK(m.points.empty());
     CHECK(m.bounds.empty());
+}
+
+TEST_CASE("Scene mesh: open minor streets come in one index range, main and sealed roads outside it") {
+    std::vector<Feed> feeds;
+    feeds.push_back(read(FeedKind::Roads, R"(
+      {"type":"Feature","id":"a","properties":{"highway":"residential"},
+       "geometry":{"type":"LineString","coordinates":[[113.0,34.0],[113.01,34.0],[113.02,34.0]]}},
+      {"type":"Feature","id":"b","properties":{"highway":"primary"},
+       "geometry":{"type":"LineString","coordinates":[[113.0,34.01],[113.01,34.01]]}},
+      {"type":"Feature","id":"c","properties":{"highway":"service","closed":true},
+       "geometry":{"type":"LineString","coordinates":[[113.0,34.02],[113.01,34.02]]}},
+      {"type":"Feature","id":"d","properties":{"highway":"footway"},
+       "geometry":{"type":"LineString","coordinates":[[113.0,34.03],[113.01,34.03]]}})"));
+    feeds.push_back(read(FeedKind::Zones, R"({"type":"Feature","id":"Z","properties":{"risk":"high"},
+        "geometry":{"type":"Polygon","coordinates":[[[113.0,34.0],[113.1,34.0],[113.1,34.1],[113.0,34.0]]]}})"));
+    std::vector<const Feed*> ptrs;
+    for (const Feed& f : feeds)
+        ptrs.push_back(&f);
+    const SceneMesh mesh = buildSceneMesh(ptrs);
+    // Zone outline (3 segments) first, then a's 2 and d's 1 segments (minor), then b and c.
+    CHECK(mesh.minorRoadIndices.first == 3 * 6);
+    CHECK(mesh.minorRoadIndices.count == 3 * 6);
+    CHECK(mesh.lineIndices.size() == (3 + 3 + 2) * 6);
+    // The segments inside the range are the residential street and the footway (y = 34.0, 34.03).
+    const MercatorPoint origin = mesh.origin;
+    for (std::uint32_t i = mesh.minorRoadIndices.first;
+         i < mesh.minorRoadIndices.first + mesh.minorRoadIndices.count; ++i) {
+        const LineVertex& v = mesh.lineVertices[mesh.lineIndices[i]];
+        const double y = mercator::unproject({origin.x + v.ax, origin.y + v.ay}).lat;
+        CHECK((std::abs(y - 34.0) < 1e-6 || std::abs(y - 34.03) < 1e-6));
+    }
+    CHECK(isMinorRoad(feeds[0].roads[0]));
+    CHECK_FALSE(isMinorRoad(feeds[0].roads[1]));
+    CHECK_FALSE(isMinorRoad(feeds[0].roads[2])); // sealed: always on the map
 }

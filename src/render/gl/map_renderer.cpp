@@ -3,6 +3,7 @@
 #include "render/gl/shader_sources.hpp"
 
 #include <cstddef>
+#include <cstdint>
 
 namespace cordon {
 
@@ -165,6 +166,7 @@ void MapRenderer::upload(const SceneMesh& mesh) {
     glBindVertexArray(0);
     m_fillCount = static_cast<GLsizei>(mesh.fillIndices.size());
     m_lineCount = static_cast<GLsizei>(mesh.lineIndices.size());
+    m_minorRoads = mesh.minorRoadIndices;
     m_pointCount = static_cast<GLsizei>(mesh.points.size());
 }
 
@@ -218,7 +220,16 @@ void MapRenderer::draw(const Camera& camera) {
     if (m_lineCount) {
         useProgram(m_line, camera);
         glBindVertexArray(m_lineVao);
-        glDrawElements(GL_TRIANGLES, m_lineCount, GL_UNSIGNED_INT, nullptr);
+        if (camera.zoomLevel() >= kMinorRoadsMinZoom || m_minorRoads.count == 0) {
+            glDrawElements(GL_TRIANGLES, m_lineCount, GL_UNSIGNED_INT, nullptr);
+        } else { // zoomed out: everything but the minor streets
+            const GLsizei after = m_minorRoads.first + m_minorRoads.count;
+            if (m_minorRoads.first > 0)
+                glDrawElements(GL_TRIANGLES, GLsizei(m_minorRoads.first), GL_UNSIGNED_INT, nullptr);
+            if (after < m_lineCount)
+                glDrawElements(GL_TRIANGLES, m_lineCount - after, GL_UNSIGNED_INT,
+                               reinterpret_cast<const void*>(std::uintptr_t(after) * sizeof(std::uint32_t)));
+        }
     }
     if (!m_isoBands.empty()) {
         // Even-odd stencil fill: fans toggle the stencil, the quad paints where it is odd and

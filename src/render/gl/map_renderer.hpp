@@ -51,6 +51,7 @@ class MapRenderer {
     GLsizei m_overlayLineCount = 0, m_overlayPointCount = 0;
     std::vector<IsochroneBandRange> m_isoBands;
     GLsizei m_fillCount = 0, m_lineCount = 0, m_pointCount = 0;
+    SceneMesh::IndexRange m_minorRoads;
     MercatorPoint m_origin;
 
     bool buildProgram(Program& p, const char* vert, const char* frag, std::string& error);
