@@ -92,3 +92,4 @@ PY
 python3 bench/page_size.py build/wasm-release >/dev/null
 bench/route_run.sh
 bench/staffing_run.sh
+bench/frame_run.sh

@@ -100,9 +100,9 @@ if [ ! -d "$repo/tests/browser/node_modules/playwright-core" ]; then
   log "npm install (tests/browser)"
   (cd "$repo/tests/browser" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
 fi
-# JavaScript routing peers for the speed benchmarks (bench/route_peers.mjs), pinned in bench/package.json.
+# JavaScript peers for the speed benchmarks (bench/route_peers.mjs, bench/frame/), pinned in bench/package.json.
 if [ ! -d "$repo/bench/node_modules/geojson-path-finder" ] || [ ! -d "$repo/bench/node_modules/ngraph.path" ] ||
-  [ ! -d "$repo/bench/node_modules/ngraph.graph" ]; then
+  [ ! -d "$repo/bench/node_modules/ngraph.graph" ] || [ ! -d "$repo/bench/node_modules/maplibre-gl" ]; then
   log "npm install (bench)"
   (cd "$repo/bench" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
 fi

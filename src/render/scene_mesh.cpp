@@ -112,20 +112,32 @@ SceneMesh buildSceneMesh(std::span<const Feed* const> feeds) {
             }
         }
     };
+    // Adds the features `pick` accepts; with `minZoom` > 0 they become one level-of-detail group.
+    auto addGroup = [&](const Feed& feed, double minZoom, auto pick) {
+        SceneMesh::Detail detail;
+        detail.minZoom = minZoom;
+        detail.fill.first = static_cast<std::uint32_t>(mesh.fillIndices.size());
+        detail.line.first = static_cast<std::uint32_t>(mesh.lineIndices.size());
+        for (std::size_t fi = 0; fi < feed.layer.features.size(); ++fi)
+            if (pick(fi)) addFeature(feed, fi);
+        detail.fill.count = static_cast<std::uint32_t>(mesh.fillIndices.size()) - detail.fill.first;
+        detail.line.count = static_cast<std::uint32_t>(mesh.lineIndices.size()) - detail.line.first;
+        if (minZoom > 0 && (detail.fill.count || detail.line.count)) mesh.details.push_back(detail);
+    };
     for (const Feed* feed : order) {
-        if (feed->kind != FeedKind::Roads) {
-            for (std::size_t fi = 0; fi < feed->layer.features.size(); ++fi)
-                addFeature(*feed, fi);
-            continue;
+        if (feed->kind == FeedKind::Areas) {
+            // Coarse levels first, finer ones over them: what is drawn keeps the order of levels.
+            for (AreaLevel level :
+                 {AreaLevel::District, AreaLevel::Subdistrict, AreaLevel::Community, AreaLevel::Compound})
+                addGroup(*feed, areaMinZoom(level),
+                         [&](std::size_t fi) { return feed->areas[fi].level == level; });
+        } else if (feed->kind == FeedKind::Roads) {
+            // Minor streets first and together, under the main roads.
+            addGroup(*feed, kMinorRoadsMinZoom, [&](std::size_t fi) { return isMinorRoad(feed->roads[fi]); });
+            addGroup(*feed, 0, [&](std::size_t fi) { return !isMinorRoad(feed->roads[fi]); });
+        } else {
+            addGroup(*feed, 0, [](std::size_t) { return true; });
         }
-        // Minor streets first and together, so a zoomed-out view can skip them in one range.
-        mesh.minorRoadIndices.first = static_cast<std::uint32_t>(mesh.lineIndices.size());
-        for (std::size_t fi = 0; fi < feed->size(); ++fi)
-            if (isMinorRoad(feed->roads[fi])) addFeature(*feed, fi);
-        mesh.minorRoadIndices.count =
-            static_cast<std::uint32_t>(mesh.lineIndices.size()) - mesh.minorRoadIndices.first;
-        for (std::size_t fi = 0; fi < feed->size(); ++fi)
-            if (!isMinorRoad(feed->roads[fi])) addFeature(*feed, fi);
     }
     return mesh;
 }

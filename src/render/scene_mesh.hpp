@@ -44,10 +44,17 @@ struct SceneMesh {
     std::vector<LineVertex> lineVertices;
     std::vector<std::uint32_t> lineIndices;
     std::vector<PointInstance> points;
-    /// The minor streets' part of `lineIndices` (see isMinorRoad): hidden when zoomed out.
     struct IndexRange {
         std::uint32_t first = 0, count = 0;
-    } minorRoadIndices;
+    };
+    /// Level of detail: parts of `fillIndices` / `lineIndices` drawn only from `minZoom` on
+    /// (communities, compounds, minor streets), each group contiguous so a zoomed-out frame skips it
+    /// in one piece. The whole city then draws a fraction of the geometry.
+    struct Detail {
+        IndexRange fill, line;
+        double minZoom = 0;
+    };
+    std::vector<Detail> details;
 };
 
 /// Appends one segment (a to b, metres relative to the mesh origin) as a quad of the line shader.

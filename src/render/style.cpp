@@ -56,6 +56,19 @@ SymbolShape teamShape(TeamKind) {
     return SymbolShape::Triangle;
 }
 
+double areaMinZoom(AreaLevel level) {
+    switch (level) {
+    case AreaLevel::District:
+    case AreaLevel::Subdistrict:
+        return 0;
+    case AreaLevel::Community:
+        return 12;
+    case AreaLevel::Compound:
+        return 13.5;
+    }
+    return 0;
+}
+
 bool isMinorRoad(const RoadFields& road) {
     if (road.closed) return false;
     const std::string_view hw = road.highway;

@@ -54,6 +54,10 @@ FeatureStyle styleFor(const Feed& feed, std::size_t index);
 bool isMinorRoad(const RoadFields& road);
 inline constexpr double kMinorRoadsMinZoom = 12.5;
 
+/// Least zoom at which areas of a level are drawn: districts and sub-districts always,
+/// communities and compounds once they are more than a few pixels across.
+double areaMinZoom(AreaLevel level);
+
 /// Stacking order of a feed on the map: lower draws first (areas under zones under roads).
 int layerDrawOrder(FeedKind kind);
 

@@ -5,6 +5,7 @@
 #include <catch2/catch_test_macros.hpp>
 
 #include <cmath>
+#include <string>
 
 using namespace cordon;
 
@@ -70,13 +71,16 @@ TEST_CASE("Scene mesh: open minor streets come in one index range, main and seal
         ptrs.push_back(&f);
     const SceneMesh mesh = buildSceneMesh(ptrs);
     // Zone outline (3 segments) first, then a's 2 and d's 1 segments (minor), then b and c.
-    CHECK(mesh.minorRoadIndices.first == 3 * 6);
-    CHECK(mesh.minorRoadIndices.count == 3 * 6);
+    REQUIRE(mesh.details.size() == 1);
+    const SceneMesh::IndexRange minor = mesh.details[0].line;
+    CHECK(mesh.details[0].minZoom == kMinorRoadsMinZoom);
+    CHECK(mesh.details[0].fill.count == 0);
+    CHECK(minor.first == 3 * 6);
+    CHECK(minor.count == 3 * 6);
     CHECK(mesh.lineIndices.size() == (3 + 3 + 2) * 6);
     // The segments inside the range are the residential street and the footway (y = 34.0, 34.03).
     const MercatorPoint origin = mesh.origin;
-    for (std::uint32_t i = mesh.minorRoadIndices.first;
-         i < mesh.minorRoadIndices.first + mesh.minorRoadIndices.count; ++i) {
+    for (std::uint32_t i = minor.first; i < minor.first + minor.count; ++i) {
         const LineVertex& v = mesh.lineVertices[mesh.lineIndices[i]];
         const double y = mercator::unproject({origin.x + v.ax, origin.y + v.ay}).lat;
         CHECK((std::abs(y - 34.0) < 1e-6 || std::abs(y - 34.03) < 1e-6));
@@ -84,4 +88,29 @@ TEST_CASE("Scene mesh: open minor streets come in one index range, main and seal
     CHECK(isMinorRoad(feeds[0].roads[0]));
     CHECK_FALSE(isMinorRoad(feeds[0].roads[1]));
     CHECK_FALSE(isMinorRoad(feeds[0].roads[2])); // sealed: always on the map
+}
+
+TEST_CASE("Scene mesh: communities and compounds are detail groups above districts and sub-districts") {
+    auto square = [](const char* id, const char* level, double x0, double size) {
+        const std::string a = std::to_string(x0), b = std::to_string(x0 + size);
+        return std::string(R"({"type":"Feature","id":")") + id + R"(","properties":{"level":")" + level +
+               R"("},"geometry":{"type":"Polygon","coordinates":[[[)" + a + ",34.0],[" + b + ",34.0],[" + b +
+               "," + std::to_string(34.0 + size) + "],[" + a + ",34.0]]]}}";
+    };
+    std::vector<Feed> feeds;
+    feeds.push_back(read(FeedKind::Areas, square("K", "compound", 113.0, 0.001) + "," +
+                                              square("D", "district", 113.0, 0.1) + "," +
+                                              square("C", "community", 113.0, 0.01) + "," +
+                                              square("S", "subdistrict", 113.0, 0.05)));
+    const std::vector<const Feed*> ptrs = {&feeds[0]};
+    const SceneMesh mesh = buildSceneMesh(ptrs);
+    REQUIRE(mesh.details.size() == 2);
+    // Each area is one triangle and three outline segments; district and sub-district come first.
+    CHECK(mesh.details[0].minZoom == areaMinZoom(AreaLevel::Community));
+    CHECK((mesh.details[0].fill.first == 2 * 3 && mesh.details[0].fill.count == 3));
+    CHECK((mesh.details[0].line.first == 2 * 3 * 6 && mesh.details[0].line.count == 3 * 6));
+    CHECK(mesh.details[1].minZoom == areaMinZoom(AreaLevel::Compound));
+    CHECK((mesh.details[1].fill.first == 3 * 3 && mesh.details[1].fill.count == 3));
+    CHECK(areaMinZoom(AreaLevel::District) == 0);
+    CHECK(areaMinZoom(AreaLevel::Compound) > areaMinZoom(AreaLevel::Community));
 }

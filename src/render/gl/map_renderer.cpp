@@ -2,6 +2,7 @@
 
 #include "render/gl/shader_sources.hpp"
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 
@@ -166,7 +167,7 @@ void MapRenderer::upload(const SceneMesh& mesh) {
     glBindVertexArray(0);
     m_fillCount = static_cast<GLsizei>(mesh.fillIndices.size());
     m_lineCount = static_cast<GLsizei>(mesh.lineIndices.size());
-    m_minorRoads = mesh.minorRoadIndices;
+    m_details = mesh.details;
     m_pointCount = static_cast<GLsizei>(mesh.points.size());
 }
 
@@ -207,6 +208,24 @@ void MapRenderer::useProgram(const Program& p, const Camera& camera) const {
                 static_cast<float>(camera.viewportHeight()));
 }
 
+void MapRenderer::drawWithoutHiddenDetail(GLsizei count, double zoom, bool fills) const {
+    std::vector<SceneMesh::IndexRange> skip;
+    for (const SceneMesh::Detail& d : m_details)
+        if (zoom < d.minZoom && (fills ? d.fill : d.line).count > 0) skip.push_back(fills ? d.fill : d.line);
+    std::sort(skip.begin(), skip.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    GLsizei at = 0;
+    auto drawUpTo = [&](GLsizei end) {
+        if (end > at)
+            glDrawElements(GL_TRIANGLES, end - at, GL_UNSIGNED_INT,
+                           reinterpret_cast<const void*>(std::uintptr_t(at) * sizeof(std::uint32_t)));
+    };
+    for (const SceneMesh::IndexRange& r : skip) {
+        drawUpTo(static_cast<GLsizei>(r.first));
+        at = std::max(at, static_cast<GLsizei>(r.first + r.count));
+    }
+    drawUpTo(count);
+}
+
 void MapRenderer::draw(const Camera& camera) {
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA); // shaders output premultiplied alpha
@@ -215,21 +234,12 @@ void MapRenderer::draw(const Camera& camera) {
     if (m_fillCount) {
         useProgram(m_fill, camera);
         glBindVertexArray(m_fillVao);
-        glDrawElements(GL_TRIANGLES, m_fillCount, GL_UNSIGNED_INT, nullptr);
+        drawWithoutHiddenDetail(m_fillCount, camera.zoomLevel(), true);
     }
     if (m_lineCount) {
         useProgram(m_line, camera);
         glBindVertexArray(m_lineVao);
-        if (camera.zoomLevel() >= kMinorRoadsMinZoom || m_minorRoads.count == 0) {
-            glDrawElements(GL_TRIANGLES, m_lineCount, GL_UNSIGNED_INT, nullptr);
-        } else { // zoomed out: everything but the minor streets
-            const GLsizei after = m_minorRoads.first + m_minorRoads.count;
-            if (m_minorRoads.first > 0)
-                glDrawElements(GL_TRIANGLES, GLsizei(m_minorRoads.first), GL_UNSIGNED_INT, nullptr);
-            if (after < m_lineCount)
-                glDrawElements(GL_TRIANGLES, m_lineCount - after, GL_UNSIGNED_INT,
-                               reinterpret_cast<const void*>(std::uintptr_t(after) * sizeof(std::uint32_t)));
-        }
+        drawWithoutHiddenDetail(m_lineCount, camera.zoomLevel(), false);
     }
     if (!m_isoBands.empty()) {
         // Even-odd stencil fill: fans toggle the stencil, the quad paints where it is odd and

@@ -51,11 +51,14 @@ class MapRenderer {
     GLsizei m_overlayLineCount = 0, m_overlayPointCount = 0;
     std::vector<IsochroneBandRange> m_isoBands;
     GLsizei m_fillCount = 0, m_lineCount = 0, m_pointCount = 0;
-    SceneMesh::IndexRange m_minorRoads;
+    std::vector<SceneMesh::Detail> m_details;
     MercatorPoint m_origin;
 
     bool buildProgram(Program& p, const char* vert, const char* frag, std::string& error);
     void useProgram(const Program& p, const Camera& camera) const;
+    /// Draws `count` fill or line indices of the bound buffer, leaving out the detail groups whose
+    /// zoom is not reached.
+    void drawWithoutHiddenDetail(GLsizei count, double zoom, bool fills) const;
 };
 
 } // namespace cordon
