@@ -1,5 +1,6 @@
 #include "core/feature_export.hpp"
 
+#include "core/csv.hpp"
 #include "core/mercator.hpp"
 
 #include <cstdio>
@@ -90,16 +91,6 @@ void appendGeometry(std::string& out, const FeatureLayer& layer, const FeatureRe
     }
     if (multi) out += ']';
     out += '}';
-}
-
-std::string csvField(std::string_view s) {
-    if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-    std::string out = "\"";
-    for (char c : s) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + '"';
 }
 
 } // namespace

@@ -1,5 +1,7 @@
 #include "core/feature_export.hpp"
 
+#include "core/csv.hpp"
+
 #include <catch2/catch_test_macros.hpp>
 
 #include <string>
@@ -62,4 +64,12 @@ TEST_CASE("Layer export to CSV: a row per feature, quoted where needed, a place 
     CHECK(csv.find("none,no geometry,,,") != std::string::npos);
     CHECK(csv.find("holed,,113.0500000,") != std::string::npos); // the box centre
     CHECK(layerToCsv(FeatureLayer{}) == "id,name,lon,lat,properties\n");
+}
+
+TEST_CASE("CSV fields are quoted only when they must be, inner quotes doubled") {
+    CHECK(csvField("金水区") == "金水区");
+    CHECK(csvField("") == "");
+    CHECK(csvField("a,b") == "\"a,b\"");
+    CHECK(csvField("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    CHECK(csvField("two\nlines") == "\"two\nlines\"");
 }

@@ -3,6 +3,7 @@
 #include "cordon/cli.hpp"
 #include "cordon/file_io.hpp"
 #include "core/coverage.hpp"
+#include "core/csv.hpp"
 #include "core/json.hpp"
 #include "core/manifest.hpp"
 
@@ -48,16 +49,6 @@ std::optional<double> parseNumber(const std::string& text) {
     const double v = std::strtod(text.c_str(), &end);
     if (text.empty() || !end || *end != '\0' || !(v > 0)) return std::nullopt;
     return v;
-}
-
-std::string csvField(std::string_view text) {
-    if (text.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(text);
-    std::string out = "\"";
-    for (char c : text) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
 }
 
 std::string secondsText(double s) {

@@ -2,6 +2,7 @@
 
 #include "cordon/cli.hpp"
 #include "cordon/file_io.hpp"
+#include "core/csv.hpp"
 #include "core/json.hpp"
 #include "core/reassignment.hpp"
 #include "core/staffing.hpp"
@@ -55,14 +56,6 @@ std::string hours(std::int64_t personMinutes) {
     char b[32];
     std::snprintf(b, sizeof b, "%.2f", double(personMinutes) / 60.0);
     return b;
-}
-
-std::string csvField(std::string_view s) {
-    if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
-    std::string out = "\"";
-    for (char c : s)
-        out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return out + "\"";
 }
 
 std::string date(const Instant& t) {

@@ -1,0 +1,13 @@
+#pragma once
+/// CSV output as spreadsheets read it (RFC 4180): the one quoting rule every export shares.
+
+#include <string>
+#include <string_view>
+
+namespace cordon {
+
+/// `text` as one CSV field: as it is, or in double quotes (inner quotes doubled) when it holds a
+/// comma, a quote or a line break.
+std::string csvField(std::string_view text);
+
+} // namespace cordon
