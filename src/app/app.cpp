@@ -48,7 +48,9 @@ std::span<const unsigned char> bytesOf(std::string_view s) {
 } // namespace
 
 App::App(AppOptions options)
-    : m_options(std::move(options)), m_loader([](const std::string& url) { requestFile(url); }) {
+    : m_options(std::move(options)),
+      m_loader([](const FeedRequest& r) { requestFile(r.url, r.etag, r.lastModified); },
+               [] { return static_cast<std::uint64_t>(SDL_GetTicks64()); }) {
     m_panel.lang = m_options.lang;
 }
 
@@ -97,6 +99,8 @@ bool App::start() {
 
 void App::startLoading() {
     m_panel.demoData = m_options.feeds.empty() && m_options.manifest.empty();
+    m_loader.setDefaultRefresh(m_options.refreshSeconds);
+    m_loader.setStaleAfter(m_options.staleSeconds);
     if (!m_options.manifest.empty()) m_loader.requestManifest(m_options.manifest);
     for (const ManifestEntry& feed : m_options.feeds)
         m_loader.requestFeed(feed.url, feed.kind);
@@ -114,6 +118,7 @@ void App::startLoading() {
 }
 
 void App::pumpLoading() {
+    m_loader.poll();
     for (FetchedFile& f : takeLoadedFiles())
         m_loader.receive(std::move(f));
     m_panel.status.clear();
@@ -482,6 +487,7 @@ void App::drawPanels() {
     if (gaps.planRequested) makePlan();
     m_legend.lang = m_panel.lang;
     if (drawLegendPanel(m_legend).colourToggled) rebuildOverlay();
+    drawFeedsPanel(m_feedsPanel);
     if (std::optional<std::string> query = page::takeSearchQuery()) {
         m_search.query = std::move(*query);
         runSearch();
@@ -548,12 +554,6 @@ void App::updateWall() {
         m_wall.householdsAwaiting = m_staffing->city().householdsUnvisited();
     }
     const std::uint64_t ms = SDL_GetTicks64();
-    // Feeds from URLs are fetched again every `refresh` seconds; a failing fetch keeps the last data.
-    if (m_options.refreshSeconds > 0 && !m_panel.demoData && !m_loader.busy() && pendingRequests() == 0 &&
-        ms - m_lastRefreshMs >= std::uint64_t(m_options.refreshSeconds) * 1000) {
-        m_lastRefreshMs = ms;
-        if (m_frameCount > 0) startLoading();
-    }
     // The tour starts on the first district at once, then moves on every `tourSeconds`.
     if (m_options.tourDistricts &&
         (m_tourStop == 0 || ms - m_lastTourMs >= std::uint64_t(m_options.tourSeconds) * 1000)) {
@@ -922,13 +922,76 @@ std::string App::stateJson() const {
            ",\"loading\":" + std::to_string(pendingRequests() + (m_loader.busy() ? 1 : 0)) + ",\"lang\":\"" +
            (m_panel.lang == Lang::En ? "en" : "zh") + "\"," + view + ",\"cursor\":" + cursor +
            ",\"isochrone\":" + isochrone + ",\"selected\":" + selected + ",\"coverage\":" + coverage +
-           ",\"staffing\":" + staffing + ",\"wall\":" + wallJson() +
+           ",\"staffing\":" + staffing + ",\"wall\":" + wallJson() + ",\"feeds\":" + feedsJson() +
            ",\"exports\":" + std::to_string(m_exports) + ",\"hover\":" + hoverJson() +
            ",\"search\":{\"query\":" + jsonQuote(m_search.query) +
            ",\"hits\":" + std::to_string(m_searchHits.size()) +
            "},\"labels\":{\"shown\":" + (m_showLabels ? "true" : "false") +
            ",\"placed\":" + std::to_string(m_labelsPlaced) +
            ",\"districts\":" + std::to_string(m_labelDistricts) + "}}";
+}
+
+void App::updateFeedStatus() {
+    m_feedsPanel.lang = m_panel.lang;
+    m_feedsPanel.rows.clear();
+    std::string alert;
+    for (const FeedSourceStatus* s : m_loader.sources()) {
+        FeedRow row;
+        row.source = s->source;
+        if (s->kind) row.kind = feedDisplayName(feedKindName(*s->kind), m_panel.lang);
+        row.features = s->features;
+        row.hasData = s->hasData;
+        row.ageSeconds = m_loader.ageSeconds(*s);
+        row.stale = m_loader.isStale(*s);
+        row.error = s->error;
+        row.errorAgoSeconds = static_cast<double>(SDL_GetTicks64() - s->errorMs) / 1000.0;
+        row.refreshSeconds = s->refreshSeconds;
+        row.versions = s->versions;
+        row.unchanged = s->unchanged;
+        row.failures = s->failures;
+        if (row.stale || !row.error.empty()) {
+            const std::size_t slash = row.source.find_last_of('/');
+            alert += (alert.empty() ? "" : ", ") +
+                     (slash == std::string::npos ? row.source : row.source.substr(slash + 1));
+        }
+        m_feedsPanel.rows.push_back(std::move(row));
+    }
+    m_feedsPanel.changes.clear();
+    const auto& changes = m_loader.changes();
+    for (auto it = changes.rbegin(); it != changes.rend(); ++it)
+        m_feedsPanel.changes.push_back({static_cast<double>(SDL_GetTicks64() - it->atMs) / 1000.0, it->source,
+                                        changeSummary(it->change, m_panel.lang)});
+    m_wall.feedAlert =
+        alert.empty() ? "" : std::string(tr(TextId::WallFeedsStale, m_panel.lang)) + ": " + alert;
+    m_wall.lastChange = m_feedsPanel.changes.empty() ? "" : m_feedsPanel.changes.front().text;
+}
+
+std::string App::feedsJson() const {
+    std::string sources;
+    for (const FeedRow& r : m_feedsPanel.rows) {
+        char numbers[200];
+        std::snprintf(
+            numbers, sizeof numbers,
+            ",\"features\":%zu,\"hasData\":%s,\"ageSeconds\":%.0f,\"stale\":%s,\"refreshSeconds\":%d,"
+            "\"versions\":%d,\"unchanged\":%d,\"failures\":%d",
+            r.features, r.hasData ? "true" : "false", r.ageSeconds, r.stale ? "true" : "false",
+            r.refreshSeconds, r.versions, r.unchanged, r.failures);
+        sources += (sources.empty() ? "{" : ",{") + std::string("\"source\":") + jsonQuote(r.source) +
+                   numbers + ",\"error\":" + jsonQuote(r.error) + "}";
+    }
+    std::string changes;
+    for (const FeedChangeRecord& c : m_loader.changes()) {
+        char numbers[160];
+        std::snprintf(
+            numbers, sizeof numbers,
+            ",\"added\":%d,\"removed\":%d,\"changed\":%d,\"highRiskAdded\":%d,\"highRiskLifted\":%d",
+            c.change.added, c.change.removed, c.change.changed, c.change.highRiskAdded,
+            c.change.highRiskLifted);
+        changes += (changes.empty() ? "{" : ",{") + std::string("\"source\":") + jsonQuote(c.source) +
+                   ",\"feed\":\"" + std::string(feedKindName(c.change.kind)) + "\"" + numbers +
+                   ",\"text\":" + jsonQuote(changeSummary(c.change, m_panel.lang)) + "}";
+    }
+    return "{\"sources\":[" + sources + "],\"changes\":[" + changes + "]}";
 }
 
 std::string App::hoverJson() const {
@@ -1014,6 +1077,7 @@ bool App::frame() {
     }
 
     pumpLoading();
+    updateFeedStatus();
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();

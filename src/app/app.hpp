@@ -17,6 +17,7 @@
 #include "render/overlay_mesh.hpp"
 #include "ui/coverage_panel.hpp"
 #include "ui/details_panel.hpp"
+#include "ui/feeds_panel.hpp"
 #include "ui/gaps_panel.hpp"
 #include "ui/legend_panel.hpp"
 #include "ui/map_panel.hpp"
@@ -86,6 +87,7 @@ class App {
     std::array<unsigned, kFeedKindCount> m_staffingVersions{};
     std::vector<PlanArrow> m_planArrows;
     LegendModel m_legend;
+    FeedsModel m_feedsPanel;
     WallModel m_wall;
     bool m_exportView = false; ///< save the next drawn frame as a PNG
     std::vector<LabelAnchor> m_labelAnchors;
@@ -98,7 +100,7 @@ class App {
     int m_labelsPlaced = 0, m_labelDistricts = 0;
     int m_exports = 0;
     int m_dataAsOfMinute = -1;
-    std::uint64_t m_lastRefreshMs = 0, m_lastTourMs = 0;
+    std::uint64_t m_lastTourMs = 0;
     std::size_t m_tourStop = 0;
 
     std::string m_fontBytes;
@@ -148,6 +150,9 @@ class App {
     bool m_parseAnnounced = false;
     bool m_hadData = false;
 
+    /// Feed ages, states and change history from the loader, for the panel, the wall and tests.
+    void updateFeedStatus();
+    std::string feedsJson() const;
     void startLoading();
     void pumpLoading();
     void feedsChanged();

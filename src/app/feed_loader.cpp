@@ -3,6 +3,8 @@
 #include "core/gzip.hpp"
 #include "core/manifest.hpp"
 
+#include <string_view>
+
 namespace cordon {
 namespace {
 
@@ -14,29 +16,76 @@ bool isGzip(std::string_view bytes) {
            static_cast<unsigned char>(bytes[1]) == 0x8b;
 }
 
-} // namespace
-
-void FeedLoader::requestFeed(const std::string& url, std::optional<FeedKind> kind) {
-    m_kindHints[url] = kind;
-    m_request(url);
+Diagnostic sourceError(const std::string& source, std::string message) {
+    return {Severity::Error, source, -1, "", "", std::move(message)};
 }
 
-void FeedLoader::requestManifest(const std::string& url) {
-    m_manifests[url] = true;
-    m_request(url);
+} // namespace
+
+FeedSourceStatus& FeedLoader::statusOf(const std::string& source) {
+    auto [it, inserted] = m_status.try_emplace(source);
+    if (inserted) {
+        it->second.source = source;
+        m_order.push_back(source);
+    }
+    return it->second;
+}
+
+void FeedLoader::send(FeedSourceStatus& status) {
+    status.inFlight = true;
+    status.requestedMs = m_clock();
+    m_request({status.source, status.etag, status.lastModified});
+}
+
+void FeedLoader::requestFeed(const std::string& url, std::optional<FeedKind> kind, int refreshSeconds) {
+    m_kindHints[url] = kind;
+    FeedSourceStatus& status = statusOf(url);
+    status.refreshSeconds = refreshSeconds > 0 ? refreshSeconds : m_defaultRefresh;
+    if (!status.inFlight) send(status);
+}
+
+void FeedLoader::requestManifest(const std::string& url, int refreshSeconds) {
+    FeedSourceStatus& status = statusOf(url);
+    status.manifest = true;
+    status.refreshSeconds = refreshSeconds > 0 ? refreshSeconds : m_defaultRefresh;
+    if (!status.inFlight) send(status);
+}
+
+void FeedLoader::poll() {
+    const std::uint64_t now = m_clock();
+    for (const std::string& source : m_order) {
+        FeedSourceStatus& status = m_status[source];
+        if (status.refreshSeconds > 0 && !status.inFlight &&
+            now - status.requestedMs >= std::uint64_t(status.refreshSeconds) * 1000)
+            send(status);
+    }
 }
 
 void FeedLoader::receive(FetchedFile file) {
     m_queue.push_back(std::move(file));
 }
 
+void FeedLoader::fail(FeedSourceStatus& status, std::vector<Diagnostic> problems, const std::string& error) {
+    status.error = error;
+    status.errorMs = status.checkedMs;
+    ++status.failures;
+    m_attemptProblems[status.source] = std::move(problems);
+}
+
 bool FeedLoader::processOne(FeedSet& feeds) {
     if (m_queue.empty()) return false;
     FetchedFile file = std::move(m_queue.front());
     m_queue.pop_front();
-    std::vector<Diagnostic>& problems = m_bySource[file.source];
-    problems.clear();
+    FeedSourceStatus& status = statusOf(file.source);
+    status.inFlight = false;
+    status.checkedMs = m_clock();
     bool changed = false;
+    const auto confirm = [&] {
+        ++status.unchanged;
+        status.currentMs = status.checkedMs;
+        status.error.clear();
+        m_attemptProblems.erase(status.source);
+    };
     if (file.error.empty() && isGzip(file.bytes)) {
         GunzipResult unpacked = gunzip(file.bytes, kMaxUnpackedBytes);
         if (unpacked.bytes)
@@ -44,29 +93,68 @@ bool FeedLoader::processOne(FeedSet& feeds) {
         else
             file.error = "gzip: " + unpacked.error;
     }
-    if (!file.error.empty()) {
-        problems.push_back({Severity::Error, file.source, -1, "", "",
-                            "could not load (" + file.error + "); the last good version stays on the map"});
-    } else if (m_manifests.count(file.source)) {
+    const std::size_t hash = std::hash<std::string_view>{}(file.bytes);
+    if (file.notModified && file.error.empty() && status.hasData) {
+        confirm();
+    } else if (!file.error.empty() || file.notModified) {
+        const std::string error = file.notModified ? "HTTP 304 for a feed not held" : file.error;
+        fail(status,
+             {sourceError(file.source,
+                          "could not load (" + error + "); the last good version stays on the map")},
+             error);
+    } else if (status.hasData && hash == status.bytesHash) {
+        confirm();
+    } else if (status.manifest) {
         ManifestReadResult m = readManifest(file.bytes, file.source);
-        problems = std::move(m.diagnostics);
-        if (m.manifest)
-            for (const ManifestEntry& e : m.manifest->feeds)
-                requestFeed(resolveUrl(file.source, e.url), e.kind);
+        if (m.manifest) {
+            status.hasData = true;
+            status.loadedMs = status.currentMs = status.checkedMs;
+            status.bytesHash = hash;
+            status.etag = file.etag;
+            status.lastModified = file.lastModified;
+            status.error.clear();
+            ++status.versions;
+            m_attemptProblems.erase(file.source);
+            m_goodProblems[file.source] = std::move(m.diagnostics);
+            const std::string manifestUrl = file.source;
+            for (const ManifestEntry& e : m.manifest->feeds) {
+                const std::string url = resolveUrl(manifestUrl, e.url);
+                const int refresh = e.refreshSeconds > 0 ? e.refreshSeconds : m.manifest->refreshSeconds;
+                if (!m_status.count(url)) requestFeed(url, e.kind, refresh);
+            }
+        } else {
+            fail(statusOf(file.source), std::move(m.diagnostics), "manifest rejected");
+        }
     } else {
         const auto hint = m_kindHints.find(file.source);
         FeedReadResult r = hint != m_kindHints.end() && hint->second
                                ? readFeed(file.bytes, *hint->second, file.source)
                                : readFeedDetectKind(file.bytes, file.source);
-        problems = std::move(r.diagnostics);
-        for (Diagnostic& d : problems)
+        for (Diagnostic& d : r.diagnostics)
             d.feed = file.source + ": " + d.feed;
         if (r.feed) {
+            if (const Feed* before = feeds.get(r.feed->kind)) {
+                m_changes.push_back({status.checkedMs, file.source, diffFeeds(*before, *r.feed)});
+                if (m_changes.size() > kMaxChanges) m_changes.pop_front();
+            }
+            status.kind = r.feed->kind;
+            status.features = r.feed->size();
+            status.hasData = true;
+            status.loadedMs = status.currentMs = status.checkedMs;
+            status.bytesHash = hash;
+            status.etag = file.etag;
+            status.lastModified = file.lastModified;
+            status.error.clear();
+            ++status.versions;
             feeds.replace(std::move(*r.feed));
             changed = true;
+            m_attemptProblems.erase(file.source);
+            m_goodProblems[file.source] = std::move(r.diagnostics);
         } else {
-            problems.push_back({Severity::Error, file.source, -1, "", "",
-                                "rejected as a whole; the last good version stays on the map"});
+            const std::string why = r.diagnostics.empty() ? "rejected" : r.diagnostics.front().message;
+            r.diagnostics.push_back(
+                sourceError(file.source, "rejected as a whole; the last good version stays on the map"));
+            fail(status, std::move(r.diagnostics), why);
         }
     }
     if (changed) m_references = checkReferences(feeds);
@@ -74,10 +162,32 @@ bool FeedLoader::processOne(FeedSet& feeds) {
     return changed;
 }
 
+std::vector<const FeedSourceStatus*> FeedLoader::sources() const {
+    std::vector<const FeedSourceStatus*> out;
+    out.reserve(m_order.size());
+    for (const std::string& source : m_order)
+        out.push_back(&m_status.at(source));
+    return out;
+}
+
+double FeedLoader::ageSeconds(const FeedSourceStatus& status) const {
+    if (!status.hasData) return 0;
+    return static_cast<double>(m_clock() - status.currentMs) / 1000.0;
+}
+
+bool FeedLoader::isStale(const FeedSourceStatus& status) const {
+    if (!status.hasData || status.refreshSeconds <= 0) return false;
+    const int after = m_staleAfter > 0 ? m_staleAfter : 3 * status.refreshSeconds;
+    return ageSeconds(status) > after;
+}
+
 void FeedLoader::flatten() {
     m_flat.clear();
-    for (const auto& [source, problems] : m_bySource)
-        m_flat.insert(m_flat.end(), problems.begin(), problems.end());
+    for (const std::string& source : m_order) {
+        for (const auto* problems : {&m_goodProblems, &m_attemptProblems})
+            if (const auto it = problems->find(source); it != problems->end())
+                m_flat.insert(m_flat.end(), it->second.begin(), it->second.end());
+    }
     m_flat.insert(m_flat.end(), m_references.begin(), m_references.end());
 }
 

@@ -1,11 +1,15 @@
 #pragma once
 /// Turns fetched bytes into feeds, one file per call so the page keeps drawing between files:
-/// manifests expand into more requests, a feed that fails keeps the last good version of its
-/// kind, and every problem stays listed under the file it came from.
+/// manifests expand into more requests, feeds are fetched again on their interval with
+/// conditional requests, a new version replaces the old one only once it parsed (a feed that
+/// fails keeps the last good version and its error and time are listed), every replacement is
+/// summarised against the version it replaced, and each source knows its age.
 
+#include "core/feed_change.hpp"
 #include "core/feed_set.hpp"
 #include "core/fetched_file.hpp"
 
+#include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
@@ -15,14 +19,63 @@
 
 namespace cordon {
 
+/// A request for a URL with the validators of the version on screen, so that an unchanged feed
+/// costs the server a 304 and the app nothing.
+struct FeedRequest {
+    std::string url;
+    std::string etag;
+    std::string lastModified;
+};
+
+/// What the app knows about one source (URL, dropped file or embedded file).
+struct FeedSourceStatus {
+    std::string source;
+    bool manifest = false;
+    std::optional<FeedKind> kind; ///< of the version on screen
+    std::size_t features = 0;
+    bool hasData = false;        ///< a version from this source is on screen
+    std::uint64_t loadedMs = 0;  ///< when the version on screen arrived
+    std::uint64_t currentMs = 0; ///< last time the source confirmed it (new version, 304 or same bytes)
+    std::uint64_t checkedMs = 0; ///< last answer of any kind
+    std::uint64_t requestedMs = 0;
+    std::string error; ///< why the latest attempt failed ("" when it succeeded)
+    std::uint64_t errorMs = 0;
+    int versions = 0;       ///< versions taken from this source
+    int unchanged = 0;      ///< answers that were 304 or the same bytes
+    int failures = 0;       ///< attempts that failed (fetch, gzip, JSON, validation)
+    int refreshSeconds = 0; ///< fetched again every N seconds (0 = loaded once)
+    bool inFlight = false;
+    std::string etag, lastModified;
+    std::size_t bytesHash = 0;
+};
+
+/// One replacement of a feed by a newer version.
+struct FeedChangeRecord {
+    std::uint64_t atMs = 0;
+    std::string source;
+    FeedChange change;
+};
+
 class FeedLoader {
   public:
-    /// `request` starts loading a URL; its bytes come back through `receive`.
-    explicit FeedLoader(std::function<void(const std::string& url)> request)
-        : m_request(std::move(request)) {}
+    /// `request` starts loading a URL; its bytes come back through `receive`. `clock` gives
+    /// milliseconds for ages and intervals.
+    explicit FeedLoader(
+        std::function<void(const FeedRequest&)> request,
+        std::function<std::uint64_t()> clock = [] { return std::uint64_t(0); })
+        : m_request(std::move(request)), m_clock(std::move(clock)) {}
 
-    void requestFeed(const std::string& url, std::optional<FeedKind> kind = std::nullopt);
-    void requestManifest(const std::string& url);
+    /// `refreshSeconds` > 0 fetches the URL again on that interval (0: the default interval).
+    void requestFeed(const std::string& url, std::optional<FeedKind> kind = std::nullopt,
+                     int refreshSeconds = 0);
+    void requestManifest(const std::string& url, int refreshSeconds = 0);
+    /// Interval for URLs requested without their own (the page's `refresh=`); 0 = load once.
+    void setDefaultRefresh(int seconds) { m_defaultRefresh = seconds; }
+    /// A source is stale once its data is older than this many seconds (0: three refresh intervals).
+    void setStaleAfter(int seconds) { m_staleAfter = seconds; }
+    /// Requests again every URL whose interval has passed and that is not still in flight.
+    void poll();
+
     /// Files that arrived (fetched, dropped or embedded); parsed later by processOne. Gzip-compressed
     /// bytes (`.geojson.gz`, the embedded demo) are recognised by their magic number and unpacked.
     void receive(FetchedFile file);
@@ -36,16 +89,35 @@ class FeedLoader {
 
     /// Every current problem: per file, then references between feeds.
     const std::vector<Diagnostic>& problems() const { return m_flat; }
+    /// Every source in the order first seen.
+    std::vector<const FeedSourceStatus*> sources() const;
+    /// Whether the source's data is older than the stale threshold (only sources fetched on an
+    /// interval can go stale).
+    bool isStale(const FeedSourceStatus& status) const;
+    /// Seconds since the source last confirmed its data.
+    double ageSeconds(const FeedSourceStatus& status) const;
+    /// Replacements, newest last (the last kMaxChanges).
+    const std::deque<FeedChangeRecord>& changes() const { return m_changes; }
+    static constexpr std::size_t kMaxChanges = 20;
 
   private:
-    std::function<void(const std::string&)> m_request;
+    std::function<void(const FeedRequest&)> m_request;
+    std::function<std::uint64_t()> m_clock;
+    int m_defaultRefresh = 0;
+    int m_staleAfter = 0;
     std::map<std::string, std::optional<FeedKind>> m_kindHints;
-    std::map<std::string, bool> m_manifests;
     std::deque<FetchedFile> m_queue;
-    std::map<std::string, std::vector<Diagnostic>> m_bySource;
+    std::map<std::string, FeedSourceStatus> m_status;
+    std::vector<std::string> m_order;
+    std::map<std::string, std::vector<Diagnostic>> m_goodProblems;    ///< of the version on screen
+    std::map<std::string, std::vector<Diagnostic>> m_attemptProblems; ///< of a failed latest attempt
     std::vector<Diagnostic> m_references;
     std::vector<Diagnostic> m_flat;
+    std::deque<FeedChangeRecord> m_changes;
 
+    FeedSourceStatus& statusOf(const std::string& source);
+    void send(FeedSourceStatus& status);
+    void fail(FeedSourceStatus& status, std::vector<Diagnostic> problems, const std::string& error);
     void flatten();
 };
 

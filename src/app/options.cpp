@@ -93,6 +93,8 @@ AppOptions optionsFromParams(const Params& params) {
             o.wall = value == "wall";
         else if (key == "refresh")
             o.refreshSeconds = std::clamp(toInt(value, 0), 0, 24 * 3600);
+        else if (key == "stale")
+            o.staleSeconds = std::clamp(toInt(value, 0), 0, 7 * 24 * 3600);
         else if (key == "tour")
             o.tourDistricts = value == "districts";
         else if (key == "tourseconds")

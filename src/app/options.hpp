@@ -26,6 +26,9 @@ struct AppOptions {
     bool wall = false;
     /// `refresh=N`: fetch the feeds again every N seconds (0 = never; the embedded demo never).
     int refreshSeconds = 0;
+    /// `stale=N`: a fetched feed whose data is older than N seconds is marked stale (0 = three
+    /// refresh intervals).
+    int staleSeconds = 0;
     /// `tour=districts`: fly from district to district every `tourSeconds`.
     bool tourDistricts = false;
     int tourSeconds = 20;

@@ -25,6 +25,16 @@ ManifestReadResult readManifest(std::string_view bytes, std::string_view source)
         return result;
     }
     Manifest m;
+    const auto readRefresh = [&](const JsonValue& holder, const std::string& path) {
+        const JsonValue* refresh = holder.find("refresh");
+        if (!refresh) return 0;
+        if (!refresh->isNumber() || !(refresh->number >= 0) || refresh->number > 86400) {
+            problem(Severity::Warning, path + "refresh", "should be seconds between 0 and 86400; ignored");
+            return 0;
+        }
+        return static_cast<int>(refresh->number);
+    };
+    m.refreshSeconds = readRefresh(*parsed.value, "");
     for (std::size_t i = 0; i < feeds->items.size(); ++i) {
         const JsonValue& item = feeds->items[i];
         const std::string path = "feeds[" + std::to_string(i) + "]";
@@ -39,6 +49,7 @@ ManifestReadResult readManifest(std::string_view bytes, std::string_view source)
                     problem(Severity::Warning, path + ".feed",
                             "unknown feed '" + kind->string + "'; ignored");
             }
+            e.refreshSeconds = readRefresh(item, path + ".");
         } else {
             problem(Severity::Warning, path, "should be a URL or {\"url\": ..., \"feed\": ...}; skipped");
             continue;

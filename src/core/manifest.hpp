@@ -2,7 +2,8 @@
 /// A feed manifest: one JSON file listing the feed URLs a deployment publishes, so a single
 /// `?manifest=` link opens the whole picture.
 ///
-///     {"feeds": ["zones.geojson", {"url": "https://.../p.json", "feed": "posts"}]}
+///     {"refresh": 60, "feeds": ["zones.geojson", {"url": "https://.../p.json", "feed": "posts",
+///                                                "refresh": 10}]}
 
 #include "core/diagnostic.hpp"
 #include "core/feed.hpp"
@@ -17,10 +18,12 @@ namespace cordon {
 struct ManifestEntry {
     std::string url;              ///< as written (relative URLs are resolved by the page)
     std::optional<FeedKind> kind; ///< when given; else told from the file itself
+    int refreshSeconds = 0; ///< fetch again every N seconds; 0 = the manifest's (or the page's) interval
 };
 
 struct Manifest {
     std::vector<ManifestEntry> feeds;
+    int refreshSeconds = 0; ///< default interval of its feeds (0 = the page's `refresh=`)
 };
 
 struct ManifestReadResult {

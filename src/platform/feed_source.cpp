@@ -33,8 +33,14 @@ void readLocalFile(const std::string& path) {
 
 // Fetches with progress, then hands the bytes to cordon_file_loaded. Errors (HTTP status,
 // network) are reported the same way with an empty body.
-EM_JS(void, cordonFetch, (const char* urlPtr), {
+EM_JS(void, cordonFetch, (const char* urlPtr, const char* etagPtr, const char* modifiedPtr), {
     var url = UTF8ToString(urlPtr);
+    var headers = {};
+    if (etagPtr && HEAPU8[etagPtr]) headers['If-None-Match'] = UTF8ToString(etagPtr);
+    if (modifiedPtr && HEAPU8[modifiedPtr]) headers['If-Modified-Since'] = UTF8ToString(modifiedPtr);
+    var etag = "";
+    var modified = "";
+    var status = 0;
     var deliver = function(bytes, error) {
         if (window.cordonPage && window.cordonPage.progress)
             window.cordonPage.progress(url, bytes.length, bytes.length, true);
@@ -46,16 +52,32 @@ EM_JS(void, cordonFetch, (const char* urlPtr), {
         stringToUTF8(error, errMem, errBytes);
         var mem = _malloc(Math.max(1, bytes.length));
         HEAPU8.set(bytes, mem);
-        _cordon_file_loaded(urlMem, mem, bytes.length, errMem);
+        var validators = [ etag, modified ].map(function(text) {
+            var n = lengthBytesUTF8(text) + 1;
+            var p = _malloc(n);
+            stringToUTF8(text, p, n);
+            return p;
+        });
+        _cordon_file_loaded(urlMem, mem, bytes.length, errMem, status, validators[0], validators[1]);
         _free(urlMem);
         _free(errMem);
         _free(mem);
+        validators.forEach(function(p) { _free(p); });
     };
     var progress = function(received, total) {
         if (window.cordonPage && window.cordonPage.progress) window.cordonPage.progress(url, received, total);
     };
-    fetch(url, {cache : 'no-cache'})
+    // 'no-store': the app keeps the validators itself, so a 304 reaches it instead of the browser
+    // quietly answering from its cache.
+    fetch(url, {cache : 'no-store', headers : headers})
         .then(function(response) {
+            status = response.status;
+            etag = response.headers.get('ETag') || "";
+            modified = response.headers.get('Last-Modified') || "";
+            if (response.status == = 304) {
+                deliver(new Uint8Array(0), "");
+                return;
+            }
             if (!response.ok) {
                 deliver(new Uint8Array(0), 'HTTP ' + response.status + ' ' + response.statusText);
                 return;
@@ -91,11 +113,15 @@ EM_JS(void, cordonFetch, (const char* urlPtr), {
 });
 
 extern "C" EMSCRIPTEN_KEEPALIVE void cordon_file_loaded(const char* source, const char* bytes, int length,
-                                                        const char* error) {
+                                                        const char* error, int status, const char* etag,
+                                                        const char* lastModified) {
     FetchedFile f;
     f.source = source;
     f.bytes.assign(bytes, static_cast<std::size_t>(length));
     f.error = error;
+    f.notModified = status == 304;
+    f.etag = etag;
+    f.lastModified = lastModified;
     g_done.push_back(std::move(f));
     if (g_pending > 0) --g_pending;
 }
@@ -108,14 +134,14 @@ extern "C" EMSCRIPTEN_KEEPALIVE void cordon_file_dropped(const char* name, const
     g_done.push_back(std::move(f));
 }
 
-void requestFile(const std::string& url) {
+void requestFile(const std::string& url, const std::string& etag, const std::string& lastModified) {
     ++g_pending;
-    cordonFetch(url.c_str());
+    cordonFetch(url.c_str(), etag.c_str(), lastModified.c_str());
 }
 
 #else
 
-void requestFile(const std::string& url) {
+void requestFile(const std::string& url, const std::string&, const std::string&) {
     readLocalFile(url);
 }
 

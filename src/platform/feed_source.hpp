@@ -11,8 +11,9 @@
 namespace cordon {
 
 /// Starts loading `url` (web: fetch relative to the page; native: a file path). Progress shows in
-/// the page's loading bar.
-void requestFile(const std::string& url);
+/// the page's loading bar. With validators the web request is conditional (If-None-Match /
+/// If-Modified-Since) and an unchanged file comes back as `notModified` without a body.
+void requestFile(const std::string& url, const std::string& etag = {}, const std::string& lastModified = {});
 
 /// Files that finished loading (or failed) since the last call, in completion order.
 std::vector<FetchedFile> takeLoadedFiles();

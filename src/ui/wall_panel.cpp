@@ -67,6 +67,20 @@ void drawWallPanel(const WallModel& m) {
         }
         ImGui::End();
     }
+    // A strip along the bottom: the latest change from the feeds, and any feed that is stale.
+    if (!m.lastChange.empty() || !m.feedAlert.empty()) {
+        const float stripHeight = 64 * unit;
+        ImGui::SetNextWindowPos(ImVec2(margin, display.y - margin - stripHeight));
+        ImGui::SetNextWindowSize(ImVec2(display.x - 2 * margin, stripHeight));
+        ImGui::Begin("##wallfeeds", nullptr, flags);
+        ImGui::SetWindowFontScale(1.6f * unit);
+        if (!m.feedAlert.empty()) {
+            ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.25f, 1), "%s", m.feedAlert.c_str());
+            ImGui::SameLine(0, 40 * unit);
+        }
+        ImGui::TextUnformatted(m.lastChange.c_str());
+        ImGui::End();
+    }
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
 }

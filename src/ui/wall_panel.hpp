@@ -15,9 +15,11 @@ struct WallModel {
     int postsShortNow = -1;
     double personHoursShort = -1;
     long long householdsAwaiting = -1;
-    std::string clock;    ///< "HH:MM" now
-    std::string dataAsOf; ///< "HH:MM" of the last feed change
-    std::string place;    ///< the district the tour shows, "" when none
+    std::string clock;      ///< "HH:MM" now
+    std::string dataAsOf;   ///< "HH:MM" of the last feed change
+    std::string place;      ///< the district the tour shows, "" when none
+    std::string lastChange; ///< what the latest feed update changed, "" before any
+    std::string feedAlert;  ///< feeds that are stale or failing, "" when all are current
 };
 
 void drawWallPanel(const WallModel& model);

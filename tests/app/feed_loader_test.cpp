@@ -3,6 +3,7 @@
 
 #include <catch2/catch_test_macros.hpp>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -28,7 +29,7 @@ std::string storedGzip(std::string_view text) {
 } // namespace
 
 TEST_CASE("Gzip-compressed feeds are unpacked; a damaged one is an error naming its source") {
-    FeedLoader loader([](const std::string&) {});
+    FeedLoader loader([](const FeedRequest&) {});
     FeedSet feeds;
     const std::string gz = storedGzip(kZones);
     loader.receive({"demo/zones.geojson.gz", gz, ""});
@@ -47,7 +48,7 @@ TEST_CASE("Gzip-compressed feeds are unpacked; a damaged one is an error naming 
 
 TEST_CASE("Manifests expand into requests resolved against the manifest's folder") {
     std::vector<std::string> requested;
-    FeedLoader loader([&](const std::string& url) { requested.push_back(url); });
+    FeedLoader loader([&](const FeedRequest& r) { requested.push_back(r.url); });
     FeedSet feeds;
     loader.requestManifest("data/feeds.json");
     REQUIRE(requested == std::vector<std::string>{"data/feeds.json"});
@@ -62,7 +63,7 @@ TEST_CASE("Manifests expand into requests resolved against the manifest's folder
 }
 
 TEST_CASE("A feed that fails keeps the last good version and says so under its source") {
-    FeedLoader loader([](const std::string&) {});
+    FeedLoader loader([](const FeedRequest&) {});
     FeedSet feeds;
     loader.receive({"zones.geojson", kZones, ""});
     CHECK(loader.processOne(feeds));
@@ -80,16 +81,118 @@ TEST_CASE("A feed that fails keeps the last good version and says so under its s
     CHECK_FALSE(loader.processOne(feeds));
     CHECK(loader.problems().at(0).message.find("HTTP 404") != std::string::npos);
 
-    loader.receive({"zones.geojson", kZones, ""}); // recovered: its problems are gone
-    CHECK(loader.processOne(feeds));
+    loader.receive({"zones.geojson", kZones, ""}); // recovered (the same bytes: nothing to redo)
+    CHECK_FALSE(loader.processOne(feeds));
     CHECK(loader.problems().empty());
 }
 
 TEST_CASE("Kind hints from the URL parameter name win over the file name") {
-    FeedLoader loader([](const std::string&) {});
+    FeedLoader loader([](const FeedRequest&) {});
     FeedSet feeds;
     loader.requestFeed("/api/v1/layer?id=7", FeedKind::Zones);
     loader.receive({"/api/v1/layer?id=7", R"({"type":"FeatureCollection","features":[]})", ""});
     CHECK(loader.processOne(feeds));
     CHECK(feeds.get(FeedKind::Zones));
+}
+
+namespace {
+
+std::string zonesWith(int highZones, int lowZones) {
+    std::string text = R"({"type":"FeatureCollection","features":[)";
+    for (int i = 0; i < highZones + lowZones; ++i) {
+        text += i ? "," : "";
+        text +=
+            R"({"type":"Feature","id":"Z-)" + std::to_string(i) + R"(","properties":{"risk":")" +
+            (i < highZones ? "high" : "low") +
+            R"(","since":"2022-11-20"},"geometry":{"type":"Polygon","coordinates":[[[113.6,34.7],[113.7,34.7],[113.7,34.8],[113.6,34.7]]]}})";
+    }
+    return text + "]}";
+}
+
+} // namespace
+
+TEST_CASE("Live feeds: refetched on their interval with validators; 304 and same bytes keep the data fresh") {
+    std::uint64_t now = 1000;
+    std::vector<FeedRequest> sent;
+    FeedLoader loader([&](const FeedRequest& r) { sent.push_back(r); }, [&] { return now; });
+    loader.setDefaultRefresh(10);
+    FeedSet feeds;
+    loader.requestFeed("live/zones.geojson", FeedKind::Zones);
+    REQUIRE(sent.size() == 1);
+    CHECK(sent[0].etag.empty());
+    loader.poll(); // still in flight: not sent twice
+    CHECK(sent.size() == 1);
+
+    FetchedFile first{"live/zones.geojson", zonesWith(2, 1), ""};
+    first.etag = "\"v1\"";
+    loader.receive(first);
+    CHECK(loader.processOne(feeds));
+    CHECK(loader.changes().empty()); // the first version is not a change
+    const FeedSourceStatus& status = *loader.sources().at(0);
+    CHECK(status.features == 3);
+    CHECK(status.versions == 1);
+
+    now += 9000;
+    loader.poll();
+    CHECK(sent.size() == 1); // interval not over
+    now += 1000;
+    loader.poll();
+    REQUIRE(sent.size() == 2);
+    CHECK(sent[1].etag == "\"v1\""); // a conditional request
+
+    FetchedFile same{"live/zones.geojson", "", ""};
+    same.notModified = true;
+    loader.receive(same);
+    CHECK_FALSE(loader.processOne(feeds));
+    CHECK(status.unchanged == 1);
+    CHECK(loader.ageSeconds(status) == 0);
+    CHECK_FALSE(loader.isStale(status));
+
+    // Three failed refreshes in a row: the data stays, it ages and turns stale after 3 intervals.
+    for (int i = 0; i < 3; ++i) {
+        now += 10000;
+        loader.poll();
+        loader.receive({"live/zones.geojson", "", "HTTP 404 Not Found"});
+        CHECK_FALSE(loader.processOne(feeds));
+    }
+    CHECK(status.failures == 3);
+    CHECK(status.error == "HTTP 404 Not Found");
+    CHECK(status.errorMs == now);
+    CHECK(loader.ageSeconds(status) == 30);
+    CHECK_FALSE(loader.isStale(status)); // exactly 3 intervals
+    now += 1;
+    CHECK(loader.isStale(status));
+    REQUIRE(feeds.get(FeedKind::Zones));
+    CHECK(feeds.get(FeedKind::Zones)->size() == 3);
+
+    // A new version: replaced at once, summarised against the one it replaced.
+    loader.receive({"live/zones.geojson", zonesWith(5, 0), ""});
+    CHECK(loader.processOne(feeds));
+    CHECK_FALSE(loader.isStale(status));
+    CHECK(status.error.empty());
+    REQUIRE(loader.changes().size() == 1);
+    const FeedChange& c = loader.changes().back().change;
+    CHECK(c.added == 2);
+    CHECK(c.changed == 1); // Z-2 low -> high
+    CHECK(c.highRiskAdded == 3);
+    CHECK(loader.changes().back().atMs == now);
+    std::string problems;
+    for (const Diagnostic& d : loader.problems())
+        problems += d.feed + " " + d.path + " " + d.message + "\n";
+    CHECK(problems == "");
+}
+
+TEST_CASE("Manifest intervals: per feed, else the manifest's, else the page's") {
+    std::vector<std::string> sent;
+    std::uint64_t now = 0;
+    FeedLoader loader([&](const FeedRequest& r) { sent.push_back(r.url); }, [&] { return now; });
+    loader.setDefaultRefresh(60);
+    FeedSet feeds;
+    loader.requestManifest("m.json");
+    loader.receive({"m.json", R"({"refresh":30,"feeds":["a.geojson",{"url":"b.geojson","refresh":5}]})", ""});
+    loader.processOne(feeds);
+    std::map<std::string, int> interval;
+    for (const FeedSourceStatus* s : loader.sources())
+        interval[s->source] = s->refreshSeconds;
+    CHECK(interval == std::map<std::string, int>{{"m.json", 60}, {"a.geojson", 30}, {"b.geojson", 5}});
 }

@@ -26,10 +26,11 @@ TEST_CASE("Options come from the URL or the command line alike") {
 }
 
 TEST_CASE("Big-screen options: wall mode, refresh, district tour and a fixed time of day") {
-    const AppOptions wall =
-        optionsFromParams(parseQueryString("?mode=wall&refresh=60&tour=districts&tourseconds=1&now=23:30"));
+    const AppOptions wall = optionsFromParams(
+        parseQueryString("?mode=wall&refresh=60&stale=200&tour=districts&tourseconds=1&now=23:30"));
     CHECK(wall.wall);
     CHECK(wall.refreshSeconds == 60);
+    CHECK(wall.staleSeconds == 200);
     CHECK(wall.tourDistricts);
     CHECK(wall.tourSeconds == 3); // clamped: a tour faster than that cannot be read
     CHECK(wall.nowMinuteOfDay == 23 * 60 + 30);

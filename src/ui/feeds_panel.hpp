@@ -1,0 +1,48 @@
+#pragma once
+/// The feeds panel: every source with its age, its state (current, stale, update failed, with the
+/// error and when) and the short history of what each refresh changed.
+
+#include "core/feed_change.hpp"
+#include "ui/strings.hpp"
+
+#include <string>
+#include <vector>
+
+namespace cordon {
+
+struct FeedRow {
+    std::string source;
+    std::string kind; ///< display name of the feed on screen ("" for a manifest or nothing yet)
+    std::size_t features = 0;
+    bool hasData = false;
+    double ageSeconds = 0; ///< since the source last confirmed its data
+    bool stale = false;
+    std::string error; ///< latest attempt's failure
+    double errorAgoSeconds = 0;
+    int refreshSeconds = 0;
+    int versions = 0, unchanged = 0, failures = 0;
+};
+
+struct ChangeRow {
+    double agoSeconds = 0;
+    std::string source;
+    std::string text; ///< changeSummary of the replacement
+};
+
+struct FeedsModel {
+    Lang lang = Lang::Zh;
+    bool visible = true;
+    std::vector<FeedRow> rows;
+    std::vector<ChangeRow> changes; ///< newest first
+};
+
+/// "风险区：+3 高风险区，2 解除（新增 5，移除 1，修改 2）" / "Risk zones: +3 high-risk zones, 2 lifted
+/// (5 added, 1 removed, 2 changed)"; other feeds list only added/removed/changed.
+std::string changeSummary(const FeedChange& change, Lang lang);
+
+/// A short age: "45 秒" / "45 s", "3 分" / "3 min", "2 小时" / "2 h".
+std::string durationText(double seconds, Lang lang);
+
+void drawFeedsPanel(FeedsModel& model);
+
+} // namespace cordon

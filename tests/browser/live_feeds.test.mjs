@@ -1,0 +1,131 @@
+// Live feeds against a local server the test changes while the page runs: new versions, 304s,
+// corrupt and truncated bodies, 404s and slow answers.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, openApp, webDir, artifactsDir } from './harness.mjs';
+
+const zonesV1 = JSON.parse(readFileSync(new URL('../../assets/mini-city/zones.geojson', import.meta.url), 'utf8'));
+
+/// The app's own files plus /feeds/<name> answered from `feeds`, with ETags and per-feed faults.
+function feedServer() {
+  const feeds = new Map(); // name -> { body, status, delayMs }
+  const log = { requests: 0, notModified: 0, conditional: 0, maxInFlight: 0 };
+  let inFlight = 0;
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (!path.startsWith('/feeds/')) {
+      const name = path === '/' ? 'index.html' : path.slice(1);
+      if (!['index.html', 'index.js', 'index.wasm'].includes(name)) return res.writeHead(404).end();
+      const type = { html: 'text/html; charset=utf-8', js: 'text/javascript', wasm: 'application/wasm' }[name.split('.').pop()];
+      return res.writeHead(200, { 'Content-Type': type }).end(readFileSync(join(webDir, name)));
+    }
+    const feed = feeds.get(path.slice('/feeds/'.length));
+    log.requests++;
+    inFlight++;
+    log.maxInFlight = Math.max(log.maxInFlight, inFlight);
+    const answer = () => {
+      inFlight--;
+      if (!feed || feed.status !== 200) return res.writeHead(feed ? feed.status : 404).end('no');
+      const etag = '"' + createHash('sha1').update(feed.body).digest('hex') + '"';
+      if (req.headers['if-none-match']) log.conditional++;
+      if (req.headers['if-none-match'] === etag) {
+        log.notModified++;
+        return res.writeHead(304, { ETag: etag }).end();
+      }
+      res.writeHead(200, { 'Content-Type': 'application/geo+json', ETag: etag }).end(feed.body);
+    };
+    if (feed && feed.delayMs) setTimeout(answer, feed.delayMs); else answer();
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({
+    url: `http://127.0.0.1:${server.address().port}`, feeds, log,
+    close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }),
+  })));
+}
+
+function zones(features) {
+  return JSON.stringify({ ...zonesV1, features });
+}
+
+function zone(id, risk, lon) {
+  return { type: 'Feature', id, properties: { risk, name: `区域 ${id}`, since: '2026-11-23' },
+    geometry: { type: 'Polygon', coordinates: [[[lon, 34.74], [lon + 0.01, 34.74], [lon + 0.01, 34.75], [lon, 34.74]]] } };
+}
+
+let server;
+let browser;
+before(async () => {
+  server = await feedServer();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const zonesFeed = (page) => page.evaluate(() => window.cordonState.feeds.sources.find((s) => s.source.endsWith('zones.geojson')));
+
+test('live feeds: 304s cost nothing, a change updates the map without reload, corrupt and 404 keep the last good data', async () => {
+  server.feeds.set('zones.geojson', { body: zones(zonesV1.features), status: 200 });
+  const { page, problems } = await openApp(browser.context, `${server.url}/?zones=/feeds/zones.geojson&refresh=1&stale=3&lang=en`);
+  await page.evaluate(() => { window.notReloaded = true; });
+  let state = await page.evaluate(() => window.cordonState);
+  assert.equal(state.layers.zones, 3);
+  assert.equal(state.feeds.changes.length, 0);
+
+  // Unchanged: conditional requests answered 304, the feed stays current.
+  await page.waitForFunction(() => window.cordonState.feeds.sources[0].unchanged >= 2, null, { timeout: 15000 });
+  assert.ok(server.log.notModified >= 2, `304s from the server (${JSON.stringify(server.log)})`);
+  let feed = await zonesFeed(page);
+  assert.equal(feed.versions, 1);
+  assert.equal(feed.stale, false);
+
+  // A new version: two new high-risk zones, Z-001 lowered (lifted): the map follows, summarised.
+  const v2 = [{ ...zonesV1.features[0], properties: { ...zonesV1.features[0].properties, risk: 'low' } },
+    zonesV1.features[1], zonesV1.features[2], zone('Z-100', 'high', 113.64), zone('Z-101', 'high', 113.66)];
+  server.feeds.set('zones.geojson', { body: zones(v2), status: 200 });
+  await page.waitForFunction(() => window.cordonState.layers.zones === 5, null, { timeout: 15000 });
+  state = await page.evaluate(() => window.cordonState);
+  assert.equal(state.feeds.changes.length, 1);
+  const change = state.feeds.changes[0];
+  assert.deepEqual([change.added, change.removed, change.changed, change.highRiskAdded, change.highRiskLifted], [2, 0, 1, 2, 1]);
+  assert.equal(change.text, 'Risk zones: +2 high-risk zones, 1 lifted (2 added, 1 changed)');
+  assert.ok(await page.evaluate(() => window.notReloaded === true), 'no reload');
+  await page.screenshot({ path: join(artifactsDir, 'live-feeds-changed.png') });
+
+  // A truncated update and then invalid JSON: rejected, the 5 zones stay, the error is listed.
+  const failuresBefore = (await zonesFeed(page)).failures;
+  server.feeds.set('zones.geojson', { body: zones(v2).slice(0, 200), status: 200 });
+  await page.waitForFunction((n) => window.cordonState.feeds.sources[0].failures > n, failuresBefore, { timeout: 15000 });
+  server.feeds.set('zones.geojson', { body: '{"type": "FeatureCollection", "features": [}', status: 200 });
+  await page.waitForFunction((n) => window.cordonState.feeds.sources[0].failures > n + 1, failuresBefore, { timeout: 15000 });
+  state = await page.evaluate(() => window.cordonState);
+  assert.equal(state.layers.zones, 5, 'the last good version stays on the map');
+  assert.ok(state.errors >= 1, 'the rejection is an error in the problems list');
+  feed = await zonesFeed(page);
+  assert.ok(feed.error.length > 0, 'the feed shows its error');
+  assert.equal(state.feeds.changes.length, 1, 'a rejected version is not a change');
+
+  // 404 from now on: the data stays and turns stale after 3 s.
+  server.feeds.set('zones.geojson', { body: '', status: 404 });
+  await page.waitForFunction(() => window.cordonState.feeds.sources[0].stale === true, null, { timeout: 20000 });
+  feed = await zonesFeed(page);
+  assert.match(feed.error, /404/);
+  assert.equal((await page.evaluate(() => window.cordonState)).layers.zones, 5);
+  await page.screenshot({ path: join(artifactsDir, 'live-feeds-stale.png') });
+
+  // Back, but slow (2.5 s per answer): one request at a time, then current again.
+  server.log.maxInFlight = 0;
+  server.feeds.set('zones.geojson', { body: zones(v2.slice(0, 4)), status: 200, delayMs: 2500 });
+  await page.waitForFunction(() => window.cordonState.layers.zones === 4, null, { timeout: 20000 });
+  await page.waitForFunction(() => window.cordonState.feeds.sources[0].stale === false, null, { timeout: 10000 });
+  assert.equal(server.log.maxInFlight, 1, 'a slow feed is not asked again while its answer is on the way');
+  state = await page.evaluate(() => window.cordonState);
+  assert.equal(state.feeds.changes.length, 2);
+  assert.equal(state.feeds.changes[1].removed, 1);
+  assert.deepEqual(problems.filter((p) => !p.includes('404')), [], 'no page errors');
+  await page.close();
+});
