@@ -5,6 +5,7 @@
 #include "cordon/gaps_command.hpp"
 #include "cordon/import_command.hpp"
 #include "cordon/isochrone_command.hpp"
+#include "cordon/snapshot_command.hpp"
 #include "core/feed_set.hpp"
 #include "core/json.hpp"
 #include "core/mercator.hpp"
@@ -267,6 +268,8 @@ const std::vector<Command>& commands() {
          runIsochroneCommand},
         {"coverage", "travel times from teams to zones and posts, gaps, population covered (CSV, GeoJSON)",
          kCoverageUsage, runCoverageCommand},
+        {"snapshot", "one offline HTML briefing file with the map, gaps and a printable summary",
+         kSnapshotUsage, runSnapshotCommand},
         {"import", "convert Shapefile, GeoPackage, KML, CSV, ... (anything GDAL reads) into a feed",
          "cordon import --feed NAME [--layer NAME] [--map target=SOURCE,target=:constant,...] [--mapping "
          "FILE]\n"
