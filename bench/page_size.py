@@ -2,13 +2,17 @@
 """Sizes of what a browser downloads: the served page (wasm, JS, HTML), the single-file briefing
 HTML, and the embedded demo data inside the wasm, raw and as gzip transfer sizes.
 
-usage: page_size.py BUILD_DIR   (a wasm-release build: BUILD_DIR/web and BUILD_DIR/src/demo-city)
+usage: page_size.py BUILD_DIR [CORDON_CLI]
+  BUILD_DIR: a wasm-release build (BUILD_DIR/web and BUILD_DIR/src/demo-city); with the native
+  command-line tool, also the size of a briefing snapshot of the demo city (`cordon snapshot`).
 Writes the `size` section of docs/BENCHMARKS.md.
 """
 import datetime
 import gzip
 import os
+import subprocess
 import sys
+import tempfile
 
 from bench_doc import write_section
 
@@ -41,7 +45,7 @@ def main():
     served = sum(sizes(os.path.join(web, n))[1] for n in ("index.wasm", "index.js", "index.html"))
     body = f"""## Page size
 
-Command: `python3 bench/page_size.py build/wasm-release` after `cmake --build --preset wasm-release`
+Command: `python3 bench/page_size.py build/wasm-release build/native-release/bin/cordon` after `cmake --build --preset wasm-release`
 ({datetime.date.today()}). "gzip" is the size on the wire when the server compresses (level 6).
 
 | file | size | gzip |
@@ -54,6 +58,20 @@ subset ({mb(font_raw)} before gzip; the UI texts, the demo names and all 6,763 G
 place and person names show; the atlas rasterises only the characters in use). A first visit to
 the served page downloads {mb(served)} with compression on. The single-file HTML carries the same
 wasm as base64, so it is about 4/3 of the wasm plus the JS."""
+    if len(sys.argv) > 2:
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "briefing.html")
+            subprocess.run([sys.argv[2], "snapshot", "--feeds", demo, "-o", out, "--app",
+                            os.path.join(web, "cordon-single.html"), "--now", "01:00"],
+                           check=True, capture_output=True)
+            snap, snap_gz = sizes(out)
+        app, _ = sizes(os.path.join(web, "cordon-single.html"))
+        body += f"""
+
+Briefing snapshot of the demo city (`cordon snapshot --feeds demo-city -o briefing.html`, target
+under 8 MB): **{mb(snap)}** ({mb(snap_gz)} gzipped), of which the single-file app page is {mb(app)}
+and the {len(feeds)} embedded feeds {mb(snap - app)} (gzipped by cordon's own DEFLATE with fixed
+Huffman codes, then base64). The same file from the app's `B` button differs only in its header."""
     write_section("size", body)
     print(body)
 

@@ -89,7 +89,8 @@ else:
 open(path, "w", encoding="utf-8").write(text)
 print(section)
 PY
-python3 bench/page_size.py build/wasm-release >/dev/null
+cmake --build --preset native-release --target cordon >/dev/null
+python3 bench/page_size.py build/wasm-release build/native-release/bin/cordon >/dev/null
 bench/route_run.sh
 bench/staffing_run.sh
 bench/frame_run.sh

@@ -52,6 +52,9 @@ App::App(AppOptions options)
       m_loader([](const FeedRequest& r) { requestFile(r.url, r.etag, r.lastModified); },
                [] { return static_cast<std::uint64_t>(SDL_GetTicks64()); }) {
     m_panel.lang = m_options.lang;
+    if (m_options.isoMode >= 0) m_panel.isochroneMode = m_options.isoMode;
+    if (!m_options.isoMinutes.empty()) m_panel.isochroneMinutes = m_options.isoMinutes;
+    m_feedsPanel.visible = !m_options.snapshot; // a briefing's data is as of its header, not live
 }
 
 App::~App() {
@@ -99,7 +102,7 @@ bool App::start() {
 
 void App::startLoading() {
     m_panel.demoData = m_options.feeds.empty() && m_options.manifest.empty();
-    m_loader.setDefaultRefresh(m_options.refreshSeconds);
+    m_loader.setDefaultRefresh(m_options.snapshot ? 0 : m_options.refreshSeconds);
     m_loader.setStaleAfter(m_options.staleSeconds);
     if (!m_options.manifest.empty()) m_loader.requestManifest(m_options.manifest);
     for (const ManifestEntry& feed : m_options.feeds)
@@ -119,8 +122,12 @@ void App::startLoading() {
 
 void App::pumpLoading() {
     m_loader.poll();
-    for (FetchedFile& f : takeLoadedFiles())
-        m_loader.receive(std::move(f));
+    for (FetchedFile& f : takeLoadedFiles()) {
+        if (m_snapshotPanel.busy && f.source == kSnapshotAppPage)
+            finishSnapshot(f);
+        else
+            m_loader.receive(std::move(f));
+    }
     m_panel.status.clear();
     if (m_loader.busy()) {
         // Parse one file per frame, after a frame that says what is being parsed, so the page
@@ -488,6 +495,8 @@ void App::drawPanels() {
     m_legend.lang = m_panel.lang;
     if (drawLegendPanel(m_legend).colourToggled) rebuildOverlay();
     drawFeedsPanel(m_feedsPanel);
+    m_snapshotPanel.lang = m_panel.lang;
+    if (drawSnapshotPanel(m_snapshotPanel).save) requestSnapshot();
     if (std::optional<std::string> query = page::takeSearchQuery()) {
         m_search.query = std::move(*query);
         runSearch();
@@ -525,11 +534,8 @@ int App::nowMinuteOfDay() const {
     return m_options.nowMinuteOfDay >= 0 ? m_options.nowMinuteOfDay : clockMinuteOfDay();
 }
 
-void App::updateWall() {
-    m_wall.lang = m_panel.lang;
+void App::updateKpis() {
     const int now = nowMinuteOfDay();
-    m_wall.clock = clockText(now);
-    m_wall.dataAsOf = m_dataAsOfMinute >= 0 ? clockText(m_dataAsOfMinute) : "-";
     m_wall.highRiskZones = -1;
     if (const Feed* zones = m_feeds.get(FeedKind::Zones)) {
         m_wall.highRiskZones = 0;
@@ -553,6 +559,13 @@ void App::updateWall() {
         m_wall.personHoursShort = static_cast<double>(m_staffing->city().shortPersonMinutes) / 60;
         m_wall.householdsAwaiting = m_staffing->city().householdsUnvisited();
     }
+}
+
+void App::updateWall() {
+    m_wall.lang = m_panel.lang;
+    const int now = nowMinuteOfDay();
+    m_wall.clock = clockText(now);
+    m_wall.dataAsOf = m_dataAsOfMinute >= 0 ? clockText(m_dataAsOfMinute) : "-";
     const std::uint64_t ms = SDL_GetTicks64();
     // The tour starts on the first district at once, then moves on every `tourSeconds`.
     if (m_options.tourDistricts &&
@@ -671,6 +684,10 @@ void App::feedsChanged() {
         m_times = std::make_unique<TravelTimes>(*m_graph);
         m_graphVersion = m_feeds.versions[static_cast<int>(FeedKind::Roads)];
         m_panel.hasRoads = true;
+        if (m_options.isoFrom && !m_isoApplied) {
+            m_isoApplied = true;
+            m_isochroneOrigin = m_options.isoFrom;
+        }
         if (m_isochroneOrigin) computeIsochrones();
     }
     m_picker.update(m_feeds);
@@ -801,6 +818,9 @@ void App::handleEvent(const SDL_Event& e) {
         case SDLK_e:
             m_exportView = true;
             break;
+        case SDLK_b:
+            m_snapshotPanel.visible = !m_snapshotPanel.visible && !m_options.snapshot;
+            break;
         case SDLK_t:
             m_showLabels = !m_showLabels;
             break;
@@ -923,6 +943,9 @@ std::string App::stateJson() const {
            (m_panel.lang == Lang::En ? "en" : "zh") + "\"," + view + ",\"cursor\":" + cursor +
            ",\"isochrone\":" + isochrone + ",\"selected\":" + selected + ",\"coverage\":" + coverage +
            ",\"staffing\":" + staffing + ",\"wall\":" + wallJson() + ",\"feeds\":" + feedsJson() +
+           ",\"kpis\":" + kpisJson() + ",\"snapshot\":{\"mode\":" + (m_options.snapshot ? "true" : "false") +
+           ",\"made\":" + std::to_string(m_snapshotsMade) + ",\"bytes\":" + std::to_string(m_snapshotBytes) +
+           ",\"briefing\":" + (m_briefingShown ? "true" : "false") + "}" +
            ",\"exports\":" + std::to_string(m_exports) + ",\"hover\":" + hoverJson() +
            ",\"search\":{\"query\":" + jsonQuote(m_search.query) +
            ",\"hits\":" + std::to_string(m_searchHits.size()) +
@@ -1074,10 +1097,20 @@ bool App::frame() {
             if (feed) box.add(feed->layer.bounds());
         m_camera.fit(box, kFitPaddingPx * m_window.pixelScale());
         m_needsFit = false;
+        if (m_options.view && !m_viewApplied && m_hadData) {
+            m_viewApplied = true;
+            m_camera.setCentre(mercator::project(m_options.view->centre));
+            m_camera.setMetresPerPixel(2 * mercator::kHalfWorld / (256.0 * std::exp2(m_options.view->zoom)));
+        }
     }
 
     pumpLoading();
     updateFeedStatus();
+    updateKpis();
+    if (m_options.snapshot && !m_briefingShown && m_hadData && !m_loader.busy() && pendingRequests() == 0) {
+        m_briefingShown = true;
+        page::showBriefing(briefingJson());
+    }
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     ImGui::NewFrame();

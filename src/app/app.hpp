@@ -22,6 +22,7 @@
 #include "ui/legend_panel.hpp"
 #include "ui/map_panel.hpp"
 #include "ui/search_panel.hpp"
+#include "ui/snapshot_panel.hpp"
 #include "ui/ui_font.hpp"
 #include "ui/wall_panel.hpp"
 
@@ -46,6 +47,8 @@ class App {
     bool frame();
 
   private:
+    /// The single-file build of the app, next to the served page: the body of every snapshot.
+    static constexpr const char* kSnapshotAppPage = "cordon-single.html";
     AppOptions m_options;
     Window m_window;
     Camera m_camera;
@@ -88,6 +91,11 @@ class App {
     std::vector<PlanArrow> m_planArrows;
     LegendModel m_legend;
     FeedsModel m_feedsPanel;
+    SnapshotPanelModel m_snapshotPanel;
+    int m_snapshotsMade = 0;
+    std::size_t m_snapshotBytes = 0;
+    bool m_briefingShown = false; ///< the snapshot page's summary is up
+    bool m_viewApplied = false, m_isoApplied = false;
     WallModel m_wall;
     bool m_exportView = false; ///< save the next drawn frame as a PNG
     std::vector<LabelAnchor> m_labelAnchors;
@@ -153,6 +161,17 @@ class App {
     /// Feed ages, states and change history from the loader, for the panel, the wall and tests.
     void updateFeedStatus();
     std::string feedsJson() const;
+    /// Fills the KPI figures (the wall's tiles, the snapshot's summary) from the current data.
+    void updateKpis();
+    std::string kpisJson() const;
+    /// Asks for the single-file app page; the snapshot is built when it arrives.
+    void requestSnapshot();
+    /// Builds the briefing snapshot from the app page and the feeds on screen, and offers it.
+    void finishSnapshot(const FetchedFile& appPage);
+    /// The options that reopen the current view: language, time, camera, isochrones.
+    std::string viewParams() const;
+    /// Labels, KPI tiles and the top gaps for a snapshot page's printable summary.
+    std::string briefingJson() const;
     void startLoading();
     void pumpLoading();
     void feedsChanged();

@@ -86,7 +86,9 @@ bool FeedLoader::processOne(FeedSet& feeds) {
         status.error.clear();
         m_attemptProblems.erase(status.source);
     };
+    std::string packed; // the bytes as they arrived, when gzipped (kept small for snapshots)
     if (file.error.empty() && isGzip(file.bytes)) {
+        packed = file.bytes;
         GunzipResult unpacked = gunzip(file.bytes, kMaxUnpackedBytes);
         if (unpacked.bytes)
             file.bytes = std::move(*unpacked.bytes);
@@ -146,7 +148,9 @@ bool FeedLoader::processOne(FeedSet& feeds) {
             status.lastModified = file.lastModified;
             status.error.clear();
             ++status.versions;
+            m_heldSource[static_cast<int>(r.feed->kind)] = file.source;
             feeds.replace(std::move(*r.feed));
+            m_heldBytes[file.source] = packed.empty() ? std::move(file.bytes) : std::move(packed);
             changed = true;
             m_attemptProblems.erase(file.source);
             m_goodProblems[file.source] = std::move(r.diagnostics);
@@ -160,6 +164,13 @@ bool FeedLoader::processOne(FeedSet& feeds) {
     if (changed) m_references = checkReferences(feeds);
     flatten();
     return changed;
+}
+
+std::optional<FeedLoader::HeldFeed> FeedLoader::held(FeedKind kind) const {
+    const std::string& source = m_heldSource[static_cast<int>(kind)];
+    const auto it = m_heldBytes.find(source);
+    if (source.empty() || it == m_heldBytes.end()) return std::nullopt;
+    return HeldFeed{source, &it->second};
 }
 
 std::vector<const FeedSourceStatus*> FeedLoader::sources() const {

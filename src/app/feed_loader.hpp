@@ -9,6 +9,7 @@
 #include "core/feed_set.hpp"
 #include "core/fetched_file.hpp"
 
+#include <array>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -96,6 +97,13 @@ class FeedLoader {
     bool isStale(const FeedSourceStatus& status) const;
     /// Seconds since the source last confirmed its data.
     double ageSeconds(const FeedSourceStatus& status) const;
+    /// The bytes of the version on screen for a feed kind, as they arrived (gzipped or plain), and
+    /// where from: what a briefing snapshot embeds.
+    struct HeldFeed {
+        std::string source;
+        const std::string* bytes = nullptr;
+    };
+    std::optional<HeldFeed> held(FeedKind kind) const;
     /// Replacements, newest last (the last kMaxChanges).
     const std::deque<FeedChangeRecord>& changes() const { return m_changes; }
     static constexpr std::size_t kMaxChanges = 20;
@@ -114,6 +122,8 @@ class FeedLoader {
     std::vector<Diagnostic> m_references;
     std::vector<Diagnostic> m_flat;
     std::deque<FeedChangeRecord> m_changes;
+    std::map<std::string, std::string> m_heldBytes;       ///< per source, of the version on screen
+    std::array<std::string, kFeedKindCount> m_heldSource; ///< per kind, the source on screen
 
     FeedSourceStatus& statusOf(const std::string& source);
     void send(FeedSourceStatus& status);

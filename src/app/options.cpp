@@ -4,6 +4,7 @@
 #include "core/manifest.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 
 namespace cordon {
@@ -36,6 +37,18 @@ int toInt(const std::string& s, int fallback) {
     char* end = nullptr;
     const long v = std::strtol(s.c_str(), &end, 10);
     return end && *end == '\0' && !s.empty() && v >= 0 && v < 1000000 ? static_cast<int>(v) : fallback;
+}
+
+/// "113.6,34.7,12" -> {113.6, 34.7, 12}; empty when any item is not a finite number.
+std::vector<double> numberList(const std::string& s) {
+    std::vector<double> out;
+    for (const std::string& item : splitFeedList(s)) {
+        char* end = nullptr;
+        const double v = std::strtod(item.c_str(), &end);
+        if (!end || *end != '\0' || !std::isfinite(v)) return {};
+        out.push_back(v);
+    }
+    return out;
 }
 
 } // namespace
@@ -99,7 +112,21 @@ AppOptions optionsFromParams(const Params& params) {
             o.tourDistricts = value == "districts";
         else if (key == "tourseconds")
             o.tourSeconds = std::clamp(toInt(value, o.tourSeconds), 3, 3600);
-        else if (key == "now")
+        else if (key == "snapshot")
+            o.snapshot = value == "1" || value == "true";
+        else if (key == "iso") {
+            const std::vector<double> v = numberList(value);
+            if (v.size() == 2 && std::abs(v[0]) <= 180 && std::abs(v[1]) <= 90)
+                o.isoFrom = LonLat{v[0], v[1]};
+        } else if (key == "isomode")
+            o.isoMode = value == "drive" ? 1 : value == "walk" ? 0 : -1;
+        else if (key == "isominutes")
+            o.isoMinutes = value;
+        else if (key == "view") {
+            const std::vector<double> v = numberList(value);
+            if (v.size() == 3 && std::abs(v[0]) <= 180 && std::abs(v[1]) <= 85 && v[2] >= 0 && v[2] <= 24)
+                o.view = AppOptions::View{{v[0], v[1]}, v[2]};
+        } else if (key == "now")
             o.nowMinuteOfDay = parseTimeOfDay(value).value_or(-1) % kMinutesPerDay;
     }
     return o;

@@ -2,9 +2,11 @@
 /// Start-up options of the app, from the page URL (`?lang=en`) or, natively, the command line
 /// (`--lang=en`). Unknown keys are ignored so old links keep working.
 
+#include "core/geo.hpp"
 #include "core/manifest.hpp"
 #include "ui/strings.hpp"
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -34,6 +36,19 @@ struct AppOptions {
     int tourSeconds = 20;
     /// `now=HH:MM`: the time of day the map treats as now (briefings, tests); -1 = the clock.
     int nowMinuteOfDay = -1;
+    /// `snapshot=1`: a briefing snapshot (set by its page): read-only, feeds embedded, no refresh.
+    bool snapshot = false;
+    /// `iso=lon,lat`: isochrones from this point once the roads are loaded, with `isomode=walk|drive`
+    /// and `isominutes=5,10,15`.
+    std::optional<LonLat> isoFrom;
+    int isoMode = -1; ///< 0 walk, 1 drive, -1 the panel's default
+    std::string isoMinutes;
+    /// `view=lon,lat,zoom`: the view to open at instead of fitting the data.
+    struct View {
+        LonLat centre;
+        double zoom = 0;
+    };
+    std::optional<View> view;
 };
 
 using Params = std::vector<std::pair<std::string, std::string>>;

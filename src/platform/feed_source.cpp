@@ -67,6 +67,13 @@ EM_JS(void, cordonFetch, (const char* urlPtr, const char* etagPtr, const char* m
     var progress = function(received, total) {
         if (window.cordonPage && window.cordonPage.progress) window.cordonPage.progress(url, received, total);
     };
+    // A briefing snapshot's own feeds are read from the page, never fetched.
+    var embedded = window.cordonPage && window.cordonPage.embedded ? window.cordonPage.embedded(url) : null;
+    if (embedded) {
+        setTimeout(
+            function() { deliver(embedded, ""); }, 0);
+        return;
+    }
     // 'no-store': the app keeps the validators itself, so a 304 reaches it instead of the browser
     // quietly answering from its cache.
     fetch(url, {cache : 'no-store', headers : headers})
@@ -74,7 +81,7 @@ EM_JS(void, cordonFetch, (const char* urlPtr, const char* etagPtr, const char* m
             status = response.status;
             etag = response.headers.get('ETag') || "";
             modified = response.headers.get('Last-Modified') || "";
-            if (response.status == = 304) {
+            if (response.status == 304) {
                 deliver(new Uint8Array(0), "");
                 return;
             }

@@ -105,8 +105,19 @@ extern "C" EMSCRIPTEN_KEEPALIVE void cordon_search(const char* text, int submit)
     if (submit) g_searchSubmit = true;
 }
 
+void showBriefing(std::string_view briefingJson) {
+    const std::string s(briefingJson);
+    EM_ASM(
+        {
+            if (window.cordonPage && window.cordonPage.briefing)
+                window.cordonPage.briefing(JSON.parse(UTF8ToString($0)));
+        },
+        s.c_str());
+}
+
 EM_JS(char*, cordonLocationQuery, (), {
-    var s = window.location.search.substring(1);
+    var s = window.cordonPage && window.cordonPage.query ? window.cordonPage.query()
+                                                         : window.location.search.substring(1);
     var n = lengthBytesUTF8(s) + 1;
     var p = _malloc(n);
     stringToUTF8(s, p, n);
@@ -157,6 +168,8 @@ void signalReady(std::string_view stateJson) {
 }
 
 void publishState(std::string_view) {}
+
+void showBriefing(std::string_view) {}
 
 std::string queryString() {
     return {};

@@ -122,6 +122,19 @@ constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
     {MinutesShort, "分", "min"},
     {HoursShort, "小时", "h"},
     {WallFeedsStale, "数据过期", "Stale feeds"},
+    {BriefingTitle, "疫情防控简报", "Epidemic-control briefing"},
+    {BriefingAsOf, "数据截至", "Data as of"},
+    {BriefingSize, "文件大小", "File size"},
+    {BriefingPrint, "打印摘要", "Print summary"},
+    {BriefingSummary, "摘要：指标与缺员最多的卡点", "Summary: KPIs and the posts most short"},
+    {BriefingTopGaps, "缺员最多的卡点", "Posts most short"},
+    {BriefingReadOnly, "只读快照", "read-only snapshot"},
+    {SnapshotPanel, "简报快照（B）", "Briefing snapshot (B)"},
+    {SnapshotTitle, "标题", "Title"},
+    {SnapshotNote, "说明", "Note"},
+    {SnapshotSave, "保存为单个 HTML 文件", "Save as one HTML file"},
+    {SnapshotSaved, "已保存", "Saved"},
+    {SnapshotFailed, "快照失败", "Snapshot failed"},
 }};
 
 constexpr bool tableInOrder() {

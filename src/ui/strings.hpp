@@ -119,6 +119,19 @@ enum class TextId {
     MinutesShort,
     HoursShort,
     WallFeedsStale,
+    BriefingTitle,
+    BriefingAsOf,
+    BriefingSize,
+    BriefingPrint,
+    BriefingSummary,
+    BriefingTopGaps,
+    BriefingReadOnly,
+    SnapshotPanel,
+    SnapshotTitle,
+    SnapshotNote,
+    SnapshotSave,
+    SnapshotSaved,
+    SnapshotFailed,
     Count
 };
 

@@ -196,3 +196,24 @@ TEST_CASE("Manifest intervals: per feed, else the manifest's, else the page's") 
         interval[s->source] = s->refreshSeconds;
     CHECK(interval == std::map<std::string, int>{{"m.json", 60}, {"a.geojson", 30}, {"b.geojson", 5}});
 }
+
+TEST_CASE("The loader holds the bytes of each feed on screen, as they arrived, for snapshots") {
+    FeedLoader loader([](const FeedRequest&) {});
+    FeedSet feeds;
+    CHECK_FALSE(loader.held(FeedKind::Zones));
+    loader.receive({"a/zones.geojson", kZones, ""});
+    loader.processOne(feeds);
+    REQUIRE(loader.held(FeedKind::Zones));
+    CHECK(loader.held(FeedKind::Zones)->source == "a/zones.geojson");
+    CHECK(*loader.held(FeedKind::Zones)->bytes == kZones);
+
+    const std::string gz = storedGzip(zonesWith(2, 0));
+    loader.receive({"dropped/zones.geojson.gz", gz, ""});
+    loader.processOne(feeds);
+    CHECK(loader.held(FeedKind::Zones)->source == "dropped/zones.geojson.gz");
+    CHECK(*loader.held(FeedKind::Zones)->bytes == gz); // still compressed
+
+    loader.receive({"dropped/zones.geojson.gz", "{", ""}); // a rejected version changes nothing held
+    loader.processOne(feeds);
+    CHECK(*loader.held(FeedKind::Zones)->bytes == gz);
+}

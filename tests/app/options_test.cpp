@@ -41,3 +41,21 @@ TEST_CASE("Big-screen options: wall mode, refresh, district tour and a fixed tim
     CHECK(plain.nowMinuteOfDay == -1); // not a time: the clock
     CHECK(optionsFromParams(parseQueryString("?now=24:00")).nowMinuteOfDay == 0);
 }
+
+TEST_CASE("Briefing options: snapshot, isochrones from a point, and a saved view") {
+    const AppOptions o = optionsFromParams(
+        parseQueryString("snapshot=1&iso=113.67,34.75&isomode=drive&isominutes=5,10&view=113.6,34.7,12.5"));
+    CHECK(o.snapshot);
+    REQUIRE(o.isoFrom);
+    CHECK(o.isoFrom->lon == 113.67);
+    CHECK(o.isoFrom->lat == 34.75);
+    CHECK(o.isoMode == 1);
+    CHECK(o.isoMinutes == "5,10");
+    REQUIRE(o.view);
+    CHECK(o.view->zoom == 12.5);
+    const AppOptions bad = optionsFromParams(parseQueryString("iso=200,1&view=1,2&isomode=fly&snapshot=0"));
+    CHECK_FALSE(bad.isoFrom);
+    CHECK_FALSE(bad.view);
+    CHECK(bad.isoMode == -1);
+    CHECK_FALSE(bad.snapshot);
+}

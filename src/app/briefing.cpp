@@ -1,0 +1,143 @@
+// The briefing snapshot from the app: the view's options, the summary its page prints, and the
+// file itself (core/snapshot.hpp) built from the single-file app page and the feeds on screen.
+#include "app/app.hpp"
+#include "core/json.hpp"
+#include "core/mercator.hpp"
+#include "core/snapshot.hpp"
+#include "platform/feed_source.hpp"
+#include "platform/page.hpp"
+
+#include <algorithm>
+#include <cstdio>
+#include <ctime>
+
+namespace cordon {
+namespace {
+
+/// "2026-11-23 14:05" (or with `compact`, "20261123-1405") in the local time of the machine.
+std::string localTime(bool compact) {
+    const std::time_t t = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&t, &tm);
+    char text[32];
+    std::strftime(text, sizeof text, compact ? "%Y%m%d-%H%M" : "%Y-%m-%d %H:%M", &tm);
+    return text;
+}
+
+std::string fileName(const std::string& source) {
+    const std::size_t slash = source.find_last_of('/');
+    return slash == std::string::npos ? source : source.substr(slash + 1);
+}
+
+std::string number(double v, const char* format) {
+    char text[48];
+    std::snprintf(text, sizeof text, format, v);
+    return text;
+}
+
+} // namespace
+
+std::string App::viewParams() const {
+    const LonLat centre = mercator::unproject(m_camera.centre());
+    std::string params = std::string("lang=") + (m_panel.lang == Lang::En ? "en" : "zh") +
+                         "&now=" + clockText(nowMinuteOfDay()) + "&view=" + number(centre.lon, "%.6f") + "," +
+                         number(centre.lat, "%.6f") + "," + number(m_camera.zoomLevel(), "%.3f");
+    if (m_isochroneOrigin) {
+        params += "&iso=" + number(m_isochroneOrigin->lon, "%.6f") + "," +
+                  number(m_isochroneOrigin->lat, "%.6f") +
+                  "&isomode=" + (m_panel.isochroneMode == 1 ? "drive" : "walk");
+        std::string minutes;
+        for (const std::string& m : splitFeedList(m_panel.isochroneMinutes))
+            if (!m.empty() && m.find_first_not_of("0123456789.") == std::string::npos)
+                minutes += (minutes.empty() ? "" : ",") + m;
+        if (!minutes.empty()) params += "&isominutes=" + minutes;
+    }
+    return params;
+}
+
+void App::requestSnapshot() {
+    if (m_snapshotPanel.busy || m_options.snapshot) return;
+    m_snapshotPanel.busy = true;
+    m_snapshotPanel.status.clear();
+    requestFile(kSnapshotAppPage);
+}
+
+void App::finishSnapshot(const FetchedFile& appPage) {
+    m_snapshotPanel.busy = false;
+    const Lang lang = m_panel.lang;
+    auto failed = [&](const std::string& why) {
+        m_snapshotPanel.status = std::string(tr(TextId::SnapshotFailed, lang)) + ": " + why;
+        page::showError(m_snapshotPanel.status);
+    };
+    if (!appPage.error.empty()) return failed(appPage.source + ": " + appPage.error);
+    SnapshotContent content;
+    content.title = m_snapshotPanel.title.data();
+    if (content.title.empty())
+        content.title = std::string(tr(TextId::BriefingTitle, lang)) + " " + localTime(false);
+    content.note = m_snapshotPanel.note.data();
+    content.asOf = localTime(false);
+    content.params = viewParams();
+    for (int k = 0; k < kFeedKindCount; ++k)
+        if (const std::optional<FeedLoader::HeldFeed> held = m_loader.held(static_cast<FeedKind>(k)))
+            content.feeds.push_back({fileName(held->source), *held->bytes});
+    const SnapshotResult result = buildSnapshot(appPage.bytes, content);
+    if (!result.html) return failed(appPage.source + ": " + result.error);
+    const std::string name = "cordon-briefing-" + localTime(true) + ".html";
+    if (!page::downloadFile(name, *result.html, "text/html")) return failed("cannot write " + name);
+    ++m_snapshotsMade;
+    m_snapshotBytes = result.html->size();
+    m_snapshotPanel.status = std::string(tr(TextId::SnapshotSaved, lang)) + ": " + name + " (" +
+                             number(m_snapshotBytes / 1e6, "%.1f") + " MB)";
+}
+
+std::string App::kpisJson() const {
+    char text[240];
+    std::snprintf(text, sizeof text,
+                  "{\"highRiskZones\":%d,\"zonesWithoutTaskForce\":%d,\"postsShortNow\":%d,"
+                  "\"personHoursShort\":%.2f,\"householdsAwaiting\":%lld,\"now\":\"%s\"}",
+                  m_wall.highRiskZones, m_wall.zonesWithoutTaskForce, m_wall.postsShortNow,
+                  m_wall.personHoursShort, m_wall.householdsAwaiting, clockText(nowMinuteOfDay()).c_str());
+    return text;
+}
+
+std::string App::briefingJson() const {
+    const Lang lang = m_panel.lang;
+    auto label = [&](TextId id) { return jsonQuote(tr(id, lang)); };
+    auto count = [](double v, const char* format) { return v < 0 ? std::string("-") : number(v, format); };
+    const std::pair<TextId, std::string> kpis[] = {
+        {TextId::KpiHighRiskZones, count(m_wall.highRiskZones, "%.0f")},
+        {TextId::KpiZonesWithoutTaskForce, count(m_wall.zonesWithoutTaskForce, "%.0f")},
+        {TextId::KpiPostsShortNow, count(m_wall.postsShortNow, "%.0f")},
+        {TextId::KpiPersonHoursShort, count(m_wall.personHoursShort, "%.0f")},
+        {TextId::KpiHouseholdsAwaiting, count(static_cast<double>(m_wall.householdsAwaiting), "%.0f")},
+    };
+    std::string tiles;
+    for (const auto& [id, value] : kpis)
+        tiles += (tiles.empty() ? "" : ",") + std::string("{\"label\":") + label(id) +
+                 ",\"value\":" + jsonQuote(value) + "}";
+    std::vector<const GapRow*> rows;
+    for (const GapRow& r : m_gapsPanel.rows)
+        rows.push_back(&r);
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const GapRow* a, const GapRow* b) { return a->hoursShort > b->hoursShort; });
+    rows.resize(std::min<std::size_t>(rows.size(), 10));
+    std::string gaps;
+    for (const GapRow* r : rows) {
+        const std::string worst = r->worstGapStartMinute < 0 ? "-"
+                                                             : clockText(r->worstGapStartMinute) + " (" +
+                                                                   number(r->worstGapHours, "%.1f") + " h)";
+        gaps += (gaps.empty() ? "[" : ",[") + jsonQuote(r->name) + "," + jsonQuote(r->district) + "," +
+                jsonQuote(number(r->hoursShort, "%.1f")) + "," +
+                jsonQuote(number(r->nightHoursShort, "%.1f")) + "," + jsonQuote(worst) + "]";
+    }
+    return "{\"labels\":{\"title\":" + label(TextId::BriefingTitle) +
+           ",\"asOf\":" + label(TextId::BriefingAsOf) + ",\"size\":" + label(TextId::BriefingSize) +
+           ",\"print\":" + label(TextId::BriefingPrint) + ",\"summary\":" + label(TextId::BriefingSummary) +
+           ",\"topGaps\":" + label(TextId::BriefingTopGaps) +
+           ",\"readOnly\":" + label(TextId::BriefingReadOnly) + ",\"columns\":[" + label(TextId::ColumnPost) +
+           "," + label(TextId::ColumnDistrict) + "," + label(TextId::ColumnHoursShort) + "," +
+           label(TextId::ColumnNightHours) + "," + label(TextId::ColumnWorstGap) + "]},\"kpis\":[" + tiles +
+           "],\"gaps\":[" + gaps + "]}";
+}
+
+} // namespace cordon
