@@ -1,5 +1,8 @@
 #include "core/json.hpp"
 
+#include <charconv>
+#include <cmath>
+
 #include "core/json_cursor.hpp"
 
 namespace cordon {
@@ -27,6 +30,40 @@ const char* jsonTypeName(JsonType type) {
         return "object";
     }
     return "?";
+}
+
+std::string numberJson(double v) {
+    if (!std::isfinite(v)) return "null";
+    if (v == 0) return "0";
+    char buf[32];
+    const auto r = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, r.ptr);
+}
+
+std::string writeJson(const JsonValue& v) {
+    switch (v.type) {
+    case JsonType::Null:
+        return "null";
+    case JsonType::Bool:
+        return v.boolean ? "true" : "false";
+    case JsonType::Number:
+        return numberJson(v.number);
+    case JsonType::String:
+        return jsonQuote(v.string);
+    case JsonType::Array: {
+        std::string s = "[";
+        for (std::size_t i = 0; i < v.items.size(); ++i)
+            s += (i ? "," : "") + writeJson(v.items[i]);
+        return s + "]";
+    }
+    case JsonType::Object: {
+        std::string s = "{";
+        for (std::size_t i = 0; i < v.members.size(); ++i)
+            s += (i ? "," : "") + jsonQuote(v.members[i].first) + ":" + writeJson(v.members[i].second);
+        return s + "}";
+    }
+    }
+    return "null";
 }
 
 std::string jsonQuote(std::string_view text) {

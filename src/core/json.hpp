@@ -52,6 +52,12 @@ JsonParseResult parseJson(std::string_view bytes);
 /// `text` as a JSON string literal with quotes, escaping what JSON and HTML embedding need.
 std::string jsonQuote(std::string_view text);
 
+/// Shortest text that reads back as the same double; null for NaN and infinities.
+std::string numberJson(double v);
+
+/// `v` as compact JSON text (strings escaped as by jsonQuote).
+std::string writeJson(const JsonValue& v);
+
 /// Name of a JSON type for messages ("number", "string", ...).
 const char* jsonTypeName(JsonType type);
 

@@ -31,15 +31,6 @@ constexpr std::size_t kProblemsShown = 8;
 // ---------------------------------------------------------------------------------------------
 // JSON text helpers
 
-/// Shortest text that reads back as the same double; null for NaN and infinities.
-std::string numberJson(double v) {
-    if (!std::isfinite(v)) return "null";
-    if (v == 0) return "0";
-    char buf[32];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, r.ptr);
-}
-
 /// A coordinate with at most 7 decimals (about 1 cm), trailing zeros dropped.
 void appendCoordinate(std::string& out, double v) {
     char buf[40];
@@ -83,52 +74,6 @@ std::string validUtf8(std::string_view text, bool& changed) {
         }
     }
     return out;
-}
-
-std::string writeJson(const JsonValue& v) {
-    switch (v.type) {
-    case JsonType::Null:
-        return "null";
-    case JsonType::Bool:
-        return v.boolean ? "true" : "false";
-    case JsonType::Number:
-        return numberJson(v.number);
-    case JsonType::String:
-        return jsonQuote(v.string);
-    case JsonType::Array: {
-        std::string s = "[";
-        for (std::size_t i = 0; i < v.items.size(); ++i)
-            s += (i ? "," : "") + writeJson(v.items[i]);
-        return s + "]";
-    }
-    case JsonType::Object: {
-        std::string s = "{";
-        for (std::size_t i = 0; i < v.members.size(); ++i)
-            s += (i ? "," : "") + jsonQuote(v.members[i].first) + ":" + writeJson(v.members[i].second);
-        return s + "}";
-    }
-    }
-    return "null";
-}
-
-void setMapping(std::vector<FieldMapping>& map, FieldMapping m) {
-    const auto it =
-        std::find_if(map.begin(), map.end(), [&](const FieldMapping& x) { return x.target == m.target; });
-    if (it != map.end())
-        *it = std::move(m);
-    else
-        map.push_back(std::move(m));
-}
-
-/// "SOURCE" or ":constant" (the first colon is dropped: "::x" is the text ":x").
-FieldMapping mappingFromText(std::string target, std::string_view value) {
-    FieldMapping m;
-    m.target = std::move(target);
-    if (!value.empty() && value[0] == ':')
-        m.literalJson = jsonQuote(value.substr(1));
-    else
-        m.source = std::string(value);
-    return m;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -529,115 +474,6 @@ bool readOptionValue(const std::vector<std::string>& args, std::size_t& i, const
 
 // ---------------------------------------------------------------------------------------------
 // Options
-
-bool parseFieldMappings(std::string_view list, std::vector<FieldMapping>& map, std::string& error) {
-    std::size_t start = 0;
-    while (start <= list.size()) {
-        const std::size_t comma = list.find(',', start);
-        const std::string_view item =
-            list.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start);
-        start = comma == std::string_view::npos ? list.size() + 1 : comma + 1;
-        if (item.empty()) continue;
-        const std::size_t eq = item.find('=');
-        if (eq == std::string_view::npos || eq == 0 || eq + 1 == item.size()) {
-            error = "bad mapping '" + std::string(item) + "' (want target=SOURCE or target=:constant)";
-            return false;
-        }
-        setMapping(map, mappingFromText(std::string(item.substr(0, eq)), item.substr(eq + 1)));
-    }
-    return true;
-}
-
-bool applyMappingFile(std::string_view json, ImportOptions& o, std::string& error) {
-    const JsonParseResult parsed = parseJson(json);
-    if (!parsed.ok()) {
-        error = "not JSON: line " + std::to_string(parsed.error.line) + ", column " +
-                std::to_string(parsed.error.column) + ": " + parsed.error.message;
-        return false;
-    }
-    const JsonValue& root = *parsed.value;
-    if (!root.isObject()) {
-        error = "a mapping file is a JSON object";
-        return false;
-    }
-    auto wantString = [&](const std::string& key, const JsonValue& v, std::string& out) {
-        if (!v.isString()) {
-            error = "\"" + key + "\" must be a string";
-            return false;
-        }
-        out = v.string;
-        return true;
-    };
-    auto wantBool = [&](const std::string& key, const JsonValue& v, bool& out) {
-        if (v.type != JsonType::Bool) {
-            error = "\"" + key + "\" must be true or false";
-            return false;
-        }
-        out = v.boolean;
-        return true;
-    };
-    for (const auto& [key, v] : root.members) {
-        if (key == "feed") {
-            std::string name;
-            if (!wantString(key, v, name)) return false;
-            if (!(o.feed = feedKindFromName(name))) {
-                error = "unknown feed '" + name + "'";
-                return false;
-            }
-        } else if (key == "layer") {
-            if (!wantString(key, v, o.layer)) return false;
-        } else if (key == "id") {
-            if (!wantString(key, v, o.idField)) return false;
-        } else if (key == "encoding") {
-            if (!wantString(key, v, o.encoding)) return false;
-        } else if (key == "from_gcj02") {
-            if (!wantBool(key, v, o.fromGcj02)) return false;
-        } else if (key == "only_mapped") {
-            if (!wantBool(key, v, o.onlyMapped)) return false;
-        } else if (key == "open_options") {
-            if (v.isObject()) {
-                for (const auto& [k, x] : v.members) {
-                    std::string s;
-                    if (!wantString("open_options." + k, x, s)) return false;
-                    o.openOptions.push_back(k + "=" + s);
-                }
-            } else if (v.isArray()) {
-                for (const JsonValue& x : v.items) {
-                    std::string s;
-                    if (!wantString("open_options[]", x, s)) return false;
-                    o.openOptions.push_back(s);
-                }
-            } else {
-                error = "\"open_options\" must be an object or a list of \"KEY=VALUE\"";
-                return false;
-            }
-        } else if (key == "map") {
-            if (!v.isObject()) {
-                error = "\"map\" must be an object {\"target\": \"SOURCE\" or \":constant\", ...}";
-                return false;
-            }
-            for (const auto& [target, x] : v.members) {
-                if (x.isString()) {
-                    if (x.string.empty()) {
-                        error = "map." + target + " is empty";
-                        return false;
-                    }
-                    setMapping(o.map, mappingFromText(target, x.string));
-                } else {
-                    FieldMapping m;
-                    m.target = target;
-                    m.literalJson = writeJson(x);
-                    setMapping(o.map, std::move(m));
-                }
-            }
-        } else {
-            error = "unknown key \"" + key +
-                    "\" (feed, layer, id, map, from_gcj02, only_mapped, encoding, open_options)";
-            return false;
-        }
-    }
-    return true;
-}
 
 bool parseImportOptions(const std::vector<std::string>& args, ImportOptions& o, std::string& error) {
     // The mapping file first, so that the command line overrides it wherever both say something.
