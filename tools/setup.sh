@@ -106,4 +106,9 @@ if [ ! -d "$repo/bench/node_modules/geojson-path-finder" ] || [ ! -d "$repo/benc
   log "npm install (bench)"
   (cd "$repo/bench" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
 fi
+# gdal3.js for importing Shapefile/KML/GPKG/CSV in the served page (web/package.json).
+if [ ! -f "$repo/web/node_modules/gdal3.js/dist/package/gdal3WebAssembly.wasm" ]; then
+  log "npm install (web: gdal3.js)"
+  (cd "$repo/web" && npm install --no-audit --no-fund --loglevel=error >/dev/null)
+fi
 log "ready (cache: $cache)"

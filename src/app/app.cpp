@@ -55,6 +55,9 @@ App::App(AppOptions options)
     if (m_options.isoMode >= 0) m_panel.isochroneMode = m_options.isoMode;
     if (!m_options.isoMinutes.empty()) m_panel.isochroneMinutes = m_options.isoMinutes;
     m_feedsPanel.visible = !m_options.snapshot; // a briefing's data is as of its header, not live
+#ifdef __EMSCRIPTEN__
+    m_panel.canImport = !m_options.snapshot;
+#endif
 }
 
 App::~App() {
@@ -476,6 +479,7 @@ void App::drawPanels() {
     const MapPanelActions actions = drawMapPanel(m_panel);
     if (actions.fitToData) m_needsFit = true;
     if (actions.exportView) m_exportView = true;
+    if (actions.importFiles) page::openFilePicker();
     if (actions.exportLayerGeoJson) exportSelectedLayer(false);
     if (actions.exportLayerCsv) exportSelectedLayer(true);
     if (actions.layersChanged) rebuildScene();

@@ -1,5 +1,6 @@
 #include "app/feed_loader.hpp"
 
+#include "core/feed_mapping.hpp"
 #include "core/gzip.hpp"
 #include "core/manifest.hpp"
 
@@ -95,6 +96,7 @@ bool FeedLoader::processOne(FeedSet& feeds) {
         else
             file.error = "gzip: " + unpacked.error;
     }
+    if (file.error.empty() && file.converted) mapConverted(file);
     const std::size_t hash = std::hash<std::string_view>{}(file.bytes);
     if (file.notModified && file.error.empty() && status.hasData) {
         confirm();
@@ -164,6 +166,25 @@ bool FeedLoader::processOne(FeedSet& feeds) {
     if (changed) m_references = checkReferences(feeds);
     flatten();
     return changed;
+}
+
+void FeedLoader::mapConverted(FetchedFile& file) {
+    FeedMapping mapping;
+    if (!file.mappingJson.empty() && !applyMappingFile(file.mappingJson, mapping, file.error)) {
+        file.error = "mapping file: " + file.error;
+        return;
+    }
+    if (!mapping.feed) {
+        // "posts.zip", "data/zones.kml": the feed named by the file.
+        std::string stem = file.source.substr(file.source.find_last_of('/') + 1);
+        stem = stem.substr(0, stem.find('.'));
+        mapping.feed = feedKindFromName(stem);
+    }
+    MappedFeed mapped = mapGeoJsonToFeed(file.bytes, mapping, file.source);
+    if (mapped.geojson)
+        file.bytes = std::move(*mapped.geojson);
+    else
+        file.error = std::move(mapped.error);
 }
 
 std::optional<FeedLoader::HeldFeed> FeedLoader::held(FeedKind kind) const {

@@ -129,6 +129,8 @@ class FeedLoader {
     void send(FeedSourceStatus& status);
     void fail(FeedSourceStatus& status, std::vector<Diagnostic> problems, const std::string& error);
     void flatten();
+    /// Maps a file converted in the page to a feed (its mapping file, else its name says which).
+    void mapConverted(FetchedFile& file);
 };
 
 } // namespace cordon

@@ -17,6 +17,10 @@ struct FetchedFile {
     bool notModified = false; ///< HTTP 304: the version already held is still current
     std::string etag;         ///< validators of this response, sent back on the next request
     std::string lastModified;
+    /// Converted from another format in the page (gdal3.js): GeoJSON still to be mapped to a feed,
+    /// with the mapping file dropped alongside (`mappingJson`, "" for none: the feed is told by name).
+    bool converted = false;
+    std::string mappingJson;
 };
 
 /// `relative` resolved against the folder of `base` ("data/feeds.json" + "zones.geojson" ->

@@ -1,7 +1,8 @@
 #include "core/json.hpp"
 
-#include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 #include "core/json_cursor.hpp"
 
@@ -35,9 +36,14 @@ const char* jsonTypeName(JsonType type) {
 std::string numberJson(double v) {
     if (!std::isfinite(v)) return "null";
     if (v == 0) return "0";
-    char buf[32];
-    const auto r = std::to_chars(buf, buf + sizeof buf, v);
-    return std::string(buf, r.ptr);
+    // The fewest significant digits that read back exactly (no floating-point to_chars in every
+    // standard library cordon is built with).
+    char buf[40];
+    for (int digits = 15; digits <= 17; ++digits) {
+        std::snprintf(buf, sizeof buf, "%.*g", digits, v);
+        if (std::strtod(buf, nullptr) == v) break;
+    }
+    return buf;
 }
 
 std::string writeJson(const JsonValue& v) {

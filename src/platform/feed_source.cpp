@@ -141,6 +141,19 @@ extern "C" EMSCRIPTEN_KEEPALIVE void cordon_file_dropped(const char* name, const
     g_done.push_back(std::move(f));
 }
 
+/// The page hands files converted by gdal3.js in here (or why they could not be), with the mapping
+/// file dropped alongside them (see web/shell.html).
+extern "C" EMSCRIPTEN_KEEPALIVE void cordon_file_imported(const char* name, const char* bytes, int length,
+                                                          const char* mapping, const char* error) {
+    FetchedFile f;
+    f.source = name;
+    f.bytes.assign(bytes, static_cast<std::size_t>(length));
+    f.error = error;
+    f.converted = true;
+    f.mappingJson = mapping;
+    g_done.push_back(std::move(f));
+}
+
 void requestFile(const std::string& url, const std::string& etag, const std::string& lastModified) {
     ++g_pending;
     cordonFetch(url.c_str(), etag.c_str(), lastModified.c_str());

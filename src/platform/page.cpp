@@ -115,6 +115,15 @@ void showBriefing(std::string_view briefingJson) {
         s.c_str());
 }
 
+bool openFilePicker() {
+    return EM_ASM_INT({
+               var picker = document.getElementById('import');
+               if (!picker || (window.cordonPage && window.cordonPage.snapshot)) return 0;
+               picker.click();
+               return 1;
+           }) != 0;
+}
+
 EM_JS(char*, cordonLocationQuery, (), {
     var s = window.cordonPage && window.cordonPage.query ? window.cordonPage.query()
                                                          : window.location.search.substring(1);
@@ -170,6 +179,10 @@ void signalReady(std::string_view stateJson) {
 void publishState(std::string_view) {}
 
 void showBriefing(std::string_view) {}
+
+bool openFilePicker() {
+    return false;
+}
 
 std::string queryString() {
     return {};

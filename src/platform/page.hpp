@@ -29,6 +29,9 @@ bool takeSearchSubmit();
 /// In a briefing snapshot, shows its header and printable summary (`briefingJson`: labels, KPI
 /// tiles and the top gaps, all shown as text); elsewhere a no-op.
 void showBriefing(std::string_view briefingJson);
+/// Opens the page's file picker (GeoJSON, Shapefile zip, KML, GPKG, CSV, a mapping file); the
+/// chosen files arrive like dropped ones. False where there is none (natively, in a snapshot).
+bool openFilePicker();
 /// The page URL's query string without '?', or "" natively.
 std::string queryString();
 

@@ -32,6 +32,10 @@ MapPanelActions drawMapPanel(MapPanelModel& model) {
     if (ImGui::Button(label(tr(TextId::FitToData, lang), "fit").c_str())) actions.fitToData = true;
     ImGui::SameLine();
     if (ImGui::Button(label(tr(TextId::ExportView, lang), "png").c_str())) actions.exportView = true;
+    if (model.canImport) {
+        ImGui::SameLine();
+        if (ImGui::Button(label(tr(TextId::ImportFiles, lang), "import").c_str())) actions.importFiles = true;
+    }
     if (!model.selectedFeed.empty()) {
         ImGui::TextUnformatted((std::string(tr(TextId::ExportLayer, lang)) + " " +
                                 std::string(feedDisplayName(model.selectedFeed, lang)))

@@ -30,6 +30,7 @@ struct MapPanelModel {
     std::string isochroneMinutes = "5,10,15";
     std::string isochroneInfo; ///< result of the last computation
     std::string selectedFeed;  ///< feed of the selected feature ("" when none): its layer can be exported
+    bool canImport = false;    ///< the page has a file picker (not natively, not in a snapshot)
 };
 
 /// What the user asked for this frame.
@@ -41,6 +42,7 @@ struct MapPanelActions {
     bool exportView = false;         ///< save the map as a PNG
     bool exportLayerGeoJson = false; ///< save the selected feature's layer
     bool exportLayerCsv = false;
+    bool importFiles = false; ///< open the page's file picker
 };
 
 MapPanelActions drawMapPanel(MapPanelModel& model);

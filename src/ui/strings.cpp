@@ -30,9 +30,10 @@ constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
     {Help, "操作说明", "Help"},
     {HelpText,
      "拖动平移，滚轮或双指缩放，+/- 键缩放，F 键适应数据范围，L 键图例，E 键导出图片，T 键地名，选中后 G / C "
-     "键导出图层（GeoJSON / CSV）",
+     "键导出图层（GeoJSON / CSV），B 键简报快照；拖入文件导入（GeoJSON、Shapefile 压缩包、KML、GPKG、CSV）",
      "Drag to pan, wheel or pinch to zoom, +/- keys to zoom, F to fit the data, L for the legend, E to save "
-     "the view as PNG"},
+     "the view as PNG, T for names, G / C to export the selected layer (GeoJSON / CSV), B for a briefing "
+     "snapshot; drop files to import them (GeoJSON, zipped Shapefile, KML, GPKG, CSV)"},
     {DemoDataNotice, "演示数据（虚构）", "Demo data (fictional)"},
     {Parsing, "正在解析", "Parsing"},
     {Loading, "正在加载", "Loading"},
@@ -135,6 +136,7 @@ constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
     {SnapshotSave, "保存为单个 HTML 文件", "Save as one HTML file"},
     {SnapshotSaved, "已保存", "Saved"},
     {SnapshotFailed, "快照失败", "Snapshot failed"},
+    {ImportFiles, "导入文件…", "Import files…"},
 }};
 
 constexpr bool tableInOrder() {

@@ -132,6 +132,7 @@ enum class TextId {
     SnapshotSave,
     SnapshotSaved,
     SnapshotFailed,
+    ImportFiles,
     Count
 };
 

@@ -217,3 +217,25 @@ TEST_CASE("The loader holds the bytes of each feed on screen, as they arrived, f
     loader.processOne(feeds);
     CHECK(*loader.held(FeedKind::Zones)->bytes == gz);
 }
+
+TEST_CASE("Files converted in the page are mapped like cordon import maps them; errors name the file") {
+    FeedLoader loader([](const FeedRequest&) {});
+    FeedSet feeds;
+    const std::string converted = R"({"type":"FeatureCollection","features":[{"type":"Feature",
+      "properties":{"gid":"G-1","NAME_CN":"东门"},"geometry":{"type":"Point","coordinates":[113.6,34.7]}}]})";
+    FetchedFile named{"gates/posts.kml", converted, ""};
+    named.converted = true;
+    named.mappingJson = R"({"id":"gid","map":{"name":"NAME_CN","kind":":compound_gate"}})";
+    loader.receive(named);
+    REQUIRE(loader.processOne(feeds));
+    REQUIRE(feeds.get(FeedKind::Posts));
+    CHECK(feeds.get(FeedKind::Posts)->layer.features[0].id == "G-1");
+    CHECK(feeds.get(FeedKind::Posts)->layer.features[0].name == "东门");
+
+    FetchedFile unnamed{"export.zip", converted, ""};
+    unnamed.converted = true;
+    loader.receive(unnamed);
+    CHECK_FALSE(loader.processOne(feeds));
+    REQUIRE_FALSE(loader.problems().empty());
+    CHECK(loader.problems().back().message.find("export.zip: which feed") != std::string::npos);
+}

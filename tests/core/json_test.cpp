@@ -2,6 +2,8 @@
 
 #include <catch2/catch_test_macros.hpp>
 
+#include <cmath>
+#include <cstdlib>
 #include <string>
 
 using namespace cordon;
@@ -69,4 +71,14 @@ TEST_CASE("jsonQuote escapes quotes, control characters and HTML") {
     const JsonParseResult back = parseJson(jsonQuote("金水 </script> & \"x\""));
     REQUIRE(back.ok());
     CHECK(back.value->string == "金水 </script> & \"x\"");
+}
+
+TEST_CASE("Numbers are written with the fewest digits that read back exactly") {
+    CHECK(numberJson(12) == "12");
+    CHECK(numberJson(0.1) == "0.1");
+    CHECK(numberJson(113.675) == "113.675");
+    CHECK(numberJson(-3.5) == "-3.5");
+    CHECK(numberJson(std::nan("")) == "null");
+    for (const double v : {1.0 / 3, 2.0 / 3, 1e21, 5e-324, 34.7723456789012345})
+        CHECK(std::strtod(numberJson(v).c_str(), nullptr) == v);
 }
