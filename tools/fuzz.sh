@@ -18,6 +18,9 @@ shared=${CORDON_SHARED_DATA:-../shared/data}
 # target | seeds in the repository | seeds under $shared | dictionary
 targets=(
   "geojson_reader_fuzz|fuzz/corpus/geojson|geojson-fixtures|fuzz/geojson.dict"
+  "feed_set_fuzz|fuzz/corpus/feed_set|geojson-fixtures|fuzz/geojson.dict"
+  "road_network_fuzz|fuzz/corpus/road_network||"
+  "staffing_fuzz|fuzz/corpus/staffing||"
 )
 
 if [ -n "${CORDON_FUZZ_OUT:-}" ]; then
@@ -49,7 +52,9 @@ for t in "${targets[@]}"; do
   mkdir -p "$work/corpus" "$work/artifacts"
   # libFuzzer writes new inputs only into the first folder; the others are read.
   dirs=("$work/corpus" "$seeds")
-  if [ -d "$shared/$sharedSeeds" ]; then
+  if [ -z "$sharedSeeds" ]; then
+    :
+  elif [ -d "$shared/$sharedSeeds" ]; then
     dirs+=("$shared/$sharedSeeds")
   else
     echo "fuzz: $shared/$sharedSeeds not found; seeding from $seeds only" >&2
@@ -58,13 +63,13 @@ for t in "${targets[@]}"; do
   echo "== fuzz: $name for ${seconds}s (log: $log)"
   rc=0
   "build/fuzz/bin/$name" -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 -timeout=10 \
-    -dict="$dict" -artifact_prefix="$work/artifacts/" -print_final_stats=1 "${dirs[@]}" >"$log" 2>&1 || rc=$?
+    ${dict:+-dict="$dict"} -artifact_prefix="$work/artifacts/" -print_final_stats=1 "${dirs[@]}" >"$log" 2>&1 || rc=$?
   grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb|new_units_added)' "$log" |
     sed 's/^/   /' || true
   if [ $rc -ne 0 ]; then
     failed=1
     echo "FAIL: $name exited with $rc" >&2
-    grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error:|geojson_reader_fuzz: )' "$log" | head -5 >&2 || true
+    grep -E '^(==[0-9]+==ERROR|SUMMARY|.*runtime error:|[a-z_]+_fuzz: )' "$log" | head -5 >&2 || true
     crash=$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -1)
     if [ -n "$crash" ]; then
       echo "crash input: $crash" >&2

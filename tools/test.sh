@@ -10,6 +10,9 @@ export NODE_PATH=/usr/share/nodejs
 echo "== format check (.clang-format)"
 git ls-files -- '*.cpp' '*.hpp' | xargs clang-format --dry-run --Werror
 
+echo "== layering (core has no SDL, GL, ImGui or Emscripten)"
+bash tools/check_layers.sh
+
 echo "== native (debug, ASan+UBSan)"
 cmake --preset native-debug >/dev/null
 cmake --build --preset native-debug
@@ -20,5 +23,5 @@ cmake --preset wasm-release >/dev/null
 cmake --build --preset wasm-release
 ctest --preset wasm-release
 
-echo "== fuzz (libFuzzer, 60 s per target; docs/FUZZING.md)"
+echo "== fuzz (libFuzzer, 60 s per target, four targets; docs/FUZZING.md)"
 bash tools/fuzz.sh 60

@@ -1,0 +1,54 @@
+// libFuzzer target for a set of feeds with references between them: the input holds up to seven
+// files separated by the byte 0x1e, read in feed order (areas, zones, posts, teams, roster, roads,
+// facilities). Checks the typed columns match the features, references are checked without
+// crashing, and the staffing model built on the set has sane totals.
+
+#include "core/feed_set.hpp"
+#include "core/staffing.hpp"
+
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <string_view>
+
+namespace {
+
+void check(bool ok, const char* what) {
+    if (ok) return;
+    std::fprintf(stderr, "feed_set_fuzz: invariant broken: %s\n", what);
+    std::abort();
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    std::string_view rest(reinterpret_cast<const char*>(data), size);
+    cordon::FeedSet set;
+    for (int k = 0; k < cordon::kFeedKindCount && !rest.empty(); ++k) {
+        const std::size_t cut = rest.find('\x1e');
+        const std::string_view file = rest.substr(0, cut);
+        rest = cut == std::string_view::npos ? std::string_view() : rest.substr(cut + 1);
+        cordon::FeedReadResult r = cordon::readFeed(file, static_cast<cordon::FeedKind>(k), "fuzz");
+        if (!r.feed) continue;
+        const cordon::Feed& f = *r.feed;
+        const std::size_t n = f.size();
+        const std::size_t columns[] = {f.areas.size(),  f.zones.size(), f.posts.size(),     f.teams.size(),
+                                       f.roster.size(), f.roads.size(), f.facilities.size()};
+        check(columns[k] == n, "the feed's own column has one row per feature");
+        for (std::size_t i = 0; i < n; ++i)
+            if (!f.layer.features[i].id.empty())
+                check(f.find(f.layer.features[i].id).has_value(), "ids are found");
+        set.replace(std::move(*r.feed));
+    }
+    for (const cordon::Diagnostic& d : cordon::checkReferences(set))
+        (void)d.toString();
+    if (const cordon::Feed* roster = set.get(cordon::FeedKind::Roster);
+        roster && set.get(cordon::FeedKind::Posts)) {
+        if (const std::optional<cordon::StaffingDay> day = cordon::rosterDay(*roster)) {
+            const cordon::StaffingModel model = cordon::StaffingModel::build(set, *day);
+            check(model.city().shortPersonMinutes >= 0, "shortfall is never negative");
+            check(model.city().onDutyPersonMinutes >= 0, "on-duty time is never negative");
+        }
+    }
+    return 0;
+}

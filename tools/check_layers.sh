@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The layering rule (README, Architecture): src/core includes nothing from SDL, GL, ImGui or
+# Emscripten, and nothing from the layers above it; src/render includes no ImGui or SDL; src/ui no
+# GL; `#ifdef __EMSCRIPTEN__` only in src/platform and src/app. Exits 1 naming every offending line.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bad=0
+check() { # folder, pattern, what
+  local hits
+  hits=$(grep -rnE "$2" "$1" --include='*.cpp' --include='*.hpp' || true)
+  if [ -n "$hits" ]; then
+    echo "layering: $1 must not $3:" >&2
+    echo "$hits" >&2
+    bad=1
+  fi
+}
+check src/core '#\s*include\s*[<"](SDL|GL|GLES|imgui|emscripten|webgl)|#\s*include\s*"(render|ui|app|platform)/' \
+  'include SDL, GL, ImGui, Emscripten or a higher layer'
+check src/core '__EMSCRIPTEN__' 'depend on the platform'
+check src/render '#\s*include\s*[<"](SDL|imgui|emscripten)|#\s*include\s*"(ui|app|platform)/' 'include SDL, ImGui or a higher layer'
+check src/render '__EMSCRIPTEN__' 'depend on the platform'
+check src/ui '#\s*include\s*[<"](GL|GLES)|#\s*include\s*"(app|platform|render/gl)/|__EMSCRIPTEN__|\bgl[A-Z][a-zA-Z]+\(' \
+  'call GL or depend on the app or platform'
+[ $bad -eq 0 ] && echo "layering: ok (core, render, ui)"
+exit $bad
