@@ -999,7 +999,7 @@ std::string App::feedsJson() const {
         char numbers[200];
         std::snprintf(
             numbers, sizeof numbers,
-            ",\"features\":%zu,\"hasData\":%s,\"ageSeconds\":%.0f,\"stale\":%s,\"refreshSeconds\":%d,"
+            ",\"features\":%zu,\"hasData\":%s,\"ageSeconds\":%.0f,\"stale\":%s,\"refreshSeconds\":%g,"
             "\"versions\":%d,\"unchanged\":%d,\"failures\":%d",
             r.features, r.hasData ? "true" : "false", r.ageSeconds, r.stale ? "true" : "false",
             r.refreshSeconds, r.versions, r.unchanged, r.failures);

@@ -38,14 +38,14 @@ void FeedLoader::send(FeedSourceStatus& status) {
     m_request({status.source, status.etag, status.lastModified});
 }
 
-void FeedLoader::requestFeed(const std::string& url, std::optional<FeedKind> kind, int refreshSeconds) {
+void FeedLoader::requestFeed(const std::string& url, std::optional<FeedKind> kind, double refreshSeconds) {
     m_kindHints[url] = kind;
     FeedSourceStatus& status = statusOf(url);
     status.refreshSeconds = refreshSeconds > 0 ? refreshSeconds : m_defaultRefresh;
     if (!status.inFlight) send(status);
 }
 
-void FeedLoader::requestManifest(const std::string& url, int refreshSeconds) {
+void FeedLoader::requestManifest(const std::string& url, double refreshSeconds) {
     FeedSourceStatus& status = statusOf(url);
     status.manifest = true;
     status.refreshSeconds = refreshSeconds > 0 ? refreshSeconds : m_defaultRefresh;
@@ -57,7 +57,7 @@ void FeedLoader::poll() {
     for (const std::string& source : m_order) {
         FeedSourceStatus& status = m_status[source];
         if (status.refreshSeconds > 0 && !status.inFlight &&
-            now - status.requestedMs >= std::uint64_t(status.refreshSeconds) * 1000)
+            double(now - status.requestedMs) >= status.refreshSeconds * 1000)
             send(status);
     }
 }
@@ -209,7 +209,7 @@ double FeedLoader::ageSeconds(const FeedSourceStatus& status) const {
 
 bool FeedLoader::isStale(const FeedSourceStatus& status) const {
     if (!status.hasData || status.refreshSeconds <= 0) return false;
-    const int after = m_staleAfter > 0 ? m_staleAfter : 3 * status.refreshSeconds;
+    const double after = m_staleAfter > 0 ? m_staleAfter : 3 * status.refreshSeconds;
     return ageSeconds(status) > after;
 }
 

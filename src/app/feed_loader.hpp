@@ -41,10 +41,10 @@ struct FeedSourceStatus {
     std::uint64_t requestedMs = 0;
     std::string error; ///< why the latest attempt failed ("" when it succeeded)
     std::uint64_t errorMs = 0;
-    int versions = 0;       ///< versions taken from this source
-    int unchanged = 0;      ///< answers that were 304 or the same bytes
-    int failures = 0;       ///< attempts that failed (fetch, gzip, JSON, validation)
-    int refreshSeconds = 0; ///< fetched again every N seconds (0 = loaded once)
+    int versions = 0;          ///< versions taken from this source
+    int unchanged = 0;         ///< answers that were 304 or the same bytes
+    int failures = 0;          ///< attempts that failed (fetch, gzip, JSON, validation)
+    double refreshSeconds = 0; ///< fetched again every N seconds (0 = loaded once)
     bool inFlight = false;
     std::string etag, lastModified;
     std::size_t bytesHash = 0;
@@ -68,10 +68,10 @@ class FeedLoader {
 
     /// `refreshSeconds` > 0 fetches the URL again on that interval (0: the default interval).
     void requestFeed(const std::string& url, std::optional<FeedKind> kind = std::nullopt,
-                     int refreshSeconds = 0);
-    void requestManifest(const std::string& url, int refreshSeconds = 0);
+                     double refreshSeconds = 0);
+    void requestManifest(const std::string& url, double refreshSeconds = 0);
     /// Interval for URLs requested without their own (the page's `refresh=`); 0 = load once.
-    void setDefaultRefresh(int seconds) { m_defaultRefresh = seconds; }
+    void setDefaultRefresh(double seconds) { m_defaultRefresh = seconds; }
     /// A source is stale once its data is older than this many seconds (0: three refresh intervals).
     void setStaleAfter(int seconds) { m_staleAfter = seconds; }
     /// Requests again every URL whose interval has passed and that is not still in flight.
@@ -111,7 +111,7 @@ class FeedLoader {
   private:
     std::function<void(const FeedRequest&)> m_request;
     std::function<std::uint64_t()> m_clock;
-    int m_defaultRefresh = 0;
+    double m_defaultRefresh = 0;
     int m_staleAfter = 0;
     std::map<std::string, std::optional<FeedKind>> m_kindHints;
     std::deque<FetchedFile> m_queue;

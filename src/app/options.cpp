@@ -104,9 +104,11 @@ AppOptions optionsFromParams(const Params& params) {
             o.windowHeight = toInt(value, o.windowHeight);
         else if (key == "mode")
             o.wall = value == "wall";
-        else if (key == "refresh")
-            o.refreshSeconds = std::clamp(toInt(value, 0), 0, 24 * 3600);
-        else if (key == "stale")
+        else if (key == "refresh") {
+            // Fractions of a second for tests (fault injection); at most 20 fetches a second per feed.
+            if (const std::vector<double> v = numberList(value); v.size() == 1 && v[0] > 0)
+                o.refreshSeconds = std::clamp(v[0], 0.05, 24.0 * 3600);
+        } else if (key == "stale")
             o.staleSeconds = std::clamp(toInt(value, 0), 0, 7 * 24 * 3600);
         else if (key == "tour")
             o.tourDistricts = value == "districts";

@@ -27,7 +27,7 @@ struct AppOptions {
     /// `mode=wall`: the command-centre big screen: no panels, large KPI tiles, clock.
     bool wall = false;
     /// `refresh=N`: fetch the feeds again every N seconds (0 = never; the embedded demo never).
-    int refreshSeconds = 0;
+    double refreshSeconds = 0;
     /// `stale=N`: a fetched feed whose data is older than N seconds is marked stale (0 = three
     /// refresh intervals).
     int staleSeconds = 0;

@@ -19,7 +19,7 @@ struct FeedRow {
     bool stale = false;
     std::string error; ///< latest attempt's failure
     double errorAgoSeconds = 0;
-    int refreshSeconds = 0;
+    double refreshSeconds = 0;
     int versions = 0, unchanged = 0, failures = 0;
 };
 

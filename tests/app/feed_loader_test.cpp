@@ -191,10 +191,10 @@ TEST_CASE("Manifest intervals: per feed, else the manifest's, else the page's") 
     loader.requestManifest("m.json");
     loader.receive({"m.json", R"({"refresh":30,"feeds":["a.geojson",{"url":"b.geojson","refresh":5}]})", ""});
     loader.processOne(feeds);
-    std::map<std::string, int> interval;
+    std::map<std::string, double> interval;
     for (const FeedSourceStatus* s : loader.sources())
         interval[s->source] = s->refreshSeconds;
-    CHECK(interval == std::map<std::string, int>{{"m.json", 60}, {"a.geojson", 30}, {"b.geojson", 5}});
+    CHECK(interval == std::map<std::string, double>{{"m.json", 60}, {"a.geojson", 30}, {"b.geojson", 5}});
 }
 
 TEST_CASE("The loader holds the bytes of each feed on screen, as they arrived, for snapshots") {

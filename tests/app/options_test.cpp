@@ -59,3 +59,9 @@ TEST_CASE("Briefing options: snapshot, isochrones from a point, and a saved view
     CHECK(bad.isoMode == -1);
     CHECK_FALSE(bad.snapshot);
 }
+
+TEST_CASE("Refresh intervals may be fractions of a second, down to 50 ms") {
+    CHECK(optionsFromParams(parseQueryString("refresh=0.25")).refreshSeconds == 0.25);
+    CHECK(optionsFromParams(parseQueryString("refresh=0.001")).refreshSeconds == 0.05);
+    CHECK(optionsFromParams(parseQueryString("refresh=abc")).refreshSeconds == 0);
+}

@@ -111,7 +111,9 @@ test('live feeds: 304s cost nothing, a change updates the map without reload, co
 
   // 404 from now on: the data stays and turns stale after 3 s.
   server.feeds.set('zones.geojson', { body: '', status: 404 });
-  await page.waitForFunction(() => window.cordonState.feeds.sources[0].stale === true, null, { timeout: 20000 });
+  // (It may already be stale from the failed updates before: wait for the 404 itself too.)
+  await page.waitForFunction(() => /404/.test(window.cordonState.feeds.sources[0].error) &&
+    window.cordonState.feeds.sources[0].stale === true, null, { timeout: 20000 });
   feed = await zonesFeed(page);
   assert.match(feed.error, /404/);
   assert.equal((await page.evaluate(() => window.cordonState)).layers.zones, 5);
