@@ -988,6 +988,12 @@ void App::updateFeedStatus() {
     for (auto it = changes.rbegin(); it != changes.rend(); ++it)
         m_feedsPanel.changes.push_back({static_cast<double>(SDL_GetTicks64() - it->atMs) / 1000.0, it->source,
                                         changeSummary(it->change, m_panel.lang)});
+    m_feedsPanel.failureCount = m_loader.failureCount();
+    m_feedsPanel.failures.clear();
+    const auto& failures = m_loader.failureLog();
+    for (auto it = failures.rbegin(); it != failures.rend() && m_feedsPanel.failures.size() < 20; ++it)
+        m_feedsPanel.failures.push_back(
+            {static_cast<double>(SDL_GetTicks64() - it->atMs) / 1000.0, it->source, it->error});
     m_wall.feedAlert =
         alert.empty() ? "" : std::string(tr(TextId::WallFeedsStale, m_panel.lang)) + ": " + alert;
     m_wall.lastChange = m_feedsPanel.changes.empty() ? "" : m_feedsPanel.changes.front().text;
@@ -1018,7 +1024,9 @@ std::string App::feedsJson() const {
                    ",\"feed\":\"" + std::string(feedKindName(c.change.kind)) + "\"" + numbers +
                    ",\"text\":" + jsonQuote(changeSummary(c.change, m_panel.lang)) + "}";
     }
-    return "{\"sources\":[" + sources + "],\"changes\":[" + changes + "]}";
+    return "{\"sources\":[" + sources + "],\"changes\":[" + changes +
+           "],\"failureCount\":" + std::to_string(m_loader.failureCount()) +
+           ",\"failureLog\":" + std::to_string(m_loader.failureLog().size()) + "}";
 }
 
 std::string App::hoverJson() const {
@@ -1144,7 +1152,8 @@ bool App::frame() {
         exportView(width, height);
     }
     m_window.swap();
-    const bool loading = m_loader.busy() || pendingRequests() > 0;
+    // Ready once every source has answered once (feeds refreshed on an interval are never idle).
+    const bool loading = m_loader.busy() || !m_loader.allAnswered();
     if (!m_readySignalled && m_frameCount >= 2 && !loading) {
         m_readySignalled = true;
         m_publishedState = stateJson();

@@ -70,6 +70,9 @@ void FeedLoader::fail(FeedSourceStatus& status, std::vector<Diagnostic> problems
     status.error = error;
     status.errorMs = status.checkedMs;
     ++status.failures;
+    ++m_failureCount;
+    m_failureLog.push_back({status.checkedMs, status.source, error});
+    if (m_failureLog.size() > kMaxFailures) m_failureLog.pop_front();
     m_attemptProblems[status.source] = std::move(problems);
 }
 
@@ -192,6 +195,12 @@ std::optional<FeedLoader::HeldFeed> FeedLoader::held(FeedKind kind) const {
     const auto it = m_heldBytes.find(source);
     if (source.empty() || it == m_heldBytes.end()) return std::nullopt;
     return HeldFeed{source, &it->second};
+}
+
+bool FeedLoader::allAnswered() const {
+    for (const auto& [source, status] : m_status)
+        if (status.checkedMs == 0 && status.inFlight) return false;
+    return true;
 }
 
 std::vector<const FeedSourceStatus*> FeedLoader::sources() const {

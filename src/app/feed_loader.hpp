@@ -50,6 +50,13 @@ struct FeedSourceStatus {
     std::size_t bytesHash = 0;
 };
 
+/// One failed attempt: a fetch error, a gzip/JSON/validation rejection, a bad mapping.
+struct FeedFailureRecord {
+    std::uint64_t atMs = 0;
+    std::string source;
+    std::string error;
+};
+
 /// One replacement of a feed by a newer version.
 struct FeedChangeRecord {
     std::uint64_t atMs = 0;
@@ -88,6 +95,8 @@ class FeedLoader {
     /// Parses the next queued file into `feeds`; true when a feed was replaced.
     bool processOne(FeedSet& feeds);
 
+    /// Whether every source requested so far has answered at least once.
+    bool allAnswered() const;
     /// Every current problem: per file, then references between feeds.
     const std::vector<Diagnostic>& problems() const { return m_flat; }
     /// Every source in the order first seen.
@@ -107,6 +116,10 @@ class FeedLoader {
     /// Replacements, newest last (the last kMaxChanges).
     const std::deque<FeedChangeRecord>& changes() const { return m_changes; }
     static constexpr std::size_t kMaxChanges = 20;
+    /// Every failure, newest last: the texts of the last kMaxFailures, the count of all.
+    const std::deque<FeedFailureRecord>& failureLog() const { return m_failureLog; }
+    std::size_t failureCount() const { return m_failureCount; }
+    static constexpr std::size_t kMaxFailures = 500;
 
   private:
     std::function<void(const FeedRequest&)> m_request;
@@ -122,6 +135,8 @@ class FeedLoader {
     std::vector<Diagnostic> m_references;
     std::vector<Diagnostic> m_flat;
     std::deque<FeedChangeRecord> m_changes;
+    std::deque<FeedFailureRecord> m_failureLog;
+    std::size_t m_failureCount = 0;
     std::map<std::string, std::string> m_heldBytes;       ///< per source, of the version on screen
     std::array<std::string, kFeedKindCount> m_heldSource; ///< per kind, the source on screen
 

@@ -96,6 +96,17 @@ void drawFeedsPanel(FeedsModel& m) {
             ImGui::TextWrapped("%s", c.text.c_str());
         }
     }
+    if (m.failureCount > 0) {
+        const std::string title = std::string(tr(TextId::FeedFailureLog, m.lang)) + " (" +
+                                  std::to_string(m.failureCount) + ")###failures";
+        if (ImGui::CollapsingHeader(title.c_str())) {
+            for (const ChangeRow& f : m.failures) {
+                ImGui::TextDisabled("%s", durationText(f.agoSeconds, m.lang).c_str());
+                ImGui::SameLine();
+                ImGui::TextWrapped("%s: %s", f.source.c_str(), f.text.c_str());
+            }
+        }
+    }
     ImGui::End();
 }
 

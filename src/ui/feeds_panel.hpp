@@ -33,7 +33,9 @@ struct FeedsModel {
     Lang lang = Lang::Zh;
     bool visible = true;
     std::vector<FeedRow> rows;
-    std::vector<ChangeRow> changes; ///< newest first
+    std::vector<ChangeRow> changes;  ///< newest first
+    std::vector<ChangeRow> failures; ///< the latest failures, newest first (text: the error)
+    std::size_t failureCount = 0;    ///< all failures since the start
 };
 
 /// "风险区：+3 高风险区，2 解除（新增 5，移除 1，修改 2）" / "Risk zones: +3 high-risk zones, 2 lifted

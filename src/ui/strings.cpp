@@ -137,6 +137,7 @@ constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
     {SnapshotSaved, "已保存", "Saved"},
     {SnapshotFailed, "快照失败", "Snapshot failed"},
     {ImportFiles, "导入文件…", "Import files…"},
+    {FeedFailureLog, "错误记录", "Failure log"},
 }};
 
 constexpr bool tableInOrder() {

@@ -133,6 +133,7 @@ enum class TextId {
     SnapshotSaved,
     SnapshotFailed,
     ImportFiles,
+    FeedFailureLog,
     Count
 };
 

@@ -239,3 +239,19 @@ TEST_CASE("Files converted in the page are mapped like cordon import maps them; 
     REQUIRE_FALSE(loader.problems().empty());
     CHECK(loader.problems().back().message.find("export.zip: which feed") != std::string::npos);
 }
+
+TEST_CASE("Every failure goes into the failure log, which keeps the last ones and counts all") {
+    std::uint64_t now = 0;
+    FeedLoader loader([](const FeedRequest&) {}, [&] { return now; });
+    FeedSet feeds;
+    for (std::size_t i = 0; i < FeedLoader::kMaxFailures + 5; ++i) {
+        now = i;
+        loader.receive({"live/zones.geojson", "", "HTTP 500 Internal Server Error"});
+        loader.processOne(feeds);
+    }
+    CHECK(loader.failureCount() == FeedLoader::kMaxFailures + 5);
+    REQUIRE(loader.failureLog().size() == FeedLoader::kMaxFailures);
+    CHECK(loader.failureLog().back().atMs == FeedLoader::kMaxFailures + 4);
+    CHECK(loader.failureLog().back().error == "HTTP 500 Internal Server Error");
+    CHECK(loader.failureLog().back().source == "live/zones.geojson");
+}
