@@ -39,13 +39,14 @@ class UntypedProperties final : public PropertyReader {
 
 } // namespace
 
-GeoJsonReadResult readGeoJson(std::string_view bytes, std::string_view feedName) {
+GeoJsonReadResult readGeoJson(std::string_view bytes, std::string_view feedName,
+                              const GeoJsonLimits& limits) {
     GeoJsonReadResult result;
     FeatureLayer layer;
     layer.name = std::string(feedName);
     UntypedProperties properties;
     GeoJsonTopLevel top;
-    if (readGeoJsonInto(bytes, layer.name, properties, layer, result.diagnostics, top, nullptr))
+    if (readGeoJsonInto(bytes, layer.name, properties, layer, result.diagnostics, top, nullptr, limits))
         result.layer = std::move(layer);
     return result;
 }

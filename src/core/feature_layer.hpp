@@ -54,6 +54,15 @@ struct FeatureLayer {
     std::string_view propertiesJson(std::size_t feature) const;
 };
 
+/// Caps on what one file may hold (docs/SECURITY.md, "Limits"): far above any city's feeds, low
+/// enough that a hostile file gets a clear error instead of exhausting memory. JSON nesting is
+/// capped by kMaxJsonDepth.
+struct GeoJsonLimits {
+    std::size_t maxBytes = std::size_t(256) << 20; ///< the file (after gunzip)
+    std::size_t maxFeatures = 5'000'000;           ///< features in one file
+    std::uint32_t maxPositionsPerLine = 1'000'000; ///< positions in one ring or line
+};
+
 struct GeoJsonReadResult {
     std::optional<FeatureLayer> layer; ///< empty when the file is unusable as a whole
     std::vector<Diagnostic> diagnostics;
@@ -62,6 +71,7 @@ struct GeoJsonReadResult {
 /// Reads any GeoJSON object: a FeatureCollection, a Feature, or a bare geometry (read as one
 /// feature). Bad features are skipped with an error diagnostic naming feed, index, id and path;
 /// the rest of the file is kept. Malformed JSON rejects the whole file (no layer).
-GeoJsonReadResult readGeoJson(std::string_view bytes, std::string_view feedName);
+GeoJsonReadResult readGeoJson(std::string_view bytes, std::string_view feedName,
+                              const GeoJsonLimits& limits = {});
 
 } // namespace cordon

@@ -58,11 +58,17 @@ struct CoordNode {
 class Reader {
   public:
     Reader(std::string_view bytes, const std::string& feed, PropertyReader& properties, FeatureLayer& layer,
-           std::vector<Diagnostic>& diagnostics, IdIndex* ids)
+           std::vector<Diagnostic>& diagnostics, IdIndex* ids, const GeoJsonLimits& limits)
         : m_cursor(bytes), m_feed(feed), m_properties(properties), m_layer(layer), m_diagnostics(diagnostics),
-          m_ids(ids) {}
+          m_ids(ids), m_limits(limits) {}
 
     bool run(GeoJsonTopLevel& top) {
+        if (m_cursor.text().size() > m_limits.maxBytes) {
+            fileError("", "the file is " + std::to_string(m_cursor.text().size() >> 20) +
+                              " MiB, over the limit of " + std::to_string(m_limits.maxBytes >> 20) +
+                              " MiB for one feed: split it or publish it gzipped by area");
+            return false;
+        }
         // Properties are typically a third of a feed's text: reserving avoids re-copying a
         // growing string of tens of megabytes.
         m_layer.propertiesText.reserve(m_layer.propertiesText.size() + m_cursor.text().size() / 3);
@@ -87,6 +93,8 @@ class Reader {
     FeatureLayer& m_layer;
     std::vector<Diagnostic>& m_diagnostics;
     IdIndex* m_ids;
+    const GeoJsonLimits& m_limits;
+    bool m_tooManyFeatures = false;
     std::string m_scratch;
     std::vector<CoordNode> m_nodes;
     JsonValue m_value;
@@ -313,6 +321,13 @@ class Reader {
                 draft.error("id", "duplicate id: feature " + std::to_string(*earlier) +
                                       " (counting kept features) already has it");
         }
+        if (!draft.rejected && m_layer.features.size() >= m_limits.maxFeatures) {
+            if (!m_tooManyFeatures)
+                fileError("features", "more than " + std::to_string(m_limits.maxFeatures) +
+                                          " features: over the limit for one feed");
+            m_tooManyFeatures = true;
+            draft.rejected = true; // quietly: the file as a whole is rejected
+        }
         if (!draft.rejected) m_properties.endFeature(draft, m_layer, rec);
         if (draft.rejected) {
             if (m_ids && draft.hasId) {
@@ -424,7 +439,9 @@ class Reader {
     /// records path + message and returns false.
     class Shape {
       public:
-        Shape(const std::vector<CoordNode>& nodes, FeatureLayer& layer) : m_nodes(nodes), m_layer(layer) {}
+        Shape(const std::vector<CoordNode>& nodes, FeatureLayer& layer, const GeoJsonLimits& limits_)
+            : limits(limits_), m_nodes(nodes), m_layer(layer) {}
+        const GeoJsonLimits& limits;
         std::string errorPath, errorMessage;
         std::size_t at = 0;
 
@@ -432,6 +449,10 @@ class Reader {
             errorPath = std::move(path);
             errorMessage = std::move(message);
             return false;
+        }
+        bool overLimit(const std::string& path, std::uint32_t n) {
+            return fail(path, std::to_string(n) + " positions: over the limit of " +
+                                  std::to_string(limits.maxPositionsPerLine) + " in one ring or line");
         }
 
         /// Skips the subtree at `at`.
@@ -514,6 +535,7 @@ class Reader {
         bool line(const std::string& path) {
             std::uint32_t n = 0;
             if (!array(path, n, "an array of positions")) return false;
+            if (n > limits.maxPositionsPerLine) return overLimit(path, n);
             const std::size_t firstRing = m_layer.ringCount();
             for (std::uint32_t i = 0; i < n; ++i)
                 if (!position(path, i)) return false;
@@ -540,6 +562,7 @@ class Reader {
                 const std::string rpath = indexPath(path, r);
                 std::uint32_t n = 0;
                 if (!array(rpath, n, "a ring (an array of positions)")) return false;
+                if (n > limits.maxPositionsPerLine) return overLimit(rpath, n);
                 const std::size_t start = m_layer.positions.size();
                 for (std::uint32_t i = 0; i < n; ++i)
                     if (!position(rpath, i)) return false;
@@ -649,7 +672,7 @@ class Reader {
         } else if (!hasCoordinates) {
             draft.error(prefix + "coordinates", type + " needs 'coordinates'");
         } else {
-            Shape shape(m_nodes, m_layer);
+            Shape shape(m_nodes, m_layer, m_limits);
             shape.at = nodesBase;
             const std::string cpath = prefix + "coordinates";
             bool ok = false;
@@ -676,8 +699,8 @@ class Reader {
 
 bool readGeoJsonInto(std::string_view bytes, const std::string& feed, PropertyReader& properties,
                      FeatureLayer& layer, std::vector<Diagnostic>& diagnostics, GeoJsonTopLevel& top,
-                     IdIndex* ids) {
-    Reader reader(bytes, feed, properties, layer, diagnostics, ids);
+                     IdIndex* ids, const GeoJsonLimits& limits) {
+    Reader reader(bytes, feed, properties, layer, diagnostics, ids, limits);
     return reader.run(top);
 }
 

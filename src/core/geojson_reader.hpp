@@ -72,10 +72,10 @@ struct GeoJsonTopLevel {
 
 /// Reads `bytes` into `layer`. On malformed JSON returns false (with a file-level diagnostic);
 /// bad features are skipped with diagnostics. `ids` (optional) receives id -> feature index, and
-/// duplicate ids are rejected.
+/// duplicate ids are rejected. A file over `limits` is rejected with an error saying which.
 bool readGeoJsonInto(std::string_view bytes, const std::string& feed, PropertyReader& properties,
                      FeatureLayer& layer, std::vector<Diagnostic>& diagnostics, GeoJsonTopLevel& top,
-                     IdIndex* ids);
+                     IdIndex* ids, const GeoJsonLimits& limits = {});
 
 /// Number as feature-id text: integers without a decimal point.
 std::string numberToText(double value);

@@ -93,3 +93,40 @@ TEST_CASE("GeoJSON reader: empty input gives empty output") {
     CHECK(r.layer->features.empty());
     CHECK(r.layer->bounds().empty());
 }
+
+TEST_CASE("Files over the limits are refused with an error saying which limit") {
+    GeoJsonLimits limits;
+    limits.maxPositionsPerLine = 10;
+    limits.maxFeatures = 2;
+    std::string ring = "[";
+    for (int i = 0; i < 11; ++i)
+        ring += (i ? "," : "") + std::string("[113.") + std::to_string(i) + ",34.7]";
+    ring += "]";
+    const std::string line =
+        R"({"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":)" + ring + "}}";
+    const GeoJsonReadResult longLine = readGeoJson(line, "roads", limits);
+    REQUIRE(longLine.layer);
+    CHECK(longLine.layer->features.empty());
+    REQUIRE_FALSE(longLine.diagnostics.empty());
+    CHECK(longLine.diagnostics[0].message == "11 positions: over the limit of 10 in one ring or line");
+    CHECK(longLine.diagnostics[0].path == "geometry.coordinates");
+
+    const std::string point =
+        R"({"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[113.6,34.7]}})";
+    const std::string three =
+        R"({"type":"FeatureCollection","features":[)" + point + "," + point + "," + point + "]}";
+    const GeoJsonReadResult many = readGeoJson(three, "posts", limits);
+    CHECK_FALSE(many.layer);
+    REQUIRE(many.diagnostics.size() == 1);
+    CHECK(many.diagnostics[0].message == "more than 2 features: over the limit for one feed");
+
+    limits.maxBytes = 100;
+    const GeoJsonReadResult big = readGeoJson(three, "posts", limits);
+    CHECK_FALSE(big.layer);
+    REQUIRE(big.diagnostics.size() == 1);
+    CHECK(big.diagnostics[0].message.find("over the limit of 0 MiB") != std::string::npos);
+
+    // Numbers too large for a double and nesting beyond kMaxJsonDepth are errors, not crashes.
+    CHECK_FALSE(readGeoJson(R"({"type":"Point","coordinates":[1e999,34]})", "x").diagnostics.empty());
+    CHECK_FALSE(readGeoJson(std::string(100000, '[') + std::string(100000, ']'), "x").layer);
+}
