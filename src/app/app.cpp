@@ -8,6 +8,7 @@
 #include "core/mercator.hpp"
 #include "core/reassignment.hpp"
 #include "platform/feed_source.hpp"
+#include "platform/memory.hpp"
 #include "platform/page.hpp"
 #include "render/isochrone_mesh.hpp"
 #include "render/map_labels.hpp"
@@ -55,6 +56,8 @@ App::App(AppOptions options)
     if (m_options.isoMode >= 0) m_panel.isochroneMode = m_options.isoMode;
     if (!m_options.isoMinutes.empty()) m_panel.isochroneMinutes = m_options.isoMinutes;
     m_feedsPanel.visible = !m_options.snapshot; // a briefing's data is as of its header, not live
+    m_loader.setAdmission(
+        [](std::size_t bytes) { return admitByMemory(bytes, memoryUse().usedBytes, memoryLimit()); });
 #ifdef __EMSCRIPTEN__
     m_panel.canImport = !m_options.snapshot;
 #endif
@@ -410,6 +413,12 @@ void App::appendStaffingStatus(SceneMesh& overlay) {
             ++m_legend.postCounts[legendIndex(statuses[p])];
         }
         symbols = buildStatusSymbols(*posts, statuses, m_sceneOrigin);
+        for (const LayerRow& row : m_panel.layers) // the checkpoints layer's switch and opacity
+            if (row.feed == feedKindName(FeedKind::Posts)) {
+                if (!row.visible) symbols.clear();
+                for (PointInstance& symbol : symbols)
+                    symbol.colour.a = static_cast<std::uint8_t>(symbol.colour.a * row.opacity + 0.5f);
+            }
         if (const Feed* zones = m_feeds.get(FeedKind::Zones))
             for (const ZoneStaffing& zone : m_staffing->highRiskZones()) {
                 const StaffingStatus status = m_staffing->zoneStatus(zone, slot);
@@ -482,7 +491,10 @@ void App::drawPanels() {
     if (actions.importFiles) page::openFilePicker();
     if (actions.exportLayerGeoJson) exportSelectedLayer(false);
     if (actions.exportLayerCsv) exportSelectedLayer(true);
-    if (actions.layersChanged) rebuildScene();
+    if (actions.layersChanged) {
+        rebuildScene();
+        rebuildOverlay();
+    }
     if (actions.isochroneSettingsChanged) computeIsochrones();
     m_details.lang = m_panel.lang;
     if (drawDetailsPanel(m_details)) select(std::nullopt);
@@ -675,10 +687,21 @@ void App::feedsChanged() {
     for (const auto& feed : m_feeds.feeds) {
         if (!feed) continue;
         const std::string name(feedKindName(feed->kind));
-        bool visible = true;
+        LayerRow row{name, feed->size(), true, 1.0f};
+        bool known = false;
         for (const LayerRow& old : m_panel.layers)
-            if (old.feed == name) visible = old.visible;
-        rows.push_back({name, feed->size(), visible});
+            if (old.feed == name) {
+                row.visible = old.visible;
+                row.opacity = old.opacity;
+                known = true;
+            }
+        if (!known) { // first seen: as the URL asks
+            for (FeedKind k : m_options.hidden)
+                if (k == feed->kind) row.visible = false;
+            for (const auto& [k, alpha] : m_options.opacity)
+                if (k == feed->kind) row.opacity = alpha;
+        }
+        rows.push_back(std::move(row));
     }
     m_panel.layers = std::move(rows);
     if (const Feed* roads = m_feeds.get(FeedKind::Roads);
@@ -713,11 +736,14 @@ void App::feedsChanged() {
 
 void App::rebuildScene() {
     std::vector<const Feed*> visible;
+    std::vector<float> opacity;
     for (const LayerRow& row : m_panel.layers)
         if (const std::optional<FeedKind> kind = feedKindFromName(row.feed);
-            kind && row.visible && m_feeds.get(*kind))
+            kind && row.visible && m_feeds.get(*kind)) {
             visible.push_back(m_feeds.get(*kind));
-    const SceneMesh mesh = buildSceneMesh(visible);
+            opacity.push_back(row.opacity);
+        }
+    const SceneMesh mesh = buildSceneMesh(visible, opacity);
     m_renderer.upload(mesh);
     if (!(mesh.origin == m_sceneOrigin)) {
         m_sceneOrigin = mesh.origin;
@@ -871,10 +897,14 @@ std::string App::stateJson() const {
                                       [](const Diagnostic& d) { return d.severity == Severity::Error; });
     std::size_t features = 0;
     std::string layers;
+    std::string hiddenOrFaded; // layer -> opacity in percent, for the layers not fully shown
     for (const LayerRow& row : m_panel.layers) {
         features += row.featureCount;
         if (!layers.empty()) layers += ',';
         layers += "\"" + row.feed + "\":" + std::to_string(row.featureCount);
+        if (!row.visible || row.opacity < 1)
+            hiddenOrFaded += (hiddenOrFaded.empty() ? "\"" : ",\"") + row.feed +
+                             "\":" + (row.visible ? std::to_string(int(row.opacity * 100 + 0.5f)) : "0");
     }
     char view[240];
     std::snprintf(view, sizeof view,
@@ -940,8 +970,8 @@ std::string App::stateJson() const {
         std::snprintf(text, sizeof text, "[%.8f,%.8f]", m_panel.cursor->lon, m_panel.cursor->lat);
         cursor = text;
     }
-    return "{\"features\":" + std::to_string(features) + ",\"layers\":{" + layers +
-           "},\"problems\":" + std::to_string(m_panel.problems.size()) +
+    return "{\"features\":" + std::to_string(features) + ",\"layers\":{" + layers + "},\"layerOpacity\":{" +
+           hiddenOrFaded + "},\"problems\":" + std::to_string(m_panel.problems.size()) +
            ",\"errors\":" + std::to_string(errors) +
            ",\"loading\":" + std::to_string(pendingRequests() + (m_loader.busy() ? 1 : 0)) + ",\"lang\":\"" +
            (m_panel.lang == Lang::En ? "en" : "zh") + "\"," + view + ",\"cursor\":" + cursor +
@@ -955,7 +985,13 @@ std::string App::stateJson() const {
            ",\"hits\":" + std::to_string(m_searchHits.size()) +
            "},\"labels\":{\"shown\":" + (m_showLabels ? "true" : "false") +
            ",\"placed\":" + std::to_string(m_labelsPlaced) +
-           ",\"districts\":" + std::to_string(m_labelDistricts) + "}}";
+           ",\"districts\":" + std::to_string(m_labelDistricts) + "},\"memory\":" + memoryJson() + "}";
+}
+
+std::string App::memoryJson() const {
+    const MemoryUse& use = m_memory;
+    return "{\"heapBytes\":" + std::to_string(use.heapBytes) +
+           ",\"usedBytes\":" + std::to_string(use.usedBytes) + "}";
 }
 
 void App::updateFeedStatus() {
@@ -1154,6 +1190,8 @@ bool App::frame() {
     m_window.swap();
     // Ready once every source has answered once (feeds refreshed on an interval are never idle).
     const bool loading = m_loader.busy() || !m_loader.allAnswered();
+    if (loading != m_wasLoading) m_memory = memoryUse(); // walks the heap: not every frame
+    m_wasLoading = loading;
     if (!m_readySignalled && m_frameCount >= 2 && !loading) {
         m_readySignalled = true;
         m_publishedState = stateJson();

@@ -10,6 +10,7 @@
 #include "core/feed_set.hpp"
 #include "core/isochrone.hpp"
 #include "core/staffing.hpp"
+#include "platform/memory.hpp"
 #include "platform/window.hpp"
 #include "render/camera.hpp"
 #include "render/gl/map_renderer.hpp"
@@ -62,6 +63,8 @@ class App {
     bool m_pointerOnMap = false;
     int m_frameCount = 0;
     bool m_readySignalled = false;
+    bool m_wasLoading = true;
+    MemoryUse m_memory; ///< see memoryJson
     bool m_needsFit = true;
     std::string m_publishedState;
 
@@ -136,6 +139,8 @@ class App {
     int nowMinuteOfDay() const;
     /// The wall's tiles for the page's test hook (`null` outside wall mode).
     std::string wallJson() const;
+    /// The heap's size and what is in use (`memoryUse`), as of the last time loading started or ended.
+    std::string memoryJson() const;
     /// Reads the frame just drawn and offers it as a PNG download (natively: a file).
     void exportView(int width, int height);
     /// Offers the selected feature's whole layer as GeoJSON or CSV.

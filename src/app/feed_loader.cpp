@@ -62,6 +62,15 @@ void FeedLoader::poll() {
     }
 }
 
+std::optional<std::string> admitByMemory(std::size_t bytes, std::size_t used, std::size_t limit) {
+    const std::size_t need = bytes * kLoadMemoryFactor;
+    const std::size_t free = limit > used ? limit - used : 0;
+    if (need <= free) return std::nullopt;
+    const auto mb = [](std::size_t n) { return std::to_string((n + 500'000) / 1'000'000) + " MB"; };
+    return "the file (" + mb(bytes) + ") needs about " + mb(need) + " of memory to load and only " +
+           mb(free) + " of the " + mb(limit) + " limit are free";
+}
+
 void FeedLoader::receive(FetchedFile file) {
     m_queue.push_back(std::move(file));
 }
@@ -101,6 +110,9 @@ bool FeedLoader::processOne(FeedSet& feeds) {
     }
     if (file.error.empty() && file.converted) mapConverted(file);
     const std::size_t hash = std::hash<std::string_view>{}(file.bytes);
+    const bool sameBytes = status.hasData && hash == status.bytesHash;
+    if (file.error.empty() && !file.notModified && !sameBytes && !status.manifest && m_admit)
+        if (std::optional<std::string> refused = m_admit(file.bytes.size())) file.error = std::move(*refused);
     if (file.notModified && file.error.empty() && status.hasData) {
         confirm();
     } else if (!file.error.empty() || file.notModified) {
@@ -109,7 +121,7 @@ bool FeedLoader::processOne(FeedSet& feeds) {
              {sourceError(file.source,
                           "could not load (" + error + "); the last good version stays on the map")},
              error);
-    } else if (status.hasData && hash == status.bytesHash) {
+    } else if (sameBytes) {
         confirm();
     } else if (status.manifest) {
         ManifestReadResult m = readManifest(file.bytes, file.source);

@@ -64,6 +64,14 @@ struct FeedChangeRecord {
     FeedChange change;
 };
 
+/// Parsing a feed, indexing it and building its meshes takes, at its peak, about this many times
+/// the file's size on top of the file itself (measured on a 200 MB zones feed; docs/SECURITY.md).
+inline constexpr std::size_t kLoadMemoryFactor = 5;
+
+/// Refuses a feed of `bytes` when `used` plus what loading it takes would pass `limit` (the wasm
+/// heap's maximum): a clear error instead of running out of memory half way through.
+std::optional<std::string> admitByMemory(std::size_t bytes, std::size_t used, std::size_t limit);
+
 class FeedLoader {
   public:
     /// `request` starts loading a URL; its bytes come back through `receive`. `clock` gives
@@ -81,6 +89,11 @@ class FeedLoader {
     void setDefaultRefresh(double seconds) { m_defaultRefresh = seconds; }
     /// A source is stale once its data is older than this many seconds (0: three refresh intervals).
     void setStaleAfter(int seconds) { m_staleAfter = seconds; }
+    /// Asked before a feed file of `bytes` (unpacked) is parsed: an error text refuses it (the last
+    /// good version stays), e.g. when the memory left could not hold what it would build.
+    void setAdmission(std::function<std::optional<std::string>(std::size_t bytes)> admit) {
+        m_admit = std::move(admit);
+    }
     /// Requests again every URL whose interval has passed and that is not still in flight.
     void poll();
 
@@ -124,6 +137,7 @@ class FeedLoader {
   private:
     std::function<void(const FeedRequest&)> m_request;
     std::function<std::uint64_t()> m_clock;
+    std::function<std::optional<std::string>(std::size_t)> m_admit;
     double m_defaultRefresh = 0;
     int m_staleAfter = 0;
     std::map<std::string, std::optional<FeedKind>> m_kindHints;

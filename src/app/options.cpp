@@ -128,6 +128,18 @@ AppOptions optionsFromParams(const Params& params) {
             const std::vector<double> v = numberList(value);
             if (v.size() == 3 && std::abs(v[0]) <= 180 && std::abs(v[1]) <= 85 && v[2] >= 0 && v[2] <= 24)
                 o.view = AppOptions::View{{v[0], v[1]}, v[2]};
+        } else if (key == "opacity") {
+            for (const std::string& item : splitFeedList(value)) {
+                const std::size_t colon = item.find(':');
+                if (colon == std::string::npos) continue;
+                const std::optional<FeedKind> kind = feedKindFromName(item.substr(0, colon));
+                const std::vector<double> v = numberList(item.substr(colon + 1));
+                if (kind && v.size() == 1)
+                    o.opacity.emplace_back(*kind, static_cast<float>(std::clamp(v[0], 0.0, 100.0) / 100));
+            }
+        } else if (key == "hide") {
+            for (const std::string& name : splitFeedList(value))
+                if (const std::optional<FeedKind> kind = feedKindFromName(name)) o.hidden.push_back(*kind);
         } else if (key == "now")
             o.nowMinuteOfDay = parseTimeOfDay(value).value_or(-1) % kMinutesPerDay;
     }

@@ -49,6 +49,10 @@ struct AppOptions {
         double zoom = 0;
     };
     std::optional<View> view;
+    /// `opacity=areas:40,zones:70`: per-layer opacity in percent (feeds not named stay at 100).
+    std::vector<std::pair<FeedKind, float>> opacity;
+    /// `hide=roads,areas`: layers that start switched off.
+    std::vector<FeedKind> hidden;
 };
 
 using Params = std::vector<std::pair<std::string, std::string>>;

@@ -46,6 +46,9 @@ struct JsonParseResult {
 
 /// Nesting deeper than this is rejected instead of exhausting the stack.
 inline constexpr int kMaxJsonDepth = 128;
+/// A longer string (a name, a key, a property value) is rejected: no field of a feed needs
+/// more, and a feed of one huge string would otherwise be copied whole into the model.
+inline constexpr std::size_t kMaxJsonStringBytes = std::size_t(1) << 20;
 
 JsonParseResult parseJson(std::string_view bytes);
 

@@ -165,6 +165,13 @@ bool JsonCursor::readHex4(unsigned& out) {
     return true;
 }
 
+namespace {
+std::string stringTooLong() {
+    return "a string longer than " + std::to_string(kMaxJsonStringBytes >> 20) +
+           " MiB (the limit for one name or value)";
+}
+} // namespace
+
 bool JsonCursor::readString(std::string_view& out, std::string& scratch) {
     if (peek() != '"') return fail(atEnd() ? kTruncated : "expected a string");
     const std::size_t start = ++m_pos;
@@ -176,6 +183,7 @@ bool JsonCursor::readString(std::string_view& out, std::string& scratch) {
         ++p;
     }
     if (p >= m_text.size()) return failAt(start - 1, "unterminated string (truncated JSON?)");
+    if (p - start > kMaxJsonStringBytes) return failAt(start - 1, stringTooLong());
     if (m_text[p] == '"') {
         out = m_text.substr(start, p - start);
         m_pos = p + 1;
@@ -192,6 +200,7 @@ bool JsonCursor::readString(std::string_view& out, std::string& scratch) {
             return true;
         }
         if (static_cast<unsigned char>(c) < 0x20) return fail("control character in string (escape it)");
+        if (scratch.size() > kMaxJsonStringBytes) return failAt(start - 1, stringTooLong());
         if (c != '\\') {
             scratch += c;
             ++m_pos;

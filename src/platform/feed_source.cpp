@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <map>
+#include <memory>
 #include <sstream>
 
 #ifdef __EMSCRIPTEN__
@@ -50,7 +52,7 @@ EM_JS(void, cordonFetch, (const char* urlPtr, const char* etagPtr, const char* m
         var errBytes = lengthBytesUTF8(error) + 1;
         var errMem = _malloc(errBytes);
         stringToUTF8(error, errMem, errBytes);
-        var mem = _malloc(Math.max(1, bytes.length));
+        var mem = _cordon_bytes_alloc(bytes.length);
         HEAPU8.set(bytes, mem);
         var validators = [ etag, modified ].map(function(text) {
             var n = lengthBytesUTF8(text) + 1;
@@ -61,7 +63,6 @@ EM_JS(void, cordonFetch, (const char* urlPtr, const char* etagPtr, const char* m
         _cordon_file_loaded(urlMem, mem, bytes.length, errMem, status, validators[0], validators[1]);
         _free(urlMem);
         _free(errMem);
-        _free(mem);
         validators.forEach(function(p) { _free(p); });
     };
     var progress = function(received, total) {
@@ -119,12 +120,37 @@ EM_JS(void, cordonFetch, (const char* urlPtr, const char* etagPtr, const char* m
         .catch(function(e) { deliver(new Uint8Array(0), 'network error: ' + e.message); });
 });
 
+namespace {
+/// Buffers handed to the page by cordon_bytes_alloc, keyed by their data: the page writes a
+/// file's bytes straight into one and the receiving call adopts it, so a 200 MB feed is never
+/// held twice in the wasm heap.
+std::map<const char*, std::unique_ptr<std::string>> g_buffers;
+
+std::string takeBytes(const char* bytes, int length) {
+    const auto it = g_buffers.find(bytes);
+    if (it == g_buffers.end()) return std::string(bytes, static_cast<std::size_t>(length));
+    std::string adopted = std::move(*it->second);
+    g_buffers.erase(it);
+    adopted.resize(static_cast<std::size_t>(length));
+    return adopted;
+}
+} // namespace
+
+/// Room for `length` bytes of a file, owned by the app: pass the pointer to one of the calls below,
+/// which takes it over (the page never frees it).
+extern "C" EMSCRIPTEN_KEEPALIVE char* cordon_bytes_alloc(int length) {
+    auto buffer = std::make_unique<std::string>(static_cast<std::size_t>(length > 0 ? length : 0), '\0');
+    char* data = buffer->data(); // stays put: the string itself never moves
+    g_buffers.emplace(data, std::move(buffer));
+    return data;
+}
+
 extern "C" EMSCRIPTEN_KEEPALIVE void cordon_file_loaded(const char* source, const char* bytes, int length,
                                                         const char* error, int status, const char* etag,
                                                         const char* lastModified) {
     FetchedFile f;
     f.source = source;
-    f.bytes.assign(bytes, static_cast<std::size_t>(length));
+    f.bytes = takeBytes(bytes, length);
     f.error = error;
     f.notModified = status == 304;
     f.etag = etag;
@@ -137,7 +163,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void cordon_file_loaded(const char* source, cons
 extern "C" EMSCRIPTEN_KEEPALIVE void cordon_file_dropped(const char* name, const char* bytes, int length) {
     FetchedFile f;
     f.source = name;
-    f.bytes.assign(bytes, static_cast<std::size_t>(length));
+    f.bytes = takeBytes(bytes, length);
     g_done.push_back(std::move(f));
 }
 
@@ -147,7 +173,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void cordon_file_imported(const char* name, cons
                                                           const char* mapping, const char* error) {
     FetchedFile f;
     f.source = name;
-    f.bytes.assign(bytes, static_cast<std::size_t>(length));
+    f.bytes = takeBytes(bytes, length);
     f.error = error;
     f.converted = true;
     f.mappingJson = mapping;

@@ -3,6 +3,7 @@
 #include "core/mercator.hpp"
 
 #include <cmath>
+#include <vector>
 
 namespace cordon {
 
@@ -25,6 +26,7 @@ void appendPart(SceneMesh& mesh, std::span<const Vec2> line, double from, double
         total += std::hypot(line[i].x - line[i - 1].x, line[i].y - line[i - 1].y);
     if (total <= 0 || to <= from) return;
     const double start = from * total, end = to * total;
+    std::vector<Vec2> part;
     double at = 0;
     for (std::size_t i = 1; i < line.size(); ++i) {
         const Vec2 a = line[i - 1], b = line[i];
@@ -32,12 +34,12 @@ void appendPart(SceneMesh& mesh, std::span<const Vec2> line, double from, double
         const double s0 = std::max(start, at), s1 = std::min(end, at + length);
         if (s1 > s0 && length > 0) {
             const double t0 = (s0 - at) / length, t1 = (s1 - at) / length;
-            appendLineSegment(mesh, {a.x + (b.x - a.x) * t0, a.y + (b.y - a.y) * t0},
-                              {a.x + (b.x - a.x) * t1, a.y + (b.y - a.y) * t1}, colour,
-                              kResponsibilityWidthPx);
+            if (part.empty()) part.push_back({a.x + (b.x - a.x) * t0, a.y + (b.y - a.y) * t0});
+            part.push_back({a.x + (b.x - a.x) * t1, a.y + (b.y - a.y) * t1});
         }
         at += length;
     }
+    appendPolyline(mesh, part, false, colour, kResponsibilityWidthPx);
 }
 
 } // namespace
@@ -115,14 +117,13 @@ void appendOutline(SceneMesh& mesh, const FeatureLayer& layer, std::uint32_t fea
     for (std::uint32_t p = record.firstPart; p < record.firstPart + record.partCount; ++p) {
         const GeometryPart& part = layer.parts[p];
         if (part.kind == PartKind::Point) continue;
-        const MercatorPoint& o = mesh.origin;
+        std::vector<Vec2> points;
         for (std::uint32_t r = part.firstRing; r < part.firstRing + part.ringCount; ++r) {
             const LonLat* pts = layer.ring(r);
-            const std::size_t n = layer.ringSize(r);
-            // Polygon rings are stored open (no repeated first position): close them here.
-            const std::size_t segments = part.kind == PartKind::Polygon ? n : n - 1;
-            for (std::size_t i = 0; i < segments && n > 1; ++i)
-                appendLineSegment(mesh, local(pts[i], o), local(pts[(i + 1) % n], o), colour, widthPx);
+            points.clear();
+            for (std::size_t i = 0; i < layer.ringSize(r); ++i)
+                points.push_back(local(pts[i], mesh.origin));
+            appendPolyline(mesh, points, part.kind == PartKind::Polygon, colour, widthPx);
         }
     }
 }

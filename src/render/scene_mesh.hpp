@@ -18,16 +18,23 @@ struct FillVertex {
     Rgba colour;
 };
 
-/// One corner of a line segment's quad; the vertex shader pushes it out by half the width in
-/// screen pixels, so lines keep their pixel width at every zoom.
+/// One side of one point of a line, in a triangle strip that runs along the line with a left and
+/// a right vertex per point (MapLibre's layout). The vertex shader pushes the position out by
+/// `extrude` times half the width in screen pixels, so lines keep their pixel width at every zoom;
+/// at a bend the two segments meet in a miter, at the ends the line is capped square. 16 bytes a
+/// vertex and two vertices a point: a city's compound outlines are millions of segments.
 struct LineVertex {
-    float ax, ay; ///< segment start
-    float bx, by; ///< segment end
-    float along;  ///< 0 at the start, 1 at the end
-    float side;   ///< -1 or +1: which side of the centre line
-    float widthPx;
+    float x, y;             ///< the point, metres relative to the mesh origin
+    std::int8_t extrude[2]; ///< offset in half widths, times kExtrudeScale
+    std::int8_t side;       ///< -1 right, +1 left: across the line, for anti-aliasing
+    std::uint8_t widthQuarterPx;
     Rgba colour;
 };
+static_assert(sizeof(LineVertex) == 16);
+inline constexpr float kExtrudeScale = 32;
+/// A bend sharper than this miter length (in half widths; about 60 degrees between the
+/// segments) breaks the strip: each side is capped instead of a long spike.
+inline constexpr double kMaxMiter = 2;
 
 struct PointInstance {
     float x, y;
@@ -41,13 +48,14 @@ struct SceneMesh {
     MercatorBox bounds;
     std::vector<FillVertex> fillVertices;
     std::vector<std::uint32_t> fillIndices;
+    /// One triangle strip: each line starts and ends with its first and last vertex doubled, so the
+    /// triangles between two lines have no area and any run of whole lines can be drawn alone.
     std::vector<LineVertex> lineVertices;
-    std::vector<std::uint32_t> lineIndices;
     std::vector<PointInstance> points;
     struct IndexRange {
         std::uint32_t first = 0, count = 0;
     };
-    /// Level of detail: parts of `fillIndices` / `lineIndices` drawn only from `minZoom` on
+    /// Level of detail: parts of `fillIndices` / `lineVertices` drawn only from `minZoom` on
     /// (communities, compounds, minor streets), each group contiguous so a zoomed-out frame skips it
     /// in one piece. The whole city then draws a fraction of the geometry.
     struct Detail {
@@ -57,14 +65,19 @@ struct SceneMesh {
     std::vector<Detail> details;
 };
 
-/// Appends one segment (a to b, metres relative to the mesh origin) as a quad of the line shader.
+/// Appends a line through `points` (metres relative to the mesh origin), back to the first point
+/// when `closed`; repeated points are skipped, a line with fewer than two distinct points is not drawn.
+void appendPolyline(SceneMesh& mesh, std::span<const Vec2> points, bool closed, Rgba colour, float widthPx);
+
+/// Appends one segment (a to b) as a line of its own.
 void appendLineSegment(SceneMesh& mesh, Vec2 a, Vec2 b, Rgba colour, float widthPx);
 
 /// Appends `from` to `into` (same origin), offsetting its indices.
 void appendMesh(SceneMesh& into, const SceneMesh& from);
 
 /// Builds fills (polygon interiors), lines (roads and polygon outlines) and point symbols for the
-/// given feeds, stacked by `layerDrawOrder`.
-SceneMesh buildSceneMesh(std::span<const Feed* const> feeds);
+/// given feeds, stacked by `layerDrawOrder`; `opacity` (0..1, one per feed, or empty for all
+/// opaque) scales each feed's colours' alpha.
+SceneMesh buildSceneMesh(std::span<const Feed* const> feeds, std::span<const float> opacity = {});
 
 } // namespace cordon

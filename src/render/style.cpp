@@ -1,8 +1,16 @@
 #include "render/style.hpp"
 
+#include "core/mercator.hpp"
+
+#include <algorithm>
+#include <cmath>
+
 namespace cordon {
 
 namespace {
+
+constexpr double kMaxOutlineZoom = 18; ///< the closest the camera goes
+constexpr double kCityZoom = 9;        ///< a whole city region fits the screen from here on
 
 // Colour-blind-safe hues (Okabe-Ito) for categories that must be told apart at a glance.
 constexpr Rgba kVermillion{213, 94, 0, 255};
@@ -67,6 +75,12 @@ double areaMinZoom(AreaLevel level) {
         return 13.5;
     }
     return 0;
+}
+
+double outlineMinZoom(double extentMetres) {
+    if (!(extentMetres > 0)) return kMaxOutlineZoom;
+    const double z = std::ceil(std::log2(kOutlineMinPx * 2 * mercator::kHalfWorld / (256.0 * extentMetres)));
+    return z <= kCityZoom ? 0.0 : std::min(z, kMaxOutlineZoom);
 }
 
 bool isMinorRoad(const RoadFields& road) {

@@ -58,6 +58,13 @@ inline constexpr double kMinorRoadsMinZoom = 12.5;
 /// communities and compounds once they are more than a few pixels across.
 double areaMinZoom(AreaLevel level);
 
+/// Least zoom at which a polygon's outline is drawn: once the polygon (`extentMetres` across, Web
+/// Mercator) is `kOutlineMinPx` wide, in whole zoom steps; 0 for any size at the city's zooms.
+/// Its fill always shows, so a small high-risk zone stays a red dot on the whole-city view, but
+/// a city of compounds does not draw millions of outline segments no one can see.
+double outlineMinZoom(double extentMetres);
+inline constexpr double kOutlineMinPx = 4;
+
 /// Stacking order of a feed on the map: lower draws first (areas under zones under roads).
 int layerDrawOrder(FeedKind kind);
 

@@ -28,6 +28,14 @@ MapPanelActions drawMapPanel(MapPanelModel& model) {
         const std::string text = std::string(feedDisplayName(row.feed, lang)) + "  (" +
                                  std::to_string(row.featureCount) + ")##" + row.feed;
         if (ImGui::Checkbox(text.c_str(), &row.visible)) actions.layersChanged = true;
+        // Opacity in percent; the map is rebuilt when the slider is let go, not on every step.
+        ImGui::SameLine(ImGui::GetFontSize() * 13);
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
+        int percent = static_cast<int>(row.opacity * 100 + 0.5f);
+        if (ImGui::SliderInt(("##opacity" + row.feed).c_str(), &percent, 0, 100, "%d%%"))
+            row.opacity = static_cast<float>(percent) / 100;
+        if (ImGui::IsItemDeactivatedAfterEdit()) actions.layersChanged = true;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::LayerOpacity, lang).data());
     }
     if (ImGui::Button(label(tr(TextId::FitToData, lang), "fit").c_str())) actions.fitToData = true;
     ImGui::SameLine();

@@ -15,6 +15,7 @@ struct LayerRow {
     std::string feed;
     std::size_t featureCount = 0;
     bool visible = true;
+    float opacity = 1.0f; ///< 0..1, applied to the layer's fills, lines and symbols
 };
 
 struct MapPanelModel {

@@ -14,6 +14,7 @@ constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
     {Layers, "图层", "Layers"},
     {Features, "要素", "features"},
     {FitToData, "适应数据范围", "Fit to data"},
+    {LayerOpacity, "图层不透明度", "Layer opacity"},
     {Zoom, "缩放级别", "Zoom"},
     {Cursor, "光标位置", "Cursor"},
     {Language, "语言", "Language"},

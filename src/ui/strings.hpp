@@ -15,6 +15,7 @@ enum class TextId {
     Layers,
     Features,
     FitToData,
+    LayerOpacity,
     Zoom,
     Cursor,
     Language,

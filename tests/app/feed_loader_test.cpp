@@ -86,6 +86,38 @@ TEST_CASE("A feed that fails keeps the last good version and says so under its s
     CHECK(loader.problems().empty());
 }
 
+TEST_CASE("A feed too large for the memory left is refused before parsing; the last good one stays") {
+    FeedLoader loader([](const FeedRequest&) {});
+    std::size_t asked = 0;
+    loader.setAdmission([&](std::size_t bytes) {
+        ++asked;
+        return admitByMemory(bytes, 1000, 1000 + 2000 * kLoadMemoryFactor);
+    });
+    FeedSet feeds;
+    loader.receive({"zones.geojson", kZones, ""});
+    CHECK(loader.processOne(feeds));
+    const std::string big = std::string(kZones) + std::string(2000, ' ');
+    loader.receive({"zones.geojson", big, ""});
+    CHECK_FALSE(loader.processOne(feeds));
+    REQUIRE(feeds.get(FeedKind::Zones));
+    CHECK(feeds.get(FeedKind::Zones)->size() == 1);
+    REQUIRE_FALSE(loader.problems().empty());
+    CHECK(loader.problems()[0].message.find("needs about") != std::string::npos);
+    CHECK(loader.problems()[0].message.find("last good version stays") != std::string::npos);
+    CHECK(loader.sources()[0]->failures == 1);
+    loader.receive({"zones.geojson", kZones, ""}); // the version on screen again: not asked
+    const std::size_t before = asked;
+    CHECK_FALSE(loader.processOne(feeds));
+    CHECK(asked == before);
+
+    CHECK_FALSE(admitByMemory(100, 0, 500));
+    const std::optional<std::string> refused = admitByMemory(200'000'000, 1'500'000'000, 2'147'483'648);
+    REQUIRE(refused);
+    CHECK(*refused == "the file (200 MB) needs about 1000 MB of memory to load and only 647 MB of the "
+                      "2147 MB limit are free");
+    CHECK(admitByMemory(1, 10, 5)); // already over the limit
+}
+
 TEST_CASE("Kind hints from the URL parameter name win over the file name") {
     FeedLoader loader([](const FeedRequest&) {});
     FeedSet feeds;

@@ -65,3 +65,16 @@ TEST_CASE("Refresh intervals may be fractions of a second, down to 50 ms") {
     CHECK(optionsFromParams(parseQueryString("refresh=0.001")).refreshSeconds == 0.05);
     CHECK(optionsFromParams(parseQueryString("refresh=abc")).refreshSeconds == 0);
 }
+
+TEST_CASE("Layer options: opacity per layer in percent, layers hidden at start; unknown names ignored") {
+    const AppOptions o = optionsFromParams(
+        parseQueryString("opacity=areas:40,zones:150,posts,nonsense:20,roads:x&hide=roads,teams,moon"));
+    REQUIRE(o.opacity.size() == 2);
+    CHECK(o.opacity[0].first == FeedKind::Areas);
+    CHECK(o.opacity[0].second == 0.4f);
+    CHECK(o.opacity[1].first == FeedKind::Zones);
+    CHECK(o.opacity[1].second == 1.0f); // clamped
+    REQUIRE(o.hidden.size() == 2);
+    CHECK(o.hidden[0] == FeedKind::Roads);
+    CHECK(o.hidden[1] == FeedKind::Teams);
+}

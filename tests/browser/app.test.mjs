@@ -526,3 +526,27 @@ test('G and C export the selected feature\'s layer as GeoJSON and CSV with all i
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('layer opacity and hidden layers from the URL: districts fade, roads and checkpoints go', async () => {
+  const district = expectedColours['district fill'];
+  const shown = await openApp(browser.context, server.url + '/');
+  const full = decodePng(await shown.page.screenshot());
+  await shown.page.close();
+  const { page, problems } = await openApp(browser.context, server.url + '/?opacity=areas:0&hide=roads,posts');
+  assert.deepEqual(problems, []);
+  const state = await page.evaluate(() => window.cordonState);
+  assert.deepEqual(state.layerOpacity, { areas: 0, posts: 0, roads: 0 });
+  const png = await page.screenshot();
+  writeFileSync(join(artifactsDir, 'layer-opacity.png'), png);
+  const faded = decodePng(png);
+  assert.ok(countColour(full, district) > 1000, 'district fills on the full map');
+  assert.ok(countColour(faded, district) < countColour(full, district) / 3,
+    `district fills gone at opacity 0 (${countColour(faded, district)} of ${countColour(full, district)} pixels left)`);
+  assert.equal(countColour(faded, expectedColours['major road']), 0, 'no roads');
+  // Checkpoints, drawn in their staffing status (staffed blue), gone from the map (the legend
+  // and the high-risk zones' task-force outlines keep some of that blue).
+  const gate = expectedColours['city entry post'];
+  assert.ok(countColour(faded, gate) < countColour(full, gate) / 3,
+    `no checkpoint symbols (${countColour(faded, gate)} of ${countColour(full, gate)} pixels left)`);
+  await page.close();
+});

@@ -4,11 +4,9 @@
 // feed, have counted every failure, never have crashed, and its memory must not have kept growing.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { launch, openApp, webDir } from './harness.mjs';
+import { launch, openApp, serveApp } from './harness.mjs';
 
 const CYCLES = 1000;
 const kinds = ['zones', 'posts', 'areas'];
@@ -42,15 +40,8 @@ function chaosServer(seed) {
   const feeds = Object.fromEntries(kinds.map((k) => [k, { n: 0, good: null, count: 0, stats: {} }]));
   const state = { answers: 0, settling: false, inFlight: 0 };
   const count = (feed, what) => { feed.stats[what] = (feed.stats[what] || 0) + 1; };
-  const server = createServer((req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    if (!path.startsWith('/feeds/')) {
-      const name = path === '/' ? 'index.html' : path.slice(1);
-      if (!['index.html', 'index.js', 'index.wasm'].includes(name)) return res.writeHead(404).end();
-      const type = { html: 'text/html; charset=utf-8', js: 'text/javascript', wasm: 'application/wasm' }[name.split('.').pop()];
-      return res.writeHead(200, { 'Content-Type': type }).end(readFileSync(join(webDir, name)));
-    }
-    const kind = path.slice('/feeds/'.length).replace('.geojson', '');
+  const onFeed = (req, res, name) => {
+    const kind = name.replace('.geojson', '');
     const feed = feeds[kind];
     if (!feed) return res.writeHead(404).end();
     state.inFlight++;
@@ -102,11 +93,8 @@ function chaosServer(seed) {
       }
     }
     answer();
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({
-    url: `http://127.0.0.1:${server.address().port}`, feeds, state,
-    close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }),
-  })));
+  };
+  return serveApp(onFeed).then((server) => ({ ...server, feeds, state }));
 }
 
 let server;

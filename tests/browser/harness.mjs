@@ -31,6 +31,24 @@ export function serve(dir = webDir) {
   })));
 }
 
+const appFiles = { 'index.html': 'text/html; charset=utf-8', 'index.js': 'text/javascript', 'index.wasm': 'application/wasm' };
+
+/// Serves the app's own files and hands every path under /feeds/ to `onFeed(req, res, name)`;
+/// resolves to { url, close } (close also drops slow answers still open).
+export function serveApp(onFeed) {
+  const server = createServer((req, res) => {
+    const path = new URL(req.url, 'http://x').pathname;
+    if (path.startsWith('/feeds/')) return onFeed(req, res, path.slice('/feeds/'.length));
+    const name = path === '/' ? 'index.html' : path.slice(1);
+    if (!appFiles[name]) return res.writeHead(404).end();
+    res.writeHead(200, { 'Content-Type': appFiles[name] }).end(readFileSync(join(webDir, name)));
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }),
+  })));
+}
+
 export const chromiumPath = process.env.CORDON_CHROMIUM || '/usr/bin/chromium';
 
 /// A fresh Chromium profile; options are Playwright context options (viewport, deviceScaleFactor...).
@@ -52,13 +70,13 @@ export async function launch(options = {}) {
 }
 
 /// Opens `url` and collects page errors and console errors; resolves once the app signalled ready.
-export async function openApp(context, url) {
+export async function openApp(context, url, timeout = 60000) {
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
   page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });
   await page.goto(url);
   await page.waitForFunction(() => window.cordonReady === true || (window.cordonErrors || []).length > 0,
-    null, { timeout: 60000 });
+    null, { timeout });
   return { page, problems };
 }

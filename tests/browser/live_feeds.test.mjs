@@ -2,11 +2,10 @@
 // corrupt and truncated bodies, 404s and slow answers.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { launch, openApp, webDir, artifactsDir } from './harness.mjs';
+import { launch, openApp, serveApp, artifactsDir } from './harness.mjs';
 
 const zonesV1 = JSON.parse(readFileSync(new URL('../../assets/mini-city/zones.geojson', import.meta.url), 'utf8'));
 
@@ -15,15 +14,8 @@ function feedServer() {
   const feeds = new Map(); // name -> { body, status, delayMs }
   const log = { requests: 0, notModified: 0, conditional: 0, maxInFlight: 0 };
   let inFlight = 0;
-  const server = createServer((req, res) => {
-    const path = new URL(req.url, 'http://x').pathname;
-    if (!path.startsWith('/feeds/')) {
-      const name = path === '/' ? 'index.html' : path.slice(1);
-      if (!['index.html', 'index.js', 'index.wasm'].includes(name)) return res.writeHead(404).end();
-      const type = { html: 'text/html; charset=utf-8', js: 'text/javascript', wasm: 'application/wasm' }[name.split('.').pop()];
-      return res.writeHead(200, { 'Content-Type': type }).end(readFileSync(join(webDir, name)));
-    }
-    const feed = feeds.get(path.slice('/feeds/'.length));
+  const onFeed = (req, res, name) => {
+    const feed = feeds.get(name);
     log.requests++;
     inFlight++;
     log.maxInFlight = Math.max(log.maxInFlight, inFlight);
@@ -39,11 +31,8 @@ function feedServer() {
       res.writeHead(200, { 'Content-Type': 'application/geo+json', ETag: etag }).end(feed.body);
     };
     if (feed && feed.delayMs) setTimeout(answer, feed.delayMs); else answer();
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({
-    url: `http://127.0.0.1:${server.address().port}`, feeds, log,
-    close: () => new Promise((done) => { server.closeAllConnections(); server.close(done); }),
-  })));
+  };
+  return serveApp(onFeed).then((server) => ({ ...server, feeds, log }));
 }
 
 function zones(features) {

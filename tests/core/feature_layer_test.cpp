@@ -129,4 +129,13 @@ TEST_CASE("Files over the limits are refused with an error saying which limit") 
     // Numbers too large for a double and nesting beyond kMaxJsonDepth are errors, not crashes.
     CHECK_FALSE(readGeoJson(R"({"type":"Point","coordinates":[1e999,34]})", "x").diagnostics.empty());
     CHECK_FALSE(readGeoJson(std::string(100000, '[') + std::string(100000, ']'), "x").layer);
+
+    // One property value longer than the string cap refuses the file with a clear message.
+    const std::string huge = R"({"type":"Feature","properties":{"name":")" +
+                             std::string(kMaxJsonStringBytes + 1, 'x') +
+                             R"("},"geometry":{"type":"Point","coordinates":[113,34]}})";
+    const GeoJsonReadResult longName = readGeoJson(huge, "posts");
+    CHECK_FALSE(longName.layer);
+    REQUIRE_FALSE(longName.diagnostics.empty());
+    CHECK(longName.diagnostics[0].message.find("longer than 1 MiB") != std::string::npos);
 }

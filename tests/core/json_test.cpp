@@ -64,6 +64,20 @@ TEST_CASE("JSON nesting is capped instead of overflowing the stack") {
     CHECK(parseJson(ok).ok());
 }
 
+TEST_CASE("Strings are capped at kMaxJsonStringBytes, with or without escapes") {
+    const std::string atCap(kMaxJsonStringBytes, 'a');
+    CHECK(parseJson('"' + atCap + '"').ok());
+    const JsonParseResult plain = parseJson('"' + atCap + "a\"");
+    REQUIRE_FALSE(plain.ok());
+    CHECK(plain.error.message.find("longer than 1 MiB") != std::string::npos);
+    const JsonParseResult escaped = parseJson("[\"\\n" + atCap + "a\"]");
+    REQUIRE_FALSE(escaped.ok());
+    CHECK(escaped.error.message.find("longer than 1 MiB") != std::string::npos);
+    CHECK(escaped.error.offset == 1);
+    const std::string key = "{\"" + atCap + "b\":1}";
+    CHECK_FALSE(parseJson(key).ok());
+}
+
 TEST_CASE("jsonQuote escapes quotes, control characters and HTML") {
     CHECK(jsonQuote("a\"b\\c\n") == R"("a\"b\\c\n")");
     CHECK(jsonQuote("</script>") == R"("\u003c/script\u003e")");

@@ -1,3 +1,4 @@
+#include "mesh_lines.hpp"
 #include "render/overlay_mesh.hpp"
 
 #include "core/mercator.hpp"
@@ -18,14 +19,14 @@ Feed readOne(FeedKind kind, const std::string& bytes) {
     return std::move(*r.feed);
 }
 
-/// Total length of the mesh's segments in each colour (each segment has 4 vertices).
+/// Total length of the mesh's lines in each colour.
 double lengthIn(const SceneMesh& mesh, Rgba colour) {
     double total = 0;
-    for (std::size_t v = 0; v < mesh.lineVertices.size(); v += 4) {
-        const LineVertex& s = mesh.lineVertices[v];
-        if (s.colour.r == colour.r && s.colour.g == colour.g && s.colour.b == colour.b)
-            total += std::hypot(s.bx - s.ax, s.by - s.ay);
-    }
+    for (const test::MeshLine& line : test::linesOf(mesh))
+        if (line.colour.r == colour.r && line.colour.g == colour.g && line.colour.b == colour.b)
+            for (std::size_t i = 1; i < line.points.size(); ++i)
+                total += std::hypot(line.points[i].x - line.points[i - 1].x,
+                                    line.points[i].y - line.points[i - 1].y);
     return total;
 }
 
@@ -47,7 +48,6 @@ TEST_CASE("Areas of responsibility split an edge where the teams' times meet, in
     const double first = lengthIn(mesh, teamColour(2)), second = lengthIn(mesh, teamColour(5));
     CHECK(first > 0);
     CHECK(second / first == Catch::Approx(3.0).epsilon(0.02)); // lengths differ a little by latitude
-    CHECK(mesh.lineIndices.size() == mesh.lineVertices.size() / 4 * 6);
 
     const EdgeShare nobody{kNoTeam, kNoTeam, 0.5};
     CHECK(buildResponsibilityMesh(graph, std::span(&nobody, 1), origin).lineVertices.empty());
@@ -69,7 +69,10 @@ TEST_CASE("The selection outlines every ring of a polygon and puts a halo under 
         [[113.0,34.0],[113.01,34.0],[113.01,34.01],[113.0,34.01],[113.0,34.0]],
         [[113.004,34.004],[113.006,34.004],[113.006,34.006],[113.004,34.004]]]}}]})");
     const SceneMesh outline = buildSelectionMesh(zones.layer, 0, mercator::project({113.0, 34.0}));
-    CHECK(outline.lineVertices.size() == (4 + 3) * 4);
+    const std::vector<test::MeshLine> rings = test::linesOf(outline);
+    REQUIRE(rings.size() == 2);
+    CHECK(rings[0].points.size() == 4 + 1); // closed: back at the first point
+    CHECK(rings[1].points.size() == 3 + 1);
     CHECK(outline.points.empty());
     CHECK(buildSelectionMesh(zones.layer, 1, {}).lineVertices.empty()); // no such feature
 
@@ -87,15 +90,18 @@ TEST_CASE("Plan arrows: a shaft and a two-stroke head at the target, none for a 
     const MercatorPoint origin = mercator::project({113.0, 34.0});
     const PlanArrow arrows[] = {{{113.0, 34.0}, {113.01, 34.0}}, {{113.0, 34.0}, {113.0, 34.0}}};
     const SceneMesh mesh = buildPlanArrows(arrows, origin);
-    REQUIRE(mesh.lineVertices.size() == 3 * 4); // one arrow, three segments
-    const LineVertex& shaft = mesh.lineVertices[0];
-    CHECK(shaft.ax == 0.0f);
-    CHECK(shaft.bx > 1000.0f); // about 1.1 km east (Mercator metres)
+    const std::vector<test::MeshLine> lines = test::linesOf(mesh);
+    REQUIRE(lines.size() == 3); // one arrow, three segments
+    const std::vector<Vec2>& shaft = lines[0].points;
+    REQUIRE(shaft.size() == 2);
+    CHECK(shaft[0].x == 0.0);
+    CHECK(shaft[1].x > 1000.0); // about 1.1 km east (Mercator metres)
     for (int head : {1, 2}) {
-        const LineVertex& s = mesh.lineVertices[static_cast<std::size_t>(head) * 4];
-        CHECK(s.ax == shaft.bx);      // starts at the tip
-        CHECK(s.bx < shaft.bx);       // points back along the shaft
-        CHECK(s.bx > shaft.bx - 300); // a head, not a second shaft
+        const std::vector<Vec2>& s = lines[static_cast<std::size_t>(head)].points;
+        REQUIRE(s.size() == 2);
+        CHECK(s[0].x == shaft[1].x);      // starts at the tip
+        CHECK(s[1].x < shaft[1].x);       // points back along the shaft
+        CHECK(s[1].x > shaft[1].x - 300); // a head, not a second shaft
     }
 }
 

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <iterator>
 
 namespace cordon {
 
@@ -48,16 +49,19 @@ template <class T> void bufferData(GLenum target, const std::vector<T>& data) {
     glBufferData(target, static_cast<GLsizeiptr>(data.size() * sizeof(T)), data.data(), GL_STATIC_DRAW);
 }
 
-void makeLineVao(GLuint& vao, GLuint& vbo, GLuint& ibo) {
+/// Lines: one triangle strip of LineVertex, drawn with glDrawArrays.
+void makeLineVao(GLuint& vao, GLuint& vbo) {
     glGenVertexArrays(1, &vao);
     glGenBuffers(1, &vbo);
-    glGenBuffers(1, &ibo);
     glBindVertexArray(vao);
     glBindBuffer(GL_ARRAY_BUFFER, vbo);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo);
-    floatAttribute(0, 4, sizeof(LineVertex), offsetof(LineVertex, ax));
-    floatAttribute(1, 2, sizeof(LineVertex), offsetof(LineVertex, along));
-    floatAttribute(2, 1, sizeof(LineVertex), offsetof(LineVertex, widthPx));
+    floatAttribute(0, 2, sizeof(LineVertex), offsetof(LineVertex, x));
+    glEnableVertexAttribArray(1);
+    glVertexAttribPointer(1, 3, GL_BYTE, GL_FALSE, sizeof(LineVertex),
+                          reinterpret_cast<const void*>(offsetof(LineVertex, extrude)));
+    glEnableVertexAttribArray(2);
+    glVertexAttribPointer(2, 1, GL_UNSIGNED_BYTE, GL_FALSE, sizeof(LineVertex),
+                          reinterpret_cast<const void*>(offsetof(LineVertex, widthQuarterPx)));
     colourAttribute(3, sizeof(LineVertex), offsetof(LineVertex, colour));
 }
 
@@ -119,8 +123,8 @@ bool MapRenderer::init(std::string& error) {
     floatAttribute(0, 2, sizeof(FillVertex), offsetof(FillVertex, x));
     colourAttribute(1, sizeof(FillVertex), offsetof(FillVertex, colour));
 
-    makeLineVao(m_lineVao, m_lineVbo, m_lineIbo);
-    makeLineVao(m_overlayLineVao, m_overlayLineVbo, m_overlayLineIbo);
+    makeLineVao(m_lineVao, m_lineVbo);
+    makeLineVao(m_overlayLineVao, m_overlayLineVbo);
     glGenVertexArrays(1, &m_isoVao);
     glGenBuffers(1, &m_isoVbo);
     glBindVertexArray(m_isoVao);
@@ -144,11 +148,10 @@ MapRenderer::~MapRenderer() {
         if (p->id) glDeleteProgram(p->id);
     const GLuint vaos[] = {m_fillVao,        m_lineVao,         m_pointVao,      m_isoVao,
                            m_overlayLineVao, m_overlayPointVao, m_statusPointVao};
-    const GLuint buffers[] = {m_fillVbo,        m_fillIbo,         m_lineVbo,       m_lineIbo,
-                              m_pointQuad,      m_pointVbo,        m_isoVbo,        m_overlayLineVbo,
-                              m_overlayLineIbo, m_overlayPointVbo, m_statusPointVbo};
-    glDeleteVertexArrays(7, vaos);
-    glDeleteBuffers(11, buffers);
+    const GLuint buffers[] = {m_fillVbo, m_fillIbo,        m_lineVbo,         m_pointQuad,     m_pointVbo,
+                              m_isoVbo,  m_overlayLineVbo, m_overlayPointVbo, m_statusPointVbo};
+    glDeleteVertexArrays(std::size(vaos), vaos);
+    glDeleteBuffers(std::size(buffers), buffers);
 }
 
 void MapRenderer::upload(const SceneMesh& mesh) {
@@ -162,11 +165,9 @@ void MapRenderer::upload(const SceneMesh& mesh) {
     bufferData(GL_ARRAY_BUFFER, mesh.points);
     glBindVertexArray(m_fillVao);
     bufferData(GL_ELEMENT_ARRAY_BUFFER, mesh.fillIndices);
-    glBindVertexArray(m_lineVao);
-    bufferData(GL_ELEMENT_ARRAY_BUFFER, mesh.lineIndices);
     glBindVertexArray(0);
     m_fillCount = static_cast<GLsizei>(mesh.fillIndices.size());
-    m_lineCount = static_cast<GLsizei>(mesh.lineIndices.size());
+    m_lineCount = static_cast<GLsizei>(mesh.lineVertices.size());
     m_details = mesh.details;
     m_pointCount = static_cast<GLsizei>(mesh.points.size());
 }
@@ -177,10 +178,7 @@ void MapRenderer::uploadOverlay(const SceneMesh& mesh) {
     bufferData(GL_ARRAY_BUFFER, mesh.lineVertices);
     glBindBuffer(GL_ARRAY_BUFFER, m_overlayPointVbo);
     bufferData(GL_ARRAY_BUFFER, mesh.points);
-    glBindVertexArray(m_overlayLineVao);
-    bufferData(GL_ELEMENT_ARRAY_BUFFER, mesh.lineIndices);
-    glBindVertexArray(0);
-    m_overlayLineCount = static_cast<GLsizei>(mesh.lineIndices.size());
+    m_overlayLineCount = static_cast<GLsizei>(mesh.lineVertices.size());
     m_overlayPointCount = static_cast<GLsizei>(mesh.points.size());
 }
 
@@ -208,22 +206,23 @@ void MapRenderer::useProgram(const Program& p, const Camera& camera) const {
                 static_cast<float>(camera.viewportHeight()));
 }
 
-void MapRenderer::drawWithoutHiddenDetail(GLsizei count, double zoom, bool fills) const {
+std::vector<SceneMesh::IndexRange> MapRenderer::shownRanges(std::uint32_t count, double zoom,
+                                                            bool fills) const {
     std::vector<SceneMesh::IndexRange> skip;
     for (const SceneMesh::Detail& d : m_details)
         if (zoom < d.minZoom && (fills ? d.fill : d.line).count > 0) skip.push_back(fills ? d.fill : d.line);
     std::sort(skip.begin(), skip.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    GLsizei at = 0;
-    auto drawUpTo = [&](GLsizei end) {
-        if (end > at)
-            glDrawElements(GL_TRIANGLES, end - at, GL_UNSIGNED_INT,
-                           reinterpret_cast<const void*>(std::uintptr_t(at) * sizeof(std::uint32_t)));
+    std::vector<SceneMesh::IndexRange> shown;
+    std::uint32_t at = 0;
+    auto showUpTo = [&](std::uint32_t end) {
+        if (end > at) shown.push_back({at, end - at});
     };
     for (const SceneMesh::IndexRange& r : skip) {
-        drawUpTo(static_cast<GLsizei>(r.first));
-        at = std::max(at, static_cast<GLsizei>(r.first + r.count));
+        showUpTo(r.first);
+        at = std::max(at, r.first + r.count);
     }
-    drawUpTo(count);
+    showUpTo(count);
+    return shown;
 }
 
 void MapRenderer::draw(const Camera& camera) {
@@ -234,12 +233,17 @@ void MapRenderer::draw(const Camera& camera) {
     if (m_fillCount) {
         useProgram(m_fill, camera);
         glBindVertexArray(m_fillVao);
-        drawWithoutHiddenDetail(m_fillCount, camera.zoomLevel(), true);
+        for (const SceneMesh::IndexRange& r :
+             shownRanges(std::uint32_t(m_fillCount), camera.zoomLevel(), true))
+            glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(r.count), GL_UNSIGNED_INT,
+                           reinterpret_cast<const void*>(std::uintptr_t(r.first) * sizeof(std::uint32_t)));
     }
     if (m_lineCount) {
         useProgram(m_line, camera);
         glBindVertexArray(m_lineVao);
-        drawWithoutHiddenDetail(m_lineCount, camera.zoomLevel(), false);
+        for (const SceneMesh::IndexRange& r :
+             shownRanges(std::uint32_t(m_lineCount), camera.zoomLevel(), false))
+            glDrawArrays(GL_TRIANGLE_STRIP, static_cast<GLint>(r.first), static_cast<GLsizei>(r.count));
     }
     if (!m_isoBands.empty()) {
         // Even-odd stencil fill: fans toggle the stencil, the quad paints where it is odd and
@@ -266,7 +270,7 @@ void MapRenderer::draw(const Camera& camera) {
     if (m_overlayLineCount) {
         useProgram(m_line, camera);
         glBindVertexArray(m_overlayLineVao);
-        glDrawElements(GL_TRIANGLES, m_overlayLineCount, GL_UNSIGNED_INT, nullptr);
+        glDrawArrays(GL_TRIANGLE_STRIP, 0, m_overlayLineCount);
     }
     if (m_overlayPointCount) { // halos, under the symbols
         useProgram(m_point, camera);

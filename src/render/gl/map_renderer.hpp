@@ -41,10 +41,10 @@ class MapRenderer {
     };
     Program m_fill, m_line, m_point;
     GLuint m_fillVao = 0, m_fillVbo = 0, m_fillIbo = 0;
-    GLuint m_lineVao = 0, m_lineVbo = 0, m_lineIbo = 0;
+    GLuint m_lineVao = 0, m_lineVbo = 0;
     GLuint m_pointVao = 0, m_pointQuad = 0, m_pointVbo = 0;
     GLuint m_isoVao = 0, m_isoVbo = 0;
-    GLuint m_overlayLineVao = 0, m_overlayLineVbo = 0, m_overlayLineIbo = 0;
+    GLuint m_overlayLineVao = 0, m_overlayLineVbo = 0;
     GLuint m_overlayPointVao = 0, m_overlayPointVbo = 0;
     GLuint m_statusPointVao = 0, m_statusPointVbo = 0;
     GLsizei m_statusPointCount = 0;
@@ -56,9 +56,9 @@ class MapRenderer {
 
     bool buildProgram(Program& p, const char* vert, const char* frag, std::string& error);
     void useProgram(const Program& p, const Camera& camera) const;
-    /// Draws `count` fill or line indices of the bound buffer, leaving out the detail groups whose
-    /// zoom is not reached.
-    void drawWithoutHiddenDetail(GLsizei count, double zoom, bool fills) const;
+    /// The parts of the first `count` fill indices or line vertices to draw at `zoom`: all but the
+    /// detail groups whose zoom is not reached.
+    std::vector<SceneMesh::IndexRange> shownRanges(std::uint32_t count, double zoom, bool fills) const;
 };
 
 } // namespace cordon
