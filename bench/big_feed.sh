@@ -12,10 +12,14 @@ made=$(node tests/browser/big_feed.mjs "$data/zones.geojson" 200)
 read -r rssKb seconds <"$data/time"
 browser=$(cd tests/browser && node --test --test-reporter=spec big_feed.test.mjs 2>&1 | grep '^big feed:' || true)
 python3 - "$made" "$rssKb" "$seconds" "$browser" <<'PY'
-import json, sys
+import json, re, sys
 made = json.loads(sys.argv[1])
 rss = int(sys.argv[2]) * 1024
 print(f"| native `cordon validate` | {made['bytes']/1e6:.0f} MB, {made['features']:,} zones | "
       f"peak RSS {rss/1e6:.0f} MB ({rss/made['bytes']:.2f}x the file) | {float(sys.argv[3]):.1f} s |")
-print(f"| browser (wasm, Chromium) | {sys.argv[4] or 'test failed: see tests/browser/big_feed.test.mjs'} | | |")
+m = re.search(r"ready in ([0-9.]+) s; wasm heap ([0-9]+) MB \(([0-9.]+)x the file\), in use ([0-9]+) MB \(([0-9.]+)x", sys.argv[4])
+if not m:
+    sys.exit("the browser test failed: run tests/browser/big_feed.test.mjs")
+print(f"| browser (wasm, Chromium) | {made['bytes']/1e6:.0f} MB, {made['features']:,} zones | wasm heap {m[2]} MB "
+      f"({m[3]}x the file), in use after loading {m[4]} MB ({m[5]}x) | ready in {m[1]} s |")
 PY
