@@ -214,6 +214,7 @@ void App::updateCoverage(bool force) {
     options.thresholdMinutes = m_coveragePanel.thresholdMinutes;
     m_coverage = computeCoverage(m_feeds, *m_graph, options);
     m_coverageVersions = m_feeds.versions;
+    m_responsibilityAreas.reset();
     m_coveragePanel.computeMs =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 
@@ -361,6 +362,10 @@ void App::rebuildOverlay() {
     if (m_coveragePanel.showResponsibility && m_coverage && m_graph) {
         const auto& taskForces = m_coverage->responsibility[static_cast<int>(TeamKind::TaskForce)];
         const auto shares = edgeResponsibility(taskForces, *m_graph, m_coverage->thresholdSeconds);
+        if (!m_responsibilityAreas) // once per coverage: it rasterises the whole partition
+            m_responsibilityAreas =
+                buildResponsibilityAreas(taskForces, *m_graph, m_coverage->thresholdSeconds);
+        appendMesh(overlay, buildResponsibilityAreaMesh(*m_responsibilityAreas, m_sceneOrigin));
         appendMesh(overlay, buildResponsibilityMesh(*m_graph, shares, m_sceneOrigin));
     }
     appendStaffingStatus(overlay);
@@ -923,11 +928,13 @@ std::string App::stateJson() const {
         char text[256];
         std::snprintf(text, sizeof text,
                       "{\"thresholdMinutes\":%d,\"highRiskWithoutTaskForce\":%zu,\"zonesBeyond\":%zu,"
-                      "\"postsBeyond\":%zu,\"populationShare\":%.4f,\"ms\":%.1f,\"responsibility\":%s}",
+                      "\"postsBeyond\":%zu,\"populationShare\":%.4f,\"ms\":%.1f,\"responsibility\":%s,"
+                      "\"responsibilityAreas\":%zu}",
                       m_coveragePanel.thresholdMinutes, m_coveragePanel.highRiskWithoutTaskForce,
                       m_coveragePanel.zonesBeyond, m_coveragePanel.postsBeyond,
                       m_coveragePanel.populationShare, m_coveragePanel.computeMs,
-                      m_coveragePanel.showResponsibility ? "true" : "false");
+                      m_coveragePanel.showResponsibility ? "true" : "false",
+                      m_responsibilityAreas ? m_responsibilityAreas->size() : std::size_t(0));
         coverage = text;
     }
     std::string staffing = "null";

@@ -9,6 +9,7 @@
 #include "core/feature_search.hpp"
 #include "core/feed_set.hpp"
 #include "core/isochrone.hpp"
+#include "core/responsibility_areas.hpp"
 #include "core/staffing.hpp"
 #include "platform/memory.hpp"
 #include "platform/window.hpp"
@@ -63,6 +64,8 @@ class App {
     bool m_pointerOnMap = false;
     int m_frameCount = 0;
     bool m_readySignalled = false;
+    /// Task forces' areas of responsibility as polygons, built when first shown after each coverage.
+    std::optional<std::vector<ResponsibilityArea>> m_responsibilityAreas;
     bool m_wasLoading = true;
     MemoryUse m_memory; ///< see memoryJson
     bool m_needsFit = true;

@@ -6,6 +6,7 @@
 /// no ring crosses another: simplification only drops collinear points, which cannot make a ring
 /// cross itself.
 
+#include "core/contour.hpp"
 #include "core/geo.hpp"
 #include "core/travel_times.hpp"
 
@@ -13,10 +14,6 @@
 #include <vector>
 
 namespace cordon {
-
-using Ring = std::vector<LonLat>;
-/// A polygon: outer ring first, then holes; rings closed (first position repeated last).
-using Polygon = std::vector<Ring>;
 
 struct IsochroneBand {
     double minutes = 0;

@@ -1,6 +1,7 @@
 #include "render/overlay_mesh.hpp"
 
 #include "core/mercator.hpp"
+#include "render/triangulate.hpp"
 
 #include <cmath>
 #include <vector>
@@ -11,6 +12,10 @@ namespace {
 
 constexpr float kResponsibilityWidthPx = 3.0f;
 constexpr float kSelectionWidthPx = 4.0f;
+constexpr std::uint8_t kAreaFillAlpha = 50;
+constexpr float kAreaOutlinePx = 2.0f;
+/// Area borders in white: neighbouring teams may share a colour, their border still shows.
+constexpr Rgba kAreaBorder{255, 255, 255, 230};
 constexpr float kSelectionHaloPx = 26.0f;
 constexpr Rgba kSelection{255, 0, 110, 255};
 
@@ -126,6 +131,33 @@ void appendOutline(SceneMesh& mesh, const FeatureLayer& layer, std::uint32_t fea
             appendPolyline(mesh, points, part.kind == PartKind::Polygon, colour, widthPx);
         }
     }
+}
+
+SceneMesh buildResponsibilityAreaMesh(std::span<const ResponsibilityArea> areas, MercatorPoint origin) {
+    SceneMesh mesh;
+    mesh.origin = origin;
+    std::vector<Vec2> points;
+    std::vector<std::uint32_t> ringSizes;
+    for (const ResponsibilityArea& area : areas) {
+        const Rgba team = teamColour(area.team);
+        const Rgba fill{team.r, team.g, team.b, kAreaFillAlpha};
+        for (const Polygon& polygon : area.polygons) {
+            points.clear();
+            ringSizes.clear();
+            for (const Ring& ring : polygon) {
+                const std::size_t before = points.size();
+                for (std::size_t i = 0; i + 1 < ring.size(); ++i) // rings repeat their first point
+                    points.push_back(local(ring[i], origin));
+                ringSizes.push_back(static_cast<std::uint32_t>(points.size() - before));
+                appendPolyline(mesh, std::span(points).subspan(before), true, kAreaBorder, kAreaOutlinePx);
+            }
+            const auto base = static_cast<std::uint32_t>(mesh.fillVertices.size());
+            for (const Vec2& v : points)
+                mesh.fillVertices.push_back({static_cast<float>(v.x), static_cast<float>(v.y), fill});
+            triangulatePolygon(points, ringSizes, base, mesh.fillIndices);
+        }
+    }
+    return mesh;
 }
 
 SceneMesh buildSelectionMesh(const FeatureLayer& layer, std::uint32_t feature, MercatorPoint origin) {

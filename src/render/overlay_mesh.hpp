@@ -4,6 +4,7 @@
 /// highlight. Lines and points only, in the same origin as the scene so they line up.
 
 #include "core/coverage.hpp"
+#include "core/responsibility_areas.hpp"
 #include "core/road_graph.hpp"
 #include "render/scene_mesh.hpp"
 #include "render/style.hpp"
@@ -33,6 +34,10 @@ SceneMesh buildPlanArrows(std::span<const PlanArrow> arrows, MercatorPoint origi
 /// size), one status per post feature: drawn over the plain symbols, it recolours them.
 std::vector<PointInstance> buildStatusSymbols(const Feed& posts, std::span<const StaffingStatus> statuses,
                                               MercatorPoint origin);
+
+/// Areas of responsibility as translucent fills in each team's colour with a white border (the
+/// road network coloured by team goes over them).
+SceneMesh buildResponsibilityAreaMesh(std::span<const ResponsibilityArea> areas, MercatorPoint origin);
 
 /// Appends the outline of a feature's polygons and lines to `mesh` (in its origin).
 void appendOutline(SceneMesh& mesh, const FeatureLayer& layer, std::uint32_t feature, Rgba colour,

@@ -303,6 +303,9 @@ test('coverage of the demo city: gaps counted, R shows the task forces\' areas o
     if (d > 60) changed++;
   }
   assert.ok(changed > 5000, `areas of responsibility drawn (${changed} pixels changed)`);
+  // As polygons too: one area per task force that holds ground within the threshold.
+  const areas = (await page.evaluate(() => window.cordonState)).coverage.responsibilityAreas;
+  assert.ok(areas >= 10, `areas of responsibility as polygons (${areas})`);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -152,3 +152,40 @@ TEST_CASE("Status styles: every status differs in colour and the three with dema
     CHECK(postShape(PostKind::TestingSite) != postShape(PostKind::CompoundGate));
     CHECK(teamShape(TeamKind::TaskForce) != postShape(PostKind::CompoundGate));
 }
+
+TEST_CASE(
+    "Areas of responsibility as fills: triangles cover the polygon minus its hole, with white borders") {
+    const MercatorPoint origin = mercator::project({113.0, 34.0});
+    ResponsibilityArea area;
+    area.team = 3;
+    const Ring outer = {{113.0, 34.0}, {113.01, 34.0}, {113.01, 34.01}, {113.0, 34.01}, {113.0, 34.0}};
+    const Ring hole = {
+        {113.004, 34.004}, {113.004, 34.006}, {113.006, 34.006}, {113.006, 34.004}, {113.004, 34.004}};
+    area.polygons.push_back({outer, hole});
+    const SceneMesh mesh = buildResponsibilityAreaMesh(std::span(&area, 1), origin);
+    auto mercatorArea = [&](const Ring& ring) {
+        double sum = 0;
+        for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+            const MercatorPoint a = mercator::project(ring[i]), b = mercator::project(ring[i + 1]);
+            sum += a.x * b.y - b.x * a.y;
+        }
+        return std::abs(sum) / 2;
+    };
+    double triangles = 0;
+    for (std::size_t i = 0; i + 3 <= mesh.fillIndices.size(); i += 3) {
+        const FillVertex &a = mesh.fillVertices[mesh.fillIndices[i]],
+                         &b = mesh.fillVertices[mesh.fillIndices[i + 1]],
+                         &c = mesh.fillVertices[mesh.fillIndices[i + 2]];
+        triangles +=
+            std::abs((double(b.x) - a.x) * (double(c.y) - a.y) - (double(c.x) - a.x) * (double(b.y) - a.y)) /
+            2;
+    }
+    CHECK(triangles == Catch::Approx(mercatorArea(outer) - mercatorArea(hole)).epsilon(1e-4));
+    const Rgba team = teamColour(3);
+    REQUIRE_FALSE(mesh.fillVertices.empty());
+    CHECK((mesh.fillVertices[0].colour.r == team.r && mesh.fillVertices[0].colour.a < 255));
+    const std::vector<test::MeshLine> rings = test::linesOf(mesh);
+    REQUIRE(rings.size() == 2);
+    CHECK((rings[0].colour.r == 255 && rings[0].colour.g == 255)); // white borders between areas
+    CHECK(buildResponsibilityAreaMesh({}, origin).fillIndices.empty());
+}

@@ -109,8 +109,11 @@ TEST_CASE("cordon coverage writes CSV and GeoJSON and summarises gaps") {
     const GeoJsonReadResult g = readGeoJson(text, "coverage");
     REQUIRE(g.layer);
     CHECK(g.diagnostics.empty());
-    CHECK(g.layer->features.size() == 3); // zone, post, T-1's area of responsibility
+    CHECK(g.layer->features.size() == 4); // zone, post, T-1's area of responsibility as roads and as ground
     CHECK(text.find(R"("layer":"responsibility","kind":"task_force","team":"T-1")") != std::string::npos);
+    CHECK(text.find(R"("layer":"responsibility_area","kind":"task_force","team":"T-1")") !=
+          std::string::npos);
+    CHECK(text.find(R"("type":"MultiPolygon")") != std::string::npos);
     CHECK(text.find(R"("beyond_threshold":true)") != std::string::npos);
 
     // Within 12 minutes the post is covered.

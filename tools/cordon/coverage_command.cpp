@@ -6,6 +6,7 @@
 #include "core/csv.hpp"
 #include "core/json.hpp"
 #include "core/manifest.hpp"
+#include "core/responsibility_areas.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -28,7 +29,8 @@ const char* const kCoverageUsage =
     "  --threshold MIN     minutes (default 15)\n"
     "  --out-csv FILE      one row per zone and post\n"
     "  --out-geojson FILE  zones and posts as points with the same properties, plus the areas of\n"
-    "                      responsibility (road pieces each team reaches first, within the threshold)\n"
+    "                      responsibility: road pieces each team reaches first, within the threshold,\n"
+    "                      and the ground around them as polygons (layer responsibility_area)\n"
     "  --areas KINDS       team kinds whose areas of responsibility are written: a list such as\n"
     "                      task_force,door_team, or all, or none (default task_force)\n"
     "  --snap METRES       how far from a road a team, post or zone may be (default 1000)\n"
@@ -300,6 +302,27 @@ int runCoverageCommand(const std::vector<std::string>& args, std::ostream& out, 
                     f << (i ? ",[" : "[");
                     for (std::size_t j = 0; j < pieces[t][i].size(); ++j)
                         f << (j ? "," : "") << coordinate(pieces[t][i][j]);
+                    f << "]";
+                }
+                f << "]}}";
+            }
+            // The same partition as ground: the polygons each team reaches first.
+            for (const ResponsibilityArea& area :
+                 buildResponsibilityAreas(report.responsibility[k], graph, report.thresholdSeconds)) {
+                begin();
+                f << R"({"type":"Feature","properties":{"layer":"responsibility_area","kind":)"
+                  << jsonQuote(teamKindId(static_cast<TeamKind>(k)))
+                  << ",\"team\":" << jsonQuote(teamId(area.team))
+                  << ",\"name\":" << jsonQuote(teams->layer.features[area.team].name)
+                  << R"(},"geometry":{"type":"MultiPolygon","coordinates":[)";
+                for (std::size_t p = 0; p < area.polygons.size(); ++p) {
+                    f << (p ? ",[" : "[");
+                    for (std::size_t r = 0; r < area.polygons[p].size(); ++r) {
+                        f << (r ? ",[" : "[");
+                        for (std::size_t j = 0; j < area.polygons[p][r].size(); ++j)
+                            f << (j ? "," : "") << coordinate(area.polygons[p][r][j]);
+                        f << "]";
+                    }
                     f << "]";
                 }
                 f << "]}}";

@@ -49,6 +49,18 @@ template <class T> void bufferData(GLenum target, const std::vector<T>& data) {
     glBufferData(target, static_cast<GLsizeiptr>(data.size() * sizeof(T)), data.data(), GL_STATIC_DRAW);
 }
 
+/// Fills: FillVertex triangles by index.
+void makeFillVao(GLuint& vao, GLuint& vbo, GLuint& ibo) {
+    glGenVertexArrays(1, &vao);
+    glGenBuffers(1, &vbo);
+    glGenBuffers(1, &ibo);
+    glBindVertexArray(vao);
+    glBindBuffer(GL_ARRAY_BUFFER, vbo);
+    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, ibo);
+    floatAttribute(0, 2, sizeof(FillVertex), offsetof(FillVertex, x));
+    colourAttribute(1, sizeof(FillVertex), offsetof(FillVertex, colour));
+}
+
 /// Lines: one triangle strip of LineVertex, drawn with glDrawArrays.
 void makeLineVao(GLuint& vao, GLuint& vbo) {
     glGenVertexArrays(1, &vao);
@@ -114,14 +126,8 @@ bool MapRenderer::init(std::string& error) {
     if (!buildProgram(m_line, "line.vert", "line.frag", error)) return false;
     if (!buildProgram(m_point, "point.vert", "point.frag", error)) return false;
 
-    glGenVertexArrays(1, &m_fillVao);
-    glGenBuffers(1, &m_fillVbo);
-    glGenBuffers(1, &m_fillIbo);
-    glBindVertexArray(m_fillVao);
-    glBindBuffer(GL_ARRAY_BUFFER, m_fillVbo);
-    glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, m_fillIbo);
-    floatAttribute(0, 2, sizeof(FillVertex), offsetof(FillVertex, x));
-    colourAttribute(1, sizeof(FillVertex), offsetof(FillVertex, colour));
+    makeFillVao(m_fillVao, m_fillVbo, m_fillIbo);
+    makeFillVao(m_overlayFillVao, m_overlayFillVbo, m_overlayFillIbo);
 
     makeLineVao(m_lineVao, m_lineVbo);
     makeLineVao(m_overlayLineVao, m_overlayLineVbo);
@@ -146,10 +152,11 @@ bool MapRenderer::init(std::string& error) {
 MapRenderer::~MapRenderer() {
     for (const Program* p : {&m_fill, &m_line, &m_point})
         if (p->id) glDeleteProgram(p->id);
-    const GLuint vaos[] = {m_fillVao,        m_lineVao,         m_pointVao,      m_isoVao,
-                           m_overlayLineVao, m_overlayPointVao, m_statusPointVao};
-    const GLuint buffers[] = {m_fillVbo, m_fillIbo,        m_lineVbo,         m_pointQuad,     m_pointVbo,
-                              m_isoVbo,  m_overlayLineVbo, m_overlayPointVbo, m_statusPointVbo};
+    const GLuint vaos[] = {m_fillVao,        m_lineVao,        m_pointVao,        m_isoVao,
+                           m_overlayLineVao, m_overlayFillVao, m_overlayPointVao, m_statusPointVao};
+    const GLuint buffers[] = {m_fillVbo,        m_fillIbo,        m_lineVbo,        m_pointQuad,
+                              m_pointVbo,       m_isoVbo,         m_overlayLineVbo, m_overlayPointVbo,
+                              m_statusPointVbo, m_overlayFillVbo, m_overlayFillIbo};
     glDeleteVertexArrays(std::size(vaos), vaos);
     glDeleteBuffers(std::size(buffers), buffers);
 }
@@ -178,6 +185,12 @@ void MapRenderer::uploadOverlay(const SceneMesh& mesh) {
     bufferData(GL_ARRAY_BUFFER, mesh.lineVertices);
     glBindBuffer(GL_ARRAY_BUFFER, m_overlayPointVbo);
     bufferData(GL_ARRAY_BUFFER, mesh.points);
+    glBindBuffer(GL_ARRAY_BUFFER, m_overlayFillVbo);
+    bufferData(GL_ARRAY_BUFFER, mesh.fillVertices);
+    glBindVertexArray(m_overlayFillVao);
+    bufferData(GL_ELEMENT_ARRAY_BUFFER, mesh.fillIndices);
+    glBindVertexArray(0);
+    m_overlayFillCount = static_cast<GLsizei>(mesh.fillIndices.size());
     m_overlayLineCount = static_cast<GLsizei>(mesh.lineVertices.size());
     m_overlayPointCount = static_cast<GLsizei>(mesh.points.size());
 }
@@ -266,6 +279,11 @@ void MapRenderer::draw(const Camera& camera) {
             glDrawArrays(GL_TRIANGLES, static_cast<GLint>(band.quadFirst), 6);
         }
         glDisable(GL_STENCIL_TEST);
+    }
+    if (m_overlayFillCount) {
+        useProgram(m_fill, camera);
+        glBindVertexArray(m_overlayFillVao);
+        glDrawElements(GL_TRIANGLES, m_overlayFillCount, GL_UNSIGNED_INT, nullptr);
     }
     if (m_overlayLineCount) {
         useProgram(m_line, camera);

@@ -26,8 +26,8 @@ class MapRenderer {
     void upload(const SceneMesh& mesh);
     /// Replaces the isochrone overlay (drawn translucent over the map, under the symbols).
     void uploadIsochrones(const IsochroneMesh& mesh);
-    /// Replaces the overlay lines and halos (areas of responsibility, selection), drawn over the
-    /// isochrones and under the symbols. Its origin must be the last uploaded scene's.
+    /// Replaces the overlay fills, lines and halos (areas of responsibility, selection), drawn over
+    /// the isochrones and under the symbols. Its origin must be the last uploaded scene's.
     void uploadOverlay(const SceneMesh& mesh);
     /// Replaces the status symbols (posts coloured by staffing), drawn over all other symbols so
     /// they cover the plain ones at the same places. Same origin as the scene.
@@ -45,10 +45,11 @@ class MapRenderer {
     GLuint m_pointVao = 0, m_pointQuad = 0, m_pointVbo = 0;
     GLuint m_isoVao = 0, m_isoVbo = 0;
     GLuint m_overlayLineVao = 0, m_overlayLineVbo = 0;
+    GLuint m_overlayFillVao = 0, m_overlayFillVbo = 0, m_overlayFillIbo = 0;
     GLuint m_overlayPointVao = 0, m_overlayPointVbo = 0;
     GLuint m_statusPointVao = 0, m_statusPointVbo = 0;
     GLsizei m_statusPointCount = 0;
-    GLsizei m_overlayLineCount = 0, m_overlayPointCount = 0;
+    GLsizei m_overlayLineCount = 0, m_overlayPointCount = 0, m_overlayFillCount = 0;
     std::vector<IsochroneBandRange> m_isoBands;
     GLsizei m_fillCount = 0, m_lineCount = 0, m_pointCount = 0;
     std::vector<SceneMesh::Detail> m_details;
