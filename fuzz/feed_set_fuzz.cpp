@@ -5,6 +5,7 @@
 
 #include "core/feed_set.hpp"
 #include "core/staffing.hpp"
+#include "fuzz_support.hpp"
 
 #include <cstdint>
 #include <cstdio>
@@ -13,11 +14,7 @@
 
 namespace {
 
-void check(bool ok, const char* what) {
-    if (ok) return;
-    std::fprintf(stderr, "feed_set_fuzz: invariant broken: %s\n", what);
-    std::abort();
-}
+using cordon::fuzz::check;
 
 } // namespace
 

@@ -6,6 +6,7 @@
 
 #include "core/feature_layer.hpp"
 #include "core/json.hpp"
+#include "fuzz_support.hpp"
 
 #include <array>
 #include <cstddef>
@@ -19,14 +20,7 @@ namespace {
 constexpr std::array<std::string_view, 7> kFeedNames{"areas",  "zones", "posts",     "teams",
                                                      "roster", "roads", "facilities"};
 
-[[noreturn]] void fail(const char* what) {
-    std::fprintf(stderr, "geojson_reader_fuzz: invariant broken: %s\n", what);
-    std::abort();
-}
-
-void check(bool ok, const char* what) {
-    if (!ok) fail(what);
-}
+using cordon::fuzz::check;
 
 void checkLayer(const cordon::FeatureLayer& layer, std::string_view feedName) {
     check(layer.name == feedName, "layer.name is the feed name");

@@ -9,6 +9,7 @@
 #include "core/isochrone.hpp"
 #include "core/road_graph.hpp"
 #include "core/travel_times.hpp"
+#include "fuzz_support.hpp"
 
 #include <cmath>
 #include <cstdint>
@@ -18,22 +19,8 @@
 
 namespace {
 
-void check(bool ok, const char* what) {
-    if (ok) return;
-    std::fprintf(stderr, "road_network_fuzz: invariant broken: %s\n", what);
-    std::abort();
-}
-
-class Bytes {
-  public:
-    Bytes(const std::uint8_t* d, std::size_t n) : m_d(d), m_n(n) {}
-    bool empty() const { return m_i >= m_n; }
-    unsigned next() { return m_i < m_n ? m_d[m_i++] : 0; }
-
-  private:
-    const std::uint8_t* m_d;
-    std::size_t m_n, m_i = 0;
-};
+using cordon::fuzz::Bytes;
+using cordon::fuzz::check;
 
 std::string roadsFeed(Bytes& in) {
     static const char* const kClasses[] = {"primary", "secondary", "residential", "service",

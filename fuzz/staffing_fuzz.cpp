@@ -6,6 +6,7 @@
 
 #include "core/feed_set.hpp"
 #include "core/staffing.hpp"
+#include "fuzz_support.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -15,22 +16,8 @@
 
 namespace {
 
-void check(bool ok, const char* what) {
-    if (ok) return;
-    std::fprintf(stderr, "staffing_fuzz: invariant broken: %s\n", what);
-    std::abort();
-}
-
-class Bytes {
-  public:
-    Bytes(const std::uint8_t* d, std::size_t n) : m_d(d), m_n(n) {}
-    bool empty() const { return m_i >= m_n; }
-    unsigned next() { return m_i < m_n ? m_d[m_i++] : 0; }
-
-  private:
-    const std::uint8_t* m_d;
-    std::size_t m_n, m_i = 0;
-};
+using cordon::fuzz::Bytes;
+using cordon::fuzz::check;
 
 std::string hhmm(unsigned quarter) {
     char t[8];

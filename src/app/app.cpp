@@ -1082,15 +1082,9 @@ std::string App::hoverJson() const {
 
 std::string App::wallJson() const {
     if (!m_options.wall) return "null";
-    char text[320];
-    std::snprintf(
-        text, sizeof text,
-        "{\"highRiskZones\":%d,\"zonesWithoutTaskForce\":%d,\"postsShortNow\":%d,"
-        "\"personHoursShort\":%.2f,\"householdsAwaiting\":%lld,\"clock\":\"%s\",\"dataAsOf\":\"%s\","
-        "\"tourStops\":%zu}",
-        m_wall.highRiskZones, m_wall.zonesWithoutTaskForce, m_wall.postsShortNow, m_wall.personHoursShort,
-        m_wall.householdsAwaiting, m_wall.clock.c_str(), m_wall.dataAsOf.c_str(), m_tourStop);
-    return text;
+    return "{" + kpiFieldsJson() + ",\"clock\":" + jsonQuote(m_wall.clock) +
+           ",\"dataAsOf\":" + jsonQuote(m_wall.dataAsOf) + ",\"tourStops\":" + std::to_string(m_tourStop) +
+           "}";
 }
 
 void App::exportView(int width, int height) {

@@ -141,6 +141,8 @@ class App {
     /// Minutes after local midnight now (`now=` overrides the clock).
     int nowMinuteOfDay() const;
     /// The wall's tiles for the page's test hook (`null` outside wall mode).
+    /// The five KPI tiles' numbers as JSON members (no braces), shared by the wall and briefings.
+    std::string kpiFieldsJson() const;
     std::string wallJson() const;
     /// The heap's size and what is in use (`memoryUse`), as of the last time loading started or ended.
     std::string memoryJson() const;

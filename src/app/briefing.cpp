@@ -90,14 +90,18 @@ void App::finishSnapshot(const FetchedFile& appPage) {
                              number(m_snapshotBytes / 1e6, "%.1f") + " MB)";
 }
 
-std::string App::kpisJson() const {
-    char text[240];
+std::string App::kpiFieldsJson() const {
+    char text[200];
     std::snprintf(text, sizeof text,
-                  "{\"highRiskZones\":%d,\"zonesWithoutTaskForce\":%d,\"postsShortNow\":%d,"
-                  "\"personHoursShort\":%.2f,\"householdsAwaiting\":%lld,\"now\":\"%s\"}",
+                  "\"highRiskZones\":%d,\"zonesWithoutTaskForce\":%d,\"postsShortNow\":%d,"
+                  "\"personHoursShort\":%.2f,\"householdsAwaiting\":%lld",
                   m_wall.highRiskZones, m_wall.zonesWithoutTaskForce, m_wall.postsShortNow,
-                  m_wall.personHoursShort, m_wall.householdsAwaiting, clockText(nowMinuteOfDay()).c_str());
+                  m_wall.personHoursShort, m_wall.householdsAwaiting);
     return text;
+}
+
+std::string App::kpisJson() const {
+    return "{" + kpiFieldsJson() + ",\"now\":\"" + clockText(nowMinuteOfDay()) + "\"}";
 }
 
 std::string App::briefingJson() const {

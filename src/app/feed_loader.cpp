@@ -12,11 +12,6 @@ namespace {
 /// Largest feed a compressed file may expand to: far above any real feed, well below a bomb.
 constexpr std::size_t kMaxUnpackedBytes = std::size_t(1) << 29;
 
-bool isGzip(std::string_view bytes) {
-    return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
-           static_cast<unsigned char>(bytes[1]) == 0x8b;
-}
-
 Diagnostic sourceError(const std::string& source, std::string message) {
     return {Severity::Error, source, -1, "", "", std::move(message)};
 }

@@ -15,6 +15,12 @@ struct GunzipResult {
     std::string error; ///< why the input is not a complete gzip stream
 };
 
+/// Whether `bytes` start with gzip's magic number (how gzipped feeds are told from plain ones).
+inline bool isGzip(std::string_view bytes) {
+    return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
+           static_cast<unsigned char>(bytes[1]) == 0x8b;
+}
+
 /// Decompresses one gzip member. Refuses to produce more than `maxOutput` bytes (a bomb guard),
 /// and checks the stored length and CRC-32.
 GunzipResult gunzip(std::string_view data, std::size_t maxOutput = std::size_t(1) << 30);

@@ -1,6 +1,7 @@
 #include "core/snapshot.hpp"
 
 #include "core/deflate.hpp"
+#include "core/gzip.hpp"
 #include "core/json.hpp"
 
 #include <cstdio>
@@ -9,11 +10,6 @@ namespace cordon {
 namespace {
 
 constexpr std::string_view kSizePlaceholder = "\"bytes\":\"0000000000\"";
-
-bool isGzip(std::string_view bytes) {
-    return bytes.size() >= 2 && static_cast<unsigned char>(bytes[0]) == 0x1f &&
-           static_cast<unsigned char>(bytes[1]) == 0x8b;
-}
 
 } // namespace
 

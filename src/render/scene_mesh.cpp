@@ -115,6 +115,16 @@ void appendPolyline(SceneMesh& mesh, std::span<const Vec2> points, bool closed, 
         if (len2 < 4.0 / (kMaxMiter * kMaxMiter)) return std::nullopt; // |miter| = 2 / |sum|
         return Vec2{sum.x * 2 / len2, sum.y * 2 / len2};
     };
+    // Point i between segments i - 1 and i: a miter, or two capped ends when it is too sharp.
+    const auto bend = [&](std::size_t i) {
+        const Vec2 in = direction(i - 1), out = direction(i);
+        if (const std::optional<Vec2> m = miter(in, out)) {
+            pair(p[i], *m, {});
+        } else {
+            endCap(p[i], in);
+            startCap(p[i], out);
+        }
+    };
     const std::size_t start = mesh.lineVertices.size();
     if (closed) {
         const Vec2 in = direction(n - 1), out = direction(0);
@@ -123,30 +133,16 @@ void appendPolyline(SceneMesh& mesh, std::span<const Vec2> points, bool closed, 
             pair(p[0], *m0, {});
         else
             startCap(p[0], out);
-        for (std::size_t i = 1; i < n; ++i) {
-            const Vec2 a = direction(i - 1), b = direction(i);
-            if (const std::optional<Vec2> m = miter(a, b)) {
-                pair(p[i], *m, {});
-            } else {
-                endCap(p[i], a);
-                startCap(p[i], b);
-            }
-        }
+        for (std::size_t i = 1; i < n; ++i)
+            bend(i);
         if (m0)
             pair(p[0], *m0, {});
         else
             endCap(p[0], in);
     } else {
         startCap(p[0], direction(0));
-        for (std::size_t i = 1; i + 1 < n; ++i) {
-            const Vec2 a = direction(i - 1), b = direction(i);
-            if (const std::optional<Vec2> m = miter(a, b)) {
-                pair(p[i], *m, {});
-            } else {
-                endCap(p[i], a);
-                startCap(p[i], b);
-            }
-        }
+        for (std::size_t i = 1; i + 1 < n; ++i)
+            bend(i);
         endCap(p[n - 1], direction(n - 2));
     }
     // Doubled first and last vertices: the triangles to the neighbouring lines have no area.
