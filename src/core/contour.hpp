@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -255,5 +256,8 @@ class ContourTracer {
 /// polygons in lon/lat: points on straight runs dropped, rings under `minArea` (square Mercator
 /// metres) dropped, each hole given to the smallest outer ring that holds it.
 std::vector<Polygon> polygonsFromRings(std::vector<std::vector<MercatorPoint>> rings, double minArea);
+
+/// The `coordinates` of a GeoJSON MultiPolygon holding `polygons` (positions to 1e-6 degrees).
+std::string multiPolygonCoordinates(const std::vector<Polygon>& polygons);
 
 } // namespace cordon

@@ -178,23 +178,8 @@ std::string isochronesToGeoJson(const std::vector<IsochroneBand>& bands, Mode mo
         std::snprintf(buf, sizeof buf, "%g", bands[b].minutes);
         s += R"({"type":"Feature","properties":{"minutes":)" + std::string(buf) + R"(,"mode":")" +
              (mode == Mode::Walk ? "walk" : "drive") +
-             R"("},"geometry":{"type":"MultiPolygon","coordinates":[)";
-        for (std::size_t p = 0; p < bands[b].polygons.size(); ++p) {
-            if (p) s += ",";
-            s += "[";
-            for (std::size_t r = 0; r < bands[b].polygons[p].size(); ++r) {
-                if (r) s += ",";
-                s += "[";
-                const Ring& ring = bands[b].polygons[p][r];
-                for (std::size_t i = 0; i < ring.size(); ++i) {
-                    std::snprintf(buf, sizeof buf, "%s[%.6f,%.6f]", i ? "," : "", ring[i].lon, ring[i].lat);
-                    s += buf;
-                }
-                s += "]";
-            }
-            s += "]";
-        }
-        s += "]}}";
+             R"("},"geometry":{"type":"MultiPolygon","coordinates":)" +
+             multiPolygonCoordinates(bands[b].polygons) + "}}";
     }
     return s + "]}";
 }

@@ -314,18 +314,8 @@ int runCoverageCommand(const std::vector<std::string>& args, std::ostream& out, 
                   << jsonQuote(teamKindId(static_cast<TeamKind>(k)))
                   << ",\"team\":" << jsonQuote(teamId(area.team))
                   << ",\"name\":" << jsonQuote(teams->layer.features[area.team].name)
-                  << R"(},"geometry":{"type":"MultiPolygon","coordinates":[)";
-                for (std::size_t p = 0; p < area.polygons.size(); ++p) {
-                    f << (p ? ",[" : "[");
-                    for (std::size_t r = 0; r < area.polygons[p].size(); ++r) {
-                        f << (r ? ",[" : "[");
-                        for (std::size_t j = 0; j < area.polygons[p][r].size(); ++j)
-                            f << (j ? "," : "") << coordinate(area.polygons[p][r][j]);
-                        f << "]";
-                    }
-                    f << "]";
-                }
-                f << "]}}";
+                  << R"(},"geometry":{"type":"MultiPolygon","coordinates":)"
+                  << multiPolygonCoordinates(area.polygons) << "}}";
             }
         }
         f << "\n]}\n";
