@@ -109,8 +109,11 @@ ModeResult runTree(const cordon::RoadGraph& g, cordon::TravelTimes& times, cordo
     r.source.position = g.node(r.source.fraction == 0 ? e.from : e.to);
     r.sourceNode = r.source.fraction == 0 ? e.from : e.to;
     r.sptMs = medianMs(repeats, [&] { times.run(mode, std::span(&r.source, 1)); });
-    const auto settled = times.settled();
+    // The reached nodes by time (the order a search settles them in), farthest last.
+    std::vector<std::uint32_t> settled(times.reached().begin(), times.reached().end());
     if (settled.empty()) return r;
+    std::stable_sort(settled.begin(), settled.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return times.seconds(a) < times.seconds(b); });
     r.reached = settled.size();
     r.farthest = settled.back();
     r.farthestSeconds = times.seconds(r.farthest);
@@ -224,7 +227,7 @@ int main(int argc, char** argv) {
                 for (const cordon::Ring& r : p)
                     points += r.size();
             }
-        isoReached = times.settled().size();
+        isoReached = times.reached().size();
     });
     // The bounded search alone, to show where the isochrone's time goes.
     const double isoSearchMs = medianMs(repeats, [&] {

@@ -302,7 +302,7 @@ CoverageReport computeCoverage(const FeedSet& feeds, const RoadGraph& graph, con
                 compoundSeconds[c] = std::min(compoundSeconds[c],
                                               nearest(times, compoundTargets[c], mode, sourceTeam).seconds);
             Responsibility& resp = report.responsibility[k];
-            for (std::uint32_t n : times.settled()) {
+            for (std::uint32_t n : times.reached()) {
                 const double t = times.seconds(n);
                 const std::uint32_t team = sourceTeam[times.label(n)];
                 if (isBetter(t, team, {resp.nodeSeconds[n], resp.nodeTeam[n]})) {

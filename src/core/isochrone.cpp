@@ -67,7 +67,7 @@ TimeGrid rasterise(const TravelTimes& times, double cutoff, double cell, double 
     // sources' own edges (a source in the middle of a long street reaches part of it before any node).
     // Flags first, then the edges in index order: the graph's arrays are read front to back.
     std::vector<std::uint8_t> drawn(g.edgeCount(), 0);
-    for (std::uint32_t n : times.settled()) {
+    for (std::uint32_t n : times.reached()) {
         if (times.seconds(n) > limit) continue;
         for (const Arc& arc : g.arcs(times.mode(), n))
             drawn[arc.edge] = 1;
@@ -154,7 +154,7 @@ std::vector<IsochroneBand> buildIsochrones(const TravelTimes& times, const std::
                                                            : 60;
     // Grid cells are square in Mercator metres: scale the ground size by the latitude.
     double lat = 0;
-    if (!times.settled().empty()) lat = times.graph().node(times.settled().front()).lat;
+    if (!times.reached().empty()) lat = times.graph().node(times.reached().front()).lat;
     const double cell = groundCell / mercator::scaleFactor(lat);
     const TimeGrid grid =
         rasterise(times, maxSeconds, cell, options.offRoadMetres > 0 ? options.offRoadMetres : groundCell);

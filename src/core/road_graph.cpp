@@ -4,6 +4,7 @@
 #include "core/mercator.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <numbers>
 #include <numeric>
@@ -13,6 +14,7 @@ namespace cordon {
 namespace {
 
 constexpr double kEarthMeanRadius = 6371008.8;
+constexpr std::uint32_t kNoNode = UINT32_MAX;
 
 /// Key of a position at 1e-7 degrees: positions that agree to ~1 cm are one node.
 std::uint64_t positionKey(LonLat p) {
@@ -242,7 +244,50 @@ void RoadGraph::buildAdjacency() {
             if (e.seconds[m][0] >= 0) a.arcs[fill[e.from]++] = {e.to, i, e.seconds[m][0]};
             if (e.seconds[m][1] >= 0) a.arcs[fill[e.to]++] = {e.from, i, e.seconds[m][1]};
         }
+        // The neighbours arcs come in from, per node: the first two different ones, and whether
+        // there are more.
+        std::vector<std::array<std::uint32_t, 2>> inFrom(m_nodes.size(), {kNoNode, kNoNode});
+        std::vector<std::uint8_t> manyIn(m_nodes.size(), 0);
+        for (std::uint32_t n = 0; n < m_nodes.size(); ++n)
+            for (std::uint32_t k = a.offsets[n]; k < a.offsets[n + 1]; ++k) {
+                auto& from = inFrom[a.arcs[k].to];
+                if (from[0] == kNoNode || from[0] == n)
+                    from[0] = n;
+                else if (from[1] == kNoNode || from[1] == n)
+                    from[1] = n;
+                else
+                    manyIn[a.arcs[k].to] = 1;
+            }
+        a.kind.resize(m_nodes.size());
+        for (std::uint32_t n = 0; n < m_nodes.size(); ++n) {
+            const std::size_t inCount = inFrom[n][0] == kNoNode ? 0 : inFrom[n][1] == kNoNode ? 1 : 2;
+            a.kind[n] = manyIn[n] ? NodeKind::Other
+                                  : kindOf(n, {a.arcs.data() + a.offsets[n], a.offsets[n + 1] - a.offsets[n]},
+                                           {inFrom[n].data(), inCount});
+        }
     }
+}
+
+RoadGraph::NodeKind RoadGraph::kindOf(std::uint32_t n, std::span<const Arc> out,
+                                      std::span<const std::uint32_t> in) {
+    if (in.empty()) return NodeKind::Other;
+    for (std::uint32_t from : in)
+        if (from == n) return NodeKind::Other;
+    for (const Arc& arc : out)
+        if (arc.to == n) return NodeKind::Other;
+    if (in.size() == 1 &&
+        std::all_of(out.begin(), out.end(), [&](const Arc& arc) { return arc.to == in[0]; }))
+        return NodeKind::DeadEnd;
+    // Entering from either neighbour, the arcs that lead on elsewhere all go to one node.
+    for (std::uint32_t from : in) {
+        std::uint32_t on = kNoNode;
+        for (const Arc& arc : out)
+            if (arc.to != from) {
+                if (on != kNoNode && on != arc.to) return NodeKind::Other;
+                on = arc.to;
+            }
+    }
+    return NodeKind::ChainLink;
 }
 
 void RoadGraph::buildComponents() {

@@ -76,6 +76,17 @@ class RoadGraph {
         const auto& a = m_adjacency[static_cast<int>(mode)];
         return {a.arcs.data() + a.offsets[node], a.offsets[node + 1] - a.offsets[node]};
     }
+    /// Whether a node is a dead end in `mode`: arcs come in from one neighbour only and every arc out
+    /// goes back there. It is final once that neighbour is settled, so a search need not queue it.
+    bool deadEnd(Mode mode, std::uint32_t node) const {
+        return m_adjacency[static_cast<int>(mode)].kind[node] == NodeKind::DeadEnd;
+    }
+    /// Whether a node is a link in a chain in `mode`: arcs come in from one or two neighbours, and
+    /// entering from either, the arcs that lead on elsewhere all go to one node; no loop. A search
+    /// can walk along a chain instead of queueing every link.
+    bool chainLink(Mode mode, std::uint32_t node) const {
+        return m_adjacency[static_cast<int>(mode)].kind[node] == NodeKind::ChainLink;
+    }
     /// Component id per node for `mode` (arcs taken as undirected); nodes no arc reaches get
     /// their own component.
     const std::vector<std::uint32_t>& components(Mode mode) const {
@@ -90,6 +101,7 @@ class RoadGraph {
     std::optional<EdgePoint> snap(LonLat p, Mode mode, double maxDistanceMetres = 2000) const;
 
   private:
+    enum class NodeKind : std::uint8_t { Other, DeadEnd, ChainLink };
     std::vector<LonLat> m_nodes;
     std::vector<RoadEdge> m_edges;
     std::vector<LonLat> m_shape;
@@ -98,6 +110,7 @@ class RoadGraph {
     struct Adjacency {
         std::vector<std::uint32_t> offsets;
         std::vector<Arc> arcs;
+        std::vector<NodeKind> kind;
     };
     Adjacency m_adjacency[kModeCount];
     std::vector<std::uint32_t> m_components[kModeCount];
@@ -115,6 +128,8 @@ class RoadGraph {
     /// neighbours on the map being neighbours in memory keeps its reads in cache.
     void numberNodesAlongHilbertCurve();
     void buildAdjacency();
+    /// Kind of a node from its arcs out and the (one or two) different neighbours arcs come in from.
+    static NodeKind kindOf(std::uint32_t node, std::span<const Arc> out, std::span<const std::uint32_t> in);
     void buildComponents();
     void buildGrid();
 };

@@ -4,25 +4,66 @@
 
 namespace cordon {
 
-TravelTimes::TravelTimes(const RoadGraph& graph) : m_graph(graph), m_state(graph.nodeCount()) {}
+TravelTimes::TravelTimes(const RoadGraph& graph) : m_graph(graph), m_state(graph.nodeCount()) {
+    for (std::uint32_t n = 0; n < m_state.size(); ++n)
+        for (int m = 0; m < kModeCount; ++m) {
+            if (graph.deadEnd(Mode(m), n)) m_state[n].flags |= kDeadEnd << m;
+            if (graph.chainLink(Mode(m), n)) m_state[n].flags |= kChainLink << m;
+        }
+}
+
+bool TravelTimes::improve(NodeState& state, std::uint32_t node, double t, std::uint32_t source) {
+    // A settled node's time is at most t (times only grow): it keeps its time and label.
+    if (t > m_cutoff || (state.flags & kSettled)) return false;
+    if (!(t < state.time || (t == state.time && source < state.label))) return false;
+    if (state.time == kUnreached) m_reached.push_back(node);
+    state.time = t;
+    state.label = source;
+    return true;
+}
 
 void TravelTimes::reach(std::uint32_t node, double t, std::uint32_t source) {
     NodeState& state = m_state[node];
-    if (t > m_cutoff || (state.flags & kSettled)) return;
-    if (t < state.time || (t == state.time && source < state.label)) {
-        if (state.time == kUnreached) m_touched.push_back(node);
-        state.time = t;
-        state.label = source;
-        m_queue.push(t, node);
+    if (improve(state, node, t, source)) m_queue.push(t, node);
+}
+
+void TravelTimes::relax(std::uint32_t node, double t, std::uint32_t source) {
+    const int m = static_cast<int>(m_mode);
+    const std::uint32_t walkThrough = kChainLink << m, final = kDeadEnd << m;
+    for (const Arc& first : m_graph.arcs(m_mode, node)) {
+        std::uint32_t prev = node, next = first.to;
+        double tNext = t + first.seconds;
+        // Along a chain: each link that improves passes the time on to the next; one that does not
+        // already has as good a time from elsewhere, and so has the rest of the chain.
+        while ((m_state[next].flags & (walkThrough | kWatched)) == walkThrough) {
+            if (!improve(m_state[next], next, tNext, source)) break;
+            std::uint32_t on = next;
+            float seconds = 0;
+            for (const Arc& arc : m_graph.arcs(m_mode, next))
+                if (arc.to != prev && (on == next || arc.seconds < seconds)) {
+                    on = arc.to; // every such arc goes to the same node: the fastest one counts
+                    seconds = arc.seconds;
+                }
+            if (on == next) break;
+            prev = next;
+            next = on;
+            tNext += seconds;
+        }
+        NodeState& state = m_state[next];
+        const std::uint32_t kind = state.flags & (walkThrough | final | kWatched);
+        if (kind == walkThrough) continue; // the walk stopped on a link
+        // A dead end is reached from here only: its time needs no queue.
+        if (improve(state, next, tNext, source) && kind != final) m_queue.push(tNext, next);
     }
 }
 
 void TravelTimes::run(Mode mode, std::span<const EdgePoint> sources, double cutoffSeconds,
                       std::span<const std::uint32_t> stopWhenSettled) {
-    for (std::uint32_t n : m_touched)
-        m_state[n] = NodeState{};
-    m_touched.clear();
-    m_settled.clear();
+    for (std::uint32_t n : m_reached) {
+        NodeState& state = m_state[n];
+        state = NodeState{kUnreached, kNoSource, state.flags & ~(kSettled | kWatched)};
+    }
+    m_reached.clear();
     m_queue.clear();
     m_mode = mode;
     m_cutoff = cutoffSeconds;
@@ -51,11 +92,8 @@ void TravelTimes::run(Mode mode, std::span<const EdgePoint> sources, double cuto
         NodeState& state = m_state[node];
         if ((state.flags & kSettled) || t != state.time) continue; // stale entry
         state.flags |= kSettled;
-        m_settled.push_back(node);
         if ((state.flags & kWatched) && --watching == 0) break;
-        const std::uint32_t label = state.label;
-        for (const Arc& arc : m_graph.arcs(mode, node))
-            reach(arc.to, t + arc.seconds, label);
+        relax(node, t, state.label);
     }
     for (std::uint32_t n : stopWhenSettled)
         m_state[n].flags &= ~kWatched;

@@ -26,10 +26,9 @@ class TravelTimes {
     /// source's index as its label: with several sources this is the network Voronoi partition.
     ///
     /// With `stopWhenSettled` the search stops as soon as every node in it is settled (or nothing
-    /// is left below the cutoff): the nodes settled so far, their times and labels are exactly those
-    /// of the full run (its settle order is a prefix of the full one), and so is `secondsTo` for any
-    /// point on an edge whose ends are both in the list. Nodes not settled may then hold a
-    /// tentative time (never below their true one).
+    /// is left below the cutoff): their times and labels are exactly those of the full run, and so
+    /// is `secondsTo` for any point on an edge whose ends are both in the list. Other nodes may then
+    /// hold a tentative time (never below their true one).
     void run(Mode mode, std::span<const EdgePoint> sources, double cutoffSeconds = kUnreached,
              std::span<const std::uint32_t> stopWhenSettled = {});
 
@@ -39,8 +38,9 @@ class TravelTimes {
     std::uint32_t label(std::uint32_t node) const { return m_state[node].label; }
     /// Seconds to a point part-way along an edge, with its first source through `source`.
     double secondsTo(const EdgePoint& p, std::uint32_t* source = nullptr) const;
-    /// Nodes reached in the last run, in the order they were settled.
-    std::span<const std::uint32_t> settled() const { return m_settled; }
+    /// Nodes reached in the last run, in the order they were first reached. After a run to the end
+    /// their times are final; after an early stop, only those of the watched nodes are sure to be.
+    std::span<const std::uint32_t> reached() const { return m_reached; }
     /// The sources of the last run.
     std::span<const EdgePoint> sources() const { return m_sources; }
     Mode mode() const { return m_mode; }
@@ -55,19 +55,24 @@ class TravelTimes {
     struct NodeState {
         double time = kUnreached;
         std::uint32_t label = kNoSource;
-        std::uint32_t flags = 0; ///< kSettled, kWatched
+        std::uint32_t flags = 0; ///< kSettled, kWatched; kDeadEnd and kChainLink << mode stay between runs
     };
-    static constexpr std::uint32_t kSettled = 1, kWatched = 2;
+    static constexpr std::uint32_t kSettled = 1, kWatched = 2, kDeadEnd = 4, kChainLink = 16;
     std::vector<NodeState> m_state;
-    std::vector<std::uint32_t> m_touched;
-    std::vector<std::uint32_t> m_settled;
+    std::vector<std::uint32_t> m_reached;
     RadixQueue m_queue;
     std::vector<EdgePoint> m_sources;
     /// (edge, source index) of every source, sorted: secondsTo finds the sources on an edge
     /// without looking at all of them.
     std::vector<std::pair<std::uint32_t, std::uint32_t>> m_sourceEdges;
 
+    /// Offers a node time t from `source`; true if that is better than what it has.
+    bool improve(NodeState& state, std::uint32_t node, double t, std::uint32_t source);
+    /// Offers and queues.
     void reach(std::uint32_t node, double t, std::uint32_t source);
+    /// Relaxes the arcs of a settled node. Chain links are walked through and dead ends given their
+    /// time, not queued (unless watched): what they pass on is all they can be reached by.
+    void relax(std::uint32_t node, double t, std::uint32_t source);
 };
 
 } // namespace cordon

@@ -134,7 +134,82 @@ TEST_CASE("A cutoff bounds the search") {
     tt.run(Mode::Walk, std::span(&src, 1), walkSeconds(8));
     CHECK(tt.seconds(nodeAt(g, m.nodes.at('b'))) < kUnreached);
     CHECK(tt.seconds(nodeAt(g, m.nodes.at('c'))) == kUnreached);
-    CHECK(tt.settled().size() == 2);
+    CHECK(tt.reached().size() == 2);
+}
+
+TEST_CASE("Dead ends and chain links are found per mode; a search walks through them with exact times") {
+    const AsciiMap m = asciiMap({
+        "a-----b-->--c-----d",
+        "            |      ",
+        "            e      ",
+    });
+    const RoadGraph g = RoadGraph::build(m.feed);
+    auto node = [&](char c) { return nodeAt(g, m.nodes.at(c)); };
+    CHECK(g.deadEnd(Mode::Walk, node('a')));
+    CHECK(g.chainLink(Mode::Walk, node('b')));
+    CHECK_FALSE(g.chainLink(Mode::Walk, node('c')));
+    CHECK_FALSE(g.deadEnd(Mode::Walk, node('c')));
+    CHECK(g.deadEnd(Mode::Walk, node('d')));
+    CHECK(g.deadEnd(Mode::Walk, node('e')));
+    // By car, b is entered from a only and leaves for c (or back): still a link; c is entered
+    // from b, d and e, so it is neither.
+    CHECK(g.chainLink(Mode::Drive, node('b')));
+    CHECK(g.deadEnd(Mode::Drive, node('a')));
+    CHECK_FALSE(g.chainLink(Mode::Drive, node('c')));
+    TravelTimes tt(g);
+    const EdgePoint src = at(g, m, 'd', Mode::Walk);
+    tt.run(Mode::Walk, std::span(&src, 1));
+    CHECK_THAT(tt.seconds(node('a')), WithinRel(walkSeconds(18), 1e-3));
+    CHECK_THAT(tt.seconds(node('b')), WithinRel(walkSeconds(12), 1e-3));
+    CHECK_THAT(tt.seconds(node('e')), WithinRel(walkSeconds(8), 1e-3));
+    CHECK(tt.reached().size() == 5);
+    // Watching a link: the search queues it, and stops when it is settled with its true time.
+    const std::uint32_t watched[] = {node('b')};
+    tt.run(Mode::Walk, std::span(&src, 1), kUnreached, watched);
+    CHECK_THAT(tt.seconds(node('b')), WithinRel(walkSeconds(12), 1e-3));
+    // By car from a, one way: b then c, d and e; nothing back against the arrow.
+    const EdgePoint fromA = at(g, m, 'a', Mode::Drive);
+    tt.run(Mode::Drive, std::span(&fromA, 1));
+    CHECK(tt.seconds(node('d')) < kUnreached);
+    CHECK(tt.reached().size() == 5);
+    const EdgePoint fromD = at(g, m, 'd', Mode::Drive);
+    tt.run(Mode::Drive, std::span(&fromD, 1));
+    CHECK(tt.seconds(node('b')) == kUnreached);
+    CHECK(tt.seconds(node('a')) == kUnreached);
+}
+
+TEST_CASE("A chain link joined by two roads to the same neighbour passes on the faster one") {
+    // a -> b by a slow straight street and by a fast bend; b -> c. Driving, the bend is faster.
+    const char* roads = R"({"type":"FeatureCollection","features":[
+        {"type":"Feature","id":1,"properties":{"highway":"residential","maxspeed":"10"},
+         "geometry":{"type":"LineString","coordinates":[[113.650,34.750],[113.652,34.750]]}},
+        {"type":"Feature","id":2,"properties":{"highway":"primary","maxspeed":"100"},
+         "geometry":{"type":"LineString","coordinates":[[113.650,34.750],[113.651,34.751],[113.652,34.750]]}},
+        {"type":"Feature","id":3,"properties":{"highway":"residential","maxspeed":"30"},
+         "geometry":{"type":"LineString","coordinates":[[113.652,34.750],[113.654,34.750]]}}]})";
+    FeedReadResult r = readFeed(roads, FeedKind::Roads);
+    REQUIRE(r.feed);
+    const RoadGraph g = RoadGraph::build(*r.feed);
+    REQUIRE(g.nodeCount() == 3);
+    const std::uint32_t a = nodeAt(g, {113.650, 34.750}), b = nodeAt(g, {113.652, 34.750}),
+                        c = nodeAt(g, {113.654, 34.750});
+    CHECK(g.chainLink(Mode::Drive, b));
+    CHECK(g.deadEnd(Mode::Drive, c));
+    double fastest = kUnreached, onward = kUnreached;
+    for (const Arc& arc : g.arcs(Mode::Drive, a))
+        fastest = std::min<double>(fastest, arc.seconds);
+    for (const Arc& arc : g.arcs(Mode::Drive, b))
+        if (arc.to == c) onward = arc.seconds;
+    EdgePoint src;
+    for (std::uint32_t e = 0; e < g.edgeCount(); ++e)
+        if (g.edge(e).from == a || g.edge(e).to == a) {
+            src.edge = e;
+            src.fraction = g.edge(e).from == a ? 0.0 : 1.0;
+        }
+    TravelTimes tt(g);
+    tt.run(Mode::Drive, std::span(&src, 1));
+    CHECK(tt.seconds(b) == fastest);
+    CHECK(tt.seconds(c) == fastest + onward);
 }
 
 namespace {
@@ -172,6 +247,42 @@ std::vector<double> referenceTimes(const RoadGraph& g, Mode mode, std::uint32_t 
     return dist;
 }
 
+/// The same over (time, source) pairs from points part-way along edges: each node gets the least
+/// pair, which is the label rule of TravelTimes (the lower source wins a tie).
+std::vector<std::pair<double, std::uint32_t>> referenceLabels(const RoadGraph& g, Mode mode,
+                                                              std::span<const EdgePoint> sources) {
+    const int m = static_cast<int>(mode);
+    std::vector<std::vector<std::pair<std::uint32_t, double>>> adj(g.nodeCount());
+    for (std::uint32_t e = 0; e < g.edgeCount(); ++e) {
+        const RoadEdge& edge = g.edge(e);
+        if (edge.seconds[m][0] >= 0) adj[edge.from].push_back({edge.to, edge.seconds[m][0]});
+        if (edge.seconds[m][1] >= 0) adj[edge.to].push_back({edge.from, edge.seconds[m][1]});
+    }
+    using Label = std::pair<double, std::uint32_t>;
+    std::vector<Label> best(g.nodeCount(), {kUnreached, kNoSource});
+    std::set<std::pair<Label, std::uint32_t>> open;
+    auto offer = [&](std::uint32_t n, Label l) {
+        if (l < best[n]) {
+            open.erase({best[n], n});
+            best[n] = l;
+            open.insert({l, n});
+        }
+    };
+    for (std::uint32_t s = 0; s < sources.size(); ++s) {
+        const RoadEdge& e = g.edge(sources[s].edge);
+        const double f = sources[s].fraction;
+        if (e.seconds[m][0] >= 0) offer(e.to, {(1 - f) * e.seconds[m][0], s});
+        if (e.seconds[m][1] >= 0) offer(e.from, {f * e.seconds[m][1], s});
+    }
+    while (!open.empty()) {
+        const auto [l, n] = *open.begin();
+        open.erase(open.begin());
+        for (const auto& [to, w] : adj[n])
+            offer(to, {l.first + w, l.second});
+    }
+    return best;
+}
+
 } // namespace
 
 TEST_CASE("Dijkstra agrees with a reference implementation on the Porto network") {
@@ -207,4 +318,44 @@ TEST_CASE("Dijkstra agrees with a reference implementation on the Porto network"
             }
             CHECK(reached > 100);
         }
+}
+
+TEST_CASE("Several sources part-way along Porto's streets: times and labels agree with a reference, "
+          "and an early stop settles the watched nodes exactly") {
+    const auto file = std::filesystem::path(CORDON_SHARED_DATA) / "roads" / "porto.geojson";
+    FeedReadResult r = readFeed(slurp(file), FeedKind::Roads);
+    REQUIRE(r.feed);
+    const RoadGraph g = RoadGraph::build(*r.feed);
+    TravelTimes tt(g);
+    std::mt19937 rng(4321);
+    for (Mode mode : {Mode::Walk, Mode::Drive}) {
+        const int m = static_cast<int>(mode);
+        std::vector<EdgePoint> sources;
+        while (sources.size() < 12) {
+            EdgePoint p;
+            p.edge = rng() % g.edgeCount();
+            if (g.edge(p.edge).seconds[m][0] < 0 && g.edge(p.edge).seconds[m][1] < 0) continue;
+            p.fraction = (rng() % 1000) / 999.0;
+            sources.push_back(p);
+        }
+        const auto ref = referenceLabels(g, mode, sources);
+        tt.run(mode, sources);
+        std::size_t reached = 0;
+        for (std::uint32_t n = 0; n < g.nodeCount(); ++n) {
+            REQUIRE(tt.seconds(n) == ref[n].first);
+            REQUIRE(tt.label(n) == ref[n].second);
+            reached += ref[n].first != kUnreached;
+        }
+        CHECK(tt.reached().size() == reached);
+        std::vector<std::uint32_t> watched;
+        while (watched.size() < 20) {
+            const std::uint32_t n = rng() % g.nodeCount();
+            if (ref[n].first != kUnreached) watched.push_back(n);
+        }
+        tt.run(mode, sources, kUnreached, watched);
+        for (std::uint32_t n : watched) {
+            REQUIRE(tt.seconds(n) == ref[n].first);
+            REQUIRE(tt.label(n) == ref[n].second);
+        }
+    }
 }

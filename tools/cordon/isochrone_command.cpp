@@ -111,7 +111,7 @@ int runIsochroneCommand(const std::vector<std::string>& args, std::ostream& out,
         }
     }
     err << "snapped " << source->distanceMetres << " m to the road; graph " << graph.nodeCount() << " nodes, "
-        << times.settled().size() << " reached; " << ms << " ms\n";
+        << times.reached().size() << " reached; " << ms << " ms\n";
     return kExitOk;
 }
 
