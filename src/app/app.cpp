@@ -101,6 +101,11 @@ bool App::start() {
     startLoading();
     page::showSearchBox(!m_options.wall, tr(TextId::SearchHint, m_panel.lang));
     addGlyphs();
+    if (m_options.wall) {
+        int width = 0, height = 0;
+        m_window.drawableSize(width, height);
+        noteWallType(height);
+    }
     m_font->build();
     io.FontGlobalScale = static_cast<float>(1.0 / scale);
     return true;
@@ -193,12 +198,24 @@ void App::addGlyphs() {
     }
     for (const Diagnostic& d : m_loader.problems())
         added |= m_font->addText(d.toString());
-    if (added && m_frameCount > 0) { // before the first frame the backend uploads the atlas itself
-        // Between frames: rebuild the atlas with the new characters and upload it again.
-        m_font->build();
-        ImGui_ImplOpenGL3_DestroyFontsTexture();
-        ImGui_ImplOpenGL3_CreateFontsTexture();
-    }
+    if (added && m_frameCount > 0) rebuildFonts();
+}
+
+void App::rebuildFonts() {
+    m_font->build();
+    if (m_frameCount == 0) return; // before the first frame the backend uploads the atlas itself
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+bool App::noteWallType(int drawableHeight) {
+    const double scale = m_window.pixelScale();
+    const float px =
+        kFontSize * static_cast<float>(scale) * wallUnit(static_cast<float>(drawableHeight / scale));
+    bool changed = m_font->setWallSizes(kWallTextScale * px, kWallFigureScale * px);
+    for (const std::string* text : {&m_wall.place, &m_wall.lastChange, &m_wall.feedAlert})
+        changed |= m_font->addWallText(*text);
+    return changed;
 }
 
 void App::updateCoverage(bool force) {
@@ -1084,7 +1101,8 @@ std::string App::wallJson() const {
     if (!m_options.wall) return "null";
     return "{" + kpiFieldsJson() + ",\"clock\":" + jsonQuote(m_wall.clock) +
            ",\"dataAsOf\":" + jsonQuote(m_wall.dataAsOf) + ",\"tourStops\":" + std::to_string(m_tourStop) +
-           "}";
+           ",\"typePx\":{\"text\":" + std::to_string(m_font ? std::lround(m_font->wallTextPx()) : 0) +
+           ",\"figures\":" + std::to_string(m_font ? std::lround(m_font->wallFigurePx()) : 0) + "}}";
 }
 
 void App::exportView(int width, int height) {
@@ -1156,6 +1174,8 @@ bool App::frame() {
     pumpLoading();
     updateFeedStatus();
     updateKpis();
+    // The wall's type is rasterised at its size (again when the screen or its texts change).
+    if (m_options.wall && m_font && noteWallType(height)) rebuildFonts();
     if (m_options.snapshot && !m_briefingShown && m_hadData && !m_loader.busy() && pendingRequests() == 0) {
         m_briefingShown = true;
         page::showBriefing(briefingJson());
@@ -1169,7 +1189,8 @@ bool App::frame() {
     drawLabels();
     if (m_options.wall) {
         updateWall();
-        drawWallPanel(m_wall);
+        drawWallPanel(
+            m_wall, {m_font ? m_font->wallTextFace() : nullptr, m_font ? m_font->wallFigureFace() : nullptr});
     } else {
         drawPanels();
     }

@@ -163,6 +163,11 @@ class App {
     void makePlan();
     /// Adds the characters of the loaded feeds and problems to the UI font, rebuilding it if needed.
     void addGlyphs();
+    /// Rebuilds the font atlas and uploads it again (between frames).
+    void rebuildFonts();
+    /// Sets the wall faces' sizes for the screen and notes the wall's texts; true when the atlas
+    /// must be rebuilt.
+    bool noteWallType(int drawableHeight);
     void clickAt(ScreenPoint at);
     void select(std::optional<PickedFeature> picked);
     bool m_parseAnnounced = false;

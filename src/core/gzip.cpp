@@ -1,7 +1,9 @@
 #include "core/gzip.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <vector>
 
 namespace cordon {
@@ -78,8 +80,11 @@ class Huffman {
 
 class Inflater {
   public:
-    Inflater(std::string_view in, std::size_t maxOutput, std::string& out)
-        : m_in(in), m_max(maxOutput), m_out(out) {}
+    /// `sizeHint`: the output size expected (the gzip trailer says), so that it is allocated once.
+    Inflater(std::string_view in, std::size_t maxOutput, std::string& out, std::size_t sizeHint = 0)
+        : m_in(in), m_max(maxOutput), m_out(out) {
+        m_out.resize(std::min(sizeHint, maxOutput));
+    }
 
     std::string error;
     std::size_t consumed() const { return m_pos; }
@@ -101,6 +106,7 @@ class Inflater {
                 return fail("invalid block type");
             if (!ok) return false;
         }
+        m_out.resize(m_length);
         // Drop the bits left in the current byte; the trailer starts at the next byte.
         m_pos -= m_bitCount / 8;
         m_bitCount = 0;
@@ -113,7 +119,15 @@ class Inflater {
     std::uint64_t m_bits = 0;
     int m_bitCount = 0;
     std::size_t m_max;
-    std::string& m_out;
+    std::string& m_out; ///< written up to m_length; grown ahead of the writes
+    std::size_t m_length = 0;
+
+    /// Room for `n` more bytes (within the limit, checked by the caller).
+    char* room(std::size_t n) {
+        if (m_length + n > m_out.size())
+            m_out.resize(std::min(m_max, std::max({m_out.size() * 2, m_length + n, std::size_t{1} << 16})));
+        return m_out.data() + m_length;
+    }
     Huffman m_lit, m_dist;
 
     bool fail(const char* why) {
@@ -180,8 +194,9 @@ class Inflater {
         m_pos += 4;
         if ((len ^ 0xFFFF) != nlen) return fail("stored block length check failed");
         if (m_pos + len > m_in.size()) return fail("truncated data");
-        if (m_out.size() + len > m_max) return fail("output larger than allowed");
-        m_out.append(m_in.data() + m_pos, len);
+        if (m_length + len > m_max) return fail("output larger than allowed");
+        std::memcpy(room(len), m_in.data() + m_pos, len);
+        m_length += len;
         m_pos += len;
         return true;
     }
@@ -201,8 +216,9 @@ class Inflater {
             const int symbol = decode(m_lit);
             if (symbol < 0) return false;
             if (symbol < 256) {
-                if (m_out.size() >= m_max) return fail("output larger than allowed");
-                m_out.push_back(static_cast<char>(symbol));
+                if (m_length >= m_max) return fail("output larger than allowed");
+                *room(1) = static_cast<char>(symbol);
+                ++m_length;
                 continue;
             }
             if (symbol == 256) return true;
@@ -215,11 +231,13 @@ class Inflater {
             if (di >= 30) return fail("invalid distance code");
             if (!need(kDistExtra[di])) return false;
             const std::size_t distance = kDistBase[di] + take(kDistExtra[di]);
-            if (distance > m_out.size()) return fail("distance too far back");
-            if (m_out.size() + length > m_max) return fail("output larger than allowed");
-            const std::size_t from = m_out.size() - distance;
-            for (std::size_t i = 0; i < length; ++i)
-                m_out.push_back(m_out[from + i]);
+            if (distance > m_length) return fail("distance too far back");
+            if (m_length + length > m_max) return fail("output larger than allowed");
+            char* to = room(length);
+            const char* from = to - distance;
+            for (std::size_t i = 0; i < length; ++i) // byte by byte: a match may overlap itself
+                to[i] = from[i];
+            m_length += length;
         }
     }
 
@@ -314,8 +332,13 @@ GunzipResult gunzip(std::string_view data, std::size_t maxOutput) {
     if (flags & 2) pos += 2; // FHCRC
     if (pos >= data.size()) return result.error = "truncated header", result;
 
+    // The trailer's size (mod 2^32) sizes the output, if it is plausible: deflate expands at most
+    // 1032 to 1, so a hostile trailer cannot make it allocate much more than that.
+    const std::size_t end = data.size() - 4;
+    const std::size_t stated =
+        byte(end) | byte(end + 1) << 8 | byte(end + 2) << 16 | std::size_t(byte(end + 3)) << 24;
     std::string out;
-    Inflater inflater(data.substr(pos), maxOutput, out);
+    Inflater inflater(data.substr(pos), maxOutput, out, std::min(stated, data.size() * 1032));
     if (!inflater.run()) {
         result.error = inflater.error;
         return result;

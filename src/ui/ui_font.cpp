@@ -23,6 +23,35 @@ unsigned nextCodePoint(std::string_view text, std::size_t& i) {
     return cp;
 }
 
+/// Notes the non-ASCII characters of `text` in `have`; returns how many were new.
+std::size_t note(std::vector<bool>& have, std::string_view text) {
+    std::size_t added = 0;
+    for (std::size_t i = 0; i < text.size();) {
+        if (static_cast<unsigned char>(text[i]) < 0x80) {
+            ++i;
+            continue;
+        }
+        const unsigned cp = nextCodePoint(text, i);
+        if (cp < have.size() && !have[cp]) {
+            have[cp] = true;
+            ++added;
+        }
+    }
+    return added;
+}
+
+/// ASCII and the characters in `have`, as ImGui glyph ranges (kept in `ranges`).
+const ImWchar* rangesOf(const std::vector<bool>& have, ImVector<ImWchar>& ranges) {
+    ranges.clear();
+    ImFontGlyphRangesBuilder builder;
+    for (unsigned c = 0x20; c < 0x7F; ++c)
+        builder.AddChar(static_cast<ImWchar>(c));
+    for (unsigned c = 0x80; c < have.size(); ++c)
+        if (have[c]) builder.AddChar(static_cast<ImWchar>(c));
+    builder.BuildRanges(&ranges);
+    return ranges.Data;
+}
+
 } // namespace
 
 UiFont::UiFont(std::span<const unsigned char> ttf, float pixelSize) : m_ttf(ttf), m_pixelSize(pixelSize) {
@@ -32,47 +61,50 @@ UiFont::UiFont(std::span<const unsigned char> ttf, float pixelSize) : m_ttf(ttf)
     for (const TextEntry& e : textTable()) {
         addText(e.zh);
         addText(e.en);
+        addWallText(e.zh);
+        addWallText(e.en);
     }
 }
 
 bool UiFont::addText(std::string_view text) {
-    bool added = false;
-    for (std::size_t i = 0; i < text.size();) {
-        if (static_cast<unsigned char>(text[i]) < 0x80) {
-            ++i;
-            continue;
-        }
-        const unsigned cp = nextCodePoint(text, i);
-        if (cp < m_have.size() && !m_have[cp]) {
-            m_have[cp] = true;
-            ++m_count;
-            added = true;
-        }
-    }
-    return added;
+    const std::size_t added = note(m_have, text);
+    m_count += added;
+    return added > 0;
+}
+
+bool UiFont::addWallText(std::string_view text) {
+    return note(m_wallHave, text) > 0;
+}
+
+bool UiFont::setWallSizes(float textPx, float figurePx) {
+    if (textPx == m_wallTextPx && figurePx == m_wallFigurePx) return false;
+    m_wallTextPx = textPx;
+    m_wallFigurePx = figurePx;
+    return true;
 }
 
 void UiFont::build() {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
+    m_wallText = m_wallFigures = nullptr;
     if (m_ttf.empty()) {
-        io.Fonts->AddFontDefault();
+        m_ui = io.Fonts->AddFontDefault();
         return;
     }
-    // ImGui reads the ranges when the atlas is built, so they live as long as the font.
-    static ImVector<ImWchar> ranges;
-    ranges.clear();
-    ImFontGlyphRangesBuilder builder;
-    for (unsigned c = 0; c < m_have.size(); ++c)
-        if (m_have[c]) builder.AddChar(static_cast<ImWchar>(c));
-    builder.BuildRanges(&ranges);
-
+    // ImGui reads the ranges when the atlas is built, so they live as long as the fonts.
+    static ImVector<ImWchar> uiRanges, wallRanges;
+    static const ImWchar figureRanges[] = {0x20, 0x7E, 0};
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;
     config.OversampleH = 1;
     config.OversampleV = 1;
-    io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(m_ttf.data()), static_cast<int>(m_ttf.size()),
-                                   m_pixelSize, &config, ranges.Data);
+    auto add = [&](float px, const ImWchar* ranges) {
+        return io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(m_ttf.data()),
+                                              static_cast<int>(m_ttf.size()), px, &config, ranges);
+    };
+    m_ui = add(m_pixelSize, rangesOf(m_have, uiRanges));
+    if (m_wallTextPx > 0) m_wallText = add(m_wallTextPx, rangesOf(m_wallHave, wallRanges));
+    if (m_wallFigurePx > 0) m_wallFigures = add(m_wallFigurePx, figureRanges);
     io.Fonts->Build();
 }
 

@@ -21,10 +21,26 @@ std::string countText(long long v) {
 
 } // namespace
 
-void drawWallPanel(const WallModel& m) {
+float wallUnit(float displayHeight) {
+    return std::max(displayHeight / 1080.0f, 0.5f);
+}
+
+void drawWallPanel(const WallModel& m, const WallFaces& faces) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    // Type scales with the screen: a 4K wall gets numbers about 1/12 of its height.
-    const float unit = std::max(display.y / 1080.0f, 0.5f);
+    const float unit = wallUnit(display.y);
+    // The type at `scale` times the UI's: a face made for that size where there is one.
+    auto type = [&](ImFont* face, float scale, float of) {
+        if (face) {
+            ImGui::PushFont(face);
+            ImGui::SetWindowFontScale(scale / of);
+        } else {
+            ImGui::SetWindowFontScale(scale * unit);
+        }
+        return face != nullptr;
+    };
+    auto done = [](bool pushed) {
+        if (pushed) ImGui::PopFont();
+    };
     char hours[32];
     if (m.personHoursShort < 0)
         std::snprintf(hours, sizeof hours, "-");
@@ -51,19 +67,23 @@ void drawWallPanel(const WallModel& m) {
         ImGui::SetNextWindowSize(ImVec2(width, height));
         const std::string id = "##wall" + std::to_string(i);
         ImGui::Begin(id.c_str(), nullptr, flags);
-        ImGui::SetWindowFontScale(1.6f * unit);
         if (i < count) {
+            bool pushed = type(faces.text, kWallTextScale, kWallTextScale);
             ImGui::TextColored(ImVec4(0.75f, 0.82f, 0.92f, 1), "%s", tr(tiles[i].label, m.lang).data());
-            ImGui::SetWindowFontScale(4.2f * unit);
+            done(pushed);
+            pushed = type(faces.figures, kWallFigureScale, kWallFigureScale);
             const ImVec4 colour = tiles[i].alarm ? ImVec4(1.0f, 0.55f, 0.25f, 1) : ImVec4(1, 1, 1, 1);
             ImGui::TextColored(colour, "%s", tiles[i].value.c_str());
+            done(pushed);
         } else {
-            ImGui::SetWindowFontScale(4.2f * unit);
-            ImGui::TextUnformatted(m.clock.c_str());
-            ImGui::SetWindowFontScale(1.3f * unit);
+            bool pushed = type(faces.figures, kWallFigureScale, kWallFigureScale);
+            ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", m.clock.c_str());
+            done(pushed);
+            pushed = type(faces.text, 1.3f, kWallTextScale);
             ImGui::TextColored(ImVec4(0.75f, 0.82f, 0.92f, 1), "%s %s",
                                tr(TextId::KpiDataAsOf, m.lang).data(), m.dataAsOf.c_str());
-            if (!m.place.empty()) ImGui::TextUnformatted(m.place.c_str());
+            if (!m.place.empty()) ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", m.place.c_str());
+            done(pushed);
         }
         ImGui::End();
     }
@@ -73,12 +93,13 @@ void drawWallPanel(const WallModel& m) {
         ImGui::SetNextWindowPos(ImVec2(margin, display.y - margin - stripHeight));
         ImGui::SetNextWindowSize(ImVec2(display.x - 2 * margin, stripHeight));
         ImGui::Begin("##wallfeeds", nullptr, flags);
-        ImGui::SetWindowFontScale(1.6f * unit);
+        const bool pushed = type(faces.text, kWallTextScale, kWallTextScale);
         if (!m.feedAlert.empty()) {
             ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.25f, 1), "%s", m.feedAlert.c_str());
             ImGui::SameLine(0, 40 * unit);
         }
-        ImGui::TextUnformatted(m.lastChange.c_str());
+        ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", m.lastChange.c_str());
+        done(pushed);
         ImGui::End();
     }
     ImGui::PopStyleVar();

@@ -6,6 +6,8 @@
 
 #include <string>
 
+struct ImFont;
+
 namespace cordon {
 
 struct WallModel {
@@ -22,6 +24,19 @@ struct WallModel {
     std::string feedAlert;  ///< feeds that are stale or failing, "" when all are current
 };
 
-void drawWallPanel(const WallModel& model);
+/// How much larger than the UI the wall's type is on a screen `displayHeight` logical pixels tall
+/// (a 4K wall gets figures about 1/12 of its height).
+float wallUnit(float displayHeight);
+inline constexpr float kWallTextScale = 1.6f;   ///< labels, times of the UI type at wallUnit 1
+inline constexpr float kWallFigureScale = 4.2f; ///< figures and the clock
+
+/// Faces rasterised at the wall's sizes (see UiFont::setWallSizes); null ones fall back to the UI
+/// face scaled up.
+struct WallFaces {
+    ImFont* text = nullptr;
+    ImFont* figures = nullptr;
+};
+
+void drawWallPanel(const WallModel& model, const WallFaces& faces);
 
 } // namespace cordon

@@ -405,6 +405,26 @@ test('wall mode: KPI tiles with the demo day\'s numbers at now=01:00, no panels,
       if (img.rgba[i] < 60 && img.rgba[i + 1] < 70 && img.rgba[i + 2] < 90) dark++;
     }
   assert.ok(dark > band * 0.5, `KPI tiles across the top (${dark} of ${band} pixels dark)`);
+  // The type is rasterised at the size it is shown at, not the UI's 16 px scaled up: the figures'
+  // edges are sharp (a scaled-up face blurs them: most of its ink is half-tone, ~0.8 here).
+  const unit = Math.max(img.height / 1080, 0.5);
+  assert.deepEqual(w.typePx, { text: Math.round(16 * 1.6 * unit), figures: Math.round(16 * 4.2 * unit) });
+  const margin = 16 * unit, gap = 12 * unit, tileW = (img.width - 2 * margin - gap * 5) / 6, tileH = 150 * unit;
+  const inkIn = (x0, y0, w0, h0) => {
+    let ink = 0, halfTone = 0;
+    for (let y = Math.floor(y0); y < y0 + h0; y++)
+      for (let x = Math.floor(x0); x < x0 + w0; x++) {
+        const i = (y * img.width + x) * 4;
+        const f = ((img.rgba[i] + img.rgba[i + 1] + img.rgba[i + 2]) / 3 - 35) / 220; // 0 tile, 1 white
+        if (f > 0.25) { ink++; if (f < 0.75) halfTone++; }
+      }
+    return { ink, halfTone };
+  };
+  const figure = inkIn(margin, margin + tileH * 0.35, tileW, tileH * 0.6);
+  assert.ok(figure.ink > 100 && figure.halfTone < 0.4 * figure.ink, `sharp figures: ${JSON.stringify(figure)}`);
+  // The clock is light on its dark tile too.
+  const clock = inkIn(margin + 5 * (tileW + gap), margin, tileW, tileH * 0.6);
+  assert.ok(clock.ink > 100, `the clock is drawn light: ${JSON.stringify(clock)}`);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -21,3 +21,14 @@ TEST_CASE("The UI font notes new characters once, from UTF-8, and ignores ASCII"
     font.addText(std::string_view("\xFF\x80\xC3", 3));
     CHECK(font.glyphCount() <= start + 4);
 }
+
+TEST_CASE("The wall's faces: sizes set once, its own characters noted apart from the UI's") {
+    UiFont font({}, 16.0f);
+    CHECK(font.setWallSizes(51.2f, 134.4f));
+    CHECK_FALSE(font.setWallSizes(51.2f, 134.4f));
+    CHECK(font.setWallSizes(25.6f, 67.2f));                           // the screen changed
+    CHECK_FALSE(font.addWallText(tr(TextId::KpiDataAsOf, Lang::Zh))); // UI texts are in already
+    CHECK(font.addWallText("管城回族区"));
+    CHECK_FALSE(font.addWallText("管城回族区"));
+    CHECK(font.addText("管城回族区")); // the UI face keeps its own list
+}
