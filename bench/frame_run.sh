@@ -52,9 +52,9 @@ bounds, same viewport, same Chromium, one after the other in the same run.
 Method: after the first full frame (cordon: the page's ready signal; MapLibre: the first `idle` event), both are
 dragged by the same real mouse input (Playwright, 80 moves) while the page records the interval between animation
 frames (vsync off, so an interval is what a frame costs). The compared figure is the drag's duration divided by the
-frames that drew something during it (the number in brackets): MapLibre only renders when something changed (its
-`render` events are counted), cordon redraws every frame. The intervals are listed too; MapLibre's median includes
-idle frames.
+frames that drew something during it (the number in brackets): both draw only when something changed (MapLibre's
+`render` events are counted, and cordon's frames, each of which clears the canvas once). The intervals are listed
+too; the medians include idle frames.
 
 | target | limit | measured | |
 |---|---|---|---|
@@ -66,7 +66,7 @@ idle frames.
 
 Reading it: on this machine the rendering is software (SwiftShader runs the shaders on the CPU), so frame times are
 far above what a command-centre GPU gives, and they measure how much geometry and how many pixels each frame asks for.
-cordon draws its whole scene every frame (no tiles), with level of detail by zoom (minor streets, communities and
+cordon draws its whole scene in each frame it draws (no tiles), with level of detail by zoom (minor streets, communities and
 compounds only when zoomed in); MapLibre tiles and simplifies the GeoJSON in workers and only redraws on change.
 """
 write_section("rendering", body)

@@ -62,9 +62,16 @@ function stats(intervals) {
 async function dragFrames(page, width, height, moves) {
   await page.evaluate(() => {
     window.benchIntervals = [];
-    // MapLibre draws only when something changed: count its renders (cordon renders every frame).
+    // Both draw only when something changed: count MapLibre's renders and cordon's frames (each
+    // clears the canvas once).
     window.benchRenders = 0;
-    if (window.peerMap) window.peerMap.on('render', () => { window.benchRenders++; });
+    if (window.peerMap) {
+      window.peerMap.on('render', () => { window.benchRenders++; });
+    } else {
+      const gl = document.querySelector('canvas').getContext('webgl2');
+      const clear = gl.clear.bind(gl);
+      gl.clear = (mask) => { window.benchRenders++; return clear(mask); };
+    }
     let last = performance.now();
     const tick = () => {
       const now = performance.now();

@@ -134,6 +134,7 @@ void App::startLoading() {
 void App::pumpLoading() {
     m_loader.poll();
     for (FetchedFile& f : takeLoadedFiles()) {
+        redrawSoon(); // an answer (new data, an error, "not modified") changes what the panels say
         if (m_snapshotPanel.busy && f.source == kSnapshotAppPage)
             finishSnapshot(f);
         else
@@ -704,6 +705,7 @@ void App::select(std::optional<PickedFeature> picked) {
 }
 
 void App::feedsChanged() {
+    redrawSoon();
     m_dataAsOfMinute = nowMinuteOfDay();
     std::vector<LayerRow> rows;
     for (const auto& feed : m_feeds.feeds) {
@@ -1149,11 +1151,31 @@ void App::writeScreenshot(const std::string& path, int width, int height) const 
     std::fclose(f);
 }
 
+void App::redrawSoon() {
+    m_drawUntilMs = SDL_GetTicks64() + kDrawAfterInputMs;
+}
+
+bool App::needsDrawing(bool input) {
+    const std::uint64_t now = SDL_GetTicks64();
+    // ImGui settles over a few frames after input (hover, sizes): keep drawing a moment after it.
+    if (input) redrawSoon();
+    const bool cameraMoved =
+        m_camera.centre().x != m_drawn.centre.x || m_camera.centre().y != m_drawn.centre.y ||
+        m_camera.metresPerPixel() != m_drawn.metresPerPixel || m_camera.viewportWidth() != m_drawn.width ||
+        m_camera.viewportHeight() != m_drawn.height;
+    // Ages, the clock and the staffing of the hour move with time: once a second is enough.
+    return m_options.exitAfterFrames > 0 || !m_readySignalled || now < m_drawUntilMs || cameraMoved ||
+           m_loader.busy() || pendingRequests() > 0 || m_snapshotPanel.busy || m_exportView || m_needsFit ||
+           now - m_drawn.atMs >= kIdleRedrawMs;
+}
+
 bool App::frame() {
     SDL_Event e;
+    bool input = false;
     while (SDL_PollEvent(&e)) {
         if (e.type == SDL_QUIT) return false;
         handleEvent(e);
+        input = true;
     }
     int width = 0, height = 0;
     m_window.drawableSize(width, height);
@@ -1172,6 +1194,7 @@ bool App::frame() {
     }
 
     pumpLoading();
+    if (!needsDrawing(input || page::searchPending())) return true; // the canvas keeps showing the last frame
     updateFeedStatus();
     updateKpis();
     // The wall's type is rasterised at its size (again when the screen or its texts change).
@@ -1210,6 +1233,7 @@ bool App::frame() {
         exportView(width, height);
     }
     m_window.swap();
+    m_drawn = DrawnView{m_camera.centre(), m_camera.metresPerPixel(), width, height, SDL_GetTicks64()};
     // Ready once every source has answered once (feeds refreshed on an interval are never idle).
     const bool loading = m_loader.busy() || !m_loader.allAnswered();
     if (loading != m_wasLoading) m_memory = memoryUse(); // walks the heap: not every frame

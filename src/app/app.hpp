@@ -63,6 +63,16 @@ class App {
     ScreenPoint m_pointer;
     bool m_pointerOnMap = false;
     int m_frameCount = 0;
+    /// What the last drawn frame showed, and when: a frame is drawn only when something changed.
+    struct DrawnView {
+        MercatorPoint centre;
+        double metresPerPixel = 0;
+        int width = 0, height = 0;
+        std::uint64_t atMs = 0;
+    };
+    DrawnView m_drawn;
+    std::uint64_t m_drawUntilMs = 0;
+    static constexpr std::uint64_t kDrawAfterInputMs = 500, kIdleRedrawMs = 1000;
     bool m_readySignalled = false;
     /// Task forces' areas of responsibility as polygons, built when first shown after each coverage.
     std::optional<std::vector<ResponsibilityArea>> m_responsibilityAreas;
@@ -163,6 +173,11 @@ class App {
     void makePlan();
     /// Adds the characters of the loaded feeds and problems to the UI font, rebuilding it if needed.
     void addGlyphs();
+    /// Whether this frame must be drawn: input (and a moment after), a moved camera, loading,
+    /// or a second since the last one. Otherwise the page keeps showing the last frame.
+    bool needsDrawing(bool input);
+    /// Draws the next frames for a moment (after input or new data).
+    void redrawSoon();
     /// Rebuilds the font atlas and uploads it again (between frames).
     void rebuildFonts();
     /// Sets the wall faces' sizes for the screen and notes the wall's texts; true when the atlas

@@ -98,6 +98,10 @@ bool takeSearchSubmit() {
     return std::exchange(g_searchSubmit, false);
 }
 
+bool searchPending() {
+    return g_searchQuery.has_value() || g_searchSubmit;
+}
+
 /// The page's search box hands its text in here on every change, with `submit` on Enter (see
 /// web/shell.html).
 extern "C" EMSCRIPTEN_KEEPALIVE void cordon_search(const char* text, int submit) {
@@ -157,6 +161,10 @@ std::optional<std::string> takeSearchQuery() {
 }
 
 bool takeSearchSubmit() {
+    return false;
+}
+
+bool searchPending() {
     return false;
 }
 

@@ -26,6 +26,8 @@ bool hasSearchBox();
 void showSearchBox(bool show, std::string_view placeholder);
 std::optional<std::string> takeSearchQuery();
 bool takeSearchSubmit();
+/// Whether the search box has something the app has not taken yet.
+bool searchPending();
 /// In a briefing snapshot, shows its header and printable summary (`briefingJson`: labels, KPI
 /// tiles and the top gaps, all shown as text); elsewhere a no-op.
 void showBriefing(std::string_view briefingJson);

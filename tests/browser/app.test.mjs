@@ -429,6 +429,35 @@ test('wall mode: KPI tiles with the demo day\'s numbers at now=01:00, no panels,
   await page.close();
 });
 
+test('frames are drawn only when something changes: an idle map draws about once a second', async () => {
+  const { page, problems } = await openApp(browser.context, server.url + '/');
+  // Every drawn frame clears the canvas once: count the clears.
+  await page.evaluate(() => {
+    window.clears = 0;
+    const gl = document.querySelector('canvas').getContext('webgl2');
+    const clear = gl.clear.bind(gl);
+    gl.clear = (mask) => { window.clears++; return clear(mask); };
+  });
+  const countOver = async (ms, act) => {
+    const before = await page.evaluate(() => window.clears);
+    await act(ms);
+    return (await page.evaluate(() => window.clears)) - before;
+  };
+  await page.waitForTimeout(1200); // past the moment frames are drawn after loading
+  const idle = await countOver(3000, (ms) => page.waitForTimeout(ms));
+  const moving = await countOver(3000, async (ms) => {
+    const end = Date.now() + ms;
+    for (let i = 0; Date.now() < end; i++) {
+      await page.mouse.move(600 + (i % 40) * 5, 400);
+      await page.waitForTimeout(30);
+    }
+  });
+  assert.ok(idle <= 5, `idle: ${idle} frames drawn in 3 s`);
+  assert.ok(moving >= 2 * idle + 4, `moving the pointer: ${moving} frames drawn in 3 s (idle ${idle})`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('E saves the current view as a PNG: the canvas size, the same pixels as on screen', async () => {
   const { page, problems } = await openApp(browser.context, server.url + '/');
   await page.mouse.move(700, 400);
