@@ -1,13 +1,13 @@
 #version 300 es
-// Point symbols drawn as instanced screen-aligned quads of a fixed pixel size.
+// Point symbols drawn as screen-aligned quads of a fixed pixel size (six vertices per symbol).
 uniform vec2 u_centre;
 uniform float u_pxPerMetre;
 uniform vec2 u_viewport;
-layout(location = 0) in vec2 a_corner;    // -1..1 quad corner, per vertex
-layout(location = 1) in vec2 a_position;  // per instance, metres
-layout(location = 2) in float a_sizePx;   // per instance
-layout(location = 3) in vec4 a_colour;    // per instance
-layout(location = 4) in float a_symbol;   // per instance: shape + 4 * fill (style.hpp)
+layout(location = 0) in vec2 a_corner;    // -1 or 1 each: which corner of the quad
+layout(location = 1) in vec2 a_position;  // the symbol's, metres
+layout(location = 2) in float a_sizePx;
+layout(location = 3) in vec4 a_colour;
+layout(location = 4) in float a_symbol;   // shape + 4 * fill (style.hpp)
 out vec4 v_colour;
 out vec2 v_corner;
 out float v_radiusPx;

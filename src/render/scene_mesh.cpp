@@ -151,6 +151,17 @@ void appendPolyline(SceneMesh& mesh, std::span<const Vec2> points, bool closed, 
     mesh.lineVertices.push_back(mesh.lineVertices.back());
 }
 
+std::vector<PointVertex> pointQuads(std::span<const PointInstance> points) {
+    static constexpr std::int8_t kCorners[kPointQuadVertices][2] = {{-1, -1}, {1, -1}, {-1, 1},
+                                                                    {-1, 1},  {1, -1}, {1, 1}};
+    std::vector<PointVertex> quads;
+    quads.reserve(points.size() * kPointQuadVertices);
+    for (const PointInstance& p : points)
+        for (const auto& c : kCorners)
+            quads.push_back({p.x, p.y, p.sizePx, p.colour, p.symbol, c[0], c[1]});
+    return quads;
+}
+
 void appendLineSegment(SceneMesh& mesh, Vec2 a, Vec2 b, Rgba colour, float widthPx) {
     const Vec2 points[] = {a, b};
     appendPolyline(mesh, points, false, colour, widthPx);

@@ -43,6 +43,21 @@ struct PointInstance {
     float symbol = 0; ///< symbolCode(shape, fill); 0 = solid circle
 };
 
+/// One corner of a point symbol's quad: the symbol's data repeated on its six vertices (two
+/// triangles), so symbols draw without instancing, which software WebGL draws many times slower.
+struct PointVertex {
+    float x, y;
+    float sizePx;
+    Rgba colour;
+    float symbol;
+    std::int8_t cornerX, cornerY; ///< -1 or 1
+    std::uint8_t padding[2] = {0, 0};
+};
+inline constexpr int kPointQuadVertices = 6;
+
+/// The quads of `points`, kPointQuadVertices per point, in order.
+std::vector<PointVertex> pointQuads(std::span<const PointInstance> points);
+
 struct SceneMesh {
     MercatorPoint origin;
     MercatorBox bounds;

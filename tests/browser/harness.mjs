@@ -27,7 +27,8 @@ export function serve(dir = webDir) {
   });
   return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok({
     url: `http://127.0.0.1:${server.address().port}`,
-    close: () => new Promise((done) => server.close(done)),
+    // Connections a page kept alive are dropped rather than waited for.
+    close: () => new Promise((done) => { server.close(done); server.closeAllConnections(); }),
   })));
 }
 

@@ -232,3 +232,30 @@ TEST_CASE("Scene mesh: a layer's opacity scales the alpha of its fills, lines an
     const float none[] = {0.0f, 0.0f};
     CHECK(buildSceneMesh(ptrs, none).points[0].colour.a == 0);
 }
+
+TEST_CASE("Point symbols become two triangles each, covering the square around the point") {
+    const PointInstance points[] = {{10, 20, 12, Rgba{1, 2, 3, 4}, 5}, {-3, 7, 8, Rgba{9, 9, 9, 255}, 0}};
+    const std::vector<PointVertex> quads = pointQuads(points);
+    REQUIRE(quads.size() == 2 * kPointQuadVertices);
+    for (std::size_t p = 0; p < 2; ++p) {
+        double area = 0;
+        for (std::size_t t = 0; t < 2; ++t) {
+            const PointVertex* v = &quads[p * kPointQuadVertices + t * 3];
+            // Corner space: each triangle is half of the 2x2 square, the same way round.
+            area += 0.5 * ((v[1].cornerX - v[0].cornerX) * (v[2].cornerY - v[0].cornerY) -
+                           (v[2].cornerX - v[0].cornerX) * (v[1].cornerY - v[0].cornerY));
+        }
+        CHECK(area == 4.0);
+        for (std::size_t k = 0; k < kPointQuadVertices; ++k) {
+            const PointVertex& v = quads[p * kPointQuadVertices + k];
+            CHECK(v.x == points[p].x);
+            CHECK(v.y == points[p].y);
+            CHECK(v.sizePx == points[p].sizePx);
+            CHECK(v.symbol == points[p].symbol);
+            CHECK(v.colour.r == points[p].colour.r);
+            CHECK(std::abs(v.cornerX) == 1);
+            CHECK(std::abs(v.cornerY) == 1);
+        }
+    }
+    CHECK(pointQuads({}).empty());
+}

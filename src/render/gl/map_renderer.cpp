@@ -33,16 +33,14 @@ GLuint compile(GLenum type, std::string_view source, const char* name, std::stri
     return s;
 }
 
-void floatAttribute(GLuint index, GLint size, GLsizei stride, std::size_t offset, GLuint divisor = 0) {
+void floatAttribute(GLuint index, GLint size, GLsizei stride, std::size_t offset) {
     glEnableVertexAttribArray(index);
     glVertexAttribPointer(index, size, GL_FLOAT, GL_FALSE, stride, reinterpret_cast<const void*>(offset));
-    glVertexAttribDivisor(index, divisor);
 }
 
-void colourAttribute(GLuint index, GLsizei stride, std::size_t offset, GLuint divisor = 0) {
+void colourAttribute(GLuint index, GLsizei stride, std::size_t offset) {
     glEnableVertexAttribArray(index);
     glVertexAttribPointer(index, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride, reinterpret_cast<const void*>(offset));
-    glVertexAttribDivisor(index, divisor);
 }
 
 template <class T> void bufferData(GLenum target, const std::vector<T>& data) {
@@ -77,18 +75,28 @@ void makeLineVao(GLuint& vao, GLuint& vbo) {
     colourAttribute(3, sizeof(LineVertex), offsetof(LineVertex, colour));
 }
 
-/// Instanced symbols: the shared unit quad plus one PointInstance per symbol.
-void makePointVao(GLuint& vao, GLuint quad, GLuint& vbo) {
+/// Symbols: PointVertex triangles (six per symbol), drawn with glDrawArrays.
+void makePointVao(GLuint& vao, GLuint& vbo) {
     glGenVertexArrays(1, &vao);
     glGenBuffers(1, &vbo);
     glBindVertexArray(vao);
-    glBindBuffer(GL_ARRAY_BUFFER, quad);
-    floatAttribute(0, 2, 2 * sizeof(float), 0);
     glBindBuffer(GL_ARRAY_BUFFER, vbo);
-    floatAttribute(1, 2, sizeof(PointInstance), offsetof(PointInstance, x), 1);
-    floatAttribute(2, 1, sizeof(PointInstance), offsetof(PointInstance, sizePx), 1);
-    colourAttribute(3, sizeof(PointInstance), offsetof(PointInstance, colour), 1);
-    floatAttribute(4, 1, sizeof(PointInstance), offsetof(PointInstance, symbol), 1);
+    glEnableVertexAttribArray(0);
+    glVertexAttribPointer(0, 2, GL_BYTE, GL_FALSE, sizeof(PointVertex),
+                          reinterpret_cast<const void*>(offsetof(PointVertex, cornerX)));
+    floatAttribute(1, 2, sizeof(PointVertex), offsetof(PointVertex, x));
+    floatAttribute(2, 1, sizeof(PointVertex), offsetof(PointVertex, sizePx));
+    colourAttribute(3, sizeof(PointVertex), offsetof(PointVertex, colour));
+    floatAttribute(4, 1, sizeof(PointVertex), offsetof(PointVertex, symbol));
+}
+
+/// Uploads `points` as quads into `vbo`; returns the vertex count.
+GLsizei uploadPoints(GLuint vbo, std::span<const PointInstance> points, GLenum usage) {
+    const std::vector<PointVertex> quads = pointQuads(points);
+    glBindBuffer(GL_ARRAY_BUFFER, vbo);
+    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(quads.size() * sizeof(PointVertex)), quads.data(),
+                 usage);
+    return static_cast<GLsizei>(quads.size());
 }
 
 } // namespace
@@ -138,13 +146,9 @@ bool MapRenderer::init(std::string& error) {
     floatAttribute(0, 2, sizeof(FillVertex), offsetof(FillVertex, x));
     colourAttribute(1, sizeof(FillVertex), offsetof(FillVertex, colour));
 
-    static const float kQuad[] = {-1, -1, 1, -1, -1, 1, -1, 1, 1, -1, 1, 1};
-    glGenBuffers(1, &m_pointQuad);
-    glBindBuffer(GL_ARRAY_BUFFER, m_pointQuad);
-    glBufferData(GL_ARRAY_BUFFER, sizeof kQuad, kQuad, GL_STATIC_DRAW);
-    makePointVao(m_pointVao, m_pointQuad, m_pointVbo);
-    makePointVao(m_overlayPointVao, m_pointQuad, m_overlayPointVbo);
-    makePointVao(m_statusPointVao, m_pointQuad, m_statusPointVbo);
+    makePointVao(m_pointVao, m_pointVbo);
+    makePointVao(m_overlayPointVao, m_overlayPointVbo);
+    makePointVao(m_statusPointVao, m_statusPointVbo);
     glBindVertexArray(0);
     return true;
 }
@@ -154,9 +158,9 @@ MapRenderer::~MapRenderer() {
         if (p->id) glDeleteProgram(p->id);
     const GLuint vaos[] = {m_fillVao,        m_lineVao,        m_pointVao,        m_isoVao,
                            m_overlayLineVao, m_overlayFillVao, m_overlayPointVao, m_statusPointVao};
-    const GLuint buffers[] = {m_fillVbo,        m_fillIbo,        m_lineVbo,        m_pointQuad,
-                              m_pointVbo,       m_isoVbo,         m_overlayLineVbo, m_overlayPointVbo,
-                              m_statusPointVbo, m_overlayFillVbo, m_overlayFillIbo};
+    const GLuint buffers[] = {m_fillVbo,        m_fillIbo,        m_lineVbo,         m_pointVbo,
+                              m_isoVbo,         m_overlayLineVbo, m_overlayPointVbo, m_statusPointVbo,
+                              m_overlayFillVbo, m_overlayFillIbo};
     glDeleteVertexArrays(std::size(vaos), vaos);
     glDeleteBuffers(std::size(buffers), buffers);
 }
@@ -168,23 +172,20 @@ void MapRenderer::upload(const SceneMesh& mesh) {
     bufferData(GL_ARRAY_BUFFER, mesh.fillVertices);
     glBindBuffer(GL_ARRAY_BUFFER, m_lineVbo);
     bufferData(GL_ARRAY_BUFFER, mesh.lineVertices);
-    glBindBuffer(GL_ARRAY_BUFFER, m_pointVbo);
-    bufferData(GL_ARRAY_BUFFER, mesh.points);
+    m_pointCount = uploadPoints(m_pointVbo, mesh.points, GL_STATIC_DRAW);
     glBindVertexArray(m_fillVao);
     bufferData(GL_ELEMENT_ARRAY_BUFFER, mesh.fillIndices);
     glBindVertexArray(0);
     m_fillCount = static_cast<GLsizei>(mesh.fillIndices.size());
     m_lineCount = static_cast<GLsizei>(mesh.lineVertices.size());
     m_details = mesh.details;
-    m_pointCount = static_cast<GLsizei>(mesh.points.size());
 }
 
 void MapRenderer::uploadOverlay(const SceneMesh& mesh) {
     glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, m_overlayLineVbo);
     bufferData(GL_ARRAY_BUFFER, mesh.lineVertices);
-    glBindBuffer(GL_ARRAY_BUFFER, m_overlayPointVbo);
-    bufferData(GL_ARRAY_BUFFER, mesh.points);
+    m_overlayPointCount = uploadPoints(m_overlayPointVbo, mesh.points, GL_STATIC_DRAW);
     glBindBuffer(GL_ARRAY_BUFFER, m_overlayFillVbo);
     bufferData(GL_ARRAY_BUFFER, mesh.fillVertices);
     glBindVertexArray(m_overlayFillVao);
@@ -192,15 +193,11 @@ void MapRenderer::uploadOverlay(const SceneMesh& mesh) {
     glBindVertexArray(0);
     m_overlayFillCount = static_cast<GLsizei>(mesh.fillIndices.size());
     m_overlayLineCount = static_cast<GLsizei>(mesh.lineVertices.size());
-    m_overlayPointCount = static_cast<GLsizei>(mesh.points.size());
 }
 
 void MapRenderer::uploadStatusSymbols(std::span<const PointInstance> symbols) {
     glBindVertexArray(0);
-    glBindBuffer(GL_ARRAY_BUFFER, m_statusPointVbo);
-    glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(symbols.size_bytes()), symbols.data(),
-                 GL_DYNAMIC_DRAW);
-    m_statusPointCount = static_cast<GLsizei>(symbols.size());
+    m_statusPointCount = uploadPoints(m_statusPointVbo, symbols, GL_DYNAMIC_DRAW);
 }
 
 void MapRenderer::uploadIsochrones(const IsochroneMesh& mesh) {
@@ -293,17 +290,17 @@ void MapRenderer::draw(const Camera& camera) {
     if (m_overlayPointCount) { // halos, under the symbols
         useProgram(m_point, camera);
         glBindVertexArray(m_overlayPointVao);
-        glDrawArraysInstanced(GL_TRIANGLES, 0, 6, m_overlayPointCount);
+        glDrawArrays(GL_TRIANGLES, 0, m_overlayPointCount);
     }
     if (m_pointCount) {
         useProgram(m_point, camera);
         glBindVertexArray(m_pointVao);
-        glDrawArraysInstanced(GL_TRIANGLES, 0, 6, m_pointCount);
+        glDrawArrays(GL_TRIANGLES, 0, m_pointCount);
     }
     if (m_statusPointCount) { // status symbols, over the plain ones
         useProgram(m_point, camera);
         glBindVertexArray(m_statusPointVao);
-        glDrawArraysInstanced(GL_TRIANGLES, 0, 6, m_statusPointCount);
+        glDrawArrays(GL_TRIANGLES, 0, m_statusPointCount);
     }
     glBindVertexArray(0);
 }

@@ -42,7 +42,7 @@ class MapRenderer {
     Program m_fill, m_line, m_point;
     GLuint m_fillVao = 0, m_fillVbo = 0, m_fillIbo = 0;
     GLuint m_lineVao = 0, m_lineVbo = 0;
-    GLuint m_pointVao = 0, m_pointQuad = 0, m_pointVbo = 0;
+    GLuint m_pointVao = 0, m_pointVbo = 0;
     GLuint m_isoVao = 0, m_isoVbo = 0;
     GLuint m_overlayLineVao = 0, m_overlayLineVbo = 0;
     GLuint m_overlayFillVao = 0, m_overlayFillVbo = 0, m_overlayFillIbo = 0;
