@@ -3,23 +3,52 @@
 #include "core/geojson_reader.hpp"
 #include "core/mercator.hpp"
 
+#include <algorithm>
+
 namespace cordon {
 
+namespace {
+
+/// Web Mercator's x grows with longitude alone and y with latitude alone: the box of projected
+/// positions is the projection of their longitude-latitude box, two projections instead of one
+/// per position.
+class LonLatBox {
+  public:
+    void add(LonLat p) {
+        m_min = {std::min(m_min.lon, p.lon), std::min(m_min.lat, p.lat)};
+        m_max = {std::max(m_max.lon, p.lon), std::max(m_max.lat, p.lat)};
+        m_empty = false;
+    }
+    MercatorBox projected() const {
+        MercatorBox box;
+        if (m_empty) return box;
+        box.add(mercator::project(m_min));
+        box.add(mercator::project(m_max));
+        return box;
+    }
+
+  private:
+    LonLat m_min{180, 90}, m_max{-180, -90};
+    bool m_empty = true;
+};
+
+} // namespace
+
 MercatorBox FeatureLayer::bounds() const {
-    MercatorBox box;
+    LonLatBox box;
     for (const LonLat& p : positions)
-        box.add(mercator::project(p));
-    return box;
+        box.add(p);
+    return box.projected();
 }
 
 MercatorBox FeatureLayer::featureBounds(std::size_t feature) const {
-    MercatorBox box;
+    LonLatBox box;
     const FeatureRecord& f = features[feature];
     for (std::uint32_t p = f.firstPart; p < f.firstPart + f.partCount; ++p)
         for (std::uint32_t r = parts[p].firstRing; r < parts[p].firstRing + parts[p].ringCount; ++r)
             for (std::size_t i = 0; i < ringSize(r); ++i)
-                box.add(mercator::project(ring(r)[i]));
-    return box;
+                box.add(ring(r)[i]);
+    return box.projected();
 }
 
 std::string_view FeatureLayer::propertiesJson(std::size_t feature) const {

@@ -63,14 +63,7 @@ bool hasPolygons(const FeatureLayer& layer) {
 
 /// The larger side of a feature's box, in Web Mercator metres.
 double extentOf(const FeatureLayer& layer, std::size_t feature) {
-    const FeatureRecord& f = layer.features[feature];
-    MercatorBox box;
-    for (std::uint32_t p = f.firstPart; p < f.firstPart + f.partCount; ++p) {
-        const GeometryPart& part = layer.parts[p];
-        for (std::uint32_t r = part.firstRing; r < part.firstRing + part.ringCount; ++r)
-            for (std::size_t i = 0; i < layer.ringSize(r); ++i)
-                box.add(mercator::project(layer.ring(r)[i]));
-    }
+    const MercatorBox box = layer.featureBounds(feature);
     return box.empty() ? 0.0 : std::max(box.maxX - box.minX, box.maxY - box.minY);
 }
 

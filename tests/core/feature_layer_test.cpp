@@ -1,4 +1,5 @@
 #include "core/feature_layer.hpp"
+#include "core/mercator.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 
@@ -138,4 +139,34 @@ TEST_CASE("Files over the limits are refused with an error saying which limit") 
     CHECK_FALSE(longName.layer);
     REQUIRE_FALSE(longName.diagnostics.empty());
     CHECK(longName.diagnostics[0].message.find("longer than 1 MiB") != std::string::npos);
+}
+
+TEST_CASE("A layer's and a feature's boxes hold exactly their projected positions") {
+    // Points in every quadrant, a feature far south: the box must be that of the projected points.
+    const GeoJsonReadResult r = readGeoJson(collection(R"(
+      {"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[113.7,34.9],[-8.6,41.1],[151.2,-33.9]]}},
+      {"type":"Feature","properties":{},"geometry":{"type":"Point","coordinates":[0.5,-70.25]}},
+      {"type":"Feature","properties":{},"geometry":null})"),
+                                            "roads");
+    REQUIRE(r.layer);
+    REQUIRE(r.layer->features.size() == 3);
+    MercatorBox all;
+    for (std::size_t f = 0; f < 2; ++f) {
+        MercatorBox expected;
+        const FeatureRecord& record = r.layer->features[f];
+        for (std::uint32_t p = record.firstPart; p < record.firstPart + record.partCount; ++p)
+            for (std::uint32_t k = 0; k < r.layer->ringSize(r.layer->parts[p].firstRing); ++k)
+                expected.add(mercator::project(r.layer->ring(r.layer->parts[p].firstRing)[k]));
+        const MercatorBox got = r.layer->featureBounds(f);
+        CHECK(got.minX == expected.minX);
+        CHECK(got.maxX == expected.maxX);
+        CHECK(got.minY == expected.minY);
+        CHECK(got.maxY == expected.maxY);
+        all.add(expected);
+    }
+    CHECK(r.layer->featureBounds(2).empty());
+    const MercatorBox layer = r.layer->bounds();
+    CHECK(layer.minX == all.minX);
+    CHECK(layer.maxY == all.maxY);
+    CHECK(layer.minY == all.minY);
 }
