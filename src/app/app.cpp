@@ -314,9 +314,7 @@ namespace {
 
 std::optional<LonLat> firstPosition(const Feed* feed, std::uint32_t feature) {
     if (!feed || feature >= feed->size()) return std::nullopt;
-    const FeatureRecord& f = feed->layer.features[feature];
-    if (f.partCount == 0) return std::nullopt;
-    return feed->layer.ring(feed->layer.parts[f.firstPart].firstRing)[0];
+    return feed->layer.firstPosition(feature);
 }
 
 std::string featureLabel(const Feed* feed, std::uint32_t feature) {

@@ -52,14 +52,6 @@ std::optional<EdgePoint> snapNear(const RoadGraph& graph, LonLat p, Mode mode, d
     return std::nullopt;
 }
 
-std::optional<LonLat> firstPosition(const FeatureLayer& layer, std::size_t feature) {
-    const FeatureRecord& f = layer.features[feature];
-    if (f.partCount == 0) return std::nullopt;
-    const GeometryPart& part = layer.parts[f.firstPart];
-    if (part.ringCount == 0 || layer.ringSize(part.firstRing) == 0) return std::nullopt;
-    return layer.ring(part.firstRing)[0];
-}
-
 /// Outer-ring vertices of every polygon of a feature (rings are stored open).
 std::vector<LonLat> outerVertices(const FeatureLayer& layer, std::size_t feature) {
     std::vector<LonLat> out;
@@ -190,7 +182,7 @@ CoverageReport computeCoverage(const FeedSet& feeds, const RoadGraph& graph, con
     // Where everything meets the network.
     std::vector<std::optional<EdgePoint>> base(teamCount);
     for (std::uint32_t t = 0; t < teamCount; ++t) {
-        const std::optional<LonLat> p = firstPosition(teams->layer, t);
+        const std::optional<LonLat> p = teams->layer.firstPosition(t);
         const Mode mode = modeOf(teams->teams[t].mode);
         if (p) base[t] = snapNear(graph, *p, mode, options.snapMetres);
         if (!base[t])
@@ -209,7 +201,7 @@ CoverageReport computeCoverage(const FeedSet& feeds, const RoadGraph& graph, con
             report.diagnostics.push_back(offNetwork(*zones, z, "no usable road", options.snapMetres));
     }
     for (std::uint32_t p = 0; p < postCount; ++p) {
-        postTargets[p] = pointTarget(graph, firstPosition(posts->layer, p), options.snapMetres);
+        postTargets[p] = pointTarget(graph, posts->layer.firstPosition(p), options.snapMetres);
         report.posts[p].feature = p;
         report.posts[p].onNetwork = !postTargets[p].empty();
         if (postTargets[p].empty())

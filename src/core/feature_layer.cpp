@@ -51,6 +51,14 @@ MercatorBox FeatureLayer::featureBounds(std::size_t feature) const {
     return box.projected();
 }
 
+std::optional<LonLat> FeatureLayer::firstPosition(std::size_t feature) const {
+    const FeatureRecord& f = features[feature];
+    if (f.partCount == 0) return std::nullopt;
+    const GeometryPart& part = parts[f.firstPart];
+    if (part.ringCount == 0 || ringSize(part.firstRing) == 0) return std::nullopt;
+    return ring(part.firstRing)[0];
+}
+
 std::string_view FeatureLayer::propertiesJson(std::size_t feature) const {
     const FeatureRecord& f = features[feature];
     return std::string_view(propertiesText).substr(f.propertiesOffset, f.propertiesLength);

@@ -50,6 +50,8 @@ struct FeatureLayer {
     MercatorBox bounds() const;
     /// Bounding box of one feature's positions (empty for a feature without geometry).
     MercatorBox featureBounds(std::size_t feature) const;
+    /// The feature's first position (a point's own), none without geometry.
+    std::optional<LonLat> firstPosition(std::size_t feature) const;
     /// The feature's properties as JSON text ("{}" when it had none).
     std::string_view propertiesJson(std::size_t feature) const;
 };

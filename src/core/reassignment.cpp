@@ -17,14 +17,6 @@ Mode modeOf(TravelMode m) {
     return m == TravelMode::Walk ? Mode::Walk : Mode::Drive;
 }
 
-std::optional<LonLat> firstPosition(const FeatureLayer& layer, std::size_t feature) {
-    const FeatureRecord& f = layer.features[feature];
-    if (f.partCount == 0) return std::nullopt;
-    const GeometryPart& part = layer.parts[f.firstPart];
-    if (part.ringCount == 0 || layer.ringSize(part.firstRing) == 0) return std::nullopt;
-    return layer.ring(part.firstRing)[0];
-}
-
 /// Up to k nearest sources per node: a multi-source Dijkstra whose heap entries carry their
 /// source, each node settled once per source and at most k times.
 class KNearest {
@@ -216,7 +208,7 @@ ReassignmentProblem buildReassignmentProblem(const StaffingModel& model, const F
     const std::size_t teamCount = teams ? teams->size() : 0;
 
     auto snapFeature = [&](const Feed& feed, std::size_t i, Mode mode) -> std::optional<EdgePoint> {
-        const std::optional<LonLat> p = firstPosition(feed.layer, i);
+        const std::optional<LonLat> p = feed.layer.firstPosition(i);
         if (!p) return std::nullopt;
         // A small radius first: the snap grid's search grows with the radius.
         const double near = std::min(200.0, options.snapMetres);

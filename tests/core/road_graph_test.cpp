@@ -221,9 +221,8 @@ std::string slurp(const std::filesystem::path& p) {
     return s.str();
 }
 
-/// The simplest correct shortest paths: Dijkstra over an ordered set, on adjacency rebuilt from
-/// the edge list (not the graph's CSR arrays).
-std::vector<double> referenceTimes(const RoadGraph& g, Mode mode, std::uint32_t source) {
+/// (to, seconds) per node, rebuilt from the edge list (not the graph's CSR arrays).
+std::vector<std::vector<std::pair<std::uint32_t, double>>> adjacencyOf(const RoadGraph& g, Mode mode) {
     const int m = static_cast<int>(mode);
     std::vector<std::vector<std::pair<std::uint32_t, double>>> adj(g.nodeCount());
     for (std::uint32_t e = 0; e < g.edgeCount(); ++e) {
@@ -231,6 +230,12 @@ std::vector<double> referenceTimes(const RoadGraph& g, Mode mode, std::uint32_t 
         if (edge.seconds[m][0] >= 0) adj[edge.from].push_back({edge.to, edge.seconds[m][0]});
         if (edge.seconds[m][1] >= 0) adj[edge.to].push_back({edge.from, edge.seconds[m][1]});
     }
+    return adj;
+}
+
+/// The simplest correct shortest paths: Dijkstra over an ordered set, on adjacencyOf.
+std::vector<double> referenceTimes(const RoadGraph& g, Mode mode, std::uint32_t source) {
+    const auto adj = adjacencyOf(g, mode);
     std::vector<double> dist(g.nodeCount(), kUnreached);
     std::set<std::pair<double, std::uint32_t>> open{{0.0, source}};
     dist[source] = 0;
@@ -252,12 +257,7 @@ std::vector<double> referenceTimes(const RoadGraph& g, Mode mode, std::uint32_t 
 std::vector<std::pair<double, std::uint32_t>> referenceLabels(const RoadGraph& g, Mode mode,
                                                               std::span<const EdgePoint> sources) {
     const int m = static_cast<int>(mode);
-    std::vector<std::vector<std::pair<std::uint32_t, double>>> adj(g.nodeCount());
-    for (std::uint32_t e = 0; e < g.edgeCount(); ++e) {
-        const RoadEdge& edge = g.edge(e);
-        if (edge.seconds[m][0] >= 0) adj[edge.from].push_back({edge.to, edge.seconds[m][0]});
-        if (edge.seconds[m][1] >= 0) adj[edge.to].push_back({edge.from, edge.seconds[m][1]});
-    }
+    const auto adj = adjacencyOf(g, mode);
     using Label = std::pair<double, std::uint32_t>;
     std::vector<Label> best(g.nodeCount(), {kUnreached, kNoSource});
     std::set<std::pair<Label, std::uint32_t>> open;
