@@ -94,6 +94,18 @@ bool FeedLoader::processOne(FeedSet& feeds) {
         status.error.clear();
         m_attemptProblems.erase(status.source);
     };
+    // A new good version (feed or manifest): held from now on, with the problems it came with.
+    const auto accept = [&](std::size_t hash, std::vector<Diagnostic> problems) {
+        status.hasData = true;
+        status.loadedMs = status.currentMs = status.checkedMs;
+        status.bytesHash = hash;
+        status.etag = file.etag;
+        status.lastModified = file.lastModified;
+        status.error.clear();
+        ++status.versions;
+        m_attemptProblems.erase(file.source);
+        m_goodProblems[file.source] = std::move(problems);
+    };
     std::string packed; // the bytes as they arrived, when gzipped (kept small for snapshots)
     if (file.error.empty() && isGzip(file.bytes)) {
         packed = file.bytes;
@@ -121,15 +133,7 @@ bool FeedLoader::processOne(FeedSet& feeds) {
     } else if (status.manifest) {
         ManifestReadResult m = readManifest(file.bytes, file.source);
         if (m.manifest) {
-            status.hasData = true;
-            status.loadedMs = status.currentMs = status.checkedMs;
-            status.bytesHash = hash;
-            status.etag = file.etag;
-            status.lastModified = file.lastModified;
-            status.error.clear();
-            ++status.versions;
-            m_attemptProblems.erase(file.source);
-            m_goodProblems[file.source] = std::move(m.diagnostics);
+            accept(hash, std::move(m.diagnostics));
             const std::string manifestUrl = file.source;
             for (const ManifestEntry& e : m.manifest->feeds) {
                 const std::string url = resolveUrl(manifestUrl, e.url);
@@ -153,19 +157,11 @@ bool FeedLoader::processOne(FeedSet& feeds) {
             }
             status.kind = r.feed->kind;
             status.features = r.feed->size();
-            status.hasData = true;
-            status.loadedMs = status.currentMs = status.checkedMs;
-            status.bytesHash = hash;
-            status.etag = file.etag;
-            status.lastModified = file.lastModified;
-            status.error.clear();
-            ++status.versions;
+            accept(hash, std::move(r.diagnostics));
             m_heldSource[static_cast<int>(r.feed->kind)] = file.source;
             feeds.replace(std::move(*r.feed));
             m_heldBytes[file.source] = packed.empty() ? std::move(file.bytes) : std::move(packed);
             changed = true;
-            m_attemptProblems.erase(file.source);
-            m_goodProblems[file.source] = std::move(r.diagnostics);
         } else {
             const std::string why = r.diagnostics.empty() ? "rejected" : r.diagnostics.front().message;
             r.diagnostics.push_back(
