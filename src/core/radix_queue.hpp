@@ -63,12 +63,11 @@ class RadixQueue {
         while (m_buckets[i].empty())
             ++i;
         std::vector<Entry>& from = m_buckets[i];
-        std::uint64_t least = stepOf(from.front().time);
-        for (const Entry& e : from) {
-            const std::uint64_t step = stepOf(e.time);
-            least = step < least ? step : least;
-        }
-        m_last = least;
+        // Steps grow with times: the least step is the least time's.
+        double least = from.front().time;
+        for (const Entry& e : from)
+            least = e.time < least ? e.time : least;
+        m_last = stepOf(least);
         for (const Entry& e : from)
             m_buckets[bucketOf(stepOf(e.time))].push_back(e);
         from.clear();
