@@ -423,7 +423,7 @@ void App::appendStaffingStatus(SceneMesh& overlay) {
     m_legend.zoneCounts = {};
     const Feed* posts = m_feeds.get(FeedKind::Posts);
     m_legend.hasStaffing = m_staffing && posts;
-    std::vector<PointInstance> symbols;
+    std::vector<PointSymbol> symbols;
     if (m_legend.hasStaffing && m_legend.colourByStaffing) {
         const int scrub = m_gapsPanel.scrubSlot;
         const int slot = scrub >= 0 && scrub < m_staffing->slotCount() ? scrub : -1;
@@ -437,7 +437,7 @@ void App::appendStaffingStatus(SceneMesh& overlay) {
         for (const LayerRow& row : m_panel.layers) // the checkpoints layer's switch and opacity
             if (row.feed == feedKindName(FeedKind::Posts)) {
                 if (!row.visible) symbols.clear();
-                for (PointInstance& symbol : symbols)
+                for (PointSymbol& symbol : symbols)
                     symbol.colour.a = static_cast<std::uint8_t>(symbol.colour.a * row.opacity + 0.5f);
             }
         if (const Feed* zones = m_feeds.get(FeedKind::Zones))

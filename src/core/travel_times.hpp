@@ -55,7 +55,9 @@ class TravelTimes {
     struct NodeState {
         double time = kUnreached;
         std::uint32_t label = kNoSource;
-        std::uint32_t flags = 0; ///< kSettled, kWatched; kDeadEnd and kChainLink << mode stay between runs
+        /// kSettled, kWatched; and kDeadEnd, kChainLink << mode, copied from the graph once so that
+        /// relaxing an arc reads one cache line, which stay between runs.
+        std::uint32_t flags = 0;
     };
     static constexpr std::uint32_t kSettled = 1, kWatched = 2, kDeadEnd = 4, kChainLink = 16;
     std::vector<NodeState> m_state;

@@ -97,9 +97,9 @@ SceneMesh buildPlanArrows(std::span<const PlanArrow> arrows, MercatorPoint origi
     return mesh;
 }
 
-std::vector<PointInstance> buildStatusSymbols(const Feed& posts, std::span<const StaffingStatus> statuses,
-                                              MercatorPoint origin) {
-    std::vector<PointInstance> symbols;
+std::vector<PointSymbol> buildStatusSymbols(const Feed& posts, std::span<const StaffingStatus> statuses,
+                                            MercatorPoint origin) {
+    std::vector<PointSymbol> symbols;
     const FeatureLayer& layer = posts.layer;
     for (std::size_t f = 0; f < layer.features.size() && f < statuses.size(); ++f) {
         const FeatureStyle plain = styleFor(posts, f);

@@ -32,8 +32,8 @@ SceneMesh buildPlanArrows(std::span<const PlanArrow> arrows, MercatorPoint origi
 
 /// Every post as a symbol in its staffing status (status colour and fill, its kind's shape and
 /// size), one status per post feature: drawn over the plain symbols, it recolours them.
-std::vector<PointInstance> buildStatusSymbols(const Feed& posts, std::span<const StaffingStatus> statuses,
-                                              MercatorPoint origin);
+std::vector<PointSymbol> buildStatusSymbols(const Feed& posts, std::span<const StaffingStatus> statuses,
+                                            MercatorPoint origin);
 
 /// Areas of responsibility as translucent fills in each team's colour with a white border (the
 /// road network coloured by team goes over them).

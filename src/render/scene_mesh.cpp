@@ -144,12 +144,12 @@ void appendPolyline(SceneMesh& mesh, std::span<const Vec2> points, bool closed, 
     mesh.lineVertices.push_back(mesh.lineVertices.back());
 }
 
-std::vector<PointVertex> pointQuads(std::span<const PointInstance> points) {
+std::vector<PointVertex> pointQuads(std::span<const PointSymbol> points) {
     static constexpr std::int8_t kCorners[kPointQuadVertices][2] = {{-1, -1}, {1, -1}, {-1, 1},
                                                                     {-1, 1},  {1, -1}, {1, 1}};
     std::vector<PointVertex> quads;
     quads.reserve(points.size() * kPointQuadVertices);
-    for (const PointInstance& p : points)
+    for (const PointSymbol& p : points)
         for (const auto& c : kCorners)
             quads.push_back({p.x, p.y, p.sizePx, p.colour, p.symbol, c[0], c[1]});
     return quads;

@@ -36,7 +36,8 @@ inline constexpr float kExtrudeScale = 32;
 /// segments) breaks the strip: each side is capped instead of a long spike.
 inline constexpr double kMaxMiter = 2;
 
-struct PointInstance {
+/// A point symbol: where, how large, colour and shape (drawn as a quad, see PointVertex).
+struct PointSymbol {
     float x, y;
     float sizePx;
     Rgba colour;
@@ -56,7 +57,7 @@ struct PointVertex {
 inline constexpr int kPointQuadVertices = 6;
 
 /// The quads of `points`, kPointQuadVertices per point, in order.
-std::vector<PointVertex> pointQuads(std::span<const PointInstance> points);
+std::vector<PointVertex> pointQuads(std::span<const PointSymbol> points);
 
 struct SceneMesh {
     MercatorPoint origin;
@@ -66,7 +67,7 @@ struct SceneMesh {
     /// One triangle strip: each line starts and ends with its first and last vertex doubled, so the
     /// triangles between two lines have no area and any run of whole lines can be drawn alone.
     std::vector<LineVertex> lineVertices;
-    std::vector<PointInstance> points;
+    std::vector<PointSymbol> points;
     struct IndexRange {
         std::uint32_t first = 0, count = 0;
     };

@@ -115,7 +115,7 @@ TEST_CASE("Status symbols: each post in its status colour and fill, in its kind'
        "geometry":{"type":"Point","coordinates":[113.02,34.0]}}]})");
     const StaffingStatus statuses[] = {StaffingStatus::Unstaffed, StaffingStatus::Short,
                                        StaffingStatus::Staffed};
-    const std::vector<PointInstance> symbols =
+    const std::vector<PointSymbol> symbols =
         buildStatusSymbols(posts, statuses, mercator::project({113.0, 34.0}));
     REQUIRE(symbols.size() == 3);
     CHECK(symbols[0].x == 0.0f);

@@ -21,7 +21,7 @@ Feed read(FeedKind kind, const std::string& features) {
 
 } // namespace
 
-TEST_CASE("Scene mesh: one quad per line segment, outlines for rings, one instance per point") {
+TEST_CASE("Scene mesh: one quad per line segment, outlines for rings, one symbol per point") {
     std::vector<Feed> feeds;
     feeds.push_back(read(FeedKind::Posts, R"({"type":"Feature","id":"P1","properties":{"kind":"city_entry"},
         "geometry":{"type":"MultiPoint","coordinates":[[113.6,34.7],[113.7,34.8]]}})"));
@@ -234,7 +234,7 @@ TEST_CASE("Scene mesh: a layer's opacity scales the alpha of its fills, lines an
 }
 
 TEST_CASE("Point symbols become two triangles each, covering the square around the point") {
-    const PointInstance points[] = {{10, 20, 12, Rgba{1, 2, 3, 4}, 5}, {-3, 7, 8, Rgba{9, 9, 9, 255}, 0}};
+    const PointSymbol points[] = {{10, 20, 12, Rgba{1, 2, 3, 4}, 5}, {-3, 7, 8, Rgba{9, 9, 9, 255}, 0}};
     const std::vector<PointVertex> quads = pointQuads(points);
     REQUIRE(quads.size() == 2 * kPointQuadVertices);
     for (std::size_t p = 0; p < 2; ++p) {

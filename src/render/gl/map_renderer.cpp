@@ -91,7 +91,7 @@ void makePointVao(GLuint& vao, GLuint& vbo) {
 }
 
 /// Uploads `points` as quads into `vbo`; returns the vertex count.
-GLsizei uploadPoints(GLuint vbo, std::span<const PointInstance> points, GLenum usage) {
+GLsizei uploadPoints(GLuint vbo, std::span<const PointSymbol> points, GLenum usage) {
     const std::vector<PointVertex> quads = pointQuads(points);
     glBindBuffer(GL_ARRAY_BUFFER, vbo);
     glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(quads.size() * sizeof(PointVertex)), quads.data(),
@@ -195,7 +195,7 @@ void MapRenderer::uploadOverlay(const SceneMesh& mesh) {
     m_overlayLineCount = static_cast<GLsizei>(mesh.lineVertices.size());
 }
 
-void MapRenderer::uploadStatusSymbols(std::span<const PointInstance> symbols) {
+void MapRenderer::uploadStatusSymbols(std::span<const PointSymbol> symbols) {
     glBindVertexArray(0);
     m_statusPointCount = uploadPoints(m_statusPointVbo, symbols, GL_DYNAMIC_DRAW);
 }

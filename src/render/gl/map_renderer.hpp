@@ -31,7 +31,7 @@ class MapRenderer {
     void uploadOverlay(const SceneMesh& mesh);
     /// Replaces the status symbols (posts coloured by staffing), drawn over all other symbols so
     /// they cover the plain ones at the same places. Same origin as the scene.
-    void uploadStatusSymbols(std::span<const PointInstance> symbols);
+    void uploadStatusSymbols(std::span<const PointSymbol> symbols);
     void draw(const Camera& camera);
 
   private:
