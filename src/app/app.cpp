@@ -1,6 +1,7 @@
 #include "app/app.hpp"
 
 #include "app/embedded_assets.hpp"
+#include "core/append_format.hpp"
 #include "core/feature_export.hpp"
 #include "core/feature_search.hpp"
 #include "core/gzip.hpp"
@@ -177,15 +178,12 @@ void App::computeIsochrones() {
     m_isochroneMs =
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     m_renderer.uploadIsochrones(buildIsochroneMesh(m_isochrones, m_sceneOrigin));
-    char info[160];
-    if (!source)
-        std::snprintf(info, sizeof info, "%s", tr(TextId::NoRoadNearby, m_panel.lang).data());
-    else
-        std::snprintf(info, sizeof info, "%.5f, %.5f  %s  %s  (%.0f ms)", m_isochroneOrigin->lon,
-                      m_isochroneOrigin->lat,
-                      tr(mode == Mode::Walk ? TextId::Walk : TextId::Drive, m_panel.lang).data(),
-                      m_panel.isochroneMinutes.c_str(), m_isochroneMs);
-    m_panel.isochroneInfo = m_isochroneFrom.empty() ? std::string(info) : m_isochroneFrom + "  " + info;
+    const std::string info =
+        !source ? std::string(tr(TextId::NoRoadNearby, m_panel.lang))
+                : formatted("%.5f, %.5f  %s  %s  (%.0f ms)", m_isochroneOrigin->lon, m_isochroneOrigin->lat,
+                            tr(mode == Mode::Walk ? TextId::Walk : TextId::Drive, m_panel.lang).data(),
+                            m_panel.isochroneMinutes.c_str(), m_isochroneMs);
+    m_panel.isochroneInfo = m_isochroneFrom.empty() ? info : m_isochroneFrom + "  " + info;
 }
 
 void App::addGlyphs() {
@@ -928,9 +926,8 @@ std::string App::stateJson() const {
             hiddenOrFaded += (hiddenOrFaded.empty() ? "\"" : ",\"") + row.feed +
                              "\":" + (row.visible ? std::to_string(int(row.opacity * 100 + 0.5f)) : "0");
     }
-    char view[240];
-    std::snprintf(view, sizeof view,
-                  "\"viewport\":[%d,%d],\"pixelScale\":%.3f,\"zoom\":%.6f,\"metresPerPixel\":%.6f,"
+    const std::string view =
+        formatted("\"viewport\":[%d,%d],\"pixelScale\":%.3f,\"zoom\":%.6f,\"metresPerPixel\":%.6f,"
                   "\"centre\":[%.3f,%.3f]",
                   m_camera.viewportWidth(), m_camera.viewportHeight(), m_window.pixelScale(),
                   m_camera.zoomLevel(), m_camera.metresPerPixel(), m_camera.centre().x, m_camera.centre().y);
@@ -942,46 +939,41 @@ std::string App::stateJson() const {
         ",\"ms\":" + std::to_string(m_isochroneMs) + ",\"from\":" + jsonQuote(m_isochroneFrom) + "}";
     std::string coverage = "null";
     if (m_coverage) {
-        char text[256];
-        std::snprintf(text, sizeof text,
-                      "{\"thresholdMinutes\":%d,\"highRiskWithoutTaskForce\":%zu,\"zonesBeyond\":%zu,"
-                      "\"postsBeyond\":%zu,\"populationShare\":%.4f,\"ms\":%.1f,\"responsibility\":%s,"
-                      "\"responsibilityAreas\":%zu}",
-                      m_coveragePanel.thresholdMinutes, m_coveragePanel.highRiskWithoutTaskForce,
-                      m_coveragePanel.zonesBeyond, m_coveragePanel.postsBeyond,
-                      m_coveragePanel.populationShare, m_coveragePanel.computeMs,
-                      m_coveragePanel.showResponsibility ? "true" : "false",
-                      m_responsibilityAreas ? m_responsibilityAreas->size() : std::size_t(0));
-        coverage = text;
+        coverage = formatted("{\"thresholdMinutes\":%d,\"highRiskWithoutTaskForce\":%zu,\"zonesBeyond\":%zu,"
+                             "\"postsBeyond\":%zu,\"populationShare\":%.4f,\"ms\":%.1f,\"responsibility\":%s,"
+                             "\"responsibilityAreas\":%zu}",
+                             m_coveragePanel.thresholdMinutes, m_coveragePanel.highRiskWithoutTaskForce,
+                             m_coveragePanel.zonesBeyond, m_coveragePanel.postsBeyond,
+                             m_coveragePanel.populationShare, m_coveragePanel.computeMs,
+                             m_coveragePanel.showResponsibility ? "true" : "false",
+                             m_responsibilityAreas ? m_responsibilityAreas->size() : std::size_t(0));
     }
     std::string staffing = "null";
     if (m_staffing) {
-        char text[256];
-        std::snprintf(text, sizeof text,
-                      "{\"postsShort\":%d,\"postsUnstaffed\":%d,\"personHoursShort\":%.2f,"
+        staffing =
+            formatted("{\"postsShort\":%d,\"postsUnstaffed\":%d,\"personHoursShort\":%.2f,"
                       "\"nightPersonHoursShort\":%.2f,\"zoneGaps\":%d,\"scrubSlot\":%d,\"shortAtScrub\":%d}",
                       m_gapsPanel.postsShort, m_gapsPanel.postsUnstaffed, m_gapsPanel.personHoursShort,
                       m_gapsPanel.nightPersonHoursShort, m_gapsPanel.zoneGaps, m_gapsPanel.scrubSlot,
                       m_gapsPanel.shortAtScrub);
-        staffing = text;
+        staffing.pop_back(); // the closing brace, put back after the parts below
         const auto& pc = m_legend.postCounts;
         const auto& zc = m_legend.zoneCounts;
-        std::snprintf(text, sizeof text,
-                      ",\"status\":{\"colourByStaffing\":%s,\"minuteOfDay\":%d,\"posts\":[%d,%d,%d,%d],"
-                      "\"zones\":[%d,%d,%d,%d]}",
-                      m_legend.colourByStaffing ? "true" : "false", m_legend.minuteOfDay, pc[0], pc[1], pc[2],
-                      pc[3], zc[0], zc[1], zc[2], zc[3]);
-        staffing.insert(staffing.size() - 1, text);
+        appendFormat(staffing,
+                     ",\"status\":{\"colourByStaffing\":%s,\"minuteOfDay\":%d,\"posts\":[%d,%d,%d,%d],"
+                     "\"zones\":[%d,%d,%d,%d]}",
+                     m_legend.colourByStaffing ? "true" : "false", m_legend.minuteOfDay, pc[0], pc[1], pc[2],
+                     pc[3], zc[0], zc[1], zc[2], zc[3]);
         if (m_gapsPanel.hasPlan) {
-            std::snprintf(
-                text, sizeof text,
+            appendFormat(
+                staffing,
                 ",\"plan\":{\"moves\":%zu,\"arrows\":%zu,\"filledHours\":%.2f,\"travelMinutes\":%.1f,"
                 "\"greedyFilledHours\":%.2f,\"greedyTravelMinutes\":%.1f}",
                 m_gapsPanel.plan.size(), m_planArrows.size(), m_gapsPanel.planFilledHours,
                 m_gapsPanel.planTravelMinutes, m_gapsPanel.greedyFilledHours,
                 m_gapsPanel.greedyTravelMinutes);
-            staffing.insert(staffing.size() - 1, text);
         }
+        staffing += '}';
     }
     std::string selected = "null";
     if (m_selected)
@@ -989,11 +981,7 @@ std::string App::stateJson() const {
                    "\",\"id\":" + jsonQuote(m_selectedId) +
                    ",\"rows\":" + std::to_string(m_details.rows.size()) + "}";
     std::string cursor = "null";
-    if (m_panel.cursor) {
-        char text[64];
-        std::snprintf(text, sizeof text, "[%.8f,%.8f]", m_panel.cursor->lon, m_panel.cursor->lat);
-        cursor = text;
-    }
+    if (m_panel.cursor) cursor = formatted("[%.8f,%.8f]", m_panel.cursor->lon, m_panel.cursor->lat);
     return "{\"features\":" + std::to_string(features) + ",\"layers\":{" + layers + "},\"layerOpacity\":{" +
            hiddenOrFaded + "},\"problems\":" + std::to_string(m_panel.problems.size()) +
            ",\"errors\":" + std::to_string(errors) +
@@ -1062,9 +1050,7 @@ void App::updateFeedStatus() {
 std::string App::feedsJson() const {
     std::string sources;
     for (const FeedRow& r : m_feedsPanel.rows) {
-        char numbers[200];
-        std::snprintf(
-            numbers, sizeof numbers,
+        const std::string numbers = formatted(
             ",\"features\":%zu,\"hasData\":%s,\"ageSeconds\":%.0f,\"stale\":%s,\"refreshSeconds\":%g,"
             "\"versions\":%d,\"unchanged\":%d,\"failures\":%d",
             r.features, r.hasData ? "true" : "false", r.ageSeconds, r.stale ? "true" : "false",
@@ -1074,9 +1060,7 @@ std::string App::feedsJson() const {
     }
     std::string changes;
     for (const FeedChangeRecord& c : m_loader.changes()) {
-        char numbers[160];
-        std::snprintf(
-            numbers, sizeof numbers,
+        const std::string numbers = formatted(
             ",\"added\":%d,\"removed\":%d,\"changed\":%d,\"highRiskAdded\":%d,\"highRiskLifted\":%d",
             c.change.added, c.change.removed, c.change.changed, c.change.highRiskAdded,
             c.change.highRiskLifted);

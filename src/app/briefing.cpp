@@ -1,6 +1,7 @@
 // The briefing snapshot from the app: the view's options, the summary its page prints, and the
 // file itself (core/snapshot.hpp) built from the single-file app page and the feeds on screen.
 #include "app/app.hpp"
+#include "core/append_format.hpp"
 #include "core/json.hpp"
 #include "core/mercator.hpp"
 #include "core/snapshot.hpp"
@@ -29,10 +30,9 @@ std::string fileName(const std::string& source) {
     return slash == std::string::npos ? source : source.substr(slash + 1);
 }
 
+/// `v` printed with a one-number printf format.
 std::string number(double v, const char* format) {
-    char text[48];
-    std::snprintf(text, sizeof text, format, v);
-    return text;
+    return formatted(format, v);
 }
 
 } // namespace
@@ -91,13 +91,10 @@ void App::finishSnapshot(const FetchedFile& appPage) {
 }
 
 std::string App::kpiFieldsJson() const {
-    char text[200];
-    std::snprintf(text, sizeof text,
-                  "\"highRiskZones\":%d,\"zonesWithoutTaskForce\":%d,\"postsShortNow\":%d,"
-                  "\"personHoursShort\":%.2f,\"householdsAwaiting\":%lld",
-                  m_wall.highRiskZones, m_wall.zonesWithoutTaskForce, m_wall.postsShortNow,
-                  m_wall.personHoursShort, m_wall.householdsAwaiting);
-    return text;
+    return formatted("\"highRiskZones\":%d,\"zonesWithoutTaskForce\":%d,\"postsShortNow\":%d,"
+                     "\"personHoursShort\":%.2f,\"householdsAwaiting\":%lld",
+                     m_wall.highRiskZones, m_wall.zonesWithoutTaskForce, m_wall.postsShortNow,
+                     m_wall.personHoursShort, m_wall.householdsAwaiting);
 }
 
 std::string App::kpisJson() const {
