@@ -1,11 +1,13 @@
 #include "core/feature_details.hpp"
 #include "core/feature_picker.hpp"
+#include "test_feeds.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 
 #include <string>
 
 using namespace cordon;
+using test::add;
 
 namespace {
 
@@ -26,15 +28,6 @@ std::string point(const char* id, const std::string& properties, double x, doubl
     return std::string(R"({"type":"Feature","id":")") + id + R"(","properties":)" + properties +
            R"(,"geometry":{"type":"Point","coordinates":[)" + std::to_string(x) + "," + std::to_string(y) +
            "]}}";
-}
-
-void add(FeedSet& set, FeedKind kind, const std::string& bytes) {
-    FeedReadResult r = readFeed(bytes, kind);
-    REQUIRE(r.feed);
-    for (const Diagnostic& d : r.diagnostics)
-        UNSCOPED_INFO(d.toString());
-    REQUIRE_FALSE(hasErrors(r.diagnostics));
-    set.replace(std::move(*r.feed));
 }
 
 // Map (0.001 degrees ~ 90-110 m):

@@ -1,19 +1,14 @@
 #include "core/feature_search.hpp"
+#include "test_feeds.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 
 #include <string>
 
 using namespace cordon;
+using test::add;
 
 namespace {
-
-void add(FeedSet& set, FeedKind kind, const std::string& bytes) {
-    FeedReadResult r = readFeed(bytes, kind);
-    REQUIRE(r.feed);
-    REQUIRE_FALSE(hasErrors(r.diagnostics));
-    set.replace(std::move(*r.feed));
-}
 
 std::string pointFeature(const char* id, const char* name, const char* extra) {
     return std::string(R"({"type":"Feature","id":")") + id + R"(","properties":{"name":")" + name + "\"" +

@@ -1,22 +1,15 @@
 #include "core/feature_layer.hpp"
+#include "test_feeds.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 using namespace cordon;
+using test::slurp;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 std::vector<fs::path> fixtures(const char* kind) {
     std::vector<fs::path> files;

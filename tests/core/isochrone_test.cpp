@@ -1,23 +1,16 @@
 #include "core/isochrone.hpp"
+#include "test_feeds.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <random>
-#include <sstream>
 
 using namespace cordon;
+using test::slurp;
 
 namespace {
-
-std::string slurp(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 bool ringContains(const Ring& ring, LonLat p) {
     bool in = false;

@@ -1,20 +1,20 @@
 #include "ascii_map.hpp"
 #include "core/road_graph.hpp"
 #include "core/travel_times.hpp"
+#include "test_feeds.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_floating_point.hpp>
 
 #include <cmath>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <random>
 #include <set>
-#include <sstream>
 #include <string>
 
 using namespace cordon;
+using test::slurp;
 using namespace cordon::testing;
 using Catch::Matchers::WithinRel;
 
@@ -213,13 +213,6 @@ TEST_CASE("A chain link joined by two roads to the same neighbour passes on the 
 }
 
 namespace {
-
-std::string slurp(const std::filesystem::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return s.str();
-}
 
 /// (to, seconds) per node, rebuilt from the edge list (not the graph's CSR arrays).
 std::vector<std::vector<std::pair<std::uint32_t, double>>> adjacencyOf(const RoadGraph& g, Mode mode) {

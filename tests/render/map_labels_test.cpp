@@ -1,4 +1,5 @@
 #include "render/map_labels.hpp"
+#include "test_feeds.hpp"
 
 #include <catch2/catch_approx.hpp>
 #include <catch2/catch_test_macros.hpp>
@@ -6,17 +7,7 @@
 #include <string>
 
 using namespace cordon;
-
-namespace {
-
-void add(FeedSet& set, FeedKind kind, const std::string& bytes) {
-    FeedReadResult r = readFeed(bytes, kind);
-    REQUIRE(r.feed);
-    REQUIRE_FALSE(hasErrors(r.diagnostics));
-    set.replace(std::move(*r.feed));
-}
-
-} // namespace
+using test::add;
 
 TEST_CASE("Label anchors: areas at their centroid, each road name once on its longest piece") {
     FeedSet set;

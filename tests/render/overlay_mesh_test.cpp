@@ -1,5 +1,6 @@
 #include "mesh_lines.hpp"
 #include "render/overlay_mesh.hpp"
+#include "test_feeds.hpp"
 
 #include "core/mercator.hpp"
 
@@ -9,15 +10,9 @@
 #include <cmath>
 
 using namespace cordon;
+using test::readOne;
 
 namespace {
-
-Feed readOne(FeedKind kind, const std::string& bytes) {
-    FeedReadResult r = readFeed(bytes, kind);
-    REQUIRE(r.feed);
-    REQUIRE_FALSE(hasErrors(r.diagnostics));
-    return std::move(*r.feed);
-}
 
 /// Total length of the mesh's lines in each colour.
 double lengthIn(const SceneMesh& mesh, Rgba colour) {

@@ -2,6 +2,7 @@
 #include "cordon/cli.hpp"
 #include "core/feature_layer.hpp"
 #include "core/road_graph.hpp"
+#include "test_feeds.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_floating_point.hpp>
@@ -12,15 +13,9 @@
 #include <sstream>
 
 using namespace cordon;
+using test::slurp;
 
 namespace {
-
-std::string slurp(const std::filesystem::path& p) {
-    std::ifstream f(p, std::ios::binary);
-    std::ostringstream s;
-    s << f.rdbuf();
-    return s.str();
-}
 
 std::vector<std::string> splitLines(const std::string& text) {
     std::vector<std::string> lines;

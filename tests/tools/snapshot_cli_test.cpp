@@ -1,6 +1,7 @@
 #include "cli_run.hpp"
 #include "core/gzip.hpp"
 #include "core/json.hpp"
+#include "test_feeds.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 
@@ -9,16 +10,10 @@
 #include <sstream>
 
 using namespace cordon;
+using test::slurp;
 namespace fs = std::filesystem;
 
 namespace {
-
-std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    std::ostringstream s;
-    s << in.rdbuf();
-    return std::move(s).str();
-}
 
 void write(const fs::path& p, const std::string& text) {
     std::ofstream(p, std::ios::binary) << text;
