@@ -135,21 +135,22 @@ std::string readText(const std::string& path) {
 }
 
 /// One compound K1 in community C1 with a night post; the night from the 25th is one short and
-/// nobody comes for the night into the 27th; one entry names an unknown post.
-std::string writeGapsCity() {
-    const std::string dir = (std::filesystem::temp_directory_path() / "cordon-cli-gaps").string();
+/// nobody comes for the night into the 27th; one entry names an unknown post. Each test case gives
+/// its own folder `name`: CTest runs test cases side by side, and one rewrote the other's files.
+std::string writeGapsCity(const std::string& name) {
+    const std::string dir = (std::filesystem::temp_directory_path() / name).string();
     const char* square =
         R"({"type":"Polygon","coordinates":[[[113.6,34.7],[113.7,34.7],[113.7,34.8],[113.6,34.8],[113.6,34.7]]]})";
-    writeTemp("cordon-cli-gaps/areas.geojson", std::string(R"({"type":"FeatureCollection","features":[
+    writeTemp(name + "/areas.geojson", std::string(R"({"type":"FeatureCollection","features":[
         {"type":"Feature","id":"C1","properties":{"level":"community","name":"荷塘, 社区"},"geometry":)") +
-                                                   square + R"(},
+                                           square + R"(},
         {"type":"Feature","id":"K1","properties":{"level":"compound","parent":"C1","name":"锦华苑",
           "households_by_color":{"red":20,"orange":25}},"geometry":)" +
-                                                   square + "}]}");
-    writeTemp("cordon-cli-gaps/posts.geojson", R"({"type":"FeatureCollection","features":[
+                                           square + "}]}");
+    writeTemp(name + "/posts.geojson", R"({"type":"FeatureCollection","features":[
         {"type":"Feature","id":"P1","properties":{"kind":"compound_gate","area":"K1","name":"东门",
           "demand":[{"from":"23:00","to":"07:00","staff":2}]},"geometry":{"type":"Point","coordinates":[113.65,34.75]}}]})");
-    writeTemp("cordon-cli-gaps/roster.geojson", R"({"type":"FeatureCollection","features":[
+    writeTemp(name + "/roster.geojson", R"({"type":"FeatureCollection","features":[
         {"type":"Feature","id":"R1","geometry":null,"properties":{"post":"P1","staff":1,
           "from":"2022-11-25T23:00:00+08:00","to":"2022-11-26T07:00:00+08:00"}},
         {"type":"Feature","id":"R2","geometry":null,"properties":{"post":"P-404","staff":3,
@@ -160,7 +161,7 @@ std::string writeGapsCity() {
 } // namespace
 
 TEST_CASE("gaps prints the city summary and writes per-slot, per-area CSV and JSON") {
-    const std::string dir = writeGapsCity();
+    const std::string dir = writeGapsCity("cordon-cli-gaps");
     const std::string out = writeTemp("cordon-cli-gaps-out/staffing", "");
     const std::string posts = out + "-posts.csv", areas = out + "-areas.csv", json = out + ".json";
     const Run r =
@@ -207,7 +208,7 @@ TEST_CASE("gaps prints the city summary and writes per-slot, per-area CSV and JS
 }
 
 TEST_CASE("gaps refuses a bad day or slot and needs a day when there is no roster") {
-    const std::string dir = writeGapsCity();
+    const std::string dir = writeGapsCity("cordon-cli-gaps-refused");
     CHECK(cli({"gaps", dir, "--day", "26/11/2022"}).code == kExitUsage);
     CHECK(cli({"gaps", dir, "--slot", "0"}).code == kExitUsage);
     CHECK(cli({"gaps", dir, "--bogus"}).code == kExitUsage);
