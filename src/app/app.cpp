@@ -457,7 +457,7 @@ void App::drawLabels() {
     const float wallScale = m_options.wall ? std::max(1.0f, ImGui::GetIO().DisplaySize.y / 1080.0f) : 1.0f;
     std::vector<LabelCandidate> candidates;
     std::vector<LabelKind> kinds;
-    auto add = [&](const std::string& text, MercatorPoint at, LabelKind kind, std::uint32_t id) {
+    auto add = [&](std::string_view text, MercatorPoint at, LabelKind kind, std::uint32_t id) {
         const ScreenPoint p = m_camera.worldToScreen(at);
         if (p.x < 0 || p.y < 0 || p.x > m_camera.viewportWidth() || p.y > m_camera.viewportHeight()) return;
         LabelCandidate c;

@@ -6,13 +6,13 @@
 
 #include <cstdint>
 #include <span>
-#include <string>
+#include <string_view>
 #include <vector>
 
 namespace cordon {
 
 struct LabelCandidate {
-    std::string text;
+    std::string_view text;       ///< the name; it must outlive the frame (anchors and features do)
     float x = 0, y = 0;          ///< anchor in screen pixels (y down): the label is centred on it
     float width = 0, height = 0; ///< text size in pixels
     int priority = 0;            ///< higher first (districts over sub-districts over roads)

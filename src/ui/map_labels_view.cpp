@@ -8,7 +8,8 @@ std::vector<std::size_t> drawMapLabels(std::vector<LabelCandidate>& candidates) 
     ImFont* font = ImGui::GetFont();
     const float base = ImGui::GetFontSize();
     for (LabelCandidate& c : candidates) {
-        const ImVec2 size = font->CalcTextSizeA(base * c.textScale, FLT_MAX, 0, c.text.c_str());
+        const ImVec2 size =
+            font->CalcTextSizeA(base * c.textScale, FLT_MAX, 0, c.text.data(), c.text.data() + c.text.size());
         c.width = size.x;
         c.height = size.y;
     }
@@ -23,8 +24,9 @@ std::vector<std::size_t> drawMapLabels(std::vector<LabelCandidate>& candidates) 
         const ImVec2 at(c.x - c.width / 2, c.y - c.height / 2);
         for (const auto& d : kHalo)
             draw->AddText(font, size, ImVec2(at.x + d[0], at.y + d[1]), IM_COL32(255, 255, 255, 230),
-                          c.text.c_str());
-        draw->AddText(font, size, at, IM_COL32(30, 40, 60, 255), c.text.c_str());
+                          c.text.data(), c.text.data() + c.text.size());
+        draw->AddText(font, size, at, IM_COL32(30, 40, 60, 255), c.text.data(),
+                      c.text.data() + c.text.size());
     }
     return placed;
 }
