@@ -41,6 +41,15 @@ for run in r["runs"]:
                 f"| {m['msPerDrawnFrame']:.1f} ms ({m['drawnFrames']}) | **{ratio:.2f}x** "
                 f"| {c['median']:.1f} / {c['p95']:.1f} / {c['max']:.1f} ms | {m['median']:.1f} / {m['p95']:.1f} / {m['max']:.1f} ms |")
 mark = lambda ok: "met" if ok else "**missed**"
+steps = [("atMs", "page, script and wasm"), ("windowMs", "window, WebGL, shaders"), ("fontMs", "fonts"),
+         ("readMs", "reading the feeds"), ("graphMs", "road graph"), ("indexMs", "picking, labels, search"),
+         ("sceneMs", "scene meshes"), ("coverageMs", "coverage"), ("staffingMs", "staffing"),
+         ("framesMs", "first two frames")]
+start = ["| input | viewport | " + " | ".join(n for _, n in steps) + " | ready |", "|---|---|" + "---|" * (len(steps) + 1)]
+for run in r["runs"]:
+    t = run["cordon"].get("startup") or {}
+    start.append(f"| {label[run['input']]} | {run['width']}x{run['height']} | "
+                 + " | ".join(f"{t.get(k, 0):.0f}" for k, _ in steps) + f" | {run['cordon']['firstFrameMs']:.0f} |")
 body = f"""## Rendering: frame time against MapLibre GL JS
 
 Command: `bench/frame_run.sh` on {datetime.date.today()}. Machine: {cpu}, {os.cpu_count()} cores ({platform.machine()},
@@ -63,6 +72,12 @@ too; the medians include idle frames.
 | no frame over 50 ms while panning | 50 ms | {worst_max:.0f} ms (worst row) | {mark(worst_max <= 50)} |
 
 {chr(10).join(rows)}
+
+Where cordon's first full frame went (milliseconds, the app's own timings published in its page state as
+`startup`; the first column is the page's clock when the app started; the rest between the steps is the
+browser's):
+
+{chr(10).join(start)}
 
 Reading it: on this machine the rendering is software (SwiftShader runs the shaders on the CPU), so frame times are
 far above what a command-centre GPU gives, and they measure how much geometry and how many pixels each frame asks for.

@@ -143,7 +143,7 @@ async function run() {
       const peerFrames = await dragFrames(peer, width, height, moves);
       await peer.close();
       results.runs.push({ input: input.name, width, height, features: cordonState.features,
-        cordon: { firstFrameMs: cordonFirst, ...cordonFrames }, maplibre: { firstFrameMs: peerFirst, ...peerFrames }, errors });
+        cordon: { firstFrameMs: cordonFirst, startup: cordonState.startup, ...cordonFrames }, maplibre: { firstFrameMs: peerFirst, ...peerFrames }, errors });
       console.error(`${input.name} ${width}x${height}: cordon median ${cordonFrames.median.toFixed(1)} ms, maplibre ${peerFrames.median.toFixed(1)} ms`);
     }
     await context.close();

@@ -35,6 +35,23 @@ namespace cordon {
 
 namespace {
 
+/// Milliseconds on a steady clock (in the browser, performance.now(): since the page began loading).
+double clockMs() {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+/// Adds the milliseconds since `since` to `into` and moves `since` to now.
+void lap(double& into, double& since) {
+    const double now = clockMs();
+    into += now - since;
+    since = now;
+}
+
+} // namespace
+
+namespace {
+
 constexpr double kFitPaddingPx = 40.0;
 constexpr double kWheelZoomStep = 1.25;
 constexpr double kKeyZoomStep = 1.5;
@@ -73,6 +90,8 @@ App::~App() {
 }
 
 bool App::start() {
+    m_startup.atMs = clockMs();
+    double since = m_startup.atMs;
     page::setStatus(tr(TextId::LoadingData, m_options.lang));
     std::string error;
     if (!m_window.open("cordon", m_options.windowWidth, m_options.windowHeight, error)) {
@@ -92,6 +111,7 @@ bool App::start() {
     ImGui_ImplSDL2_InitForOpenGL(m_window.sdl(), m_window.glContext());
     ImGui_ImplOpenGL3_Init("#version 300 es");
     m_imguiReady = true;
+    lap(m_startup.windowMs, since);
 
     // The font subset is embedded gzipped; it must outlive the atlas, so the app keeps it.
     GunzipResult font = gunzip(embeddedAsset("fonts/cjk-subset.ttf.gz"));
@@ -99,7 +119,9 @@ bool App::start() {
     m_fontBytes = font.bytes ? std::move(*font.bytes) : std::string();
     const double scale = m_window.pixelScale();
     m_font = std::make_unique<UiFont>(bytesOf(m_fontBytes), static_cast<float>(kFontSize * scale));
-    startLoading();
+    lap(m_startup.fontMs, since);
+    startLoading(); // times its own steps
+    since = clockMs();
     page::showSearchBox(!m_options.wall, tr(TextId::SearchHint, m_panel.lang));
     addGlyphs();
     if (m_options.wall) {
@@ -109,6 +131,7 @@ bool App::start() {
     }
     m_font->build();
     io.FontGlobalScale = static_cast<float>(1.0 / scale);
+    lap(m_startup.fontMs, since);
     return true;
 }
 
@@ -126,8 +149,10 @@ void App::startLoading() {
     }
     // What is already here (the embedded demo, native files) is shown on the very first frame.
     bool changed = false;
+    const double since = clockMs();
     while (m_loader.busy())
         changed |= m_loader.processOne(m_feeds);
+    m_startup.readMs += clockMs() - since;
     if (changed) feedsChanged();
     m_panel.problems = m_loader.problems();
 }
@@ -146,7 +171,10 @@ void App::pumpLoading() {
         // Parse one file per frame, after a frame that says what is being parsed, so the page
         // never sits silent while a large feed is read.
         if (m_parseAnnounced) {
-            if (m_loader.processOne(m_feeds)) feedsChanged();
+            const double since = clockMs();
+            const bool changed = m_loader.processOne(m_feeds);
+            if (!m_readySignalled) m_startup.readMs += clockMs() - since;
+            if (changed) feedsChanged();
             m_panel.problems = m_loader.problems();
             m_parseAnnounced = false;
         } else {
@@ -724,6 +752,10 @@ void App::feedsChanged() {
         rows.push_back(std::move(row));
     }
     m_panel.layers = std::move(rows);
+    // Until the first full frame, each step's time goes to the start-up figures; later ones to a scratch sum.
+    double later = 0;
+    auto startup = [&](double& step) -> double& { return m_readySignalled ? later : step; };
+    double since = clockMs();
     if (const Feed* roads = m_feeds.get(FeedKind::Roads);
         roads && m_graphVersion != m_feeds.versions[static_cast<int>(FeedKind::Roads)]) {
         m_times.reset();
@@ -737,6 +769,7 @@ void App::feedsChanged() {
         }
         if (m_isochroneOrigin) computeIsochrones();
     }
+    lap(startup(m_startup.graphMs), since);
     m_picker.update(m_feeds);
     m_labelAnchors = buildLabelAnchors(m_feeds);
     runSearch(); // hits are feature indices: find them again in the new data
@@ -747,9 +780,13 @@ void App::feedsChanged() {
         const std::optional<std::uint32_t> again = feed ? feed->find(m_selectedId) : std::nullopt;
         select(again ? std::optional<PickedFeature>(PickedFeature{m_selected->kind, *again}) : std::nullopt);
     }
+    lap(startup(m_startup.indexMs), since);
     rebuildScene();
+    lap(startup(m_startup.sceneMs), since);
     updateCoverage(false);
+    lap(startup(m_startup.coverageMs), since);
     updateStaffing();
+    lap(startup(m_startup.staffingMs), since);
     if (!m_hadData) m_needsFit = true;
     m_hadData = true;
 }
@@ -989,7 +1026,8 @@ std::string App::stateJson() const {
            (m_panel.lang == Lang::En ? "en" : "zh") + "\"," + view + ",\"cursor\":" + cursor +
            ",\"isochrone\":" + isochrone + ",\"selected\":" + selected + ",\"coverage\":" + coverage +
            ",\"staffing\":" + staffing + ",\"wall\":" + wallJson() + ",\"feeds\":" + feedsJson() +
-           ",\"kpis\":" + kpisJson() + ",\"snapshot\":{\"mode\":" + (m_options.snapshot ? "true" : "false") +
+           ",\"kpis\":" + kpisJson() + ",\"startup\":" + startupJson() +
+           ",\"snapshot\":{\"mode\":" + (m_options.snapshot ? "true" : "false") +
            ",\"made\":" + std::to_string(m_snapshotsMade) + ",\"bytes\":" + std::to_string(m_snapshotBytes) +
            ",\"briefing\":" + (m_briefingShown ? "true" : "false") + "}" +
            ",\"exports\":" + std::to_string(m_exports) + ",\"hover\":" + hoverJson() +
@@ -1045,6 +1083,15 @@ void App::updateFeedStatus() {
     m_wall.feedAlert =
         alert.empty() ? "" : std::string(tr(TextId::WallFeedsStale, m_panel.lang)) + ": " + alert;
     m_wall.lastChange = m_feedsPanel.changes.empty() ? "" : m_feedsPanel.changes.front().text;
+}
+
+std::string App::startupJson() const {
+    const StartupTimes& t = m_startup;
+    return formatted("{\"atMs\":%.1f,\"windowMs\":%.1f,\"fontMs\":%.1f,\"readMs\":%.1f,\"graphMs\":%.1f,"
+                     "\"indexMs\":%.1f,\"sceneMs\":%.1f,\"coverageMs\":%.1f,\"staffingMs\":%.1f,"
+                     "\"firstFrameAtMs\":%.1f,\"framesMs\":%.1f}",
+                     t.atMs, t.windowMs, t.fontMs, t.readMs, t.graphMs, t.indexMs, t.sceneMs, t.coverageMs,
+                     t.staffingMs, t.frameStartMs, t.framesMs);
 }
 
 std::string App::feedsJson() const {
@@ -1152,6 +1199,7 @@ bool App::needsDrawing(bool input) {
 }
 
 bool App::frame() {
+    if (m_frameCount == 0 && m_startup.frameStartMs == 0) m_startup.frameStartMs = clockMs();
     SDL_Event e;
     bool input = false;
     while (SDL_PollEvent(&e)) {
@@ -1222,6 +1270,7 @@ bool App::frame() {
     m_wasLoading = loading;
     if (!m_readySignalled && m_frameCount >= 2 && !loading) {
         m_readySignalled = true;
+        m_startup.framesMs = clockMs() - m_startup.frameStartMs;
         m_publishedState = stateJson();
         page::signalReady(m_publishedState);
     } else if (m_readySignalled) {

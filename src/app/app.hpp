@@ -74,6 +74,15 @@ class App {
     std::uint64_t m_drawUntilMs = 0;
     static constexpr std::uint64_t kDrawAfterInputMs = 500, kIdleRedrawMs = 1000;
     bool m_readySignalled = false;
+    /// Milliseconds each step of the start took, until the ready signal: published in the page state
+    /// (`startup`), where the frame benchmark reads where the first full frame's time went.
+    struct StartupTimes {
+        double atMs = 0; ///< the clock when the start began (on the web: since the page began loading)
+        double windowMs = 0, fontMs = 0, readMs = 0, graphMs = 0, indexMs = 0, sceneMs = 0, coverageMs = 0,
+               staffingMs = 0, framesMs = 0;
+        double frameStartMs = 0; ///< the clock when the first frame began
+    };
+    StartupTimes m_startup;
     /// Task forces' areas of responsibility as polygons, built when first shown after each coverage.
     std::optional<std::vector<ResponsibilityArea>> m_responsibilityAreas;
     bool m_wasLoading = true;
@@ -209,6 +218,7 @@ class App {
     void handleEvent(const SDL_Event& event);
     void zoomKeys(int direction);
     std::string stateJson() const;
+    std::string startupJson() const;
     void writeScreenshot(const std::string& path, int width, int height) const;
 };
 

@@ -54,6 +54,15 @@ test('served app draws the demo map with WebGL2 and no errors', async () => {
     `the demo city is at full scale (${JSON.stringify(state.layers)})`);
   assert.equal(state.errors, 0, 'the demo city loads without data errors');
   assert.deepEqual(state.viewport, [1280, 800]);
+  // Where the start went, step by step, on the page's clock: every step took some time, in order,
+  // and all of it before the ready signal.
+  const t = state.startup;
+  const steps = ['windowMs', 'fontMs', 'readMs', 'graphMs', 'indexMs', 'sceneMs', 'coverageMs', 'staffingMs'];
+  for (const k of [...steps, 'framesMs']) assert.ok(t[k] > 0, `start-up step ${k} timed (${JSON.stringify(t)})`);
+  const readyAt = await page.evaluate(() => performance.now());
+  assert.ok(t.atMs > 0 && t.atMs + steps.reduce((sum, k) => sum + t[k], 0) <= t.firstFrameAtMs + 1,
+    `the steps fit between the start and the first frame (${JSON.stringify(t)})`);
+  assert.ok(t.firstFrameAtMs + t.framesMs <= readyAt, `the first frames end before the state is read (${readyAt})`);
   await page.close();
 });
 
