@@ -217,8 +217,11 @@ void App::computeIsochrones() {
 void App::addGlyphs() {
     if (!m_font) return;
     bool added = false;
-    for (const auto& feed : m_feeds.feeds) {
-        if (!feed) continue;
+    for (int k = 0; k < kFeedKindCount; ++k) {
+        const auto& feed = m_feeds.feeds[k];
+        // Each version of a feed is read for new characters once (refreshes bring new versions).
+        if (!feed || m_glyphVersions[k] == m_feeds.versions[k]) continue;
+        m_glyphVersions[k] = m_feeds.versions[k];
         for (const FeatureRecord& f : feed->layer.features)
             added |= m_font->addText(f.name);
         added |= m_font->addText(feed->layer.propertiesText);
@@ -1035,7 +1038,9 @@ std::string App::stateJson() const {
            ",\"hits\":" + std::to_string(m_searchHits.size()) +
            "},\"labels\":{\"shown\":" + (m_showLabels ? "true" : "false") +
            ",\"placed\":" + std::to_string(m_labelsPlaced) +
-           ",\"districts\":" + std::to_string(m_labelDistricts) + "},\"memory\":" + memoryJson() + "}";
+           ",\"districts\":" + std::to_string(m_labelDistricts) +
+           ",\"glyphs\":" + std::to_string(m_font ? m_font->glyphCount() : 0) +
+           "},\"memory\":" + memoryJson() + "}";
 }
 
 std::string App::memoryJson() const {

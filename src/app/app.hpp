@@ -94,6 +94,7 @@ class App {
     std::unique_ptr<RoadGraph> m_graph;
     std::unique_ptr<TravelTimes> m_times;
     unsigned m_graphVersion = 0; ///< FeedSet version of the roads the graph was built from
+    std::array<unsigned, kFeedKindCount> m_glyphVersions{}; ///< feed versions whose characters the font has
     MercatorPoint m_sceneOrigin;
     std::optional<LonLat> m_isochroneOrigin;
     std::vector<IsochroneBand> m_isochrones;

@@ -4,6 +4,9 @@
 
 #include <imgui.h>
 
+#include <cstdint>
+#include <cstring>
+
 namespace cordon {
 
 namespace {
@@ -26,7 +29,17 @@ unsigned nextCodePoint(std::string_view text, std::size_t& i) {
 /// Notes the non-ASCII characters of `text` in `have`; returns how many were new.
 std::size_t note(std::vector<bool>& have, std::string_view text) {
     std::size_t added = 0;
+    constexpr std::uint64_t kHighBits = 0x8080808080808080ull;
     for (std::size_t i = 0; i < text.size();) {
+        // Properties text is mostly ASCII: step over it eight bytes at a time.
+        if (i + sizeof(std::uint64_t) <= text.size()) {
+            std::uint64_t word = 0;
+            std::memcpy(&word, text.data() + i, sizeof word);
+            if (!(word & kHighBits)) {
+                i += sizeof word;
+                continue;
+            }
+        }
         if (static_cast<unsigned char>(text[i]) < 0x80) {
             ++i;
             continue;

@@ -39,8 +39,8 @@ function zones(features) {
   return JSON.stringify({ ...zonesV1, features });
 }
 
-function zone(id, risk, lon) {
-  return { type: 'Feature', id, properties: { risk, name: `区域 ${id}`, since: '2026-11-23' },
+function zone(id, risk, lon, name = `区域 ${id}`) {
+  return { type: 'Feature', id, properties: { risk, name, since: '2026-11-23' },
     geometry: { type: 'Polygon', coordinates: [[[lon, 34.74], [lon + 0.01, 34.74], [lon + 0.01, 34.75], [lon, 34.74]]] } };
 }
 
@@ -74,10 +74,13 @@ test('live feeds: 304s cost nothing, a change updates the map without reload, co
 
   // A new version: two new high-risk zones, Z-001 lowered (lifted): the map follows, summarised.
   const v2 = [{ ...zonesV1.features[0], properties: { ...zonesV1.features[0].properties, risk: 'low' } },
-    zonesV1.features[1], zonesV1.features[2], zone('Z-100', 'high', 113.64), zone('Z-101', 'high', 113.66)];
+    zonesV1.features[1], zonesV1.features[2], zone('Z-100', 'high', 113.64, '龘靐小区'), zone('Z-101', 'high', 113.66)];
+  const glyphsBefore = state.labels.glyphs;
   server.feeds.set('zones.geojson', { body: zones(v2), status: 200 });
   await page.waitForFunction(() => window.cordonState.layers.zones === 5, null, { timeout: 15000 });
   state = await page.evaluate(() => window.cordonState);
+  // The new name's rare characters join the font (a refreshed feed is read for them again).
+  assert.ok(state.labels.glyphs >= glyphsBefore + 2, `glyphs ${glyphsBefore} -> ${state.labels.glyphs}`);
   assert.equal(state.feeds.changes.length, 1);
   const change = state.feeds.changes[0];
   assert.deepEqual([change.added, change.removed, change.changed, change.highRiskAdded, change.highRiskLifted], [2, 0, 1, 2, 1]);

@@ -3,6 +3,8 @@
 
 #include <catch2/catch_test_macros.hpp>
 
+#include <string>
+
 using namespace cordon;
 
 TEST_CASE("The UI font notes new characters once, from UTF-8, and ignores ASCII") {
@@ -20,6 +22,21 @@ TEST_CASE("The UI font notes new characters once, from UTF-8, and ignores ASCII"
     font.addText(std::string_view("\xE9\xAC", 2));
     font.addText(std::string_view("\xFF\x80\xC3", 3));
     CHECK(font.glyphCount() <= start + 4);
+}
+
+TEST_CASE("Characters after long ASCII runs are noted wherever they fall") {
+    // ASCII is skipped eight bytes at a time: put the characters at every offset around a word.
+    const char* rare[] = {"龘", "靐", "齉", "爩", "麤", "龖", "龗", "驫",
+                          "鱻", "羴", "犇", "骉", "飝", "厵", "灥", "垚"};
+    UiFont font({}, 16.0f);
+    const std::size_t start = font.glyphCount();
+    for (std::size_t offset = 0; offset < 16; ++offset) {
+        const std::string text =
+            std::string(offset, 'a') + "{\"name\":\"" + rare[offset] + "\"}" + std::string(9, 'b');
+        CHECK(font.addText(text));
+        CHECK(font.glyphCount() == start + offset + 1);
+    }
+    CHECK_FALSE(font.addText(std::string(1000, 'x')));
 }
 
 TEST_CASE("The wall's faces: sizes set once, its own characters noted apart from the UI's") {
