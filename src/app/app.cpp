@@ -48,10 +48,6 @@ void lap(double& into, double& since) {
     since = now;
 }
 
-} // namespace
-
-namespace {
-
 constexpr double kFitPaddingPx = 40.0;
 constexpr double kWheelZoomStep = 1.25;
 constexpr double kKeyZoomStep = 1.5;
