@@ -76,6 +76,12 @@ class RoadGraph {
         const auto& a = m_adjacency[static_cast<int>(mode)];
         return {a.arcs.data() + a.offsets[node], a.offsets[node + 1] - a.offsets[node]};
     }
+    /// The whole adjacency of `mode`: arcs of node n are `arcs[offsets[n] .. offsets[n + 1])`. For
+    /// searches that walk it without a span per node.
+    const std::uint32_t* arcOffsets(Mode mode) const {
+        return m_adjacency[static_cast<int>(mode)].offsets.data();
+    }
+    const Arc* arcData(Mode mode) const { return m_adjacency[static_cast<int>(mode)].arcs.data(); }
     /// Whether a node is a dead end in `mode`: arcs come in from one neighbour only and every arc out
     /// goes back there. It is final once that neighbour is settled, so a search need not queue it.
     bool deadEnd(Mode mode, std::uint32_t node) const {

@@ -4,7 +4,8 @@
 
 namespace cordon {
 
-TravelTimes::TravelTimes(const RoadGraph& graph) : m_graph(graph), m_state(graph.nodeCount()) {
+TravelTimes::TravelTimes(const RoadGraph& graph)
+    : m_graph(graph), m_state(graph.nodeCount()), m_reached(graph.nodeCount()) {
     for (std::uint32_t n = 0; n < m_state.size(); ++n)
         for (int m = 0; m < kModeCount; ++m) {
             if (graph.deadEnd(Mode(m), n)) m_state[n].flags |= kDeadEnd << m;
@@ -12,11 +13,11 @@ TravelTimes::TravelTimes(const RoadGraph& graph) : m_graph(graph), m_state(graph
         }
 }
 
-bool TravelTimes::improve(NodeState& state, std::uint32_t node, double t, std::uint32_t source) {
+inline bool TravelTimes::improve(NodeState& state, std::uint32_t node, double t, std::uint32_t source) {
     // A settled node's time is at most t (times only grow): it keeps its time and label.
-    if (t > m_cutoff || (state.flags & kSettled)) return false;
-    if (!(t < state.time || (t == state.time && source < state.label))) return false;
-    if (state.time == kUnreached) m_reached.push_back(node);
+    if (state.flags & kSettled) return false;
+    if (!(t < state.time || (t == state.time && source < state.label)) || t > m_cutoff) return false;
+    if (state.time == kUnreached) m_reached[m_reachedCount++] = node;
     state.time = t;
     state.label = source;
     return true;
@@ -30,40 +31,45 @@ void TravelTimes::reach(std::uint32_t node, double t, std::uint32_t source) {
 void TravelTimes::relax(std::uint32_t node, double t, std::uint32_t source) {
     const int m = static_cast<int>(m_mode);
     const std::uint32_t walkThrough = kChainLink << m, final = kDeadEnd << m;
-    for (const Arc& first : m_graph.arcs(m_mode, node)) {
-        std::uint32_t prev = node, next = first.to;
-        double tNext = t + first.seconds;
+    const std::uint32_t* offsets = m_graph.arcOffsets(m_mode);
+    const Arc* arcs = m_graph.arcData(m_mode);
+    NodeState* states = m_state.data();
+    for (const Arc *first = arcs + offsets[node], *last = arcs + offsets[node + 1]; first != last; ++first) {
+        std::uint32_t prev = node, next = first->to;
+        std::uint32_t flags = states[next].flags;
+        if (flags & kSettled) continue; // most often the way the search came
+        double tNext = t + first->seconds;
         // Along a chain: each link that improves passes the time on to the next; one that does not
         // already has as good a time from elsewhere, and so has the rest of the chain.
-        while ((m_state[next].flags & (walkThrough | kWatched)) == walkThrough) {
-            if (!improve(m_state[next], next, tNext, source)) break;
+        while ((flags & (walkThrough | kWatched)) == walkThrough) {
+            if (!improve(states[next], next, tNext, source)) break;
             std::uint32_t on = next;
             float seconds = 0;
-            for (const Arc& arc : m_graph.arcs(m_mode, next))
-                if (arc.to != prev && (on == next || arc.seconds < seconds)) {
-                    on = arc.to; // every such arc goes to the same node: the fastest one counts
-                    seconds = arc.seconds;
+            for (const Arc *arc = arcs + offsets[next], *end = arcs + offsets[next + 1]; arc != end; ++arc)
+                if (arc->to != prev && (on == next || arc->seconds < seconds)) {
+                    on = arc->to; // every such arc goes to the same node: the fastest one counts
+                    seconds = arc->seconds;
                 }
             if (on == next) break;
             prev = next;
             next = on;
             tNext += seconds;
+            flags = states[next].flags;
         }
-        NodeState& state = m_state[next];
-        const std::uint32_t kind = state.flags & (walkThrough | final | kWatched);
+        const std::uint32_t kind = flags & (walkThrough | final | kWatched);
         if (kind == walkThrough) continue; // the walk stopped on a link
         // A dead end is reached from here only: its time needs no queue.
-        if (improve(state, next, tNext, source) && kind != final) m_queue.push(tNext, next);
+        if (improve(states[next], next, tNext, source) && kind != final) m_queue.push(tNext, next);
     }
 }
 
 void TravelTimes::run(Mode mode, std::span<const EdgePoint> sources, double cutoffSeconds,
                       std::span<const std::uint32_t> stopWhenSettled) {
-    for (std::uint32_t n : m_reached) {
+    for (std::uint32_t n : reached()) {
         NodeState& state = m_state[n];
         state = NodeState{kUnreached, kNoSource, state.flags & ~(kSettled | kWatched)};
     }
-    m_reached.clear();
+    m_reachedCount = 0;
     m_queue.clear();
     m_mode = mode;
     m_cutoff = cutoffSeconds;

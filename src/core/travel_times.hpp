@@ -1,9 +1,9 @@
 #pragma once
-/// Travel times over a RoadGraph: bounded single- and multi-source Dijkstra with a radix heap,
+/// Travel times over a RoadGraph: bounded single- and multi-source Dijkstra with a bucket queue,
 /// deterministic tie-breaks (lower time, then lower node index; equal times go to the lower source
 /// index) and buffers reused between queries, so a query allocates nothing once warm.
 
-#include "core/radix_queue.hpp"
+#include "core/bucket_queue.hpp"
 #include "core/road_graph.hpp"
 
 #include <cstdint>
@@ -40,7 +40,7 @@ class TravelTimes {
     double secondsTo(const EdgePoint& p, std::uint32_t* source = nullptr) const;
     /// Nodes reached in the last run, in the order they were first reached. After a run to the end
     /// their times are final; after an early stop, only those of the watched nodes are sure to be.
-    std::span<const std::uint32_t> reached() const { return m_reached; }
+    std::span<const std::uint32_t> reached() const { return {m_reached.data(), m_reachedCount}; }
     /// The sources of the last run.
     std::span<const EdgePoint> sources() const { return m_sources; }
     Mode mode() const { return m_mode; }
@@ -61,8 +61,9 @@ class TravelTimes {
     };
     static constexpr std::uint32_t kSettled = 1, kWatched = 2, kDeadEnd = 4, kChainLink = 16;
     std::vector<NodeState> m_state;
-    std::vector<std::uint32_t> m_reached;
-    RadixQueue m_queue;
+    std::vector<std::uint32_t> m_reached; ///< one slot per node; the first m_reachedCount are the last run's
+    std::size_t m_reachedCount = 0;
+    BucketQueue m_queue;
     std::vector<EdgePoint> m_sources;
     /// (edge, source index) of every source, sorted: secondsTo finds the sources on an edge
     /// without looking at all of them.
