@@ -244,6 +244,9 @@ void RoadGraph::buildAdjacency() {
             if (e.seconds[m][0] >= 0) a.arcs[fill[e.from]++] = {e.to, i, e.seconds[m][0]};
             if (e.seconds[m][1] >= 0) a.arcs[fill[e.to]++] = {e.from, i, e.seconds[m][1]};
         }
+        a.searchArcs.resize(a.arcs.size());
+        for (std::size_t k = 0; k < a.arcs.size(); ++k)
+            a.searchArcs[k] = {a.arcs[k].to, a.arcs[k].seconds};
         // The neighbours arcs come in from, per node: the first two different ones, and whether
         // there are more.
         std::vector<std::array<std::uint32_t, 2>> inFrom(m_nodes.size(), {kNoNode, kNoNode});

@@ -14,10 +14,16 @@ TravelTimes::TravelTimes(const RoadGraph& graph)
 }
 
 inline bool TravelTimes::improve(NodeState& state, std::uint32_t node, double t, std::uint32_t source) {
+    const std::uint32_t stamp = state.flags >> kStampShift;
     // A settled node's time is at most t (times only grow): it keeps its time and label.
-    if (state.flags & kSettled) return false;
-    if (!(t < state.time || (t == state.time && source < state.label)) || t > m_cutoff) return false;
-    if (state.time == kUnreached) m_reached[m_reachedCount++] = node;
+    if (stamp == m_settledStamp) return false;
+    if (stamp != m_reachedStamp) { // first reached in this run
+        if (t > m_cutoff) return false;
+        state.flags = (state.flags & kKept) | m_reachedStamp << kStampShift;
+        m_reached[m_reachedCount++] = node;
+    } else if (!(t < state.time || (t == state.time && source < state.label))) {
+        return false;
+    }
     state.time = t;
     state.label = source;
     return true;
@@ -32,12 +38,13 @@ void TravelTimes::relax(std::uint32_t node, double t, std::uint32_t source) {
     const int m = static_cast<int>(m_mode);
     const std::uint32_t walkThrough = kChainLink << m, final = kDeadEnd << m;
     const std::uint32_t* offsets = m_graph.arcOffsets(m_mode);
-    const Arc* arcs = m_graph.arcData(m_mode);
+    const SearchArc* arcs = m_graph.searchArcs(m_mode);
     NodeState* states = m_state.data();
-    for (const Arc *first = arcs + offsets[node], *last = arcs + offsets[node + 1]; first != last; ++first) {
+    for (const SearchArc *first = arcs + offsets[node], *last = arcs + offsets[node + 1]; first != last;
+         ++first) {
         std::uint32_t prev = node, next = first->to;
         std::uint32_t flags = states[next].flags;
-        if (flags & kSettled) continue; // most often the way the search came
+        if (flags >> kStampShift == m_settledStamp) continue; // most often the way the search came
         double tNext = t + first->seconds;
         // Along a chain: each link that improves passes the time on to the next; one that does not
         // already has as good a time from elsewhere, and so has the rest of the chain.
@@ -45,7 +52,8 @@ void TravelTimes::relax(std::uint32_t node, double t, std::uint32_t source) {
             if (!improve(states[next], next, tNext, source)) break;
             std::uint32_t on = next;
             float seconds = 0;
-            for (const Arc *arc = arcs + offsets[next], *end = arcs + offsets[next + 1]; arc != end; ++arc)
+            for (const SearchArc *arc = arcs + offsets[next], *end = arcs + offsets[next + 1]; arc != end;
+                 ++arc)
                 if (arc->to != prev && (on == next || arc->seconds < seconds)) {
                     on = arc->to; // every such arc goes to the same node: the fastest one counts
                     seconds = arc->seconds;
@@ -65,10 +73,13 @@ void TravelTimes::relax(std::uint32_t node, double t, std::uint32_t source) {
 
 void TravelTimes::run(Mode mode, std::span<const EdgePoint> sources, double cutoffSeconds,
                       std::span<const std::uint32_t> stopWhenSettled) {
-    for (std::uint32_t n : reached()) {
-        NodeState& state = m_state[n];
-        state = NodeState{kUnreached, kNoSource, state.flags & ~(kSettled | kWatched)};
+    if (m_settledStamp == kLastStamp) { // stamps used up (after millions of runs): start them again
+        for (NodeState& state : m_state)
+            state.flags &= kKept;
+        m_settledStamp = 1;
     }
+    m_reachedStamp = m_settledStamp + 1;
+    m_settledStamp += 2;
     m_reachedCount = 0;
     m_queue.clear();
     m_mode = mode;
@@ -96,8 +107,8 @@ void TravelTimes::run(Mode mode, std::span<const EdgePoint> sources, double cuto
     while (!m_queue.empty()) {
         const auto [t, node] = m_queue.pop();
         NodeState& state = m_state[node];
-        if ((state.flags & kSettled) || t != state.time) continue; // stale entry
-        state.flags |= kSettled;
+        if (settled(state) || t != state.time) continue; // stale entry
+        state.flags = (state.flags & kKept) | m_settledStamp << kStampShift;
         if ((state.flags & kWatched) && --watching == 0) break;
         relax(node, t, state.label);
     }
@@ -117,12 +128,11 @@ double TravelTimes::secondsTo(const EdgePoint& p, std::uint32_t* source) const {
         }
     };
     // Arriving from `from` travels the edge forward; from `to`, backward.
-    const NodeState& from = m_state[e.from];
-    const NodeState& to = m_state[e.to];
-    if (e.seconds[m][0] >= 0 && from.time != kUnreached)
-        offer(from.time + p.fraction * e.seconds[m][0], from.label);
-    if (e.seconds[m][1] >= 0 && to.time != kUnreached)
-        offer(to.time + (1 - p.fraction) * e.seconds[m][1], to.label);
+    const double fromTime = seconds(e.from), toTime = seconds(e.to);
+    if (e.seconds[m][0] >= 0 && fromTime != kUnreached)
+        offer(fromTime + p.fraction * e.seconds[m][0], label(e.from));
+    if (e.seconds[m][1] >= 0 && toTime != kUnreached)
+        offer(toTime + (1 - p.fraction) * e.seconds[m][1], label(e.to));
     // A source on the same edge reaches the point directly (the least (time, source) wins, so the
     // order the sources are looked at in does not matter).
     auto on =

@@ -33,9 +33,13 @@ class TravelTimes {
              std::span<const std::uint32_t> stopWhenSettled = {});
 
     /// Seconds to a node (kUnreached beyond the cutoff or in another component).
-    double seconds(std::uint32_t node) const { return m_state[node].time; }
+    double seconds(std::uint32_t node) const {
+        return ofThisRun(m_state[node]) ? m_state[node].time : kUnreached;
+    }
     /// Index of the source that reaches the node first, or kNoSource.
-    std::uint32_t label(std::uint32_t node) const { return m_state[node].label; }
+    std::uint32_t label(std::uint32_t node) const {
+        return ofThisRun(m_state[node]) ? m_state[node].label : kNoSource;
+    }
     /// Seconds to a point part-way along an edge, with its first source through `source`.
     double secondsTo(const EdgePoint& p, std::uint32_t* source = nullptr) const;
     /// Nodes reached in the last run, in the order they were first reached. After a run to the end
@@ -55,11 +59,19 @@ class TravelTimes {
     struct NodeState {
         double time = kUnreached;
         std::uint32_t label = kNoSource;
-        /// kSettled, kWatched; and kDeadEnd, kChainLink << mode, copied from the graph once so that
-        /// relaxing an arc reads one cache line, which stay between runs.
+        /// kDeadEnd, kChainLink << mode, copied from the graph once so that relaxing an arc reads one
+        /// cache line; kWatched; and from bit kStampShift the stamp of the run that last reached the
+        /// node (reached or settled). A state with an older stamp is unreached: a run needs no pass
+        /// to reset the last one's nodes.
         std::uint32_t flags = 0;
     };
-    static constexpr std::uint32_t kSettled = 1, kWatched = 2, kDeadEnd = 4, kChainLink = 16;
+    static constexpr std::uint32_t kWatched = 2, kDeadEnd = 4, kChainLink = 16;
+    static constexpr std::uint32_t kKept = kWatched | (kDeadEnd | kChainLink) * 3; // bits a new stamp keeps
+    static constexpr int kStampShift = 8;
+    static constexpr std::uint32_t kLastStamp = (1u << (32 - kStampShift)) - 1;
+    std::uint32_t m_reachedStamp = 0, m_settledStamp = 1; ///< this run's stamps: 2 r and 2 r + 1
+    bool ofThisRun(const NodeState& s) const { return (s.flags >> kStampShift | 1) == m_settledStamp; }
+    bool settled(const NodeState& s) const { return s.flags >> kStampShift == m_settledStamp; }
     std::vector<NodeState> m_state;
     std::vector<std::uint32_t> m_reached; ///< one slot per node; the first m_reachedCount are the last run's
     std::size_t m_reachedCount = 0;
