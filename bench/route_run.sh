@@ -167,7 +167,7 @@ What the app does on a click: snap the centre in drive mode, `TravelTimes::run` 
 cutoff, `buildIsochrones` at 5/10/15 minutes (the reached edges sampled onto a grid in edge order,
 one min-filter pass for the walk off the road, marching squares over all thresholds with one link
 table and rows skipped 8 cells at a time where nothing crosses, rings with holes). "Search" is the
-snap and bounded Dijkstra (radix heap, nodes numbered along a Hilbert curve) alone.
+snap and bounded Dijkstra (ring of time buckets, nodes numbered along a Hilbert curve) alone.
 
 {chr(10).join(iso)}
 """
