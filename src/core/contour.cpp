@@ -2,6 +2,7 @@
 
 #include "core/mercator.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -31,14 +32,64 @@ double mercatorArea(const std::vector<MercatorPoint>& ring) {
     return sum / 2;
 }
 
-bool containsPoint(const std::vector<MercatorPoint>& ring, MercatorPoint p) {
-    bool in = false;
-    for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++)
-        if ((ring[i].y > p.y) != (ring[j].y > p.y) &&
-            p.x < (ring[j].x - ring[i].x) * (p.y - ring[i].y) / (ring[j].y - ring[i].y) + ring[i].x)
-            in = !in;
-    return in;
-}
+/// A ring with its edges sorted into horizontal strips, so that a point-in-ring test reads only the
+/// edges of the point's strip: the isochrones' outer rings have thousands of points and hundreds
+/// of holes to place.
+class StripedRing {
+  public:
+    explicit StripedRing(const std::vector<MercatorPoint>& ring) : m_ring(ring) {
+        const std::size_t n = ring.size();
+        MercatorBox box;
+        for (const MercatorPoint& p : ring)
+            box.add(p);
+        m_box = box;
+        m_strips = std::max<std::size_t>(1, n / 8);
+        m_stripHeight = box.height() > 0 ? box.height() / static_cast<double>(m_strips) : 1;
+        std::vector<std::uint32_t> counts(m_strips + 1, 0);
+        forEdges([&](std::size_t s, std::uint32_t) { ++counts[s + 1]; });
+        for (std::size_t s = 0; s < m_strips; ++s)
+            counts[s + 1] += counts[s];
+        m_offsets = counts;
+        m_edges.resize(counts.back());
+        forEdges([&](std::size_t s, std::uint32_t i) { m_edges[counts[s]++] = i; });
+    }
+    /// Even-odd test, the same crossing rule over the same edges as a test of every edge: an edge
+    /// can only cross the point's row if its y range holds the point's y, and then it is in the
+    /// point's strip.
+    bool contains(MercatorPoint p) const {
+        if (p.y < m_box.minY || p.y > m_box.maxY) return false;
+        const std::size_t s = stripOf(p.y);
+        bool in = false;
+        const std::size_t n = m_ring.size();
+        for (std::uint32_t k = m_offsets[s]; k < m_offsets[s + 1]; ++k) {
+            const std::size_t i = m_edges[k], j = (i + n - 1) % n;
+            const MercatorPoint& a = m_ring[i];
+            const MercatorPoint& b = m_ring[j];
+            if ((a.y > p.y) != (b.y > p.y) && p.x < (b.x - a.x) * (p.y - a.y) / (b.y - a.y) + a.x) in = !in;
+        }
+        return in;
+    }
+
+  private:
+    const std::vector<MercatorPoint>& m_ring;
+    MercatorBox m_box;
+    std::size_t m_strips = 1;
+    double m_stripHeight = 1;
+    std::vector<std::uint32_t> m_offsets, m_edges; // edge i joins point i and the one before it
+
+    std::size_t stripOf(double y) const {
+        const double s = std::floor((y - m_box.minY) / m_stripHeight);
+        return static_cast<std::size_t>(std::clamp(s, 0.0, static_cast<double>(m_strips - 1)));
+    }
+    template <class Visit> void forEdges(Visit&& visit) const {
+        const std::size_t n = m_ring.size();
+        for (std::size_t i = 0; i < n; ++i) {
+            const double y0 = m_ring[i].y, y1 = m_ring[(i + n - 1) % n].y;
+            for (std::size_t s = stripOf(std::min(y0, y1)), last = stripOf(std::max(y0, y1)); s <= last; ++s)
+                visit(s, static_cast<std::uint32_t>(i));
+        }
+    }
+};
 
 Ring toLonLat(const std::vector<MercatorPoint>& ring) {
     Ring out;
@@ -61,15 +112,19 @@ std::vector<Polygon> polygonsFromRings(std::vector<std::vector<MercatorPoint>> r
     }
     std::vector<Polygon> polygons(outers.size());
     std::vector<double> areas(outers.size());
+    std::vector<StripedRing> striped;
+    striped.reserve(outers.size());
     for (std::size_t i = 0; i < outers.size(); ++i) {
         polygons[i].push_back(toLonLat(outers[i]));
         areas[i] = mercatorArea(outers[i]);
+        striped.emplace_back(outers[i]);
     }
+    // A hole goes to the smallest outer ring around it (rings nest: an island in a lake in a band).
     for (const auto& hole : holes) {
+        const MercatorPoint p = hole.front();
         std::size_t best = outers.size();
         for (std::size_t i = 0; i < outers.size(); ++i)
-            if (containsPoint(outers[i], hole.front()) && (best == outers.size() || areas[i] < areas[best]))
-                best = i;
+            if ((best == outers.size() || areas[i] < areas[best]) && striped[i].contains(p)) best = i;
         if (best < outers.size()) polygons[best].push_back(toLonLat(hole));
     }
     return polygons;
