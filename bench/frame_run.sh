@@ -58,7 +58,8 @@ frame-rate limit off. Load average {sys.argv[2]} before and {sys.argv[3]} after.
 the same feeds as GeoJSON sources styled like cordon (fills, outlines, roads by class, circles), fitted to the same
 bounds, same viewport, same Chromium, one after the other in the same run.
 
-Method: after the first full frame (cordon: the page's ready signal; MapLibre: the first `idle` event), both are
+Method: the first full frame is the page's own clock (`performance.now()` since navigation) when cordon signals ready
+(its first complete frame is drawn) and when MapLibre fires its first `idle` event. After it, both are
 dragged by the same real mouse input (Playwright, 80 moves) while the page records the interval between animation
 frames (vsync off, so an interval is what a frame costs). The compared figure is the drag's duration divided by the
 frames that drew something during it (the number in brackets): both draw only when something changed (MapLibre's

@@ -125,9 +125,12 @@ async function run() {
       const page = await context.newPage();
       const errors = [];
       page.on('pageerror', (e) => errors.push(e.message));
+      // The page's own clock when the app signals its first full frame, as MapLibre's page notes its
+      // first 'idle': not when this script next polls (which lags by a frame or more).
+      await page.addInitScript(() => window.addEventListener('cordon-ready', () => { window.cordonReadyAt = performance.now(); }));
       await page.goto(url + input.cordon);
       await page.waitForFunction(() => window.cordonReady === true, null, { timeout: 120000, polling: 'raf' });
-      const cordonFirst = await page.evaluate(() => performance.now());
+      const cordonFirst = await page.evaluate(() => window.cordonReadyAt);
       const cordonState = await page.evaluate(() => window.cordonState);
       const cordonFrames = await dragFrames(page, width, height, moves);
       await page.close();

@@ -91,7 +91,7 @@ bool App::start() {
     page::setStatus(tr(TextId::LoadingData, m_options.lang));
     std::string error;
     if (!m_window.open("cordon", m_options.windowWidth, m_options.windowHeight, error)) {
-        page::showError(error);
+        page::showError(std::string(tr(TextId::NoWebGl2, m_options.lang)) + " (" + error + ")");
         return false;
     }
     if (!m_renderer.init(error)) {
@@ -1199,6 +1199,23 @@ bool App::needsDrawing(bool input) {
            now - m_drawn.atMs >= kIdleRedrawMs;
 }
 
+void App::buildUi() {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    ImGui::NewFrame();
+    m_panel.zoom = m_camera.zoomLevel();
+    m_panel.cursor.reset();
+    if (m_pointerOnMap) m_panel.cursor = mercator::unproject(m_camera.screenToWorld(m_pointer));
+    drawLabels();
+    if (m_options.wall) {
+        updateWall();
+        drawWallPanel(
+            m_wall, {m_font ? m_font->wallTextFace() : nullptr, m_font ? m_font->wallFigureFace() : nullptr});
+    } else {
+        drawPanels();
+    }
+}
+
 bool App::frame() {
     if (m_frameCount == 0 && m_startup.frameStartMs == 0) m_startup.frameStartMs = clockMs();
     SDL_Event e;
@@ -1234,20 +1251,13 @@ bool App::frame() {
         m_briefingShown = true;
         page::showBriefing(briefingJson());
     }
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplSDL2_NewFrame();
-    ImGui::NewFrame();
-    m_panel.zoom = m_camera.zoomLevel();
-    m_panel.cursor.reset();
-    if (m_pointerOnMap) m_panel.cursor = mercator::unproject(m_camera.screenToWorld(m_pointer));
-    drawLabels();
-    if (m_options.wall) {
-        updateWall();
-        drawWallPanel(
-            m_wall, {m_font ? m_font->wallTextFace() : nullptr, m_font ? m_font->wallFigureFace() : nullptr});
-    } else {
-        drawPanels();
+    // Windows that size themselves to their content are hidden in the frame that measures them: the
+    // first frame is laid out once unseen, so that the first one drawn is complete.
+    if (m_frameCount == 0) {
+        buildUi();
+        ImGui::EndFrame();
     }
+    buildUi();
     ImGui::Render();
 
     glViewport(0, 0, width, height);
@@ -1269,7 +1279,7 @@ bool App::frame() {
     const bool loading = m_loader.busy() || !m_loader.allAnswered();
     if (loading != m_wasLoading) m_memory = memoryUse(); // walks the heap: not every frame
     m_wasLoading = loading;
-    if (!m_readySignalled && m_frameCount >= 2 && !loading) {
+    if (!m_readySignalled && !loading) {
         m_readySignalled = true;
         m_startup.framesMs = clockMs() - m_startup.frameStartMs;
         m_publishedState = stateJson();

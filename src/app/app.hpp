@@ -156,6 +156,8 @@ class App {
     void runSearch();
     /// The laptop panels (map, details, coverage, gaps, legend) and what they ask for.
     void drawPanels();
+    /// Starts an ImGui frame and lays out the labels and the panels (or the wall) in it.
+    void buildUi();
     /// The wall's KPI tiles, feed refresh and district tour, once per frame.
     void updateWall();
     /// Minutes after local midnight now (`now=` overrides the clock).

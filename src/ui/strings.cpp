@@ -21,6 +21,7 @@ constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
     {Problems, "数据问题", "Data problems"},
     {NoProblems, "数据无问题", "No problems in the data"},
     {LoadingData, "正在加载数据…", "Loading data…"},
+    {NoWebGl2, "此浏览器无法创建 WebGL2 画面", "This browser could not create a WebGL2 view"},
     {LayerAreas, "行政区划", "Areas"},
     {LayerZones, "风险区", "Risk zones"},
     {LayerPosts, "卡点", "Checkpoints"},

@@ -22,6 +22,7 @@ enum class TextId {
     Problems,
     NoProblems,
     LoadingData,
+    NoWebGl2,
     LayerAreas,
     LayerZones,
     LayerPosts,

@@ -66,6 +66,47 @@ test('served app draws the demo map with WebGL2 and no errors', async () => {
   await page.close();
 });
 
+test('the first frame drawn is complete: ready after one frame, with the panel and legend in it', async () => {
+  const { context, close } = await launch();
+  try {
+    // Count the frames drawn (each clears the canvas once) and read the canvas as the ready signal
+    // comes, in the same task as the frame: what the first frame drew, not a later one.
+    await context.addInitScript(() => {
+      const getContext = HTMLCanvasElement.prototype.getContext;
+      HTMLCanvasElement.prototype.getContext = function (kind, attributes) {
+        const gl = getContext.call(this, kind, attributes);
+        if (kind === 'webgl2' && gl && !gl.cordonProbe) {
+          gl.cordonProbe = true;
+          window.framesDrawn = 0;
+          const clear = gl.clear.bind(gl);
+          gl.clear = (mask) => { window.framesDrawn++; return clear(mask); };
+          window.addEventListener('cordon-ready', () => {
+            // ImGui's light window background, counted in a block of the canvas (GL rows run upwards).
+            const count = (x, top, w, h) => {
+              const px = new Uint8Array(w * h * 4);
+              gl.readPixels(x, gl.drawingBufferHeight - top - h, w, h, gl.RGBA, gl.UNSIGNED_BYTE, px);
+              let n = 0;
+              for (let i = 0; i < px.length; i += 4)
+                if (Math.abs(px[i] - 240) <= 1 && Math.abs(px[i + 1] - 240) <= 1 && Math.abs(px[i + 2] - 240) <= 1) n++;
+              return n;
+            };
+            window.firstFrame = { frames: window.framesDrawn, panel: count(12, 40, 300, 440), legend: count(1085, 460, 180, 300) };
+          });
+        }
+        return gl;
+      };
+    });
+    const { page, problems } = await openApp(context, server.url + '/');
+    const first = await page.evaluate(() => window.firstFrame);
+    assert.equal(first.frames, 1, `ready after the first frame drawn (${JSON.stringify(first)})`);
+    assert.ok(first.panel > 20000, `the map panel is in the first frame (${JSON.stringify(first)})`);
+    assert.ok(first.legend > 10000, `the legend is in the first frame (${JSON.stringify(first)})`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await close();
+  }
+});
+
 test('single-file build works from file:// with no network', async () => {
   const { context, close } = await launch();
   try {
