@@ -15,27 +15,45 @@ trap 'rm -rf "$data"' EXIT
 python3 tools/generate_demo.py --seed 1 --out "$data/demo" >/dev/null
 
 results=""
+rounds=3
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
-# The demo city has teams, zones, posts and areas next to its roads: coverage is timed on it.
-for input in "../shared/data/roads/porto.geojson porto" "$data/demo/roads.geojson demo --feeds $data/demo"; do
-  set -- $input
-  roads=$1 name=$2
-  shift 2
-  native=$(build/native-release/bench/route_bench "$roads" "$repeats" --export "$data/$name.graph.json" "$@")
-  wasm=$(node --no-experimental-fetch build/wasm-release/bench/route_bench.js "$roads" "$repeats" "$@")
-  peers=$(node bench/route_peers.mjs "$data/$name.graph.json" 5)
-  results+="$name"$'\t'"$native"$'\t'"$wasm"$'\t'"$peers"$'\n'
+# Rounds of native, wasm and peers one after the other: a slow spell of this shared VM then falls on
+# all three, and each figure is the median over the rounds.
+for round in $(seq $rounds); do
+  # The demo city has teams, zones, posts and areas next to its roads: coverage is timed on it.
+  for input in "../shared/data/roads/porto.geojson porto" "$data/demo/roads.geojson demo --feeds $data/demo"; do
+    set -- $input
+    roads=$1 name=$2
+    shift 2
+    native=$(build/native-release/bench/route_bench "$roads" "$repeats" --export "$data/$name.graph.json" "$@")
+    wasm=$(node --no-experimental-fetch build/wasm-release/bench/route_bench.js "$roads" "$repeats" "$@")
+    peers=$(node bench/route_peers.mjs "$data/$name.graph.json" 5)
+    results+="$name"$'\t'"$native"$'\t'"$wasm"$'\t'"$peers"$'\n'
+  done
 done
 
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
-python3 - "$results" "$repeats" "$load_before" "$load_after" <<'PY'
-import json, os, re, sys, datetime, platform, subprocess
+python3 - "$results" "$repeats" "$load_before" "$load_after" "$rounds" <<'PY'
+import json, os, re, statistics, sys, datetime, platform, subprocess
 repeats = sys.argv[2]
 load_before, load_after = sys.argv[3], sys.argv[4]
-rows = {}
+rounds = sys.argv[5]
+
+def median_of(values):
+    """The rounds' results as one: each number the median over the rounds (counts agree anyway)."""
+    first = values[0]
+    if isinstance(first, dict):
+        return {k: median_of([v[k] for v in values]) for k in first}
+    if isinstance(first, (int, float)) and not isinstance(first, bool):
+        m = statistics.median(values)
+        return int(m) if all(isinstance(v, int) for v in values) and m == int(m) else m
+    return first
+
+runs = {}
 for line in sys.argv[1].strip().splitlines():
     name, n, w, p = line.split("\t")
-    rows[name] = (json.loads(n), json.loads(w), json.loads(p))
+    runs.setdefault(name, []).append((json.loads(n), json.loads(w), json.loads(p)))
+rows = {name: tuple(median_of([r[i] for r in rs]) for i in range(3)) for name, rs in runs.items()}
 label = {"porto": "Porto (`porto.geojson`)", "demo": "demo city (`generate_demo.py --seed 1`)"}
 
 def ms(v):
@@ -120,7 +138,8 @@ section = f"""<!-- routing:start -->
 Command: `bench/route_run.sh` (also run by `bench/run.sh`) on {datetime.date.today()}. Machine: {cpu},
 {os.cpu_count()} cores ({platform.machine()}, shared VM), Node {node}, wasm by {emcc} (`-O3`, core with
 `-msimd128`, wasm-release preset) run under Node. cordon: medians of {repeats} runs after one warm-up; peers: medians of 5 queries
-(graph builds: one, after one warm-up). Native, wasm and peers ran one after the other in the same run.
+(graph builds: one, after one warm-up). Native, wasm and peers ran one after the other, {rounds} rounds of the three in
+the same run, and each figure below is the median of its rounds (a slow spell of the VM falls on all three, not one).
 Load average (1/5/15 min) {load_before} before the run and {load_after} after it: other jobs share
 this 2-core VM, so single figures move between runs; compare within one run.
 
