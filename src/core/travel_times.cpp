@@ -17,7 +17,7 @@ inline bool TravelTimes::improve(NodeState& state, std::uint32_t node, double t,
     const std::uint32_t stamp = state.flags >> kStampShift;
     // A settled node's time is at most t (times only grow): it keeps its time and label.
     if (stamp == m_settledStamp) return false;
-    if (stamp != m_reachedStamp) { // first reached in this run
+    if (stamp != m_reachedStamp) {          // first reached in this run
         if (!(t <= m_cutoff)) return false; // beyond the cutoff (or not a number)
         state.flags = (state.flags & kKept) | m_reachedStamp << kStampShift;
         m_reached[m_reachedCount++] = node;
