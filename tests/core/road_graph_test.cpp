@@ -135,6 +135,17 @@ TEST_CASE("A cutoff bounds the search") {
     CHECK(tt.seconds(nodeAt(g, m.nodes.at('b'))) < kUnreached);
     CHECK(tt.seconds(nodeAt(g, m.nodes.at('c'))) == kUnreached);
     CHECK(tt.reached().size() == 2);
+    // The same buffers again: a run to the end reaches c; a later, tighter run forgets b and c again
+    // (times and labels of the earlier runs never show through).
+    tt.run(Mode::Walk, std::span(&src, 1));
+    CHECK(tt.seconds(nodeAt(g, m.nodes.at('c'))) < kUnreached);
+    CHECK(tt.label(nodeAt(g, m.nodes.at('c'))) == 0);
+    tt.run(Mode::Walk, std::span(&src, 1), walkSeconds(2));
+    CHECK(tt.reached().size() == 1);
+    CHECK(tt.seconds(nodeAt(g, m.nodes.at('b'))) == kUnreached);
+    CHECK(tt.label(nodeAt(g, m.nodes.at('b'))) == kNoSource);
+    CHECK(tt.seconds(nodeAt(g, m.nodes.at('c'))) == kUnreached);
+    CHECK(tt.label(nodeAt(g, m.nodes.at('c'))) == kNoSource);
 }
 
 TEST_CASE("Dead ends and chain links are found per mode; a search walks through them with exact times") {
