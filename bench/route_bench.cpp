@@ -26,12 +26,14 @@
 // mode the directed arcs (parallel arcs reduced to the fastest, self-loops dropped: neither can be
 // on a shortest path) with cordon's own float weights written exactly, the source node and a few
 // check targets with cordon's tree time to them.
+#include "core/contraction_hierarchy.hpp"
 #include "core/coverage.hpp"
 #include "core/feed.hpp"
 #include "core/feed_set.hpp"
 #include "core/isochrone.hpp"
 #include "core/road_graph.hpp"
 #include "core/travel_times.hpp"
+#include "core/tree_sweep.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -93,6 +95,9 @@ struct ModeResult {
     std::uint32_t sourceNode = 0;
     std::size_t reached = 0;
     double sptMs = 0;
+    double hierarchyMs = 0; ///< ContractionHierarchy::build
+    double sweepMs = 0;     ///< TreeSweep::run: the same tree over the hierarchy
+    std::size_t shortcuts = 0, downArcs = 0;
     std::uint32_t farthest = 0;
     double farthestSeconds = 0;
     std::vector<std::uint32_t> checks; ///< nodes whose tree time the peers must match
@@ -120,6 +125,21 @@ ModeResult runTree(const cordon::RoadGraph& g, cordon::TravelTimes& times, cordo
     for (int k = 1; k <= 4; ++k)
         r.checks.push_back(settled[settled.size() * k / 5]);
     r.checks.push_back(r.farthest);
+
+    // The same tree over a contraction hierarchy; the bench fails if one time differs.
+    r.hierarchyMs =
+        medianMs(std::min(repeats, 3), [&] { (void)cordon::ContractionHierarchy::build(g, mode); });
+    const cordon::ContractionHierarchy ch = cordon::ContractionHierarchy::build(g, mode);
+    r.shortcuts = ch.shortcutCount();
+    r.downArcs = ch.downArcCount();
+    cordon::TreeSweep sweep(ch);
+    r.sweepMs = medianMs(repeats, [&] { sweep.run(std::span(&r.source, 1)); });
+    for (std::uint32_t n = 0; n < g.nodeCount(); ++n)
+        if (sweep.seconds(n) != times.seconds(n)) {
+            std::fprintf(stderr, "tree sweep and Dijkstra differ at node %u: %.17g vs %.17g\n", n,
+                         sweep.seconds(n), times.seconds(n));
+            std::exit(3);
+        }
     return r;
 }
 
@@ -273,9 +293,11 @@ int main(int argc, char** argv) {
     const char* names[] = {"walk", "drive"};
     for (int m = 0; m < cordon::kModeCount; ++m)
         std::printf(",\"%s\":{\"sourceNode\":%u,\"reached\":%zu,\"sptMs\":%.3f,\"farthest\":%u,"
-                    "\"farthestSeconds\":%.3f}",
+                    "\"farthestSeconds\":%.3f,\"hierarchyMs\":%.3f,\"sweepMs\":%.3f,\"shortcuts\":%zu,"
+                    "\"downArcs\":%zu}",
                     names[m], modes[m].sourceNode, modes[m].reached, modes[m].sptMs, modes[m].farthest,
-                    modes[m].farthestSeconds);
+                    modes[m].farthestSeconds, modes[m].hierarchyMs, modes[m].sweepMs, modes[m].shortcuts,
+                    modes[m].downArcs);
     std::printf(",\"isochrone\":{\"minutes\":[5,10,15],\"ms\":%.3f,\"searchMs\":%.3f,\"reached\":%zu,"
                 "\"polygons\":%zu,\"rings\":%zu,\"points\":%zu}%s}\n",
                 isoMs, isoSearchMs, isoReached, polygons, rings, points, coverageJson.c_str());

@@ -96,14 +96,8 @@ void TravelTimes::run(Mode mode, std::span<const EdgePoint> sources, double cuto
             m_state[n].flags |= kWatched;
             ++watching;
         }
-    const int m = static_cast<int>(mode);
-    for (std::uint32_t s = 0; s < sources.size(); ++s) {
-        const RoadEdge& e = m_graph.edge(sources[s].edge);
-        const double f = sources[s].fraction;
-        // A point at an end of its edge stands on that node, whatever the edge's direction.
-        if (e.seconds[m][0] >= 0 || f == 1.0) reach(e.to, (1 - f) * std::max(0.0f, e.seconds[m][0]), s);
-        if (e.seconds[m][1] >= 0 || f == 0.0) reach(e.from, f * std::max(0.0f, e.seconds[m][1]), s);
-    }
+    for (std::uint32_t s = 0; s < sources.size(); ++s)
+        forEachStart(m_graph, mode, sources[s], [&](std::uint32_t node, double t) { reach(node, t, s); });
     while (!m_queue.empty()) {
         const auto [t, node] = m_queue.pop();
         NodeState& state = m_state[node];

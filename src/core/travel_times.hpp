@@ -6,6 +6,7 @@
 #include "core/bucket_queue.hpp"
 #include "core/road_graph.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <span>
@@ -16,6 +17,18 @@ namespace cordon {
 
 inline constexpr double kUnreached = std::numeric_limits<double>::infinity();
 inline constexpr std::uint32_t kNoSource = UINT32_MAX;
+
+/// Calls `start(node, seconds)` for each node a search from point `p` starts at in `mode`: the ends
+/// of its edge it may travel to, with the time to get there, and the end it stands on if it does.
+template <class Start>
+void forEachStart(const RoadGraph& graph, Mode mode, const EdgePoint& p, Start&& start) {
+    const RoadEdge& e = graph.edge(p.edge);
+    const int m = static_cast<int>(mode);
+    const double f = p.fraction;
+    // A point at an end of its edge stands on that node, whatever the edge's direction.
+    if (e.seconds[m][0] >= 0 || f == 1.0) start(e.to, (1 - f) * std::max(0.0f, e.seconds[m][0]));
+    if (e.seconds[m][1] >= 0 || f == 0.0) start(e.from, f * std::max(0.0f, e.seconds[m][1]));
+}
 
 class TravelTimes {
   public:

@@ -1,0 +1,165 @@
+#include "ascii_map.hpp"
+#include "core/contraction_hierarchy.hpp"
+#include "core/road_graph.hpp"
+#include "core/travel_times.hpp"
+#include "core/tree_sweep.hpp"
+#include "test_feeds.hpp"
+
+#include <catch2/catch_test_macros.hpp>
+
+#include <cmath>
+#include <filesystem>
+#include <random>
+
+using namespace cordon;
+using namespace cordon::testing;
+
+namespace {
+
+/// A source exactly on a node: an edge point at fraction 0 or 1 of one of its edges in `mode`.
+EdgePoint onNode(const RoadGraph& g, Mode mode, std::uint32_t node) {
+    const Arc arc = g.arcs(mode, node)[0];
+    EdgePoint p;
+    p.edge = arc.edge;
+    p.fraction = g.edge(arc.edge).from == node ? 0.0 : 1.0;
+    return p;
+}
+
+/// Every node's time and label from the sweep equal Dijkstra's, bit for bit.
+void requireSameTree(const TravelTimes& dijkstra, const TreeSweep& sweep, std::size_t nodeCount) {
+    for (std::uint32_t n = 0; n < nodeCount; ++n) {
+        INFO("node " << n);
+        REQUIRE(sweep.seconds(n) == dijkstra.seconds(n));
+        REQUIRE(sweep.label(n) == dijkstra.label(n));
+    }
+}
+
+/// Arcs only descend in the sweep (from earlier positions) and only climb in the upward search.
+void requireLayered(const ContractionHierarchy& ch) {
+    for (std::uint32_t p = 0; p < ch.nodeCount(); ++p) {
+        for (const ContractionHierarchy::Link& a : ch.down(p))
+            REQUIRE(a.node < p);
+        for (const ContractionHierarchy::Link& a : ch.up(p))
+            REQUIRE(a.node < p);
+    }
+}
+
+} // namespace
+
+TEST_CASE("Tree sweep: one-way streets, closures and a grid, from every node, equal Dijkstra exactly") {
+    const AsciiMap m = asciiMap({
+        "a-->--b-----c--<--d",
+        "|     |     |     |",
+        "|     v     |     x",
+        "e-----f--=--g-----h",
+        "|     .     ^     |",
+        "|     .     |     |",
+        "i-----j-----k-->--l",
+        "      |            ",
+        "      n            ",
+    });
+    const RoadGraph g = RoadGraph::build(m.feed);
+    TravelTimes dijkstra(g);
+    for (Mode mode : {Mode::Walk, Mode::Drive}) {
+        const ContractionHierarchy ch = ContractionHierarchy::build(g, mode);
+        REQUIRE(ch.nodeCount() == g.nodeCount());
+        requireLayered(ch);
+        TreeSweep sweep(ch);
+        std::size_t sources = 0;
+        for (std::uint32_t n = 0; n < g.nodeCount(); ++n) {
+            if (g.arcs(mode, n).empty()) continue;
+            const EdgePoint p = onNode(g, mode, n);
+            dijkstra.run(mode, std::span(&p, 1));
+            sweep.run(std::span(&p, 1));
+            requireSameTree(dijkstra, sweep, g.nodeCount());
+            ++sources;
+        }
+        CHECK(sources >= 12);
+    }
+}
+
+TEST_CASE("Tree sweep: several sources label nodes as Dijkstra does, ties to the lower index; a cutoff "
+          "hides what is beyond it") {
+    const AsciiMap m = asciiMap({
+        "a-----b-----c-----d",
+        "|           |      ",
+        "e-----------f      ",
+    });
+    const RoadGraph g = RoadGraph::build(m.feed);
+    const ContractionHierarchy ch = ContractionHierarchy::build(g, Mode::Walk);
+    TreeSweep sweep(ch);
+    TravelTimes dijkstra(g);
+    const std::uint32_t a = nodeAt(g, m.nodes.at('a')), d = nodeAt(g, m.nodes.at('d'));
+    const EdgePoint sources[] = {onNode(g, Mode::Walk, d), onNode(g, Mode::Walk, a),
+                                 onNode(g, Mode::Walk, d)};
+    sweep.run(sources);
+    dijkstra.run(Mode::Walk, sources);
+    requireSameTree(dijkstra, sweep, g.nodeCount());
+    CHECK(sweep.label(nodeAt(g, m.nodes.at('b'))) == 1);
+    CHECK(sweep.label(nodeAt(g, m.nodes.at('c'))) == 0); // a tie between sources 0 and 2
+    const double toB = sweep.seconds(nodeAt(g, m.nodes.at('b')));
+    sweep.run(std::span(&sources[1], 1), toB);
+    CHECK(sweep.seconds(nodeAt(g, m.nodes.at('b'))) == toB);
+    CHECK(sweep.label(nodeAt(g, m.nodes.at('b'))) == 0);
+    CHECK(sweep.seconds(nodeAt(g, m.nodes.at('c'))) == kUnreached);
+    CHECK(sweep.label(nodeAt(g, m.nodes.at('c'))) == kNoSource);
+    // No sources: nothing is reached.
+    sweep.run({});
+    for (std::uint32_t n = 0; n < g.nodeCount(); ++n)
+        CHECK(sweep.seconds(n) == kUnreached);
+}
+
+TEST_CASE("Tree sweep over an empty graph reaches nothing and does not fail") {
+    Feed empty;
+    const RoadGraph g = RoadGraph::build(empty);
+    const ContractionHierarchy ch = ContractionHierarchy::build(g, Mode::Drive);
+    CHECK(ch.nodeCount() == 0);
+    TreeSweep sweep(ch);
+    sweep.run({});
+    CHECK(ch.downArcCount() == 0);
+}
+
+TEST_CASE("Tree sweep on the Porto network: node sources give Dijkstra's tree bit for bit; sources "
+          "part-way along streets give its labels and its times to the last bits of a double") {
+    const auto file = std::filesystem::path(CORDON_SHARED_DATA) / "roads" / "porto.geojson";
+    FeedReadResult r = readFeed(test::slurp(file), FeedKind::Roads);
+    REQUIRE(r.feed);
+    const RoadGraph g = RoadGraph::build(*r.feed);
+    TravelTimes dijkstra(g);
+    std::mt19937 rng(2468);
+    for (Mode mode : {Mode::Walk, Mode::Drive}) {
+        const int m = static_cast<int>(mode);
+        const ContractionHierarchy ch = ContractionHierarchy::build(g, mode);
+        requireLayered(ch);
+        TreeSweep sweep(ch);
+        for (int trial = 0; trial < 3; ++trial) {
+            std::uint32_t node = rng() % g.nodeCount();
+            while (g.arcs(mode, node).empty())
+                node = rng() % g.nodeCount();
+            const EdgePoint p = onNode(g, mode, node);
+            dijkstra.run(mode, std::span(&p, 1));
+            sweep.run(std::span(&p, 1));
+            requireSameTree(dijkstra, sweep, g.nodeCount());
+            CHECK(dijkstra.reached().size() > 1000);
+        }
+        std::vector<EdgePoint> sources;
+        while (sources.size() < 12) {
+            EdgePoint p;
+            p.edge = rng() % g.edgeCount();
+            if (g.edge(p.edge).seconds[m][0] < 0 && g.edge(p.edge).seconds[m][1] < 0) continue;
+            p.fraction = (rng() % 1000) / 999.0;
+            sources.push_back(p);
+        }
+        dijkstra.run(mode, sources);
+        sweep.run(sources);
+        for (std::uint32_t n = 0; n < g.nodeCount(); ++n) {
+            const double t = dijkstra.seconds(n);
+            INFO("node " << n);
+            REQUIRE(sweep.label(n) == dijkstra.label(n));
+            if (t == kUnreached)
+                REQUIRE(sweep.seconds(n) == kUnreached);
+            else
+                REQUIRE(std::abs(sweep.seconds(n) - t) <= 1e-12 * std::max(1.0, t));
+        }
+    }
+}
