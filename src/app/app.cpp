@@ -55,6 +55,10 @@ constexpr double kKeyPanPx = 120.0;
 /// How far from a point feature a click still picks it, in CSS pixels.
 constexpr double kPickRadiusPx = 8.0;
 constexpr float kFontSize = 16.0f;
+/// The hierarchies are built in slices of this many milliseconds a frame (each slice a whole number
+/// of steps of kHierarchyStepNodes contractions): a city's take a second or two in all.
+constexpr double kHierarchySliceMs = 4.0;
+constexpr std::size_t kHierarchyStepNodes = 8;
 
 std::span<const unsigned char> bytesOf(std::string_view s) {
     return {reinterpret_cast<const unsigned char*>(s.data()), s.size()};
@@ -255,7 +259,9 @@ void App::updateCoverage(bool force) {
     const auto start = std::chrono::steady_clock::now();
     CoverageOptions options;
     options.thresholdMinutes = m_coveragePanel.thresholdMinutes;
-    m_coverage = computeCoverage(m_feeds, *m_graph, options);
+    m_coverage =
+        computeCoverage(m_feeds, *m_graph, options, {m_hierarchies[0].get(), m_hierarchies[1].get()});
+    m_coverageSweptModes = (m_hierarchies[0] ? 1 : 0) + (m_hierarchies[1] ? 1 : 0);
     m_coverageVersions = m_feeds.versions;
     m_responsibilityAreas.reset();
     m_coveragePanel.computeMs =
@@ -283,6 +289,19 @@ void App::updateCoverage(bool force) {
     for (std::uint32_t p : r.postsBeyondThreshold)
         add(FeedKind::Posts, r.posts[p], r.posts[p].assigned.seconds, "");
     rebuildOverlay();
+}
+
+void App::advanceHierarchies() {
+    if (!m_graph || !m_readySignalled) return;
+    const double start = clockMs();
+    for (int m = 0; m < kModeCount; ++m) {
+        std::optional<HierarchyBuilder>& builder = m_hierarchyBuilders[m];
+        if (!builder) continue;
+        while (!builder->step(kHierarchyStepNodes))
+            if (clockMs() - start >= kHierarchySliceMs) return;
+        m_hierarchies[m] = std::make_unique<ContractionHierarchy>(builder->finish());
+        builder.reset();
+    }
 }
 
 void App::updateStaffing() {
@@ -758,8 +777,14 @@ void App::feedsChanged() {
     if (const Feed* roads = m_feeds.get(FeedKind::Roads);
         roads && m_graphVersion != m_feeds.versions[static_cast<int>(FeedKind::Roads)]) {
         m_times.reset();
+        for (int m = 0; m < kModeCount; ++m) {
+            m_hierarchyBuilders[m].reset();
+            m_hierarchies[m].reset();
+        }
         m_graph = std::make_unique<RoadGraph>(RoadGraph::build(*roads));
         m_times = std::make_unique<TravelTimes>(*m_graph);
+        for (int m = 0; m < kModeCount; ++m)
+            m_hierarchyBuilders[m].emplace(*m_graph, static_cast<Mode>(m));
         m_graphVersion = m_feeds.versions[static_cast<int>(FeedKind::Roads)];
         m_panel.hasRoads = true;
         if (m_options.isoFrom && !m_isoApplied) {
@@ -975,14 +1000,14 @@ std::string App::stateJson() const {
         ",\"ms\":" + std::to_string(m_isochroneMs) + ",\"from\":" + jsonQuote(m_isochroneFrom) + "}";
     std::string coverage = "null";
     if (m_coverage) {
-        coverage = formatted("{\"thresholdMinutes\":%d,\"highRiskWithoutTaskForce\":%zu,\"zonesBeyond\":%zu,"
-                             "\"postsBeyond\":%zu,\"populationShare\":%.4f,\"ms\":%.1f,\"responsibility\":%s,"
-                             "\"responsibilityAreas\":%zu}",
-                             m_coveragePanel.thresholdMinutes, m_coveragePanel.highRiskWithoutTaskForce,
-                             m_coveragePanel.zonesBeyond, m_coveragePanel.postsBeyond,
-                             m_coveragePanel.populationShare, m_coveragePanel.computeMs,
-                             m_coveragePanel.showResponsibility ? "true" : "false",
-                             m_responsibilityAreas ? m_responsibilityAreas->size() : std::size_t(0));
+        coverage = formatted(
+            "{\"thresholdMinutes\":%d,\"highRiskWithoutTaskForce\":%zu,\"zonesBeyond\":%zu,"
+            "\"postsBeyond\":%zu,\"populationShare\":%.4f,\"ms\":%.1f,\"responsibility\":%s,"
+            "\"responsibilityAreas\":%zu,\"sweptModes\":%d}",
+            m_coveragePanel.thresholdMinutes, m_coveragePanel.highRiskWithoutTaskForce,
+            m_coveragePanel.zonesBeyond, m_coveragePanel.postsBeyond, m_coveragePanel.populationShare,
+            m_coveragePanel.computeMs, m_coveragePanel.showResponsibility ? "true" : "false",
+            m_responsibilityAreas ? m_responsibilityAreas->size() : std::size_t(0), m_coverageSweptModes);
     }
     std::string staffing = "null";
     if (m_staffing) {
@@ -1024,8 +1049,9 @@ std::string App::stateJson() const {
            ",\"loading\":" + std::to_string(pendingRequests() + (m_loader.busy() ? 1 : 0)) + ",\"lang\":\"" +
            (m_panel.lang == Lang::En ? "en" : "zh") + "\"," + view + ",\"cursor\":" + cursor +
            ",\"isochrone\":" + isochrone + ",\"selected\":" + selected + ",\"coverage\":" + coverage +
-           ",\"staffing\":" + staffing + ",\"wall\":" + wallJson() + ",\"feeds\":" + feedsJson() +
-           ",\"kpis\":" + kpisJson() + ",\"startup\":" + startupJson() +
+           ",\"hierarchies\":[" + (m_hierarchies[0] ? "true," : "false,") +
+           (m_hierarchies[1] ? "true]" : "false]") + ",\"staffing\":" + staffing + ",\"wall\":" + wallJson() +
+           ",\"feeds\":" + feedsJson() + ",\"kpis\":" + kpisJson() + ",\"startup\":" + startupJson() +
            ",\"snapshot\":{\"mode\":" + (m_options.snapshot ? "true" : "false") +
            ",\"made\":" + std::to_string(m_snapshotsMade) + ",\"bytes\":" + std::to_string(m_snapshotBytes) +
            ",\"briefing\":" + (m_briefingShown ? "true" : "false") + "}" +
@@ -1242,6 +1268,7 @@ bool App::frame() {
     }
 
     pumpLoading();
+    advanceHierarchies();
     if (!needsDrawing(input || page::searchPending())) return true; // the canvas keeps showing the last frame
     updateFeedStatus();
     updateKpis();

@@ -4,6 +4,7 @@
 
 #include "app/feed_loader.hpp"
 #include "app/options.hpp"
+#include "core/contraction_hierarchy.hpp"
 #include "core/coverage.hpp"
 #include "core/feature_picker.hpp"
 #include "core/feature_search.hpp"
@@ -31,6 +32,7 @@
 #include <array>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -93,7 +95,12 @@ class App {
     FeedLoader m_loader;
     std::unique_ptr<RoadGraph> m_graph;
     std::unique_ptr<TravelTimes> m_times;
-    unsigned m_graphVersion = 0; ///< FeedSet version of the roads the graph was built from
+    /// Contraction hierarchies of m_graph per mode, built a slice per frame once the map is up;
+    /// coverage's whole-city runs sweep them once ready (same results, sooner).
+    std::array<std::optional<HierarchyBuilder>, kModeCount> m_hierarchyBuilders;
+    std::array<std::unique_ptr<ContractionHierarchy>, kModeCount> m_hierarchies;
+    int m_coverageSweptModes = 0; ///< modes whose hierarchy the last coverage swept
+    unsigned m_graphVersion = 0;  ///< FeedSet version of the roads the graph was built from
     std::array<unsigned, kFeedKindCount> m_glyphVersions{}; ///< feed versions whose characters the font has
     MercatorPoint m_sceneOrigin;
     std::optional<LonLat> m_isochroneOrigin;
@@ -143,6 +150,8 @@ class App {
     void computeIsochrones();
     /// Recomputes coverage when its inputs changed (or always with `force`).
     void updateCoverage(bool force);
+    /// Builds the hierarchies on for at most kHierarchySliceMs (after the first full frame only).
+    void advanceHierarchies();
     /// Uploads the overlay: task-force areas of responsibility (if shown) and the selection.
     void rebuildOverlay();
     /// Names on the map for the current zoom, placed without overlaps (`T` hides them).

@@ -1,8 +1,10 @@
 #include "core/contraction_hierarchy.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <functional>
 #include <limits>
+#include <memory>
 #include <queue>
 #include <utility>
 
@@ -14,7 +16,7 @@ constexpr double kInfinity = std::numeric_limits<double>::infinity();
 
 /// A witness search gives up after settling this many nodes: the shortcut it could not rule out is
 /// added anyway (never wrong, only one arc more).
-constexpr int kWitnessSettleLimit = 16;
+constexpr int kWitnessSettleLimit = 64;
 
 struct WorkArc {
     std::uint32_t node;
@@ -177,63 +179,105 @@ class Contractor {
 
 } // namespace
 
-ContractionHierarchy ContractionHierarchy::build(const RoadGraph& graph, Mode mode) {
-    ContractionHierarchy ch;
-    ch.m_graph = &graph;
-    ch.m_mode = mode;
-    const auto n = static_cast<std::uint32_t>(graph.nodeCount());
-    Contractor work(graph, mode);
-
-    // Lazy updates: a node's priority is checked again when it comes to the top, and only taken if
-    // it is still no worse than the next one's.
-    std::vector<int> priority(n);
+/// The contraction in progress: the shrinking graph, the queue of nodes by priority (lazy updates:
+/// a node's priority is checked again when it comes to the top, and only taken if it is still no
+/// worse than the next one's), and what each contracted node keeps: its arcs to the nodes still
+/// there, which are all more important than it.
+struct HierarchyBuilder::State {
+    State(const RoadGraph& g, Mode m) : graph(g), mode(m), work(g, m), priority(g.nodeCount()) {
+        const auto n = static_cast<std::uint32_t>(g.nodeCount());
+        for (std::uint32_t v = 0; v < n; ++v) {
+            priority[v] = work.guess(v);
+            queue.push({priority[v], v});
+        }
+        done.assign(n, 0);
+        order.reserve(n);
+        upOut.resize(n);
+        downIn.resize(n);
+    }
+    const RoadGraph& graph;
+    Mode mode;
+    Contractor work;
+    std::vector<int> priority;
     using Entry = std::pair<int, std::uint32_t>;
     std::priority_queue<Entry, std::vector<Entry>, std::greater<>> queue;
-    for (std::uint32_t v = 0; v < n; ++v) {
-        priority[v] = work.guess(v);
-        queue.push({priority[v], v});
-    }
-    std::vector<std::uint8_t> done(n, 0);
-    // What each node keeps when contracted: its arcs up to the nodes still there.
-    std::vector<std::uint32_t> order;
-    order.reserve(n);
-    std::vector<std::vector<WorkArc>> upOut(n), downIn(n);
-    while (!queue.empty()) {
-        const auto [p, v] = queue.top();
-        queue.pop();
-        if (done[v] || p != priority[v]) continue;
-        const int now = work.priority(v);
-        if (now > p && !queue.empty() && now > queue.top().first) { // worse than it was: look again later
-            priority[v] = now;
-            queue.push({now, v});
+    std::vector<std::uint8_t> done;
+    std::vector<std::uint32_t> order; ///< contraction order, least important first
+    std::vector<std::vector<WorkArc>> upOut, downIn;
+    std::size_t shortcuts = 0;
+};
+
+HierarchyBuilder::HierarchyBuilder(const RoadGraph& graph, Mode mode)
+    : m_state(std::make_unique<State>(graph, mode)) {}
+HierarchyBuilder::~HierarchyBuilder() = default;
+HierarchyBuilder::HierarchyBuilder(HierarchyBuilder&&) noexcept = default;
+HierarchyBuilder& HierarchyBuilder::operator=(HierarchyBuilder&&) noexcept = default;
+
+bool HierarchyBuilder::done() const {
+    return m_state->order.size() == m_state->done.size();
+}
+
+double HierarchyBuilder::progress() const {
+    return m_state->done.empty()
+               ? 1.0
+               : static_cast<double>(m_state->order.size()) / static_cast<double>(m_state->done.size());
+}
+
+bool HierarchyBuilder::step(std::size_t nodes) {
+    State& st = *m_state;
+    for (std::size_t contracted = 0; contracted < nodes && !st.queue.empty();) {
+        const auto [p, v] = st.queue.top();
+        st.queue.pop();
+        if (st.done[v] || p != st.priority[v]) continue;
+        const int now = st.work.priority(v);
+        if (now > p && !st.queue.empty() && now > st.queue.top().first) { // worse than it was: later
+            st.priority[v] = now;
+            st.queue.push({now, v});
             continue;
         }
-        ch.m_shortcutCount += static_cast<std::size_t>(work.contract(v));
-        done[v] = 1;
-        order.push_back(v);
-        upOut[v] = work.out(v);
-        downIn[v] = work.in(v);
-        work.release(v);
+        st.shortcuts += static_cast<std::size_t>(st.work.contract(v));
+        st.done[v] = 1;
+        st.order.push_back(v);
+        st.upOut[v] = st.work.out(v);
+        st.downIn[v] = st.work.in(v);
+        st.work.release(v);
+        ++contracted;
     }
+    return done();
+}
 
+ContractionHierarchy HierarchyBuilder::finish() {
+    while (!step(SIZE_MAX)) {
+    }
+    State& st = *m_state;
+    ContractionHierarchy ch;
+    ch.m_graph = &st.graph;
+    ch.m_mode = st.mode;
+    ch.m_shortcutCount = st.shortcuts;
+    const auto n = static_cast<std::uint32_t>(st.order.size());
     ch.m_position.assign(n, 0);
     for (std::uint32_t i = 0; i < n; ++i)
-        ch.m_position[order[i]] = n - 1 - i;
+        ch.m_position[st.order[i]] = n - 1 - i;
     ch.m_downOffsets.assign(n + 1, 0);
     ch.m_upOffsets.assign(n + 1, 0);
+    using Link = ContractionHierarchy::Link;
     for (std::uint32_t p = 0; p < n; ++p) {
-        const std::uint32_t v = order[n - 1 - p];
+        const std::uint32_t v = st.order[n - 1 - p];
         const std::size_t first = ch.m_down.size();
-        for (const WorkArc& a : downIn[v])
+        for (const WorkArc& a : st.downIn[v])
             ch.m_down.push_back({ch.m_position[a.node], a.seconds});
         std::sort(ch.m_down.begin() + static_cast<std::ptrdiff_t>(first), ch.m_down.end(),
                   [](const Link& x, const Link& y) { return x.node < y.node; });
         ch.m_downOffsets[p + 1] = static_cast<std::uint32_t>(ch.m_down.size());
-        for (const WorkArc& a : upOut[v])
+        for (const WorkArc& a : st.upOut[v])
             ch.m_up.push_back({ch.m_position[a.node], a.seconds});
         ch.m_upOffsets[p + 1] = static_cast<std::uint32_t>(ch.m_up.size());
     }
     return ch;
+}
+
+ContractionHierarchy ContractionHierarchy::build(const RoadGraph& graph, Mode mode) {
+    return HierarchyBuilder(graph, mode).finish();
 }
 
 } // namespace cordon

@@ -16,6 +16,7 @@
 #include "core/road_graph.hpp"
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <vector>
 
@@ -54,6 +55,7 @@ class ContractionHierarchy {
     std::size_t downArcCount() const { return m_down.size(); }
 
   private:
+    friend class HierarchyBuilder;
     const RoadGraph* m_graph = nullptr;
     Mode m_mode = Mode::Walk;
     std::vector<std::uint32_t> m_position;
@@ -62,6 +64,29 @@ class ContractionHierarchy {
     std::vector<std::uint32_t> m_upOffsets;
     std::vector<Link> m_up;
     std::size_t m_shortcutCount = 0;
+};
+
+/// Builds a ContractionHierarchy a slice at a time, so that an app can spread the work over frames:
+/// a city's hierarchy takes most of a second, too long for one.
+class HierarchyBuilder {
+  public:
+    /// The graph must outlive the builder and the hierarchy.
+    HierarchyBuilder(const RoadGraph& graph, Mode mode);
+    ~HierarchyBuilder();
+    HierarchyBuilder(HierarchyBuilder&&) noexcept;
+    HierarchyBuilder& operator=(HierarchyBuilder&&) noexcept;
+
+    /// Contracts up to `nodes` more nodes; true once every node is.
+    bool step(std::size_t nodes);
+    bool done() const;
+    /// Share of the nodes contracted, 0 to 1.
+    double progress() const;
+    /// The hierarchy (contracting what is left first). Call once.
+    ContractionHierarchy finish();
+
+  private:
+    struct State;
+    std::unique_ptr<State> m_state;
 };
 
 } // namespace cordon

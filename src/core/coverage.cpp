@@ -1,4 +1,5 @@
 #include "core/coverage.hpp"
+#include "core/tree_sweep.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -117,8 +118,9 @@ Target zoneTarget(const RoadGraph& graph, const Feed& zones, std::uint32_t zone,
     return t;
 }
 
-/// Nearest source of the last run to any point of the target, as a team.
-TeamReach nearest(const TravelTimes& times, const Target& target, Mode mode,
+/// Nearest source of the last run (TravelTimes or TreeSweep) to any point of the target, as a team.
+template <class Run>
+TeamReach nearest(const Run& times, const Target& target, Mode mode,
                   const std::vector<std::uint32_t>& sourceTeam) {
     TeamReach best;
     for (const EdgePoint& p : target.points[static_cast<int>(mode)]) {
@@ -167,7 +169,8 @@ std::optional<LonLat> areaRepresentativePoint(const FeatureLayer& layer, std::ui
     return representativePointOf(layer, feature);
 }
 
-CoverageReport computeCoverage(const FeedSet& feeds, const RoadGraph& graph, const CoverageOptions& options) {
+CoverageReport computeCoverage(const FeedSet& feeds, const RoadGraph& graph, const CoverageOptions& options,
+                               const ModeHierarchies& hierarchies) {
     CoverageReport report;
     report.thresholdSeconds = options.thresholdMinutes * 60;
     const double limit = options.searchLimitMinutes > 0 ? options.searchLimitMinutes * 60 : kUnreached;
@@ -250,8 +253,52 @@ CoverageReport computeCoverage(const FeedSet& feeds, const RoadGraph& graph, con
             r.nodeSeconds.assign(graph.nodeCount(), kUnreached);
         }
     TravelTimes times(graph);
+    std::optional<TreeSweep> sweeps[kModeCount];
+    for (int m = 0; m < kModeCount; ++m)
+        if (hierarchies[m] && &hierarchies[m]->graph() == &graph &&
+            hierarchies[m]->mode() == static_cast<Mode>(m))
+            sweeps[m].emplace(*hierarchies[m]);
     std::vector<EdgePoint> sources;
     std::vector<std::uint32_t> sourceTeam;
+    // What a group run (TravelTimes or TreeSweep) tells: each target's nearest team of the kind,
+    // the times of assigned teams that are that nearest one, compounds reached, responsibility.
+    const auto readGroupRun = [&](const auto& run, int k, Mode mode) {
+        auto visit = [&](const Target& target, TargetCoverage& coverage,
+                         const std::vector<std::uint32_t>& assigned) {
+            const TeamReach r = nearest(run, target, mode, sourceTeam);
+            offer(coverage.nearestByKind[k], r.seconds, r.team);
+            // The group's nearest team answers for itself, and no other team of the group can
+            // beat it; no team of the group reaching the target means none of them does.
+            const bool answered = r.team == kNoTeam ||
+                                  std::any_of(assigned.begin(), assigned.end(),
+                                              [&](std::uint32_t i) { return assignments[i].team == r.team; });
+            if (!answered) return;
+            for (std::uint32_t i : assigned) {
+                Assignment& a = assignments[i];
+                if (a.resolved || static_cast<int>(teams->teams[a.team].kind) != k ||
+                    modeOf(teams->teams[a.team].mode) != mode)
+                    continue;
+                a.seconds = r.team == a.team ? r.seconds : kUnreached;
+                a.resolved = true;
+            }
+        };
+        for (std::uint32_t z = 0; z < zoneCount; ++z)
+            visit(zoneTargets[z], report.zones[z], byZone[z]);
+        for (std::uint32_t p = 0; p < postCount; ++p)
+            visit(postTargets[p], report.posts[p], byPost[p]);
+        for (std::size_t c = 0; c < compounds.size(); ++c)
+            compoundSeconds[c] =
+                std::min(compoundSeconds[c], nearest(run, compoundTargets[c], mode, sourceTeam).seconds);
+        Responsibility& resp = report.responsibility[k];
+        run.forEachReached([&](std::uint32_t n) {
+            const double t = run.seconds(n);
+            const std::uint32_t team = sourceTeam[run.label(n)];
+            if (isBetter(t, team, {resp.nodeSeconds[n], resp.nodeTeam[n]})) {
+                resp.nodeSeconds[n] = t;
+                resp.nodeTeam[n] = team;
+            }
+        });
+    };
     for (int k = 0; k < kTeamKindCount; ++k)
         for (int m = 0; m < kModeCount; ++m) {
             const Mode mode = static_cast<Mode>(m);
@@ -264,43 +311,13 @@ CoverageReport computeCoverage(const FeedSet& feeds, const RoadGraph& graph, con
                     sourceTeam.push_back(t);
                 }
             if (sources.empty()) continue;
-            times.run(mode, sources, limit);
             ++report.groupRuns;
-            auto visit = [&](const Target& target, TargetCoverage& coverage,
-                             const std::vector<std::uint32_t>& assigned) {
-                const TeamReach r = nearest(times, target, mode, sourceTeam);
-                offer(coverage.nearestByKind[k], r.seconds, r.team);
-                // The group's nearest team answers for itself, and no other team of the group can
-                // beat it; no team of the group reaching the target means none of them does.
-                const bool answered =
-                    r.team == kNoTeam || std::any_of(assigned.begin(), assigned.end(), [&](std::uint32_t i) {
-                        return assignments[i].team == r.team;
-                    });
-                if (!answered) return;
-                for (std::uint32_t i : assigned) {
-                    Assignment& a = assignments[i];
-                    if (a.resolved || static_cast<int>(teams->teams[a.team].kind) != k ||
-                        modeOf(teams->teams[a.team].mode) != mode)
-                        continue;
-                    a.seconds = r.team == a.team ? r.seconds : kUnreached;
-                    a.resolved = true;
-                }
-            };
-            for (std::uint32_t z = 0; z < zoneCount; ++z)
-                visit(zoneTargets[z], report.zones[z], byZone[z]);
-            for (std::uint32_t p = 0; p < postCount; ++p)
-                visit(postTargets[p], report.posts[p], byPost[p]);
-            for (std::size_t c = 0; c < compounds.size(); ++c)
-                compoundSeconds[c] = std::min(compoundSeconds[c],
-                                              nearest(times, compoundTargets[c], mode, sourceTeam).seconds);
-            Responsibility& resp = report.responsibility[k];
-            for (std::uint32_t n : times.reached()) {
-                const double t = times.seconds(n);
-                const std::uint32_t team = sourceTeam[times.label(n)];
-                if (isBetter(t, team, {resp.nodeSeconds[n], resp.nodeTeam[n]})) {
-                    resp.nodeSeconds[n] = t;
-                    resp.nodeTeam[n] = team;
-                }
+            if (sweeps[m]) {
+                sweeps[m]->run(sources, limit);
+                readGroupRun(*sweeps[m], k, mode);
+            } else {
+                times.run(mode, sources, limit);
+                readGroupRun(times, k, mode);
             }
         }
     for (Responsibility& r : report.responsibility) {

@@ -84,11 +84,7 @@ void TravelTimes::run(Mode mode, std::span<const EdgePoint> sources, double cuto
     m_queue.clear();
     m_mode = mode;
     m_cutoff = cutoffSeconds;
-    m_sources.assign(sources.begin(), sources.end());
-    m_sourceEdges.clear();
-    for (std::uint32_t s = 0; s < sources.size(); ++s)
-        m_sourceEdges.emplace_back(sources[s].edge, s);
-    std::sort(m_sourceEdges.begin(), m_sourceEdges.end());
+    m_sources.assign(sources);
     // Nodes still to settle before an early stop (each counted once); 0 = run to the end.
     std::size_t watching = 0;
     for (std::uint32_t n : stopWhenSettled)
@@ -110,37 +106,12 @@ void TravelTimes::run(Mode mode, std::span<const EdgePoint> sources, double cuto
         m_state[n].flags &= ~kWatched;
 }
 
-double TravelTimes::secondsTo(const EdgePoint& p, std::uint32_t* source) const {
-    const RoadEdge& e = m_graph.edge(p.edge);
-    const int m = static_cast<int>(m_mode);
-    double best = kUnreached;
-    std::uint32_t bestSource = kNoSource;
-    auto offer = [&](double t, std::uint32_t s) {
-        if (t <= m_cutoff && (t < best || (t == best && s < bestSource))) {
-            best = t;
-            bestSource = s;
-        }
-    };
-    // Arriving from `from` travels the edge forward; from `to`, backward.
-    const double fromTime = seconds(e.from), toTime = seconds(e.to);
-    if (e.seconds[m][0] >= 0 && fromTime != kUnreached)
-        offer(fromTime + p.fraction * e.seconds[m][0], label(e.from));
-    if (e.seconds[m][1] >= 0 && toTime != kUnreached)
-        offer(toTime + (1 - p.fraction) * e.seconds[m][1], label(e.to));
-    // A source on the same edge reaches the point directly (the least (time, source) wins, so the
-    // order the sources are looked at in does not matter).
-    auto on =
-        std::lower_bound(m_sourceEdges.begin(), m_sourceEdges.end(), std::pair(p.edge, std::uint32_t{0}));
-    for (; on != m_sourceEdges.end() && on->first == p.edge; ++on) {
-        const std::uint32_t s = on->second;
-        const EdgePoint& src = m_sources[s];
-        if (p.fraction >= src.fraction && e.seconds[m][0] >= 0)
-            offer((p.fraction - src.fraction) * e.seconds[m][0], s);
-        if (p.fraction <= src.fraction && e.seconds[m][1] >= 0)
-            offer((src.fraction - p.fraction) * e.seconds[m][1], s);
-    }
-    if (source) *source = bestSource;
-    return best;
+void RunSources::assign(std::span<const EdgePoint> sources) {
+    m_points.assign(sources.begin(), sources.end());
+    m_edges.clear();
+    for (std::uint32_t s = 0; s < sources.size(); ++s)
+        m_edges.emplace_back(sources[s].edge, s);
+    std::sort(m_edges.begin(), m_edges.end());
 }
 
 } // namespace cordon

@@ -30,6 +30,24 @@ void forEachStart(const RoadGraph& graph, Mode mode, const EdgePoint& p, Start&&
     if (e.seconds[m][1] >= 0 || f == 0.0) start(e.from, f * std::max(0.0f, e.seconds[m][1]));
 }
 
+/// The sources of a run, with those on each edge found without looking at all of them: the time to
+/// a point part-way along an edge is the earliest of arriving from either end and of a source on
+/// the same edge. Shared by TravelTimes and TreeSweep.
+class RunSources {
+  public:
+    void assign(std::span<const EdgePoint> sources);
+    std::span<const EdgePoint> points() const { return m_points; }
+    /// Seconds to `p` in `mode` from a run's node times and labels (`tree.seconds(n)`,
+    /// `tree.label(n)`), within `cutoff`; the first source through `source`.
+    template <class Tree>
+    double secondsTo(const Tree& tree, const RoadGraph& graph, Mode mode, double cutoff, const EdgePoint& p,
+                     std::uint32_t* source) const;
+
+  private:
+    std::vector<EdgePoint> m_points;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> m_edges; ///< (edge, source index), sorted
+};
+
 class TravelTimes {
   public:
     explicit TravelTimes(const RoadGraph& graph);
@@ -54,12 +72,19 @@ class TravelTimes {
         return ofThisRun(m_state[node]) ? m_state[node].label : kNoSource;
     }
     /// Seconds to a point part-way along an edge, with its first source through `source`.
-    double secondsTo(const EdgePoint& p, std::uint32_t* source = nullptr) const;
+    double secondsTo(const EdgePoint& p, std::uint32_t* source = nullptr) const {
+        return m_sources.secondsTo(*this, m_graph, m_mode, m_cutoff, p, source);
+    }
     /// Nodes reached in the last run, in the order they were first reached. After a run to the end
     /// their times are final; after an early stop, only those of the watched nodes are sure to be.
     std::span<const std::uint32_t> reached() const { return {m_reached.data(), m_reachedCount}; }
+    /// Calls `visit(node)` for every node the last run reached, in the order they were first reached.
+    template <class Visit> void forEachReached(Visit&& visit) const {
+        for (std::uint32_t n : reached())
+            visit(n);
+    }
     /// The sources of the last run.
-    std::span<const EdgePoint> sources() const { return m_sources; }
+    std::span<const EdgePoint> sources() const { return m_sources.points(); }
     Mode mode() const { return m_mode; }
     double cutoff() const { return m_cutoff; }
     const RoadGraph& graph() const { return m_graph; }
@@ -89,10 +114,7 @@ class TravelTimes {
     std::vector<std::uint32_t> m_reached; ///< one slot per node; the first m_reachedCount are the last run's
     std::size_t m_reachedCount = 0;
     BucketQueue m_queue;
-    std::vector<EdgePoint> m_sources;
-    /// (edge, source index) of every source, sorted: secondsTo finds the sources on an edge
-    /// without looking at all of them.
-    std::vector<std::pair<std::uint32_t, std::uint32_t>> m_sourceEdges;
+    RunSources m_sources;
 
     /// Offers a node time t from `source`; true if that is better than what it has.
     bool improve(NodeState& state, std::uint32_t node, double t, std::uint32_t source);
@@ -102,5 +124,39 @@ class TravelTimes {
     /// time, not queued (unless watched): what they pass on is all they can be reached by.
     void relax(std::uint32_t node, double t, std::uint32_t source);
 };
+
+template <class Tree>
+double RunSources::secondsTo(const Tree& tree, const RoadGraph& graph, Mode mode, double cutoff,
+                             const EdgePoint& p, std::uint32_t* source) const {
+    const RoadEdge& e = graph.edge(p.edge);
+    const int m = static_cast<int>(mode);
+    double best = kUnreached;
+    std::uint32_t bestSource = kNoSource;
+    auto offer = [&](double t, std::uint32_t s) {
+        if (t <= cutoff && (t < best || (t == best && s < bestSource))) {
+            best = t;
+            bestSource = s;
+        }
+    };
+    // Arriving from `from` travels the edge forward; from `to`, backward.
+    const double fromTime = tree.seconds(e.from), toTime = tree.seconds(e.to);
+    if (e.seconds[m][0] >= 0 && fromTime != kUnreached)
+        offer(fromTime + p.fraction * e.seconds[m][0], tree.label(e.from));
+    if (e.seconds[m][1] >= 0 && toTime != kUnreached)
+        offer(toTime + (1 - p.fraction) * e.seconds[m][1], tree.label(e.to));
+    // A source on the same edge reaches the point directly (the least (time, source) wins, so the
+    // order the sources are looked at in does not matter).
+    auto on = std::lower_bound(m_edges.begin(), m_edges.end(), std::pair(p.edge, std::uint32_t{0}));
+    for (; on != m_edges.end() && on->first == p.edge; ++on) {
+        const std::uint32_t s = on->second;
+        const EdgePoint& src = m_points[s];
+        if (p.fraction >= src.fraction && e.seconds[m][0] >= 0)
+            offer((p.fraction - src.fraction) * e.seconds[m][0], s);
+        if (p.fraction <= src.fraction && e.seconds[m][1] >= 0)
+            offer((src.fraction - p.fraction) * e.seconds[m][1], s);
+    }
+    if (source) *source = bestSource;
+    return best;
+}
 
 } // namespace cordon

@@ -76,6 +76,7 @@ void TreeSweep::run(std::span<const EdgePoint> sources, double cutoffSeconds) {
     std::fill(m_label.begin(), m_label.end(), kNoSource);
     m_labelled = sources.size() > 1;
     m_cutoff = cutoffSeconds;
+    m_sources.assign(sources);
     m_heap.clear();
     const RoadGraph& graph = m_hierarchy.graph();
     for (std::uint32_t s = 0; s < sources.size(); ++s)

@@ -35,6 +35,16 @@ class TreeSweep {
         if (!(m_time[p] <= m_cutoff) || m_time[p] == kUnreached) return kNoSource;
         return m_labelled ? m_label[p] : 0;
     }
+    /// Seconds to a point part-way along an edge, with its first source through `source`.
+    double secondsTo(const EdgePoint& p, std::uint32_t* source = nullptr) const {
+        return m_sources.secondsTo(*this, m_hierarchy.graph(), m_hierarchy.mode(), m_cutoff, p, source);
+    }
+    /// Calls `visit(node)` for every node the last run reached (within its cutoff), in node order.
+    template <class Visit> void forEachReached(Visit&& visit) const {
+        for (std::uint32_t n = 0; n < m_time.size(); ++n)
+            if (seconds(n) != kUnreached) visit(n);
+    }
+    std::span<const EdgePoint> sources() const { return m_sources.points(); }
     const ContractionHierarchy& hierarchy() const { return m_hierarchy; }
 
   private:
@@ -44,6 +54,7 @@ class TreeSweep {
     bool m_labelled = false;
     double m_cutoff = kUnreached;
     std::vector<std::pair<double, std::uint32_t>> m_heap;
+    RunSources m_sources;
 
     /// Offers position p the time t from `source`; queues it for the upward search if better.
     void offer(std::uint32_t p, double t, std::uint32_t source);

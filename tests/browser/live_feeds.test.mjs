@@ -123,3 +123,27 @@ test('live feeds: 304s cost nothing, a change updates the map without reload, co
   assert.deepEqual(problems.filter((p) => !p.includes('404')), [], 'no page errors');
   await page.close();
 });
+
+test('coverage sweeps the contraction hierarchies once they are built in the background, with the same answers', async () => {
+  const mini = (name) => readFileSync(new URL(`../../assets/mini-city/${name}`, import.meta.url), 'utf8');
+  for (const name of ['roads.geojson', 'teams.geojson', 'posts.geojson'])
+    server.feeds.set(name, { body: mini(name), status: 200 });
+  server.feeds.set('zones.geojson', { body: zones(zonesV1.features), status: 200 });
+  const { page, problems } = await openApp(browser.context, `${server.url}/?roads=/feeds/roads.geojson` +
+    '&teams=/feeds/teams.geojson&posts=/feeds/posts.geojson&zones=/feeds/zones.geojson&refresh=1');
+  const first = (await page.evaluate(() => window.cordonState)).coverage;
+  assert.ok(first, 'coverage on load');
+  // Built a slice a frame after the first full frame, so the coverage on load ran Dijkstra.
+  assert.equal(first.sweptModes, 0);
+  await page.waitForFunction(() => window.cordonState.hierarchies.every(Boolean), null, { timeout: 30000 });
+  // A new high-risk zone no task force is assigned to: coverage again, now over both hierarchies.
+  server.feeds.set('zones.geojson', { body: zones([...zonesV1.features, zone('Z-100', 'high', 113.64)]), status: 200 });
+  await page.waitForFunction(() => window.cordonState.layers.zones === 4 && window.cordonState.coverage.sweptModes === 2,
+    null, { timeout: 15000 });
+  const swept = (await page.evaluate(() => window.cordonState)).coverage;
+  assert.equal(swept.highRiskWithoutTaskForce, first.highRiskWithoutTaskForce + 1, JSON.stringify({ first, swept }));
+  assert.equal(swept.zonesBeyond, first.zonesBeyond);
+  assert.equal(swept.postsBeyond, first.postsBeyond);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

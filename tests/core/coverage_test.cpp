@@ -286,10 +286,7 @@ std::string readText(const std::filesystem::path& p) {
     return s.str();
 }
 
-} // namespace
-
-// Runs under CTest as `coverage_demo_city`, after the fixture that generates the city.
-TEST_CASE("Coverage of the demo city agrees with one single-source run per team", "[.][demo-city]") {
+FeedSet demoCityFeeds() {
     const char* dir = std::getenv("CORDON_DEMO_DIR");
     REQUIRE(dir);
     FeedSet feeds;
@@ -300,6 +297,71 @@ TEST_CASE("Coverage of the demo city agrees with one single-source run per team"
         REQUIRE(r.feed);
         feeds.replace(std::move(*r.feed));
     }
+    return feeds;
+}
+
+void requireSameReach(const TeamReach& got, const TeamReach& want) {
+    REQUIRE(got.team == want.team);
+    if (want.seconds == kUnreached)
+        REQUIRE(got.seconds == kUnreached);
+    else
+        REQUIRE_THAT(got.seconds, WithinRel(want.seconds, 1e-12));
+}
+
+void requireSameCoverage(const TargetCoverage& got, const TargetCoverage& want) {
+    requireSameReach(got.assigned, want.assigned);
+    requireSameReach(got.assignedTaskForce, want.assignedTaskForce);
+    for (int k = 0; k < kTeamKindCount; ++k)
+        requireSameReach(got.nearestByKind[k], want.nearestByKind[k]);
+    REQUIRE(got.beyondThreshold == want.beyondThreshold);
+}
+
+} // namespace
+
+TEST_CASE("Coverage of the demo city over contraction hierarchies is the report without them",
+          "[.][demo-city]") {
+    const FeedSet feeds = demoCityFeeds();
+    const RoadGraph graph = RoadGraph::build(*feeds.get(FeedKind::Roads));
+    const ContractionHierarchy walk = ContractionHierarchy::build(graph, Mode::Walk);
+    const ContractionHierarchy drive = ContractionHierarchy::build(graph, Mode::Drive);
+    for (double threshold : {15.0, 5.0}) {
+        CoverageOptions options;
+        options.thresholdMinutes = threshold;
+        const CoverageReport want = computeCoverage(feeds, graph, options);
+        // Either hierarchy alone and both: each mode's group runs sweep or search independently.
+        for (const ModeHierarchies& hierarchies :
+             {ModeHierarchies{&walk, &drive}, ModeHierarchies{&walk, nullptr},
+              ModeHierarchies{nullptr, &drive}}) {
+            const CoverageReport got = computeCoverage(feeds, graph, options, hierarchies);
+            REQUIRE(got.zones.size() == want.zones.size());
+            REQUIRE(got.posts.size() == want.posts.size());
+            for (std::size_t z = 0; z < want.zones.size(); ++z)
+                requireSameCoverage(got.zones[z], want.zones[z]);
+            for (std::size_t p = 0; p < want.posts.size(); ++p)
+                requireSameCoverage(got.posts[p], want.posts[p]);
+            CHECK(got.zonesBeyondThreshold == want.zonesBeyondThreshold);
+            CHECK(got.postsBeyondThreshold == want.postsBeyondThreshold);
+            CHECK(got.highRiskWithoutTaskForce == want.highRiskWithoutTaskForce);
+            CHECK(got.populationCovered == want.populationCovered);
+            CHECK(got.householdsCovered == want.householdsCovered);
+            CHECK(got.compoundsCovered == want.compoundsCovered);
+            CHECK(got.groupRuns == want.groupRuns);
+            for (int k = 0; k < kTeamKindCount; ++k) {
+                const Responsibility &a = got.responsibility[k], &b = want.responsibility[k];
+                REQUIRE(a.nodeTeam == b.nodeTeam);
+                for (std::size_t n = 0; n < b.nodeSeconds.size(); ++n)
+                    if (b.nodeSeconds[n] == kUnreached)
+                        REQUIRE(a.nodeSeconds[n] == kUnreached);
+                    else
+                        REQUIRE_THAT(a.nodeSeconds[n], WithinRel(b.nodeSeconds[n], 1e-12));
+            }
+        }
+    }
+}
+
+// Runs under CTest as `coverage_demo_city`, after the fixture that generates the city.
+TEST_CASE("Coverage of the demo city agrees with one single-source run per team", "[.][demo-city]") {
+    const FeedSet feeds = demoCityFeeds();
     const RoadGraph graph = RoadGraph::build(*feeds.get(FeedKind::Roads));
     const CoverageOptions options;
     const CoverageReport report = computeCoverage(feeds, graph, options);
