@@ -1,6 +1,7 @@
 #include "ascii_map.hpp"
 #include "core/road_graph.hpp"
 #include "core/travel_times.hpp"
+#include "graph_points.hpp"
 #include "test_feeds.hpp"
 
 #include <catch2/catch_test_macros.hpp>
@@ -303,12 +304,7 @@ TEST_CASE("Dijkstra agrees with a reference implementation on the Porto network"
             std::uint32_t source = rng() % g.nodeCount();
             while (g.arcs(mode, source).empty())
                 source = rng() % g.nodeCount();
-            // A source exactly on a node: an edge point at fraction 0 or 1 of one of its edges.
-            const Arc arc = g.arcs(mode, source)[0];
-            const RoadEdge& e = g.edge(arc.edge);
-            EdgePoint p;
-            p.edge = arc.edge;
-            p.fraction = e.from == source ? 0.0 : 1.0;
+            const EdgePoint p = onNode(g, mode, source);
             tt.run(mode, std::span(&p, 1));
             const std::vector<double> ref = referenceTimes(g, mode, source);
             std::size_t reached = 0;
@@ -333,15 +329,7 @@ TEST_CASE("Several sources part-way along Porto's streets: times and labels agre
     TravelTimes tt(g);
     std::mt19937 rng(4321);
     for (Mode mode : {Mode::Walk, Mode::Drive}) {
-        const int m = static_cast<int>(mode);
-        std::vector<EdgePoint> sources;
-        while (sources.size() < 12) {
-            EdgePoint p;
-            p.edge = rng() % g.edgeCount();
-            if (g.edge(p.edge).seconds[m][0] < 0 && g.edge(p.edge).seconds[m][1] < 0) continue;
-            p.fraction = (rng() % 1000) / 999.0;
-            sources.push_back(p);
-        }
+        const std::vector<EdgePoint> sources = randomEdgePoints(g, mode, 12, rng);
         const auto ref = referenceLabels(g, mode, sources);
         tt.run(mode, sources);
         std::size_t reached = 0;

@@ -3,6 +3,7 @@
 #include "core/road_graph.hpp"
 #include "core/travel_times.hpp"
 #include "core/tree_sweep.hpp"
+#include "graph_points.hpp"
 #include "test_feeds.hpp"
 
 #include <catch2/catch_test_macros.hpp>
@@ -15,15 +16,6 @@ using namespace cordon;
 using namespace cordon::testing;
 
 namespace {
-
-/// A source exactly on a node: an edge point at fraction 0 or 1 of one of its edges in `mode`.
-EdgePoint onNode(const RoadGraph& g, Mode mode, std::uint32_t node) {
-    const Arc arc = g.arcs(mode, node)[0];
-    EdgePoint p;
-    p.edge = arc.edge;
-    p.fraction = g.edge(arc.edge).from == node ? 0.0 : 1.0;
-    return p;
-}
 
 /// Every node's time and label from the sweep equal Dijkstra's, bit for bit.
 void requireSameTree(const TravelTimes& dijkstra, const TreeSweep& sweep, std::size_t nodeCount) {
@@ -128,7 +120,6 @@ TEST_CASE("Tree sweep on the Porto network: node sources give Dijkstra's tree bi
     TravelTimes dijkstra(g);
     std::mt19937 rng(2468);
     for (Mode mode : {Mode::Walk, Mode::Drive}) {
-        const int m = static_cast<int>(mode);
         const ContractionHierarchy ch = ContractionHierarchy::build(g, mode);
         requireLayered(ch);
         TreeSweep sweep(ch);
@@ -142,14 +133,7 @@ TEST_CASE("Tree sweep on the Porto network: node sources give Dijkstra's tree bi
             requireSameTree(dijkstra, sweep, g.nodeCount());
             CHECK(dijkstra.reached().size() > 1000);
         }
-        std::vector<EdgePoint> sources;
-        while (sources.size() < 12) {
-            EdgePoint p;
-            p.edge = rng() % g.edgeCount();
-            if (g.edge(p.edge).seconds[m][0] < 0 && g.edge(p.edge).seconds[m][1] < 0) continue;
-            p.fraction = (rng() % 1000) / 999.0;
-            sources.push_back(p);
-        }
+        const std::vector<EdgePoint> sources = randomEdgePoints(g, mode, 12, rng);
         dijkstra.run(mode, sources);
         sweep.run(sources);
         for (std::uint32_t n = 0; n < g.nodeCount(); ++n) {
