@@ -147,3 +147,41 @@ TEST_CASE("Tree sweep on the Porto network: node sources give Dijkstra's tree bi
         }
     }
 }
+
+TEST_CASE("A hierarchy built a few nodes at a time is the one built at once") {
+    const AsciiMap m = asciiMap({
+        "a-----b-----c-----d",
+        "|     |     |     |",
+        "e--<--f-----g-->--h",
+        "|     |     x     |",
+        "i-----j-----k-----l",
+    });
+    const RoadGraph g = RoadGraph::build(m.feed);
+    for (Mode mode : {Mode::Walk, Mode::Drive}) {
+        const ContractionHierarchy whole = ContractionHierarchy::build(g, mode);
+        HierarchyBuilder builder(g, mode);
+        CHECK(builder.progress() == 0);
+        double last = 0;
+        int steps = 0;
+        while (!builder.step(2)) {
+            CHECK(builder.progress() > last);
+            last = builder.progress();
+            ++steps;
+        }
+        CHECK(steps >= static_cast<int>(g.nodeCount()) / 2 - 1);
+        CHECK(builder.done());
+        CHECK(builder.progress() == 1);
+        const ContractionHierarchy sliced = builder.finish();
+        REQUIRE(sliced.nodeCount() == whole.nodeCount());
+        CHECK(sliced.shortcutCount() == whole.shortcutCount());
+        for (std::uint32_t n = 0; n < g.nodeCount(); ++n)
+            REQUIRE(sliced.position(n) == whole.position(n));
+        for (std::uint32_t p = 0; p < whole.nodeCount(); ++p) {
+            const auto a = sliced.down(p), b = whole.down(p);
+            REQUIRE(a.size() == b.size());
+            for (std::size_t i = 0; i < a.size(); ++i)
+                REQUIRE((a[i].node == b[i].node && a[i].seconds == b[i].seconds));
+            REQUIRE(sliced.up(p).size() == whole.up(p).size());
+        }
+    }
+}
