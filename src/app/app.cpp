@@ -55,9 +55,10 @@ constexpr double kKeyPanPx = 120.0;
 /// How far from a point feature a click still picks it, in CSS pixels.
 constexpr double kPickRadiusPx = 8.0;
 constexpr float kFontSize = 16.0f;
-/// The hierarchies are built in slices of this many milliseconds a frame (each slice a whole number
-/// of steps of kHierarchyStepNodes contractions): a city's take a second or two in all.
-constexpr double kHierarchySliceMs = 4.0;
+/// The hierarchies are built in slices of this many milliseconds per idle frame (each a whole number
+/// of steps of kHierarchyStepNodes contractions): a city's take a second or two in all, and an
+/// input waits at most one slice.
+constexpr double kHierarchySliceMs = 8.0;
 constexpr std::size_t kHierarchyStepNodes = 8;
 
 std::span<const unsigned char> bytesOf(std::string_view s) {
@@ -1268,8 +1269,12 @@ bool App::frame() {
     }
 
     pumpLoading();
-    advanceHierarchies();
-    if (!needsDrawing(input || page::searchPending())) return true; // the canvas keeps showing the last frame
+    if (!needsDrawing(input || page::searchPending())) {
+        // The canvas keeps showing the last frame. Idle frames build the hierarchies, so that a
+        // drawn frame (panning, a flight) is never slowed by them.
+        advanceHierarchies();
+        return true;
+    }
     updateFeedStatus();
     updateKpis();
     // The wall's type is rasterised at its size (again when the screen or its texts change).

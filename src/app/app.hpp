@@ -95,7 +95,7 @@ class App {
     FeedLoader m_loader;
     std::unique_ptr<RoadGraph> m_graph;
     std::unique_ptr<TravelTimes> m_times;
-    /// Contraction hierarchies of m_graph per mode, built a slice per frame once the map is up;
+    /// Contraction hierarchies of m_graph per mode, built a slice per idle frame once the map is up;
     /// coverage's whole-city runs sweep them once ready (same results, sooner).
     std::array<std::optional<HierarchyBuilder>, kModeCount> m_hierarchyBuilders;
     std::array<std::unique_ptr<ContractionHierarchy>, kModeCount> m_hierarchies;
@@ -150,7 +150,8 @@ class App {
     void computeIsochrones();
     /// Recomputes coverage when its inputs changed (or always with `force`).
     void updateCoverage(bool force);
-    /// Builds the hierarchies on for at most kHierarchySliceMs (after the first full frame only).
+    /// Builds the hierarchies on for at most kHierarchySliceMs (in frames that draw nothing, after
+    /// the first full frame).
     void advanceHierarchies();
     /// Uploads the overlay: task-force areas of responsibility (if shown) and the selection.
     void rebuildOverlay();
