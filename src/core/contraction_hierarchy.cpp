@@ -34,7 +34,6 @@ class Contractor {
                 if (a.to != n) addArc(n, a.to, a.seconds);
     }
 
-    std::size_t nodeCount() const { return m_out.size(); }
     const std::vector<WorkArc>& out(std::uint32_t n) const { return m_out[n]; }
     const std::vector<WorkArc>& in(std::uint32_t n) const { return m_in[n]; }
 

@@ -1,9 +1,9 @@
 #include "core/orientation.hpp"
+#include "core/double_bits.hpp"
 
 #include <array>
 #include <cmath>
 #include <cstdint>
-#include <cstring>
 
 namespace cordon {
 
@@ -84,8 +84,7 @@ bool isNegative(const BigInt& r) {
 /// The finite double v as an integer in units of 2^-1074.
 BigInt fromDouble(double v) {
     BigInt r{};
-    std::uint64_t bits = 0;
-    std::memcpy(&bits, &v, sizeof bits); // std::bit_cast is missing from Emscripten 3.1's libc++
+    const std::uint64_t bits = bitsOf(v);
     const unsigned exponentField = static_cast<unsigned>((bits >> 52) & 0x7ff);
     std::uint64_t mantissa = bits & ((std::uint64_t{1} << 52) - 1);
     unsigned shift = 0; // v = mantissa * 2^(shift - 1074)

@@ -1,25 +1,11 @@
 #include "core/tree_sweep.hpp"
+#include "core/double_bits.hpp"
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <functional>
 
 namespace cordon {
-
-namespace {
-// std::bit_cast, which Emscripten's C++ library lacks.
-std::uint64_t bitsOf(double d) {
-    std::uint64_t bits;
-    std::memcpy(&bits, &d, sizeof bits);
-    return bits;
-}
-double doubleOf(std::uint64_t bits) {
-    double d;
-    std::memcpy(&d, &bits, sizeof d);
-    return d;
-}
-} // namespace
 
 TreeSweep::TreeSweep(const ContractionHierarchy& hierarchy)
     : m_hierarchy(hierarchy), m_time(hierarchy.nodeCount(), kUnreached),

@@ -44,7 +44,6 @@ class TreeSweep {
         for (std::uint32_t n = 0; n < m_time.size(); ++n)
             if (seconds(n) != kUnreached) visit(n);
     }
-    std::span<const EdgePoint> sources() const { return m_sources.points(); }
     const ContractionHierarchy& hierarchy() const { return m_hierarchy; }
 
   private:
