@@ -17,6 +17,7 @@
 #include "render/png_image.hpp"
 #include "render/scene_mesh.hpp"
 #include "render/style.hpp"
+#include "ui/feed_messages.hpp"
 #include "ui/map_labels_view.hpp"
 #include "ui/ui_font.hpp"
 
@@ -140,6 +141,7 @@ void App::startLoading() {
     m_panel.demoData = m_options.feeds.empty() && m_options.manifest.empty();
     m_loader.setDefaultRefresh(m_options.snapshot ? 0 : m_options.refreshSeconds);
     m_loader.setStaleAfter(m_options.staleSeconds);
+    m_loader.setAskBeforeShrink(!m_options.wall && !m_options.snapshot);
     if (!m_options.manifest.empty()) m_loader.requestManifest(m_options.manifest);
     for (const ManifestEntry& feed : m_options.feeds)
         m_loader.requestFeed(feed.url, feed.kind);
@@ -244,7 +246,8 @@ bool App::noteWallType(int drawableHeight) {
     const float px =
         kFontSize * static_cast<float>(scale) * wallUnit(static_cast<float>(drawableHeight / scale));
     bool changed = m_font->setWallSizes(kWallTextScale * px, kWallFigureScale * px);
-    for (const std::string* text : {&m_wall.place, &m_wall.lastChange, &m_wall.feedAlert})
+    for (const std::string* text :
+         {&m_wall.place, &m_wall.lastChange, &m_wall.feedAlert, &m_wall.feedFailure})
         changed |= m_font->addWallText(*text);
     return changed;
 }
@@ -577,6 +580,7 @@ void App::drawPanels() {
     m_legend.lang = m_panel.lang;
     if (drawLegendPanel(m_legend).colourToggled) rebuildOverlay();
     drawFeedsPanel(m_feedsPanel);
+    drawPendingUpdate();
     m_snapshotPanel.lang = m_panel.lang;
     if (drawSnapshotPanel(m_snapshotPanel).save) requestSnapshot();
     if (std::optional<std::string> query = page::takeSearchQuery()) {
@@ -1073,44 +1077,81 @@ std::string App::memoryJson() const {
 }
 
 void App::updateFeedStatus() {
-    m_feedsPanel.lang = m_panel.lang;
+    const Lang lang = m_panel.lang;
+    m_feedsPanel.lang = lang;
     m_feedsPanel.rows.clear();
-    std::string alert;
+    std::string stale, failed;
+    const auto fileOf = [](const std::string& source) {
+        const std::size_t slash = source.find_last_of('/');
+        return slash == std::string::npos ? source : source.substr(slash + 1);
+    };
     for (const FeedSourceStatus* s : m_loader.sources()) {
         FeedRow row;
         row.source = s->source;
-        if (s->kind) row.kind = feedDisplayName(feedKindName(*s->kind), m_panel.lang);
+        if (s->kind) row.kind = feedDisplayName(feedKindName(*s->kind), lang);
         row.features = s->features;
         row.hasData = s->hasData;
         row.ageSeconds = m_loader.ageSeconds(*s);
         row.stale = m_loader.isStale(*s);
         row.error = s->error;
+        row.message = failureText(s->error, s->refusal);
+        if (s->refusal) row.refusal = updateProblemName(s->refusal->problem);
         row.errorAgoSeconds = static_cast<double>(SDL_GetTicks64() - s->errorMs) / 1000.0;
         row.refreshSeconds = s->refreshSeconds;
         row.versions = s->versions;
         row.unchanged = s->unchanged;
         row.failures = s->failures;
-        if (row.stale || !row.error.empty()) {
-            const std::size_t slash = row.source.find_last_of('/');
-            alert += (alert.empty() ? "" : ", ") +
-                     (slash == std::string::npos ? row.source : row.source.substr(slash + 1));
-        }
+        if (!row.message.empty())
+            failed += (failed.empty() ? "" : "; ") + fileOf(row.source) + (lang == Lang::En ? " (" : "（") +
+                      row.message + (lang == Lang::En ? ")" : "）");
+        else if (row.stale)
+            stale += (stale.empty() ? "" : ", ") + fileOf(row.source);
         m_feedsPanel.rows.push_back(std::move(row));
     }
     m_feedsPanel.changes.clear();
     const auto& changes = m_loader.changes();
     for (auto it = changes.rbegin(); it != changes.rend(); ++it)
         m_feedsPanel.changes.push_back({static_cast<double>(SDL_GetTicks64() - it->atMs) / 1000.0, it->source,
-                                        changeSummary(it->change, m_panel.lang)});
+                                        changeSummary(it->change, lang)});
     m_feedsPanel.failureCount = m_loader.failureCount();
     m_feedsPanel.failures.clear();
     const auto& failures = m_loader.failureLog();
     for (auto it = failures.rbegin(); it != failures.rend() && m_feedsPanel.failures.size() < 20; ++it)
-        m_feedsPanel.failures.push_back(
-            {static_cast<double>(SDL_GetTicks64() - it->atMs) / 1000.0, it->source, it->error});
-    m_wall.feedAlert =
-        alert.empty() ? "" : std::string(tr(TextId::WallFeedsStale, m_panel.lang)) + ": " + alert;
+        m_feedsPanel.failures.push_back({static_cast<double>(SDL_GetTicks64() - it->atMs) / 1000.0,
+                                         it->source, failureText(it->error, it->refusal)});
+    m_wall.feedAlert = stale.empty() ? "" : std::string(tr(TextId::WallFeedsStale, lang)) + ": " + stale;
+    m_wall.feedFailure = failed.empty() ? "" : std::string(tr(TextId::WallFeedsFailed, lang)) + ": " + failed;
     m_wall.lastChange = m_feedsPanel.changes.empty() ? "" : m_feedsPanel.changes.front().text;
+}
+
+std::string App::failureText(const std::string& error, const std::optional<UpdateCheck>& refusal) const {
+    if (refusal) return updateText(*refusal, m_panel.lang);
+    return error.empty() ? std::string() : loadErrorText(error, m_panel.lang);
+}
+
+void App::drawPendingUpdate() {
+    const std::optional<PendingUpdate>& pending = m_loader.pending();
+    m_updatePrompt.visible = pending.has_value();
+    if (!pending) return;
+    m_updatePrompt.lang = m_panel.lang;
+    m_updatePrompt.feed = feedDisplayName(feedKindName(pending->check.loadedAs), m_panel.lang);
+    const std::size_t slash = pending->source.find_last_of('/');
+    m_updatePrompt.source = slash == std::string::npos ? pending->source : pending->source.substr(slash + 1);
+    m_updatePrompt.before = pending->check.before;
+    m_updatePrompt.added = pending->check.change.added;
+    m_updatePrompt.removed = pending->check.change.removed;
+    m_updatePrompt.removedNames = pending->check.change.removedNames;
+    const UpdatePromptActions answer = drawUpdatePrompt(m_updatePrompt);
+    if (answer.apply) {
+        if (m_loader.applyPending(m_feeds)) feedsChanged();
+    } else if (answer.keep) {
+        m_loader.discardPending();
+    }
+    if (answer.apply || answer.keep) {
+        m_panel.problems = m_loader.problems();
+        updateFeedStatus();
+        redrawSoon();
+    }
 }
 
 std::string App::startupJson() const {
@@ -1131,7 +1172,8 @@ std::string App::feedsJson() const {
             r.features, r.hasData ? "true" : "false", r.ageSeconds, r.stale ? "true" : "false",
             r.refreshSeconds, r.versions, r.unchanged, r.failures);
         sources += (sources.empty() ? "{" : ",{") + std::string("\"source\":") + jsonQuote(r.source) +
-                   numbers + ",\"error\":" + jsonQuote(r.error) + "}";
+                   numbers + ",\"error\":" + jsonQuote(r.error) + ",\"message\":" + jsonQuote(r.message) +
+                   ",\"refusal\":" + jsonQuote(r.refusal) + "}";
     }
     std::string changes;
     for (const FeedChangeRecord& c : m_loader.changes()) {
@@ -1143,9 +1185,16 @@ std::string App::feedsJson() const {
                    ",\"feed\":\"" + std::string(feedKindName(c.change.kind)) + "\"" + numbers +
                    ",\"text\":" + jsonQuote(changeSummary(c.change, m_panel.lang)) + "}";
     }
+    std::string pending = "null";
+    if (const std::optional<PendingUpdate>& p = m_loader.pending())
+        pending = "{\"source\":" + jsonQuote(p->source) + ",\"feed\":\"" +
+                  std::string(feedKindName(p->check.loadedAs)) + "\"" +
+                  formatted(",\"before\":%zu,\"added\":%d,\"removed\":%d}", p->check.before,
+                            p->check.change.added, p->check.change.removed);
     return "{\"sources\":[" + sources + "],\"changes\":[" + changes +
            "],\"failureCount\":" + std::to_string(m_loader.failureCount()) +
-           ",\"failureLog\":" + std::to_string(m_loader.failureLog().size()) + "}";
+           ",\"failureLog\":" + std::to_string(m_loader.failureLog().size()) +
+           ",\"pendingUpdate\":" + pending + ",\"wallFailure\":" + jsonQuote(m_wall.feedFailure) + "}";
 }
 
 std::string App::hoverJson() const {

@@ -27,6 +27,7 @@
 #include "ui/search_panel.hpp"
 #include "ui/snapshot_panel.hpp"
 #include "ui/ui_font.hpp"
+#include "ui/update_prompt.hpp"
 #include "ui/wall_panel.hpp"
 
 #include <array>
@@ -58,6 +59,7 @@ class App {
     Camera m_camera;
     MapRenderer m_renderer;
     FeedSet m_feeds;
+    UpdatePromptModel m_updatePrompt;
     MapPanelModel m_panel;
     bool m_imguiReady = false;
     bool m_dragging = false;
@@ -212,6 +214,10 @@ class App {
 
     /// Feed ages, states and change history from the loader, for the panel, the wall and tests.
     void updateFeedStatus();
+    /// A failed attempt in the user's language: the refusal's reason, else the load error.
+    std::string failureText(const std::string& error, const std::optional<UpdateCheck>& refusal) const;
+    /// The question about a version that would remove most of a feed, and its answer.
+    void drawPendingUpdate();
     std::string feedsJson() const;
     /// Fills the KPI figures (the wall's tiles, the snapshot's summary) from the current data.
     void updateKpis();

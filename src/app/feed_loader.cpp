@@ -33,8 +33,10 @@ void FeedLoader::send(FeedSourceStatus& status) {
     m_request({status.source, status.etag, status.lastModified});
 }
 
-void FeedLoader::requestFeed(const std::string& url, std::optional<FeedKind> kind, double refreshSeconds) {
+void FeedLoader::requestFeed(const std::string& url, std::optional<FeedKind> kind, double refreshSeconds,
+                             const UpdatePolicy& policy) {
     m_kindHints[url] = kind;
+    m_policies[url] = policy;
     FeedSourceStatus& status = statusOf(url);
     status.refreshSeconds = refreshSeconds > 0 ? refreshSeconds : m_defaultRefresh;
     if (!status.inFlight) send(status);
@@ -70,14 +72,68 @@ void FeedLoader::receive(FetchedFile file) {
     m_queue.push_back(std::move(file));
 }
 
-void FeedLoader::fail(FeedSourceStatus& status, std::vector<Diagnostic> problems, const std::string& error) {
+void FeedLoader::fail(FeedSourceStatus& status, std::vector<Diagnostic> problems, const std::string& error,
+                      std::optional<UpdateCheck> refusal) {
     status.error = error;
+    status.refusal = refusal;
     status.errorMs = status.checkedMs;
     ++status.failures;
     ++m_failureCount;
-    m_failureLog.push_back({status.checkedMs, status.source, error});
+    m_failureLog.push_back({status.checkedMs, status.source, error, std::move(refusal)});
     if (m_failureLog.size() > kMaxFailures) m_failureLog.pop_front();
     m_attemptProblems[status.source] = std::move(problems);
+}
+
+void FeedLoader::take(FeedSourceStatus& status, FeedSet& feeds, Feed feed, std::vector<Diagnostic> problems,
+                      std::size_t hash, std::string heldBytes, const std::string& etag,
+                      const std::string& lastModified) {
+    if (const Feed* before = feeds.get(feed.kind)) {
+        m_changes.push_back({status.checkedMs, status.source, diffFeeds(*before, feed)});
+        if (m_changes.size() > kMaxChanges) m_changes.pop_front();
+    }
+    status.kind = feed.kind;
+    status.features = feed.size();
+    status.hasData = true;
+    status.loadedMs = status.currentMs = status.checkedMs;
+    status.bytesHash = hash;
+    status.etag = etag;
+    status.lastModified = lastModified;
+    status.error.clear();
+    status.refusal.reset();
+    ++status.versions;
+    m_attemptProblems.erase(status.source);
+    m_goodProblems[status.source] = std::move(problems);
+    m_heldShrink.erase(status.source);
+    m_heldSource[static_cast<int>(feed.kind)] = status.source;
+    feeds.replace(std::move(feed));
+    m_heldBytes[status.source] = std::move(heldBytes);
+    m_references = checkReferences(feeds);
+}
+
+bool FeedLoader::applyPending(FeedSet& feeds) {
+    if (!m_pending) return false;
+    Waiting w = std::move(*m_pending);
+    const std::string source = m_pendingInfo->source;
+    m_pending.reset();
+    m_pendingInfo.reset();
+    FeedSourceStatus& status = statusOf(source);
+    status.checkedMs = m_clock();
+    take(status, feeds, std::move(w.feed), std::move(w.problems), w.hash, std::move(w.bytes), w.etag,
+         w.lastModified);
+    flatten();
+    return true;
+}
+
+void FeedLoader::discardPending() {
+    if (!m_pending) return;
+    const PendingUpdate info = std::move(*m_pendingInfo);
+    m_pending.reset();
+    m_pendingInfo.reset();
+    FeedSourceStatus& status = statusOf(info.source);
+    status.checkedMs = m_clock();
+    const std::string why = describeUpdate(info.check);
+    fail(status, {sourceError(info.source, why)}, why, info.check);
+    flatten();
 }
 
 bool FeedLoader::processOne(FeedSet& feeds) {
@@ -92,6 +148,7 @@ bool FeedLoader::processOne(FeedSet& feeds) {
         ++status.unchanged;
         status.currentMs = status.checkedMs;
         status.error.clear();
+        status.refusal.reset();
         m_attemptProblems.erase(status.source);
     };
     // A new good version (feed or manifest): held from now on, with the problems it came with.
@@ -138,40 +195,75 @@ bool FeedLoader::processOne(FeedSet& feeds) {
             for (const ManifestEntry& e : m.manifest->feeds) {
                 const std::string url = resolveUrl(manifestUrl, e.url);
                 const int refresh = e.refreshSeconds > 0 ? e.refreshSeconds : m.manifest->refreshSeconds;
-                if (!m_status.count(url)) requestFeed(url, e.kind, refresh);
+                UpdatePolicy policy;
+                if (e.minValidShare) policy.minValidShare = *e.minValidShare;
+                if (!m_status.count(url)) requestFeed(url, e.kind, refresh, policy);
             }
         } else {
             fail(statusOf(file.source), std::move(m.diagnostics), "manifest rejected");
         }
     } else {
-        const auto hint = m_kindHints.find(file.source);
-        FeedReadResult r = hint != m_kindHints.end() && hint->second
-                               ? readFeed(file.bytes, *hint->second, file.source)
-                               : readFeedDetectKind(file.bytes, file.source);
-        for (Diagnostic& d : r.diagnostics)
-            d.feed = file.source + ": " + d.feed;
-        if (r.feed) {
-            if (const Feed* before = feeds.get(r.feed->kind)) {
-                m_changes.push_back({status.checkedMs, file.source, diffFeeds(*before, *r.feed)});
-                if (m_changes.size() > kMaxChanges) m_changes.pop_front();
-            }
-            status.kind = r.feed->kind;
-            status.features = r.feed->size();
-            accept(hash, std::move(r.diagnostics));
-            m_heldSource[static_cast<int>(r.feed->kind)] = file.source;
-            feeds.replace(std::move(*r.feed));
-            m_heldBytes[file.source] = packed.empty() ? std::move(file.bytes) : std::move(packed);
-            changed = true;
-        } else {
-            const std::string why = r.diagnostics.empty() ? "rejected" : r.diagnostics.front().message;
-            r.diagnostics.push_back(
-                sourceError(file.source, "rejected as a whole; the last good version stays on the map"));
-            fail(status, std::move(r.diagnostics), why);
-        }
+        changed = takeFeed(status, feeds, file, hash, std::move(packed));
     }
-    if (changed) m_references = checkReferences(feeds);
     flatten();
     return changed;
+}
+
+bool FeedLoader::takeFeed(FeedSourceStatus& status, FeedSet& feeds, FetchedFile& file, std::size_t hash,
+                          std::string packed) {
+    const auto hint = m_kindHints.find(file.source);
+    const bool userFile = hint == m_kindHints.end(); // dropped or picked, not requested by URL
+    const std::optional<FeedKind> asked = userFile ? std::nullopt : hint->second;
+    const auto refuse = [&](const UpdateCheck& check, std::vector<Diagnostic> problems) {
+        if (problems.size() > kMaxRefusedProblems) problems.resize(kMaxRefusedProblems);
+        const std::string why = describeUpdate(check);
+        problems.push_back(sourceError(file.source, why));
+        fail(status, std::move(problems), why, check);
+        return false;
+    };
+    if (asked)
+        if (const std::optional<FeedKind> declared = declaredFeedKind(file.bytes);
+            declared && *declared != *asked)
+            return refuse(otherKindCheck(*asked, *declared), {});
+    FeedReadResult r =
+        asked ? readFeed(file.bytes, *asked, file.source) : readFeedDetectKind(file.bytes, file.source);
+    for (Diagnostic& d : r.diagnostics)
+        d.feed = file.source + ": " + d.feed;
+    if (!r.feed) {
+        const std::string why = r.diagnostics.empty() ? "rejected" : r.diagnostics.front().message;
+        r.diagnostics.push_back(
+            sourceError(file.source, "rejected as a whole; the last good version stays on the map"));
+        fail(status, std::move(r.diagnostics), why);
+        return false;
+    }
+    const FeedKind kind = r.feed->kind;
+    const auto policy = m_policies.find(file.source);
+    UpdateCheck check = checkUpdate(file.bytes, r, kind, feeds.get(kind),
+                                    policy == m_policies.end() ? UpdatePolicy{} : policy->second);
+    if (check.problem == UpdateProblem::LargeShrink) {
+        if (userFile && m_askBeforeShrink) {
+            if (m_pending) discardPending();
+            m_pending = Waiting{std::move(*r.feed),
+                                std::move(r.diagnostics),
+                                hash,
+                                packed.empty() ? std::move(file.bytes) : std::move(packed),
+                                file.etag,
+                                file.lastModified};
+            m_pendingInfo = PendingUpdate{file.source, std::move(check)};
+            return false;
+        }
+        // Served (or dropped) again unchanged: the feed really shrank.
+        const auto held = m_heldShrink.find(file.source);
+        if (held == m_heldShrink.end() || held->second != hash) {
+            m_heldShrink[file.source] = hash;
+            return refuse(check, {});
+        }
+    } else if (!check.accepted()) {
+        return refuse(check, std::move(r.diagnostics));
+    }
+    take(status, feeds, std::move(*r.feed), std::move(r.diagnostics), hash,
+         packed.empty() ? std::move(file.bytes) : std::move(packed), file.etag, file.lastModified);
+    return true;
 }
 
 void FeedLoader::mapConverted(FetchedFile& file) {

@@ -1,12 +1,14 @@
 #pragma once
 /// Turns fetched bytes into feeds, one file per call so the page keeps drawing between files:
 /// manifests expand into more requests, feeds are fetched again on their interval with
-/// conditional requests, a new version replaces the old one only once it parsed (a feed that
-/// fails keeps the last good version and its error and time are listed), every replacement is
-/// summarised against the version it replaced, and each source knows its age.
+/// conditional requests, a new version replaces the old one only once it parsed and passed the
+/// update rule of core/feed_update.hpp (a feed that fails keeps the last good version and its
+/// error and time are listed; a large shrink is asked about or held until served again), every
+/// replacement is summarised against the version it replaced, and each source knows its age.
 
 #include "core/feed_change.hpp"
 #include "core/feed_set.hpp"
+#include "core/feed_update.hpp"
 #include "core/fetched_file.hpp"
 
 #include <array>
@@ -39,7 +41,8 @@ struct FeedSourceStatus {
     std::uint64_t currentMs = 0; ///< last time the source confirmed it (new version, 304 or same bytes)
     std::uint64_t checkedMs = 0; ///< last answer of any kind
     std::uint64_t requestedMs = 0;
-    std::string error; ///< why the latest attempt failed ("" when it succeeded)
+    std::string error;                  ///< why the latest attempt failed ("" when it succeeded), in English
+    std::optional<UpdateCheck> refusal; ///< when the update rule refused it: the reason as values
     std::uint64_t errorMs = 0;
     int versions = 0;          ///< versions taken from this source
     int unchanged = 0;         ///< answers that were 304 or the same bytes
@@ -55,6 +58,14 @@ struct FeedFailureRecord {
     std::uint64_t atMs = 0;
     std::string source;
     std::string error;
+    std::optional<UpdateCheck> refusal;
+};
+
+/// A version that would remove most of a feed at once, from a file the user loaded: it waits
+/// for the user to apply or keep the map as it is.
+struct PendingUpdate {
+    std::string source;
+    UpdateCheck check;
 };
 
 /// One replacement of a feed by a newer version.
@@ -83,7 +94,7 @@ class FeedLoader {
 
     /// `refreshSeconds` > 0 fetches the URL again on that interval (0: the default interval).
     void requestFeed(const std::string& url, std::optional<FeedKind> kind = std::nullopt,
-                     double refreshSeconds = 0);
+                     double refreshSeconds = 0, const UpdatePolicy& policy = {});
     void requestManifest(const std::string& url, double refreshSeconds = 0);
     /// Interval for URLs requested without their own (the page's `refresh=`); 0 = load once.
     void setDefaultRefresh(double seconds) { m_defaultRefresh = seconds; }
@@ -94,6 +105,15 @@ class FeedLoader {
     void setAdmission(std::function<std::optional<std::string>(std::size_t bytes)> admit) {
         m_admit = std::move(admit);
     }
+    /// Whether a large shrink from a file the user loaded (dropped or picked) waits for the user
+    /// (the laptop) or is held until served again like any other source (the wall: nobody to ask).
+    void setAskBeforeShrink(bool ask) { m_askBeforeShrink = ask; }
+    /// The version waiting for the user, if any.
+    const std::optional<PendingUpdate>& pending() const { return m_pendingInfo; }
+    /// Applies the waiting version; true when it replaced a feed.
+    bool applyPending(FeedSet& feeds);
+    /// Keeps the map as it is: the waiting version is dropped and counted as a refused update.
+    void discardPending();
     /// Requests again every URL whose interval has passed and that is not still in flight.
     void poll();
 
@@ -140,7 +160,21 @@ class FeedLoader {
     std::function<std::optional<std::string>(std::size_t)> m_admit;
     double m_defaultRefresh = 0;
     int m_staleAfter = 0;
+    bool m_askBeforeShrink = false;
     std::map<std::string, std::optional<FeedKind>> m_kindHints;
+    std::map<std::string, UpdatePolicy> m_policies;
+    /// Per source, the hash of a large-shrink version held back: served again, it is taken.
+    std::map<std::string, std::size_t> m_heldShrink;
+    /// The version waiting for the user and what taking it needs.
+    struct Waiting {
+        Feed feed;
+        std::vector<Diagnostic> problems;
+        std::size_t hash = 0;
+        std::string bytes;
+        std::string etag, lastModified;
+    };
+    std::optional<Waiting> m_pending;
+    std::optional<PendingUpdate> m_pendingInfo;
     std::deque<FetchedFile> m_queue;
     std::map<std::string, FeedSourceStatus> m_status;
     std::vector<std::string> m_order;
@@ -156,7 +190,17 @@ class FeedLoader {
 
     FeedSourceStatus& statusOf(const std::string& source);
     void send(FeedSourceStatus& status);
-    void fail(FeedSourceStatus& status, std::vector<Diagnostic> problems, const std::string& error);
+    void fail(FeedSourceStatus& status, std::vector<Diagnostic> problems, const std::string& error,
+              std::optional<UpdateCheck> refusal = std::nullopt);
+    /// Reads a feed file and puts it on the map when the update rule lets it through.
+    bool takeFeed(FeedSourceStatus& status, FeedSet& feeds, FetchedFile& file, std::size_t hash,
+                  std::string packed);
+    /// Problems listed for a refused version: the first ones say enough.
+    static constexpr std::size_t kMaxRefusedProblems = 100;
+    /// Puts a checked version on the map.
+    void take(FeedSourceStatus& status, FeedSet& feeds, Feed feed, std::vector<Diagnostic> problems,
+              std::size_t hash, std::string heldBytes, const std::string& etag,
+              const std::string& lastModified);
     void flatten();
     /// Maps a file converted in the page to a feed (its mapping file, else its name says which).
     void mapConverted(FetchedFile& file);

@@ -93,9 +93,9 @@ AppOptions optionsFromParams(const Params& params) {
             o.screenshotPath = value;
         else if (key == "feeds")
             for (std::string& url : splitFeedList(value))
-                o.feeds.push_back({std::move(url), std::nullopt});
+                o.feeds.push_back({std::move(url), std::nullopt, 0, std::nullopt});
         else if (const std::optional<FeedKind> kind = feedKindFromName(key); kind && !value.empty())
-            o.feeds.push_back({value, kind});
+            o.feeds.push_back({value, kind, 0, std::nullopt});
         else if (key == "manifest")
             o.manifest = value;
         else if (key == "width")

@@ -543,8 +543,9 @@ std::unique_ptr<PropertyReader> readerFor(Feed& feed) {
     return nullptr;
 }
 
-/// The `cordon.feed` value of a file, found by skipping through its top-level members.
-std::optional<FeedKind> declaredKind(std::string_view bytes) {
+} // namespace
+
+std::optional<FeedKind> declaredFeedKind(std::string_view bytes) {
     JsonCursor cursor(bytes);
     if (cursor.peek() != '{') return std::nullopt;
     cursor.advance();
@@ -564,7 +565,30 @@ std::optional<FeedKind> declaredKind(std::string_view bytes) {
     return std::nullopt;
 }
 
-} // namespace
+std::optional<AreaLevel> areaLevelFromName(std::string_view name) {
+    return enumFromName<AreaLevel>(kAreaLevels, name);
+}
+std::optional<Risk> riskFromName(std::string_view name) {
+    return enumFromName<Risk>(kRisks, name);
+}
+std::optional<PostKind> postKindFromName(std::string_view name) {
+    return enumFromName<PostKind>(kPostKinds, name);
+}
+std::optional<TeamKind> teamKindFromName(std::string_view name) {
+    return enumFromName<TeamKind>(kTeamKinds, name);
+}
+std::optional<FacilityKind> facilityKindFromName(std::string_view name) {
+    return enumFromName<FacilityKind>(kFacilityKinds, name);
+}
+
+std::size_t FeedReadResult::featuresInFile() const {
+    std::vector<long> skipped;
+    for (const Diagnostic& d : diagnostics)
+        if (d.severity == Severity::Error && d.featureIndex >= 0) skipped.push_back(d.featureIndex);
+    std::sort(skipped.begin(), skipped.end());
+    skipped.erase(std::unique(skipped.begin(), skipped.end()), skipped.end());
+    return (feed ? feed->size() : 0) + skipped.size();
+}
 
 std::string_view feedKindName(FeedKind kind) {
     return kFeedNames[static_cast<int>(kind)];
@@ -621,7 +645,7 @@ FeedReadResult readFeed(std::string_view bytes, FeedKind kind, std::string_view 
 }
 
 FeedReadResult readFeedDetectKind(std::string_view bytes, std::string_view nameHint) {
-    std::optional<FeedKind> kind = declaredKind(bytes);
+    std::optional<FeedKind> kind = declaredFeedKind(bytes);
     if (!kind) {
         std::string_view stem = nameHint.substr(nameHint.find_last_of("/\\") + 1);
         stem = stem.substr(0, stem.find('.'));

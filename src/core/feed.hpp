@@ -133,7 +133,19 @@ struct Feed {
 struct FeedReadResult {
     std::optional<Feed> feed; ///< empty when the file is unusable as a whole (keep the last good one)
     std::vector<Diagnostic> diagnostics;
+    /// Features the file held, kept or skipped (a skipped feature has an error naming its index).
+    std::size_t featuresInFile() const;
 };
+
+/// Contract values by name (docs/feeds.md), nullopt for any other text.
+std::optional<AreaLevel> areaLevelFromName(std::string_view name);
+std::optional<Risk> riskFromName(std::string_view name);
+std::optional<PostKind> postKindFromName(std::string_view name);
+std::optional<TeamKind> teamKindFromName(std::string_view name);
+std::optional<FacilityKind> facilityKindFromName(std::string_view name);
+
+/// The feed a file names in its `cordon.feed` member, found without reading its features.
+std::optional<FeedKind> declaredFeedKind(std::string_view bytes);
 
 /// Reads and validates one feed. Invalid features are skipped (error), doubtful ones kept
 /// (warning); every diagnostic names the feed, feature index, id and JSON path.

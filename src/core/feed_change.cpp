@@ -67,6 +67,10 @@ FeedChange diffFeeds(const Feed& before, const Feed& after) {
         if (seen[i]) continue;
         ++change.removed;
         change.highRiskLifted += isHighRisk(before, i);
+        if (change.removedNames.size() < FeedChange::kRemovedNamesKept) {
+            const FeatureRecord& f = before.layer.features[i];
+            change.removedNames.push_back(f.name.empty() ? f.id : f.name);
+        }
     }
     return change;
 }

@@ -4,6 +4,9 @@
 
 #include "core/feed.hpp"
 
+#include <string>
+#include <vector>
+
 namespace cordon {
 
 struct FeedChange {
@@ -15,6 +18,10 @@ struct FeedChange {
     /// high-risk and are no longer (removed or lowered: the risk is lifted).
     int highRiskAdded = 0;
     int highRiskLifted = 0;
+    /// Names (else ids) of the first kRemovedNamesKept features gone: what a person checks before
+    /// letting a large shrink through.
+    std::vector<std::string> removedNames;
+    static constexpr std::size_t kRemovedNamesKept = 5;
 
     bool empty() const { return added == 0 && removed == 0 && changed == 0; }
 };

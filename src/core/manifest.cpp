@@ -50,6 +50,13 @@ ManifestReadResult readManifest(std::string_view bytes, std::string_view source)
                             "unknown feed '" + kind->string + "'; ignored");
             }
             e.refreshSeconds = readRefresh(item, path + ".");
+            if (const JsonValue* share = item.find("minValidShare")) {
+                if (share->isNumber() && share->number >= 0 && share->number <= 1)
+                    e.minValidShare = share->number;
+                else
+                    problem(Severity::Warning, path + ".minValidShare",
+                            "should be a share between 0 and 1 (0.9 = 90%); ignored");
+            }
         } else {
             problem(Severity::Warning, path, "should be a URL or {\"url\": ..., \"feed\": ...}; skipped");
             continue;

@@ -19,6 +19,9 @@ struct ManifestEntry {
     std::string url;              ///< as written (relative URLs are resolved by the page)
     std::optional<FeedKind> kind; ///< when given; else told from the file itself
     int refreshSeconds = 0; ///< fetch again every N seconds; 0 = the manifest's (or the page's) interval
+    /// `"minValidShare"`: share of a version's features that must be valid for it to be taken
+    /// (0..1; unset: the default of UpdatePolicy).
+    std::optional<double> minValidShare;
 };
 
 struct Manifest {

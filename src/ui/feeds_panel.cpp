@@ -81,7 +81,7 @@ void drawFeedsPanel(FeedsModel& m) {
             ImGui::TableNextColumn();
             if (!row.error.empty()) {
                 ImGui::PushTextWrapPos(0.0f);
-                ImGui::TextColored(failed, "%s (%s)", row.error.c_str(),
+                ImGui::TextColored(failed, "%s (%s)", (row.message.empty() ? row.error : row.message).c_str(),
                                    durationText(row.errorAgoSeconds, m.lang).c_str());
                 ImGui::PopTextWrapPos();
             }

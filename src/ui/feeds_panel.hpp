@@ -17,7 +17,9 @@ struct FeedRow {
     bool hasData = false;
     double ageSeconds = 0; ///< since the source last confirmed its data
     bool stale = false;
-    std::string error; ///< latest attempt's failure
+    std::string error;   ///< latest attempt's failure, as the loader reported it (English)
+    std::string message; ///< the same in the user's language (what the panel shows)
+    std::string refusal; ///< the update rule's reason, when it refused the version ("" otherwise)
     double errorAgoSeconds = 0;
     double refreshSeconds = 0;
     int versions = 0, unchanged = 0, failures = 0;

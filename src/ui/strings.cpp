@@ -140,6 +140,32 @@ constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
     {SnapshotFailed, "快照失败", "Snapshot failed"},
     {ImportFiles, "导入文件…", "Import files…"},
     {FeedFailureLog, "错误记录", "Failure log"},
+    {UpdateOtherKind, "这是{1}数据，不是{2}：未采用，保留上一版",
+     "This is {1} data, not {2}: refused, the last good version stays"},
+    {UpdateFewValid, "{2} 个要素中仅 {1} 个有效（至少需 {3}%）：未采用，保留上一版",
+     "Only {1} of {2} features are valid (at least {3}% needed): refused, the last good version stays"},
+    {UpdateLargeShrink, "将一次移除 {2} 个要素中的 {1} 个（+{3} / -{1}）：暂缓，再次收到同一版本时采用",
+     "Would remove {1} of {2} features at once (+{3} / -{1}): held until the same version arrives again"},
+    {UpdateAskTitle, "确认更新{1}？", "Apply this {1} update?"},
+    {UpdateAskText, "{1}：将移除地图上 {3} 个要素中的 {2} 个（+{4} / -{2}）",
+     "{1}: removes {2} of the {3} features on the map (+{4} / -{2})"},
+    {UpdateAskNames, "将移除：{1}", "Removed: {1}"},
+    {UpdateApply, "应用更新（Enter）", "Apply (Enter)"},
+    {UpdateKeep, "保留当前数据（Esc）", "Keep the map as it is (Esc)"},
+    {WallFeedsFailed, "数据源异常", "Feed failures"},
+    {LoadHttp, "服务器返回 HTTP {1}", "the server answered HTTP {1}"},
+    {LoadHttpNotFound, "服务器返回 HTTP 404：地址不存在", "the server answered HTTP 404: no such address"},
+    {LoadHttpForbidden, "服务器返回 HTTP {1}：无权访问", "the server answered HTTP {1}: access denied"},
+    {LoadHttpServer, "服务器返回 HTTP {1}：服务器错误", "the server answered HTTP {1}: server error"},
+    {LoadNetwork, "网络错误：无法连接服务器", "network error: the server could not be reached"},
+    {LoadTimeout, "请求超时", "the request timed out"},
+    {LoadNotJson, "不是有效的 JSON（{1}）", "not JSON ({1})"},
+    {LoadTooLarge, "文件过大：{1}", "too large: {1}"},
+    {LoadGzip, "压缩文件损坏：{1}", "damaged compressed file: {1}"},
+    {LoadManifest, "数据清单无效", "the manifest is not valid"},
+    {LoadUnknownKind, "无法判断是哪类数据：请以数据类型命名文件（如 zones.geojson）或在 cordon.feed 中注明",
+     "cannot tell which feed this is: name the file after the feed (zones.geojson, ...) or set cordon.feed"},
+    {LoadOther, "未采用（{1}），保留上一版", "refused ({1}); the last good version stays"},
 }};
 
 constexpr bool tableInOrder() {
@@ -158,6 +184,23 @@ std::span<const TextEntry> textTable() {
 std::string_view tr(TextId id, Lang lang) {
     const TextEntry& e = kTable[static_cast<std::size_t>(id)];
     return lang == Lang::En ? e.en : e.zh;
+}
+
+std::string fillText(std::string_view pattern, std::initializer_list<std::string_view> values) {
+    std::string out;
+    out.reserve(pattern.size() + 16);
+    for (std::size_t i = 0; i < pattern.size(); ++i) {
+        const char c = pattern[i];
+        if (c == '{' && i + 2 < pattern.size() && pattern[i + 2] == '}' && pattern[i + 1] >= '1' &&
+            pattern[i + 1] <= '9') {
+            const std::size_t n = static_cast<std::size_t>(pattern[i + 1] - '1');
+            if (n < values.size()) out += *(values.begin() + n);
+            i += 2;
+            continue;
+        }
+        out += c;
+    }
+    return out;
 }
 
 std::string_view feedDisplayName(std::string_view feed, Lang lang) {

@@ -2,7 +2,9 @@
 /// Every text the UI shows, in one table with a Chinese and an English column, so that neither
 /// language can fall behind. Chinese (zh-CN) is the default; `?lang=en` switches.
 
+#include <initializer_list>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace cordon {
@@ -136,6 +138,27 @@ enum class TextId {
     SnapshotFailed,
     ImportFiles,
     FeedFailureLog,
+    UpdateOtherKind,
+    UpdateFewValid,
+    UpdateLargeShrink,
+    UpdateAskTitle,
+    UpdateAskText,
+    UpdateAskNames,
+    UpdateApply,
+    UpdateKeep,
+    WallFeedsFailed,
+    LoadHttp,
+    LoadHttpNotFound,
+    LoadHttpForbidden,
+    LoadHttpServer,
+    LoadNetwork,
+    LoadTimeout,
+    LoadNotJson,
+    LoadTooLarge,
+    LoadGzip,
+    LoadManifest,
+    LoadUnknownKind,
+    LoadOther,
     Count
 };
 
@@ -150,6 +173,9 @@ std::span<const TextEntry> textTable();
 
 /// The text for `id` in `lang`.
 std::string_view tr(TextId id, Lang lang);
+
+/// `pattern` with `{1}`, `{2}`, ... replaced by `values` in order (a table text with values).
+std::string fillText(std::string_view pattern, std::initializer_list<std::string_view> values);
 
 /// Display name of a feed ("zones" -> "风险区"), or the feed name itself when it is not a known feed.
 std::string_view feedDisplayName(std::string_view feed, Lang lang);

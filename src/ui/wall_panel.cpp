@@ -87,13 +87,17 @@ void drawWallPanel(const WallModel& m, const WallFaces& faces) {
         }
         ImGui::End();
     }
-    // A strip along the bottom: the latest change from the feeds, and any feed that is stale.
-    if (!m.lastChange.empty() || !m.feedAlert.empty()) {
+    // A strip along the bottom: any feed that failed (red) or is stale, then the latest change.
+    if (!m.lastChange.empty() || !m.feedAlert.empty() || !m.feedFailure.empty()) {
         const float stripHeight = 64 * unit;
         ImGui::SetNextWindowPos(ImVec2(margin, display.y - margin - stripHeight));
         ImGui::SetNextWindowSize(ImVec2(display.x - 2 * margin, stripHeight));
         ImGui::Begin("##wallfeeds", nullptr, flags);
         const bool pushed = type(faces.text, kWallTextScale, kWallTextScale);
+        if (!m.feedFailure.empty()) {
+            ImGui::TextColored(ImVec4(1.0f, 0.25f, 0.2f, 1), "%s", m.feedFailure.c_str());
+            ImGui::SameLine(0, 40 * unit);
+        }
         if (!m.feedAlert.empty()) {
             ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.25f, 1), "%s", m.feedAlert.c_str());
             ImGui::SameLine(0, 40 * unit);

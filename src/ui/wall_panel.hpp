@@ -17,11 +17,12 @@ struct WallModel {
     int postsShortNow = -1;
     double personHoursShort = -1;
     long long householdsAwaiting = -1;
-    std::string clock;      ///< "HH:MM" now
-    std::string dataAsOf;   ///< "HH:MM" of the last feed change
-    std::string place;      ///< the district the tour shows, "" when none
-    std::string lastChange; ///< what the latest feed update changed, "" before any
-    std::string feedAlert;  ///< feeds that are stale or failing, "" when all are current
+    std::string clock;       ///< "HH:MM" now
+    std::string dataAsOf;    ///< "HH:MM" of the last feed change
+    std::string place;       ///< the district the tour shows, "" when none
+    std::string lastChange;  ///< what the latest feed update changed, "" before any
+    std::string feedAlert;   ///< feeds that are stale, "" when all are current
+    std::string feedFailure; ///< feeds whose latest update failed, with the reason (shown in red)
 };
 
 /// How much larger than the UI the wall's type is on a screen `displayHeight` logical pixels tall

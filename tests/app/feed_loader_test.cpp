@@ -287,3 +287,151 @@ TEST_CASE("Every failure goes into the failure log, which keeps the last ones an
     CHECK(loader.failureLog().back().error == "HTTP 500 Internal Server Error");
     CHECK(loader.failureLog().back().source == "live/zones.geojson");
 }
+
+namespace {
+
+std::string postsFile(int count, bool header) {
+    std::string text = R"({"type":"FeatureCollection",)";
+    if (header) text += R"("cordon":{"feed":"posts","version":1},)";
+    text += R"("features":[)";
+    for (int i = 0; i < count; ++i)
+        text +=
+            std::string(i ? "," : "") + R"({"type":"Feature","id":"P-)" + std::to_string(i) +
+            R"(","properties":{"kind":"city_entry"},"geometry":{"type":"Point","coordinates":[113.6,34.7]}})";
+    return text + "]}";
+}
+
+} // namespace
+
+TEST_CASE("A file of another kind in a feed's slot is refused as that kind; the zones stay") {
+    FeedLoader loader([](const FeedRequest&) {});
+    FeedSet feeds;
+    loader.requestFeed("live/zones", FeedKind::Zones);
+    loader.receive({"live/zones", zonesWith(12, 0), ""});
+    CHECK(loader.processOne(feeds));
+    const FeedSourceStatus& status = *loader.sources().at(0);
+
+    for (const bool header : {true, false}) {
+        loader.receive({"live/zones", postsFile(40, header), ""});
+        CHECK_FALSE(loader.processOne(feeds));
+        CHECK(feeds.get(FeedKind::Zones)->size() == 12);
+        CHECK_FALSE(feeds.get(FeedKind::Posts)); // never loaded as posts either
+        REQUIRE(status.refusal);
+        CHECK(status.refusal->problem == UpdateProblem::OtherKind);
+        REQUIRE(status.refusal->readsAs);
+        CHECK(*status.refusal->readsAs == FeedKind::Posts);
+        REQUIRE(loader.failureLog().back().refusal);
+        CHECK(loader.failureLog().back().refusal->problem == UpdateProblem::OtherKind);
+    }
+    CHECK(status.failures == 2);
+    CHECK(loader.failureCount() == 2);
+}
+
+TEST_CASE("A dropped file that reads as another feed than its name says is refused") {
+    FeedLoader loader([](const FeedRequest&) {});
+    FeedSet feeds;
+    loader.receive({"zones.geojson", zonesWith(3, 0), ""});
+    CHECK(loader.processOne(feeds));
+    loader.receive({"zones.geojson", postsFile(5, false), ""});
+    CHECK_FALSE(loader.processOne(feeds));
+    CHECK(feeds.get(FeedKind::Zones)->size() == 3);
+    REQUIRE(loader.sources().at(0)->refusal);
+    CHECK(loader.sources().at(0)->refusal->readsAs == FeedKind::Posts);
+}
+
+TEST_CASE("A live feed that loses most of its features is held until it is served again") {
+    FeedLoader loader([](const FeedRequest&) {});
+    loader.setAskBeforeShrink(true); // asks only about files the user loaded
+    FeedSet feeds;
+    loader.requestFeed("live/zones", FeedKind::Zones, 60);
+    loader.receive({"live/zones", zonesWith(20, 10), ""});
+    CHECK(loader.processOne(feeds));
+    const FeedSourceStatus& status = *loader.sources().at(0);
+
+    loader.receive({"live/zones", zonesWith(0, 0), ""}); // every zone lifted?
+    CHECK_FALSE(loader.processOne(feeds));
+    CHECK_FALSE(loader.pending());
+    CHECK(feeds.get(FeedKind::Zones)->size() == 30);
+    REQUIRE(status.refusal);
+    CHECK(status.refusal->problem == UpdateProblem::LargeShrink);
+    CHECK(status.refusal->change.removed == 30);
+    CHECK(status.failures == 1);
+
+    loader.receive({"live/zones", zonesWith(1, 0), ""}); // another small version: held again
+    CHECK_FALSE(loader.processOne(feeds));
+    CHECK(status.failures == 2);
+
+    loader.receive({"live/zones", zonesWith(1, 0), ""}); // the same version again: it is real
+    CHECK(loader.processOne(feeds));
+    CHECK(feeds.get(FeedKind::Zones)->size() == 1);
+    CHECK_FALSE(status.refusal);
+    CHECK(status.error.empty());
+    CHECK(loader.changes().back().change.removed == 29);
+}
+
+TEST_CASE("A dropped file that removes most of a feed waits for the user on the laptop") {
+    FeedLoader loader([](const FeedRequest&) {});
+    loader.setAskBeforeShrink(true);
+    FeedSet feeds;
+    loader.receive({"zones.geojson", zonesWith(20, 0), ""});
+    CHECK(loader.processOne(feeds));
+
+    loader.receive({"zones.geojson", zonesWith(3, 0), ""});
+    CHECK_FALSE(loader.processOne(feeds));
+    REQUIRE(loader.pending());
+    CHECK(loader.pending()->source == "zones.geojson");
+    CHECK(loader.pending()->check.change.removed == 17);
+    CHECK(loader.pending()->check.change.removedNames.size() == 5);
+    CHECK(feeds.get(FeedKind::Zones)->size() == 20);
+    CHECK(loader.failureCount() == 0);
+
+    loader.discardPending(); // keep the map: counted as a refused update
+    CHECK_FALSE(loader.pending());
+    CHECK(loader.failureCount() == 1);
+    CHECK(feeds.get(FeedKind::Zones)->size() == 20);
+
+    loader.receive({"zones.geojson", zonesWith(3, 0), ""});
+    CHECK_FALSE(loader.processOne(feeds));
+    REQUIRE(loader.pending());
+    CHECK(loader.applyPending(feeds));
+    CHECK_FALSE(loader.pending());
+    CHECK(feeds.get(FeedKind::Zones)->size() == 3);
+    CHECK(loader.sources().at(0)->versions == 2);
+    CHECK(loader.held(FeedKind::Zones)->bytes->size() == zonesWith(3, 0).size());
+}
+
+TEST_CASE("On the wall a dropped shrink is held like a live one") {
+    FeedLoader loader([](const FeedRequest&) {});
+    FeedSet feeds;
+    loader.receive({"zones.geojson", zonesWith(20, 0), ""});
+    CHECK(loader.processOne(feeds));
+    loader.receive({"zones.geojson", zonesWith(3, 0), ""});
+    CHECK_FALSE(loader.processOne(feeds));
+    CHECK_FALSE(loader.pending());
+    CHECK(feeds.get(FeedKind::Zones)->size() == 20);
+    loader.receive({"zones.geojson", zonesWith(3, 0), ""});
+    CHECK(loader.processOne(feeds));
+    CHECK(feeds.get(FeedKind::Zones)->size() == 3);
+}
+
+TEST_CASE("A manifest sets the share of valid features per feed") {
+    std::vector<std::string> requested;
+    FeedLoader loader([&](const FeedRequest& r) { requested.push_back(r.url); });
+    FeedSet feeds;
+    loader.requestManifest("m.json");
+    loader.receive({"m.json",
+                    R"({"feeds":[{"url":"z.geojson","feed":"zones","minValidShare":0.5},)"
+                    R"({"url":"p.geojson","feed":"posts"}]})",
+                    ""});
+    loader.processOne(feeds);
+    // 6 of 10 zones valid: enough for this feed's 50%.
+    std::string zones = zonesWith(6, 0);
+    zones.insert(zones.size() - 2,
+                 std::string(R"(,{"type":"Feature","id":"X","properties":{},"geometry":null})") +
+                     R"(,{"type":"Feature","id":"Y","properties":{},"geometry":null})" +
+                     R"(,{"type":"Feature","id":"W","properties":{},"geometry":null})" +
+                     R"(,{"type":"Feature","id":"V","properties":{},"geometry":null})");
+    loader.receive({"z.geojson", zones, ""});
+    CHECK(loader.processOne(feeds));
+    CHECK(feeds.get(FeedKind::Zones)->size() == 6);
+}

@@ -46,3 +46,19 @@ TEST_CASE("Feed names have display names in both languages") {
     }
     CHECK(feedDisplayName("custom", Lang::Zh) == "custom");
 }
+
+TEST_CASE("A text's values are the same in both languages") {
+    auto placeholders = [](std::string_view s) {
+        std::set<char> found;
+        for (std::size_t i = 0; i + 2 < s.size(); ++i)
+            if (s[i] == '{' && s[i + 2] == '}') found.insert(s[i + 1]);
+        return found;
+    };
+    for (const TextEntry& e : textTable()) {
+        INFO(e.en);
+        CHECK(placeholders(e.zh) == placeholders(e.en));
+    }
+    CHECK(fillText("{2} of {1}", {"a", "b"}) == "b of a");
+    CHECK(fillText("{1}{3}", {"x"}) == "x");
+    CHECK(fillText("{}{a}", {"x"}) == "{}{a}");
+}
