@@ -1120,7 +1120,9 @@ void App::updateFeedStatus() {
         m_feedsPanel.failures.push_back({static_cast<double>(SDL_GetTicks64() - it->atMs) / 1000.0,
                                          it->source, failureText(it->error, it->refusal)});
     m_wall.feedAlert = stale.empty() ? "" : std::string(tr(TextId::WallFeedsStale, lang)) + ": " + stale;
-    m_wall.feedFailure = failed.empty() ? "" : std::string(tr(TextId::WallFeedsFailed, lang)) + ": " + failed;
+    m_wall.feedFailure = failed.empty() ? ""
+                                        : std::string(tr(TextId::WallFeedsFailed, lang)) +
+                                              (lang == Lang::En ? ": " : "：") + failed;
     m_wall.lastChange = m_feedsPanel.changes.empty() ? "" : m_feedsPanel.changes.front().text;
 }
 

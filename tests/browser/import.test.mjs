@@ -34,6 +34,17 @@ async function drop(page, files) {
   }, files.map(([name, bytes]) => ({ name, base64: Buffer.from(bytes).toString('base64') })));
 }
 
+/// Answers the question a dropped file that replaces most of a feed asks (docs/feeds.md): checks
+/// what it says would change, then applies it with Enter.
+async function applyWhenAsked(page, feed, added) {
+  await page.waitForFunction(() => window.cordonState.feeds.pendingUpdate !== null, null, { timeout: 180000 });
+  const pending = await page.evaluate(() => window.cordonState.feeds.pendingUpdate);
+  assert.equal(pending.feed, feed);
+  assert.equal(pending.added, added);
+  assert.ok(pending.removed > pending.before / 2, JSON.stringify(pending));
+  await page.keyboard.press('Enter');
+}
+
 const kml = `<?xml version="1.0" encoding="UTF-8"?>
 <kml xmlns="http://www.opengis.net/kml/2.2"><Document>
 <Placemark><name>导入测试东门</name><Point><coordinates>113.675,34.776</coordinates></Point></Placemark>
@@ -58,7 +69,8 @@ test('KML, CSV and a zipped Shapefile become feeds; gdal3.js is fetched only whe
   // KML with the mapping file that `cordon import --mapping` reads.
   const mapping = JSON.stringify({ feed: 'posts', map: { name: 'Name', kind: ':compound_gate' } });
   await drop(page, [['gates.kml', kml], ['gates.mapping.json', mapping]]);
-  await page.waitForFunction(() => window.cordonState.layers.posts === 3, null, { timeout: 180000 });
+  await applyWhenAsked(page, 'posts', 3);
+  await page.waitForFunction(() => window.cordonState.layers.posts === 3, null, { timeout: 10000 });
   assert.ok(gdalRequests.some((u) => u.endsWith('gdal3WebAssembly.wasm')), 'gdal3.js fetched on demand');
   assert.ok(await page.evaluate(() => window.progressSeen > 0), 'a progress bar showed while converting');
   await page.keyboard.press('/');
@@ -69,6 +81,7 @@ test('KML, CSV and a zipped Shapefile become feeds; gdal3.js is fetched only whe
   // CSV with lon/lat columns, named after its feed: no mapping needed.
   const csv = 'id,name,kind,lon,lat\nH-1,第一人民医院,hospital,113.66,34.75\nH-2,方舱医院,isolation_site,113.70,34.80\n';
   await drop(page, [['facilities.csv', csv]]);
+  if (before.facilities >= 10) await applyWhenAsked(page, 'facilities', 2);
   await page.waitForFunction(() => window.cordonState.layers.facilities === 2, null, { timeout: 60000 });
 
   // A zipped Shapefile (made with Debian's ogr2ogr), named after its feed.
@@ -80,6 +93,7 @@ test('KML, CSV and a zipped Shapefile become feeds; gdal3.js is fetched only whe
   execFileSync('ogr2ogr', ['-f', 'ESRI Shapefile', join(work, 'zones.shp'), src, '-lco', 'ENCODING=UTF-8']);
   execFileSync('zip', ['-q', '-j', join(work, 'zones.zip'), ...['shp', 'shx', 'dbf', 'prj', 'cpg'].map((e) => join(work, `zones.${e}`))]);
   await drop(page, [['zones.zip', readFileSync(join(work, 'zones.zip'))]]);
+  await applyWhenAsked(page, 'zones', 2);
   await page.waitForFunction(() => window.cordonState.layers.zones === 2, null, { timeout: 60000 });
 
   // A mapping that names a missing field: rejected, the error names the file and the field.

@@ -1,0 +1,171 @@
+// Data trust: no update wipes good data. A file of the wrong kind (dropped, or served in a feed's
+// slot), a mostly invalid version and a 404 manifest are refused with the reason in the user's
+// language while the last good data stays; a real emptying gets through once it is served again;
+// on the laptop a dropped file that removes most of a feed waits for the user.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { launch, openApp, serve, serveApp, artifactsDir } from './harness.mjs';
+
+const chengduRoads = readFileSync(new URL('../../../shared/data/roads/chengdu.geojson', import.meta.url), 'utf8');
+const miniZones = JSON.parse(readFileSync(new URL('../../assets/mini-city/zones.geojson', import.meta.url), 'utf8'));
+
+/// `n` high-risk zones Z-0.. along a row; the first `broken` lack their risk (invalid).
+function zones(n, broken = 0) {
+  const features = [];
+  for (let i = 0; i < n; i++) {
+    const lon = 113.6 + i * 0.004;
+    const properties = { name: `测试区 ${i}`, since: '2026-11-23' };
+    if (i >= broken) properties.risk = 'high';
+    features.push({ type: 'Feature', id: `Z-${i}`, properties,
+      geometry: { type: 'Polygon', coordinates: [[[lon, 34.74], [lon + 0.003, 34.74], [lon + 0.003, 34.743], [lon, 34.74]]] } });
+  }
+  return JSON.stringify({ type: 'FeatureCollection', cordon: miniZones.cordon, features });
+}
+
+async function drop(page, name, text) {
+  await page.evaluate(([n, t]) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([t], n, { type: 'application/geo+json' }));
+    window.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, [name, text]);
+}
+
+const source = (page, suffix) =>
+  page.evaluate((s) => window.cordonState.feeds.sources.find((x) => x.source.endsWith(s)), suffix);
+
+let browser;
+let server;
+before(async () => {
+  browser = await launch();
+  server = await serve();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('a roads file dropped as zones.geojson is refused as roads; the demo zones stay (zh)', async () => {
+  const { page, problems } = await openApp(browser.context, `${server.url}/`);
+  const before = await page.evaluate(() => window.cordonState.layers.zones);
+  assert.ok(before > 100, `the demo city's zones (${before})`);
+  await drop(page, 'zones.geojson', chengduRoads);
+  await page.waitForFunction(() => window.cordonState.feeds.failureCount > 0, null, { timeout: 30000 });
+  const state = await page.evaluate(() => window.cordonState);
+  assert.equal(state.layers.zones, before, 'the zones on the map are kept');
+  const dropped = state.feeds.sources.find((s) => s.source === 'zones.geojson');
+  assert.equal(dropped.refusal, 'otherKind');
+  assert.equal(dropped.hasData, false);
+  assert.match(dropped.message, /^这是道路数据，不是风险区/);
+  assert.equal(state.feeds.pendingUpdate, null);
+  await page.screenshot({ path: join(artifactsDir, 'trust-wrong-kind-zh.png') });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('on the laptop a dropped file that removes most zones asks first: Esc keeps, Enter applies', async () => {
+  const { page, problems } = await openApp(browser.context, `${server.url}/?lang=en`);
+  const before = await page.evaluate(() => window.cordonState.layers.zones);
+  await drop(page, 'zones.geojson', zones(3));
+  await page.waitForFunction(() => window.cordonState.feeds.pendingUpdate !== null, null, { timeout: 30000 });
+  let state = await page.evaluate(() => window.cordonState);
+  assert.equal(state.layers.zones, before, 'nothing changes while the question is open');
+  assert.deepEqual([state.feeds.pendingUpdate.feed, state.feeds.pendingUpdate.added, state.feeds.pendingUpdate.removed,
+    state.feeds.pendingUpdate.before], ['zones', 3, before, before]);
+  await page.screenshot({ path: join(artifactsDir, 'trust-ask-shrink-en.png') });
+  await page.mouse.move(640, 700); // the map under the pointer: keys go to the app
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => window.cordonState.feeds.pendingUpdate === null, null, { timeout: 10000 });
+  state = await page.evaluate(() => window.cordonState);
+  assert.equal(state.layers.zones, before, 'kept');
+  assert.equal(state.feeds.failureCount, 1, 'a refused update is counted');
+  assert.equal((await source(page, 'zones.geojson')).refusal, 'largeShrink');
+
+  await drop(page, 'zones.geojson', zones(3));
+  await page.waitForFunction(() => window.cordonState.feeds.pendingUpdate !== null, null, { timeout: 30000 });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.cordonState.layers.zones === 3, null, { timeout: 10000 });
+  assert.equal((await source(page, 'zones.geojson')).message, '');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+/// A feed server whose answers the test sets per name.
+function feedServer() {
+  const feeds = new Map(); // name -> { body, status }
+  const onFeed = (req, res, name) => {
+    const feed = feeds.get(name);
+    if (!feed || feed.status !== 200) return res.writeHead(feed ? feed.status : 404).end('no');
+    res.writeHead(200, { 'Content-Type': 'application/geo+json' }).end(feed.body);
+  };
+  return serveApp(onFeed).then((s) => ({ ...s, feeds }));
+}
+
+test('on the wall a live zones feed refuses roads and a mostly invalid version, and takes a real emptying', async () => {
+  const live = await feedServer();
+  try {
+    live.feeds.set('zones.geojson', { status: 200, body: zones(40) });
+    live.feeds.set('feeds.json', { status: 200, body: JSON.stringify({ feeds: [{ url: 'zones.geojson', feed: 'zones' }] }) });
+    const { page, problems } = await openApp(browser.context,
+      `${live.url}/?mode=wall&manifest=/feeds/feeds.json&refresh=1&now=23:30`);
+    await page.waitForFunction(() => window.cordonState.layers.zones === 40, null, { timeout: 30000 });
+    const failures = () => page.evaluate(() => window.cordonState.feeds.failureCount);
+
+    // The Chengdu roads in the zones slot: refused as roads, named in red on the wall's strip.
+    live.feeds.set('zones.geojson', { status: 200, body: chengduRoads });
+    await page.waitForFunction(() => window.cordonState.feeds.failureCount > 0, null, { timeout: 30000 });
+    let state = await page.evaluate(() => window.cordonState);
+    assert.equal(state.layers.zones, 40);
+    assert.equal(state.wall.highRiskZones, 40, 'the wall keeps counting the last good zones');
+    assert.equal((await source(page, 'zones.geojson')).refusal, 'otherKind');
+    assert.match(state.feeds.wallFailure, /^数据源异常：zones\.geojson（这是道路数据，不是风险区/);
+    await page.screenshot({ path: join(artifactsDir, 'trust-wall-failure-zh.png') });
+
+    // 30 of 40 valid (75%, under 90%): refused.
+    let n = await failures();
+    live.feeds.set('zones.geojson', { status: 200, body: zones(40, 10) });
+    await page.waitForFunction((k) => window.cordonState.feeds.failureCount > k &&
+      window.cordonState.feeds.sources.find((s) => s.source.endsWith('zones.geojson')).refusal === 'fewValid', n, { timeout: 30000 });
+    state = await page.evaluate(() => window.cordonState);
+    assert.equal(state.layers.zones, 40);
+    assert.match((await source(page, 'zones.geojson')).message, /^40 个要素中仅 30 个有效/);
+
+    // Every zone lifted: held once, taken when the same version is served again.
+    live.feeds.set('zones.geojson', { status: 200, body: zones(0) });
+    await page.waitForFunction(() => window.cordonState.layers.zones === undefined || window.cordonState.layers.zones === 0,
+      null, { timeout: 30000 });
+    state = await page.evaluate(() => window.cordonState);
+    const log = state.feeds.sources.find((s) => s.source.endsWith('zones.geojson'));
+    assert.equal(log.message, '');
+    assert.ok(state.feeds.failureCount >= n + 2, 'the emptying was held once before it was taken');
+    assert.equal(state.feeds.changes.at(-1).removed, 40);
+    assert.deepEqual(problems, []);
+    await page.close();
+  } finally {
+    await live.close();
+  }
+});
+
+test('a manifest that answers 404 says so, in Chinese and in English', async () => {
+  const live = await feedServer();
+  try {
+    for (const [lang, text] of [['zh', '服务器返回 HTTP 404：地址不存在'], ['en', 'the server answered HTTP 404: no such address']]) {
+      const { page } = await openApp(browser.context, `${live.url}/?manifest=/feeds/missing.json&lang=${lang}`);
+      await page.waitForFunction(() => window.cordonState.feeds.failureCount > 0, null, { timeout: 30000 });
+      const s = await source(page, 'missing.json');
+      assert.match(s.error, /404/);
+      assert.equal(s.message, text);
+      await page.screenshot({ path: join(artifactsDir, `trust-manifest-404-${lang}.png`) });
+      await page.close();
+      const wall = await openApp(browser.context, `${live.url}/?manifest=/feeds/missing.json&lang=${lang}&mode=wall`);
+      await wall.page.waitForFunction(() => window.cordonState.feeds.failureCount > 0, null, { timeout: 30000 });
+      const failure = await wall.page.evaluate(() => window.cordonState.feeds.wallFailure);
+      assert.ok(failure.includes(text), failure);
+      await wall.page.screenshot({ path: join(artifactsDir, `trust-manifest-404-wall-${lang}.png`) });
+      await wall.page.close();
+    }
+  } finally {
+    await live.close();
+  }
+});
