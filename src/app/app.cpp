@@ -272,7 +272,6 @@ void App::updateCoverage(bool force) {
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 
     const CoverageReport& r = *m_coverage;
-    m_coveragePanel.highRiskWithoutTaskForce = r.highRiskWithoutTaskForce.size();
     m_coveragePanel.zonesBeyond = r.zonesBeyondThreshold.size();
     m_coveragePanel.postsBeyond = r.postsBeyondThreshold.size();
     m_coveragePanel.populationShare = r.populationTotal > 0 ? static_cast<double>(r.populationCovered) /
@@ -327,10 +326,7 @@ void App::updateStaffing() {
     const AreaStaffing& city = model.city();
     m_gapsPanel.postsShort = city.postsShort;
     m_gapsPanel.postsUnstaffed = city.postsUnstaffed;
-    m_gapsPanel.zoneGaps = city.zoneGaps;
-    m_gapsPanel.personHoursShort = static_cast<double>(city.shortPersonMinutes) / 60;
     m_gapsPanel.nightPersonHoursShort = static_cast<double>(city.nightShortPersonMinutes) / 60;
-    m_gapsPanel.householdsUnvisited = city.householdsUnvisited();
     m_gapsPanel.slotMinutes = model.day().slotMinutes;
     m_gapsPanel.shortBySlot.assign(city.shortBySlot.begin(), city.shortBySlot.end());
     m_gapsPanel.rows.clear();
@@ -621,29 +617,52 @@ int App::nowMinuteOfDay() const {
 }
 
 void App::updateKpis() {
-    const int now = nowMinuteOfDay();
-    m_wall.highRiskZones = -1;
-    if (const Feed* zones = m_feeds.get(FeedKind::Zones)) {
-        m_wall.highRiskZones = 0;
-        for (const ZoneFields& z : zones->zones)
-            m_wall.highRiskZones += z.risk == Risk::High;
+    m_figures = computeFigures(m_feeds, m_staffing ? &*m_staffing : nullptr,
+                               m_coverage ? &*m_coverage : nullptr, nowMinuteOfDay());
+    const Figures& f = m_figures;
+    const auto count = [&](FigureId id) { return f.known(id) ? static_cast<int>(f[id]) : -1; };
+    // A figure whose inputs failed or went stale is shown as of its oldest input's last good data.
+    const auto health = m_loader.health();
+    const std::uint64_t nowMs = SDL_GetTicks64();
+    for (int i = 0; i < kFigureCount; ++i) {
+        std::uint64_t asOf = 0;
+        bool doubtful = false;
+        for (FeedKind kind : figureInputs(static_cast<FigureId>(i))) {
+            const FeedLoader::KindHealth& h = health[static_cast<std::size_t>(kind)];
+            if (!h.doubtful()) continue;
+            doubtful = true;
+            if (h.confirmedMs > 0 && (asOf == 0 || h.confirmedMs < asOf)) asOf = h.confirmedMs;
+        }
+        m_figureAsOf[i] =
+            !doubtful ? std::string()
+            : asOf == 0
+                ? std::string("-")
+                : clockText(((nowMinuteOfDay() - static_cast<int>((nowMs - asOf) / 60000)) % kMinutesPerDay +
+                             kMinutesPerDay) %
+                            kMinutesPerDay);
     }
-    if (m_staffing) m_wall.highRiskZones = static_cast<int>(m_staffing->highRiskZones().size());
-    m_wall.zonesWithoutTaskForce =
-        m_coverage ? static_cast<int>(m_coverage->highRiskWithoutTaskForce.size()) : -1;
-    m_wall.postsShortNow = -1;
-    m_wall.personHoursShort = -1;
-    m_wall.householdsAwaiting = -1;
-    if (m_staffing) {
-        const StaffingDay& day = m_staffing->day();
-        const int sinceStart =
-            ((now - day.slotMinuteOfDay(0)) % kMinutesPerDay + kMinutesPerDay) % kMinutesPerDay;
-        const int slot = std::min(sinceStart / day.slotMinutes, day.slotCount - 1);
-        m_wall.postsShortNow = 0;
-        for (std::size_t p = 0; p < m_staffing->postCount(); ++p)
-            m_wall.postsShortNow += m_staffing->required(p)[slot] > m_staffing->onDuty(p)[slot];
-        m_wall.personHoursShort = static_cast<double>(m_staffing->city().shortPersonMinutes) / 60;
-        m_wall.householdsAwaiting = m_staffing->city().householdsUnvisited();
+    const auto asOf = [&](FigureId id) { return m_figureAsOf[static_cast<std::size_t>(id)]; };
+    m_wall.asOf = {asOf(FigureId::HighRiskZones), asOf(FigureId::ZonesOutOfReach),
+                   asOf(FigureId::PostsShortNow), asOf(FigureId::PersonHoursShort),
+                   asOf(FigureId::HouseholdsAwaiting)};
+    m_gapsPanel.asOf = asOf(FigureId::PersonHoursShort);
+    if (m_gapsPanel.asOf.empty()) m_gapsPanel.asOf = asOf(FigureId::ZonesBreakingRule);
+    m_coveragePanel.asOf = asOf(FigureId::ZonesOutOfReach);
+    m_legend.asOf = asOf(FigureId::PostsShortNow);
+    if (m_legend.asOf.empty()) m_legend.asOf = asOf(FigureId::ZonesBreakingRule);
+    m_wall.highRiskZones = count(FigureId::HighRiskZones);
+    m_wall.zonesWithoutTaskForce = count(FigureId::ZonesOutOfReach);
+    m_wall.thresholdMinutes = static_cast<int>(f.thresholdMinutes);
+    m_wall.postsShortNow = count(FigureId::PostsShortNow);
+    m_wall.personHoursShort = f[FigureId::PersonHoursShort];
+    m_wall.householdsAwaiting = static_cast<long long>(f[FigureId::HouseholdsAwaiting]);
+    m_coveragePanel.highRiskWithoutTaskForce =
+        static_cast<std::size_t>(std::max(0, count(FigureId::ZonesOutOfReach)));
+    if (f.known(FigureId::ZonesBreakingRule)) {
+        m_gapsPanel.zoneGaps = count(FigureId::ZonesBreakingRule);
+        m_gapsPanel.zonesWithoutTaskForce = count(FigureId::ZonesWithoutTaskForce);
+        m_gapsPanel.personHoursShort = f[FigureId::PersonHoursShort];
+        m_gapsPanel.householdsUnvisited = static_cast<long long>(f[FigureId::HouseholdsAwaiting]);
     }
 }
 
@@ -1056,7 +1075,8 @@ std::string App::stateJson() const {
            ",\"isochrone\":" + isochrone + ",\"selected\":" + selected + ",\"coverage\":" + coverage +
            ",\"hierarchies\":[" + (m_hierarchies[0] ? "true," : "false,") +
            (m_hierarchies[1] ? "true]" : "false]") + ",\"staffing\":" + staffing + ",\"wall\":" + wallJson() +
-           ",\"feeds\":" + feedsJson() + ",\"kpis\":" + kpisJson() + ",\"startup\":" + startupJson() +
+           ",\"feeds\":" + feedsJson() + ",\"kpis\":" + kpisJson() + ",\"figures\":" + figuresJson() +
+           ",\"startup\":" + startupJson() +
            ",\"snapshot\":{\"mode\":" + (m_options.snapshot ? "true" : "false") +
            ",\"made\":" + std::to_string(m_snapshotsMade) + ",\"bytes\":" + std::to_string(m_snapshotBytes) +
            ",\"briefing\":" + (m_briefingShown ? "true" : "false") + "}" +

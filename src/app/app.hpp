@@ -9,6 +9,7 @@
 #include "core/feature_picker.hpp"
 #include "core/feature_search.hpp"
 #include "core/feed_set.hpp"
+#include "core/figures.hpp"
 #include "core/isochrone.hpp"
 #include "core/responsibility_areas.hpp"
 #include "core/staffing.hpp"
@@ -60,6 +61,9 @@ class App {
     MapRenderer m_renderer;
     FeedSet m_feeds;
     UpdatePromptModel m_updatePrompt;
+    Figures m_figures; ///< computed once per drawn frame; every view reads these
+    /// Per figure: "" when its inputs are current, else the time ("HH:MM", "-") of its last good data.
+    std::array<std::string, kFigureCount> m_figureAsOf;
     MapPanelModel m_panel;
     bool m_imguiReady = false;
     bool m_dragging = false;
@@ -222,6 +226,8 @@ class App {
     /// Fills the KPI figures (the wall's tiles, the snapshot's summary) from the current data.
     void updateKpis();
     std::string kpisJson() const;
+    /// Every shared figure by its key (core/figures.hpp), null where not known.
+    std::string figuresJson() const;
     /// Asks for the single-file app page; the snapshot is built when it arrives.
     void requestSnapshot();
     /// Builds the briefing snapshot from the app page and the feeds on screen, and offers it.

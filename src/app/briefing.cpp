@@ -7,6 +7,7 @@
 #include "core/snapshot.hpp"
 #include "platform/feed_source.hpp"
 #include "platform/page.hpp"
+#include "ui/figure_labels.hpp"
 
 #include <algorithm>
 #include <cstdio>
@@ -101,20 +102,42 @@ std::string App::kpisJson() const {
     return "{" + kpiFieldsJson() + ",\"now\":\"" + clockText(nowMinuteOfDay()) + "\"}";
 }
 
+std::string App::figuresJson() const {
+    std::string out = "{";
+    for (int i = 0; i < kFigureCount; ++i) {
+        const auto id = static_cast<FigureId>(i);
+        out += "\"" + std::string(figureKey(id)) +
+               "\":" + (m_figures.known(id) ? numberJson(m_figures[id]) : std::string("null")) + ",";
+    }
+    std::string asOf;
+    for (int i = 0; i < kFigureCount; ++i)
+        if (!m_figureAsOf[i].empty())
+            asOf += (asOf.empty() ? "\"" : ",\"") + std::string(figureKey(static_cast<FigureId>(i))) +
+                    "\":" + jsonQuote(m_figureAsOf[i]);
+    return out +
+           formatted("\"thresholdMinutes\":%g,\"slot\":%d,", m_figures.thresholdMinutes, m_figures.slot) +
+           "\"asOf\":{" + asOf + "}}";
+}
+
 std::string App::briefingJson() const {
     const Lang lang = m_panel.lang;
     auto label = [&](TextId id) { return jsonQuote(tr(id, lang)); };
     auto count = [](double v, const char* format) { return v < 0 ? std::string("-") : number(v, format); };
-    const std::pair<TextId, std::string> kpis[] = {
-        {TextId::KpiHighRiskZones, count(m_wall.highRiskZones, "%.0f")},
-        {TextId::KpiZonesWithoutTaskForce, count(m_wall.zonesWithoutTaskForce, "%.0f")},
-        {TextId::KpiPostsShortNow, count(m_wall.postsShortNow, "%.0f")},
-        {TextId::KpiPersonHoursShort, count(m_wall.personHoursShort, "%.0f")},
-        {TextId::KpiHouseholdsAwaiting, count(static_cast<double>(m_wall.householdsAwaiting), "%.0f")},
+    std::pair<std::string, std::string> kpis[] = {
+        {figureLabel(FigureId::HighRiskZones, lang), count(m_wall.highRiskZones, "%.0f")},
+        {figureLabel(FigureId::ZonesOutOfReach, lang, m_wall.thresholdMinutes),
+         count(m_wall.zonesWithoutTaskForce, "%.0f")},
+        {figureLabel(FigureId::PostsShortNow, lang), count(m_wall.postsShortNow, "%.0f")},
+        {figureLabel(FigureId::PersonHoursShort, lang), count(m_wall.personHoursShort, "%.0f")},
+        {figureLabel(FigureId::HouseholdsAwaiting, lang),
+         count(static_cast<double>(m_wall.householdsAwaiting), "%.0f")},
     };
+    for (std::size_t i = 0; i < std::size(kpis); ++i)
+        if (!m_wall.asOf[i].empty())
+            kpis[i].second += " (" + fillText(tr(TextId::FigureDoubtful, lang), {m_wall.asOf[i]}) + ")";
     std::string tiles;
     for (const auto& [id, value] : kpis)
-        tiles += (tiles.empty() ? "" : ",") + std::string("{\"label\":") + label(id) +
+        tiles += (tiles.empty() ? "" : ",") + std::string("{\"label\":") + jsonQuote(id) +
                  ",\"value\":" + jsonQuote(value) + "}";
     std::vector<const GapRow*> rows;
     for (const GapRow& r : m_gapsPanel.rows)

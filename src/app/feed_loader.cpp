@@ -306,6 +306,28 @@ std::vector<const FeedSourceStatus*> FeedLoader::sources() const {
     return out;
 }
 
+std::optional<FeedKind> FeedLoader::kindOf(const FeedSourceStatus& status) const {
+    if (status.kind) return status.kind;
+    if (const auto hint = m_kindHints.find(status.source); hint != m_kindHints.end() && hint->second)
+        return hint->second;
+    if (status.refusal) return status.refusal->loadedAs;
+    return std::nullopt;
+}
+
+std::array<FeedLoader::KindHealth, kFeedKindCount> FeedLoader::health() const {
+    std::array<KindHealth, kFeedKindCount> out{};
+    for (const auto& [source, status] : m_status) {
+        const std::optional<FeedKind> kind = kindOf(status);
+        if (!kind) continue;
+        KindHealth& h = out[static_cast<std::size_t>(*kind)];
+        h.failed |= !status.error.empty();
+        h.stale |= isStale(status);
+        if (status.hasData && m_heldSource[static_cast<std::size_t>(*kind)] == source)
+            h.confirmedMs = status.currentMs;
+    }
+    return out;
+}
+
 double FeedLoader::ageSeconds(const FeedSourceStatus& status) const {
     if (!status.hasData) return 0;
     return static_cast<double>(m_clock() - status.currentMs) / 1000.0;

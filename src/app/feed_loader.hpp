@@ -137,6 +137,18 @@ class FeedLoader {
     /// Whether the source's data is older than the stale threshold (only sources fetched on an
     /// interval can go stale).
     bool isStale(const FeedSourceStatus& status) const;
+    /// The feed a source delivers: the kind of its version on screen, else the kind it was asked
+    /// for, else the kind its refused version was loaded as; nullopt for a manifest or an unknown file.
+    std::optional<FeedKind> kindOf(const FeedSourceStatus& status) const;
+    /// Per feed kind: whether any source of it failed its latest attempt or went stale, and when
+    /// the data on screen was last confirmed (what a figure built on it is "as of").
+    struct KindHealth {
+        bool failed = false;
+        bool stale = false;
+        std::uint64_t confirmedMs = 0; ///< 0 when no version of the kind is on screen
+        bool doubtful() const { return failed || stale; }
+    };
+    std::array<KindHealth, kFeedKindCount> health() const;
     /// Seconds since the source last confirmed its data.
     double ageSeconds(const FeedSourceStatus& status) const;
     /// The bytes of the version on screen for a feed kind, as they arrived (gzipped or plain), and

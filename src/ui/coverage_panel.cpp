@@ -1,5 +1,7 @@
 #include "ui/coverage_panel.hpp"
 
+#include "ui/figure_labels.hpp"
+
 #include <imgui.h>
 
 #include <cmath>
@@ -30,10 +32,17 @@ CoveragePanelActions drawCoveragePanel(CoveragePanelModel& model) {
     }
     if (ImGui::Checkbox(tr(TextId::ShowResponsibility, lang).data(), &model.showResponsibility))
         actions.responsibilityToggled = true;
-    ImGui::Text("%s: %zu", tr(TextId::HighRiskNoTaskForce, lang).data(), model.highRiskWithoutTaskForce);
+    if (!model.asOf.empty()) {
+        ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.15f, 1), "%s",
+                           fillText(tr(TextId::FigureDoubtful, lang), {model.asOf}).c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    }
+    ImGui::Text("%s: %zu", figureLabel(FigureId::ZonesOutOfReach, lang, model.thresholdMinutes).c_str(),
+                model.highRiskWithoutTaskForce);
     ImGui::Text("%s: %zu", tr(TextId::ZonesBeyondThreshold, lang).data(), model.zonesBeyond);
     ImGui::Text("%s: %zu", tr(TextId::PostsBeyondThreshold, lang).data(), model.postsBeyond);
     ImGui::Text("%s: %.1f%%", tr(TextId::PopulationCovered, lang).data(), model.populationShare * 100);
+    if (!model.asOf.empty()) ImGui::PopStyleColor();
     ImGui::TextDisabled("(%.0f ms)", model.computeMs);
     if (ImGui::BeginChild("gaps", ImVec2(0, 0), ImGuiChildFlags_Border)) {
         for (std::size_t i = 0; i < model.gaps.size(); ++i) {

@@ -25,6 +25,7 @@ struct CoveragePanelModel {
     int thresholdMinutes = 15;
     bool showResponsibility = false;
     std::size_t highRiskWithoutTaskForce = 0, zonesBeyond = 0, postsBeyond = 0;
+    std::string asOf;           ///< "" when the figures are current, else when their data was last good
     double populationShare = 0; ///< 0..1
     double computeMs = 0;
     std::vector<CoverageGapRow> gaps;

@@ -1,5 +1,7 @@
 #include "ui/gaps_panel.hpp"
 
+#include "ui/figure_labels.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -58,12 +60,21 @@ GapsPanelActions drawGapsPanel(GapsPanelModel& model) {
         ImGui::End();
         return actions;
     }
+    if (!model.asOf.empty()) {
+        ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.15f, 1), "%s",
+                           fillText(tr(TextId::FigureDoubtful, lang), {model.asOf}).c_str());
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    }
     ImGui::Text("%s: %d  (%s %d)", tr(TextId::PostsShort, lang).data(), model.postsShort,
                 tr(TextId::UnstaffedAllDay, lang).data(), model.postsUnstaffed);
-    ImGui::Text("%s: %.0f  (%s %.0f)", tr(TextId::PersonHoursShort, lang).data(), model.personHoursShort,
-                tr(TextId::NightPersonHoursShort, lang).data(), model.nightPersonHoursShort);
-    ImGui::Text("%s: %d", tr(TextId::ZoneRuleGaps, lang).data(), model.zoneGaps);
-    ImGui::Text("%s: %lld", tr(TextId::HouseholdsUnvisited, lang).data(), model.householdsUnvisited);
+    ImGui::Text("%s: %.0f  (%s %.0f)", figureLabel(FigureId::PersonHoursShort, lang).c_str(),
+                model.personHoursShort, tr(TextId::NightPersonHoursShort, lang).data(),
+                model.nightPersonHoursShort);
+    ImGui::Text("%s: %d  (%s %d)", figureLabel(FigureId::ZonesBreakingRule, lang).c_str(), model.zoneGaps,
+                figureLabel(FigureId::ZonesWithoutTaskForce, lang).c_str(), model.zonesWithoutTaskForce);
+    ImGui::Text("%s: %lld", figureLabel(FigureId::HouseholdsAwaiting, lang).c_str(),
+                model.householdsUnvisited);
+    if (!model.asOf.empty()) ImGui::PopStyleColor();
 
     ImGui::TextDisabled("%s", tr(TextId::Timeline, lang).data());
     const float width = ImGui::GetContentRegionAvail().x;

@@ -33,7 +33,9 @@ struct PlanRow {
 struct GapsPanelModel {
     Lang lang = Lang::Zh;
     bool available = false;
-    int postsShort = 0, postsUnstaffed = 0, zoneGaps = 0;
+    int postsShort = 0, postsUnstaffed = 0;
+    int zoneGaps = 0, zonesWithoutTaskForce = 0; ///< figures ZonesBreakingRule, ZonesWithoutTaskForce
+    std::string asOf; ///< "" when the figures are current, else when their data was last good
     double personHoursShort = 0, nightPersonHoursShort = 0;
     long long householdsUnvisited = 0;
     int slotMinutes = 15;

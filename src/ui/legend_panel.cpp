@@ -96,6 +96,8 @@ LegendActions drawLegendPanel(LegendModel& model) {
                                         TextId::SymbolServiceSite, TextId::SymbolTeam};
     static constexpr TextId kStatuses[] = {TextId::StatusStaffed, TextId::StatusShort,
                                            TextId::StatusUnstaffed, TextId::StatusNoDemand};
+    static constexpr TextId kZoneStatuses[] = {TextId::ZoneStatusHeld, TextId::ZoneStatusShort,
+                                               TextId::ZoneStatusNone};
     ImGui::TextDisabled("%s", tr(TextId::LegendPostKinds, lang).data());
     for (std::size_t i = 0; i < model.kinds.size(); ++i) {
         LegendSymbol plain = model.kinds[i];
@@ -113,6 +115,9 @@ LegendActions drawLegendPanel(LegendModel& model) {
                                                            : std::string(tr(TextId::LegendAtTime, lang)) +
                                                                  " " + clockText(model.minuteOfDay);
             ImGui::TextDisabled("%s (%s)", tr(TextId::LegendStatus, lang).data(), when.c_str());
+            if (!model.asOf.empty())
+                ImGui::TextColored(ImVec4(0.85f, 0.2f, 0.15f, 1), "%s",
+                                   fillText(tr(TextId::FigureDoubtful, lang), {model.asOf}).c_str());
             for (std::size_t i = 0; i < model.statuses.size(); ++i) {
                 symbol(model.statuses[i], size);
                 ImGui::SameLine();
@@ -122,7 +127,7 @@ LegendActions drawLegendPanel(LegendModel& model) {
             for (std::size_t i = 0; i + 1 < model.statuses.size(); ++i) { // zones always have demand
                 line(model.statuses[i], model.zoneOutlinePx[i], size);
                 ImGui::SameLine();
-                ImGui::Text("%s  %d", tr(kStatuses[i], lang).data(), model.zoneCounts[i]);
+                ImGui::Text("%s  %d", tr(kZoneStatuses[i], lang).data(), model.zoneCounts[i]);
             }
         }
     }

@@ -29,6 +29,7 @@ struct LegendModel {
     std::array<float, 4> zoneOutlinePx{}; ///< per status, as statuses
     std::array<int, 4> postCounts{};      ///< posts per status
     std::array<int, 4> zoneCounts{};      ///< high-risk zones per status
+    std::string asOf; ///< "" when the counts are current, else when their data was last good
 };
 
 struct LegendActions {

@@ -50,7 +50,6 @@ enum class TextId {
     Details,
     Coverage,
     ThresholdMinutes,
-    HighRiskNoTaskForce,
     ZonesBeyondThreshold,
     PostsBeyondThreshold,
     PopulationCovered,
@@ -59,10 +58,8 @@ enum class TextId {
     Staffing,
     StaffingNeedsRoster,
     PostsShort,
-    PersonHoursShort,
     NightPersonHoursShort,
     ZoneRuleGaps,
-    HouseholdsUnvisited,
     Timeline,
     ShortAt,
     ColumnPost,
@@ -159,6 +156,11 @@ enum class TextId {
     LoadManifest,
     LoadUnknownKind,
     LoadOther,
+    FigureZonesWithoutTaskForce,
+    ZoneStatusHeld,
+    ZoneStatusShort,
+    ZoneStatusNone,
+    FigureDoubtful,
     Count
 };
 

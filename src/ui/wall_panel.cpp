@@ -1,5 +1,7 @@
 #include "ui/wall_panel.hpp"
 
+#include "ui/figure_labels.hpp"
+
 #include <imgui.h>
 
 #include <algorithm>
@@ -10,7 +12,7 @@ namespace cordon {
 namespace {
 
 struct Tile {
-    TextId label;
+    std::string label;
     std::string value;
     bool alarm; ///< a number that should be zero and is not
 };
@@ -47,11 +49,12 @@ void drawWallPanel(const WallModel& m, const WallFaces& faces) {
     else
         std::snprintf(hours, sizeof hours, "%.0f", m.personHoursShort);
     const Tile tiles[] = {
-        {TextId::KpiHighRiskZones, countText(m.highRiskZones), false},
-        {TextId::KpiZonesWithoutTaskForce, countText(m.zonesWithoutTaskForce), m.zonesWithoutTaskForce > 0},
-        {TextId::KpiPostsShortNow, countText(m.postsShortNow), m.postsShortNow > 0},
-        {TextId::KpiPersonHoursShort, hours, m.personHoursShort > 0},
-        {TextId::KpiHouseholdsAwaiting, countText(m.householdsAwaiting), false},
+        {figureLabel(FigureId::HighRiskZones, m.lang), countText(m.highRiskZones), false},
+        {figureLabel(FigureId::ZonesOutOfReach, m.lang, m.thresholdMinutes),
+         countText(m.zonesWithoutTaskForce), m.zonesWithoutTaskForce > 0},
+        {figureLabel(FigureId::PostsShortNow, m.lang), countText(m.postsShortNow), m.postsShortNow > 0},
+        {figureLabel(FigureId::PersonHoursShort, m.lang), hours, m.personHoursShort > 0},
+        {figureLabel(FigureId::HouseholdsAwaiting, m.lang), countText(m.householdsAwaiting), false},
     };
     const int count = static_cast<int>(std::size(tiles));
     const float margin = 16 * unit, gap = 12 * unit;
@@ -69,12 +72,25 @@ void drawWallPanel(const WallModel& m, const WallFaces& faces) {
         ImGui::Begin(id.c_str(), nullptr, flags);
         if (i < count) {
             bool pushed = type(faces.text, kWallTextScale, kWallTextScale);
-            ImGui::TextColored(ImVec4(0.75f, 0.82f, 0.92f, 1), "%s", tr(tiles[i].label, m.lang).data());
+            ImGui::TextColored(ImVec4(0.75f, 0.82f, 0.92f, 1), "%s", tiles[i].label.c_str());
             done(pushed);
+            const bool doubtful = !m.asOf[static_cast<std::size_t>(i)].empty();
             pushed = type(faces.figures, kWallFigureScale, kWallFigureScale);
-            const ImVec4 colour = tiles[i].alarm ? ImVec4(1.0f, 0.55f, 0.25f, 1) : ImVec4(1, 1, 1, 1);
+            const ImVec4 colour = doubtful         ? ImVec4(0.45f, 0.5f, 0.58f, 1)
+                                  : tiles[i].alarm ? ImVec4(1.0f, 0.55f, 0.25f, 1)
+                                                   : ImVec4(1, 1, 1, 1);
             ImGui::TextColored(colour, "%s", tiles[i].value.c_str());
             done(pushed);
+            if (doubtful) {
+                // Over the figure's lower edge: the figure is not current, and since when.
+                pushed = type(faces.text, 1.0f, kWallTextScale);
+                ImGui::SetCursorPosY(height - ImGui::GetTextLineHeightWithSpacing() - 6 * unit);
+                ImGui::TextColored(
+                    ImVec4(1.0f, 0.4f, 0.35f, 1), "%s",
+                    fillText(tr(TextId::FigureDoubtful, m.lang), {m.asOf[static_cast<std::size_t>(i)]})
+                        .c_str());
+                done(pushed);
+            }
         } else {
             bool pushed = type(faces.figures, kWallFigureScale, kWallFigureScale);
             ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", m.clock.c_str());

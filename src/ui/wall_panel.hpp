@@ -4,6 +4,7 @@
 
 #include "ui/strings.hpp"
 
+#include <array>
 #include <string>
 
 struct ImFont;
@@ -12,11 +13,14 @@ namespace cordon {
 
 struct WallModel {
     Lang lang = Lang::Zh;
-    int highRiskZones = -1; ///< -1 where the data for a tile is not loaded
-    int zonesWithoutTaskForce = -1;
+    int highRiskZones = -1;         ///< -1 where the data for a tile is not loaded
+    int zonesWithoutTaskForce = -1; ///< figure ZonesOutOfReach
+    int thresholdMinutes = 15;      ///< of that figure
     int postsShortNow = -1;
     double personHoursShort = -1;
     long long householdsAwaiting = -1;
+    /// Per tile: "" when its figure is current, else when its data was last good (greyed, said).
+    std::array<std::string, 5> asOf;
     std::string clock;       ///< "HH:MM" now
     std::string dataAsOf;    ///< "HH:MM" of the last feed change
     std::string place;       ///< the district the tour shows, "" when none

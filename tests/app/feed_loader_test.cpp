@@ -435,3 +435,36 @@ TEST_CASE("A manifest sets the share of valid features per feed") {
     CHECK(loader.processOne(feeds));
     CHECK(feeds.get(FeedKind::Zones)->size() == 6);
 }
+
+TEST_CASE("Each feed kind's health: failed or stale sources, and when its data was last confirmed") {
+    std::uint64_t now = 1000;
+    FeedLoader loader([](const FeedRequest&) {}, [&] { return now; });
+    FeedSet feeds;
+    loader.requestFeed("live/zones", FeedKind::Zones, 10);
+    loader.requestFeed("live/posts", FeedKind::Posts, 10);
+    loader.receive({"live/zones", zonesWith(12, 0), ""});
+    CHECK(loader.processOne(feeds));
+    auto h = loader.health();
+    CHECK_FALSE(h[int(FeedKind::Zones)].doubtful());
+    CHECK(h[int(FeedKind::Zones)].confirmedMs == 1000);
+
+    now = 5000;
+    loader.receive({"live/posts", "", "HTTP 404 Not Found"}); // never loaded: failed, nothing on screen
+    loader.processOne(feeds);
+    loader.receive({"live/zones", postsFile(20, false), ""}); // refused: the zones shown are as of 1000
+    loader.processOne(feeds);
+    h = loader.health();
+    CHECK(h[int(FeedKind::Posts)].failed);
+    CHECK(h[int(FeedKind::Posts)].confirmedMs == 0);
+    CHECK(h[int(FeedKind::Zones)].failed);
+    CHECK(h[int(FeedKind::Zones)].confirmedMs == 1000);
+    CHECK_FALSE(h[int(FeedKind::Roads)].doubtful());
+
+    loader.receive({"live/zones", zonesWith(12, 0), ""}); // the same version again: current
+    loader.processOne(feeds);
+    h = loader.health();
+    CHECK_FALSE(h[int(FeedKind::Zones)].failed);
+    CHECK(h[int(FeedKind::Zones)].confirmedMs == 5000);
+    now = 5000 + 31000; // three intervals and a bit without an answer
+    CHECK(loader.health()[int(FeedKind::Zones)].stale);
+}
