@@ -46,6 +46,52 @@ std::string indexPath(const std::string& base, std::size_t i) {
     return base + "[" + std::to_string(i) + "]";
 }
 
+bool isGeometryType(std::string_view type) {
+    return type == "Point" || type == "MultiPoint" || type == "LineString" || type == "MultiLineString" ||
+           type == "Polygon" || type == "MultiPolygon" || type == "GeometryCollection";
+}
+
+/// RFC 7946 §7.1: the members that define one kind of GeoJSON object, which the other kinds must
+/// not have.
+struct DefiningMember {
+    enum On : std::uint8_t { kCollection = 1, kFeature = 2, kGeometry = 4 };
+    std::string_view name;
+    const char* owner;
+    std::uint8_t forbiddenOn;
+};
+constexpr DefiningMember kDefiningMembers[] = {
+    {"coordinates", "geometries", DefiningMember::kCollection | DefiningMember::kFeature},
+    {"geometries", "geometries", DefiningMember::kCollection | DefiningMember::kFeature},
+    {"geometry", "Features", DefiningMember::kCollection | DefiningMember::kGeometry},
+    {"properties", "Features", DefiningMember::kCollection | DefiningMember::kGeometry},
+    {"features", "FeatureCollections", DefiningMember::kFeature | DefiningMember::kGeometry},
+};
+
+/// Which defining members an object has.
+struct DefiningMembers {
+    bool seen[std::size(kDefiningMembers)] = {};
+
+    void note(std::string_view key) {
+        for (std::size_t i = 0; i < std::size(kDefiningMembers); ++i)
+            if (key == kDefiningMembers[i].name) seen[i] = true;
+    }
+
+    /// Calls `report(member, message)` for each member an object of `type` must not have.
+    template <class Report> void check(std::string_view type, Report report) const {
+        const std::uint8_t on = type == "FeatureCollection" ? DefiningMember::kCollection
+                                : type == "Feature"         ? DefiningMember::kFeature
+                                : isGeometryType(type)      ? DefiningMember::kGeometry
+                                                            : 0;
+        for (std::size_t i = 0; i < std::size(kDefiningMembers); ++i) {
+            const DefiningMember& m = kDefiningMembers[i];
+            if (seen[i] && (m.forbiddenOn & on))
+                report(std::string(m.name), "a " + std::string(type) + " must not have a '" +
+                                                std::string(m.name) + "' member: it belongs to " + m.owner +
+                                                " (RFC 7946 §7.1)");
+        }
+    }
+};
+
 /// A coordinates array as read, before its geometry type is known: arrays and positions in
 /// document order (pre-order), so any nesting can be checked against the type afterwards.
 struct CoordNode {
@@ -141,7 +187,9 @@ class Reader {
         bool first = true;
         std::string_view key;
         std::string keyScratch;
+        DefiningMembers members;
         while (m_cursor.nextMember(first, key, keyScratch)) {
+            members.note(key);
             if (key == "type") {
                 std::string_view t;
                 if (m_cursor.peek() != '"') {
@@ -153,7 +201,7 @@ class Reader {
                 top.type.assign(t);
             } else if (key == "features") {
                 hasFeatures = true;
-                if (m_cursor.peek() != '[') {
+                if (m_cursor.peek() != '[' || (!top.type.empty() && top.type != "FeatureCollection")) {
                     if (!m_cursor.skipValue()) return false;
                     continue;
                 }
@@ -175,6 +223,11 @@ class Reader {
         if (m_cursor.failed()) return false;
         const std::size_t end = m_cursor.offset();
 
+        bool misplaced = false;
+        members.check(top.type, [&](std::string member, std::string message) {
+            fileError(std::move(member), std::move(message));
+            misplaced = true;
+        });
         if (top.type == "FeatureCollection") {
             if (!hasFeatures || !featuresIsArray)
                 fileError("features", "a FeatureCollection needs an array 'features'");
@@ -184,6 +237,7 @@ class Reader {
             fileError("type", "missing 'type' (expected \"FeatureCollection\")");
             return true;
         }
+        if (misplaced) return true; // the file is refused already: no need to read it as a feature
         // Read the object again as one feature (a Feature) or one geometry.
         m_cursor.seek(start);
         const bool ok = top.type == "Feature" ? readFeature(0) : readBareGeometry();
@@ -239,6 +293,7 @@ class Reader {
         std::string name;
         bool typeOk = false;
         std::size_t propsStart = 0, propsEnd = 0;
+        DefiningMembers members;
         while (m_cursor.nextMember(first, key, keyScratch)) {
             if (key == "type") {
                 std::string_view t;
@@ -288,11 +343,15 @@ class Reader {
                 if (!m_cursor.readValue(b)) return false;
                 if (!validBbox(b)) draft.error("bbox", "bbox must be an array of 2n numbers");
             } else {
+                members.note(key);
                 if (!m_cursor.skipValue()) return false;
             }
         }
         if (m_cursor.failed()) return false;
         if (!typeOk) draft.error("type", "a feature needs \"type\": \"Feature\"");
+        members.check("Feature", [&](std::string member, std::string message) {
+            draft.error(std::move(member), std::move(message));
+        });
         if (!draft.hasGeometryMember) {
             draft.geometryNull = true;
             draft.error("geometry", "a feature needs 'geometry' (an object, or null)");
@@ -609,6 +668,7 @@ class Reader {
         bool hasCoordinates = false, hasGeometries = false, geometriesIsArray = false;
         std::size_t childCount = 0;
         bool childrenOk = true;
+        DefiningMembers members;
         while (m_cursor.nextMember(first, key, keyScratch)) {
             if (key == "type") {
                 std::string_view t;
@@ -646,11 +706,15 @@ class Reader {
                 if (!validBbox(b))
                     draft.error(prefix + "bbox",
                                 "bbox must be an array of 2n numbers (west, south, ..., east, north, ...)");
-            } else if (!m_cursor.skipValue()) {
-                return false;
+            } else {
+                members.note(key);
+                if (!m_cursor.skipValue()) return false;
             }
         }
         if (m_cursor.failed()) return false;
+        members.check(type, [&](std::string member, std::string message) {
+            draft.error(prefix + member, std::move(message));
+        });
 
         if (type == "GeometryCollection") {
             if (!hasGeometries || !geometriesIsArray)
@@ -666,8 +730,7 @@ class Reader {
         }
         if (type.empty()) {
             draft.error(prefix + "type", "missing geometry type");
-        } else if (type != "Point" && type != "MultiPoint" && type != "LineString" &&
-                   type != "MultiLineString" && type != "Polygon" && type != "MultiPolygon") {
+        } else if (!isGeometryType(type)) {
             draft.error(prefix + "type", "unknown geometry type '" + type + "'");
         } else if (!hasCoordinates) {
             draft.error(prefix + "coordinates", type + " needs 'coordinates'");

@@ -95,6 +95,60 @@ TEST_CASE("GeoJSON reader: empty input gives empty output") {
     CHECK(r.layer->bounds().empty());
 }
 
+TEST_CASE("GeoJSON reader: a member defining another kind of object is an error (RFC 7946 7.1)") {
+    SECTION("in a feature or its geometry: that feature is skipped") {
+        const std::string text = collection(R"(
+          {"type":"Feature","id":"A","properties":{},"geometry":null,"features":[]},
+          {"type":"Feature","id":"B","properties":{},"geometry":{"type":"Point","coordinates":[1,2],"properties":{}}},
+          {"type":"Feature","id":"C","properties":{},"geometry":null,"coordinates":[1,2]},
+          {"type":"Feature","id":"D","properties":{},"geometry":{"type":"GeometryCollection","geometries":[
+              {"type":"Point","coordinates":[1,2]},{"type":"Point","coordinates":[3,4],"geometry":null}]}},
+          {"type":"Feature","id":"E","properties":{},"geometry":{"type":"LineString","coordinates":[[0,0],[1,1]],"features":[]}},
+          {"type":"Feature","id":"F","properties":{"features":[],"geometry":null},"geometry":{"type":"Point","coordinates":[5,6]},
+           "meta":{"properties":{},"coordinates":[]}})");
+        const GeoJsonReadResult r = readGeoJson(text, "posts");
+        REQUIRE(r.layer);
+        REQUIRE(r.layer->features.size() == 1);
+        CHECK(r.layer->features[0].id == "F"); // members of properties or foreign members are free
+        CHECK(r.layer->positions.size() == 1);
+        REQUIRE(r.diagnostics.size() == 5);
+        for (const Diagnostic& d : r.diagnostics)
+            CHECK(d.severity == Severity::Error);
+        CHECK(r.diagnostics[0].toString() == "posts[0] id=A: features: error: a Feature must not have a "
+                                             "'features' member: it belongs to FeatureCollections (RFC 7946 "
+                                             "§7.1)");
+        CHECK(r.diagnostics[1].path == "geometry.properties");
+        CHECK(r.diagnostics[1].message.find("a Point must not have a 'properties' member") == 0);
+        CHECK(r.diagnostics[2].path == "coordinates");
+        CHECK(r.diagnostics[3].path == "geometry.geometries[1].geometry");
+        CHECK(r.diagnostics[4].path == "geometry.features");
+        CHECK(r.diagnostics[4].featureId == "E");
+    }
+    SECTION("on the top-level object: the file is refused") {
+        for (
+            const char* text : {
+                R"({"type":"FeatureCollection","features":[],"properties":{"name":"x"}})",
+                R"({"type":"FeatureCollection","geometry":null,"features":[]})",
+                R"({"type":"FeatureCollection","features":[],"geometries":[]})",
+                R"({"type":"Feature","properties":{},"geometry":null,"features":[]})",
+                R"({"features":[{"type":"Feature","properties":{},"geometry":null}],"type":"Feature","properties":{},"geometry":null})",
+                R"({"type":"Point","coordinates":[1,2],"properties":{}})",
+                R"({"type":"GeometryCollection","geometries":[],"features":[]})",
+            }) {
+            const GeoJsonReadResult r = readGeoJson(text, "areas");
+            INFO(text);
+            CHECK_FALSE(r.layer);
+            REQUIRE(r.diagnostics.size() == 1);
+            CHECK(r.diagnostics[0].featureIndex == -1);
+            CHECK(r.diagnostics[0].message.find("RFC 7946 §7.1") != std::string::npos);
+        }
+        const GeoJsonReadResult ok =
+            readGeoJson(R"({"type":"FeatureCollection","features":[],"meta":{"properties":{}}})", "areas");
+        CHECK(ok.layer);
+        CHECK(ok.diagnostics.empty());
+    }
+}
+
 TEST_CASE("Files over the limits are refused with an error saying which limit") {
     GeoJsonLimits limits;
     limits.maxPositionsPerLine = 10;
