@@ -97,7 +97,7 @@ struct DefiningMembers {
 struct CoordNode {
     enum class Kind : std::uint8_t { Array, Position, BadItem } kind = Kind::Array;
     enum class Status : std::uint8_t { Ok, TooFewNumbers, NotANumber, NonFinite } status = Status::Ok;
-    std::uint32_t count = 0; ///< items of an array
+    std::uint32_t count = 0; ///< items of an array, values of a position
     LonLat position;
 };
 
@@ -143,6 +143,7 @@ class Reader {
     bool m_tooManyFeatures = false;
     std::string m_scratch;
     std::vector<CoordNode> m_nodes;
+    std::vector<double> m_extraValues; ///< values after lon, lat of each position in m_nodes, in order
     JsonValue m_value;
     bool m_fileOk = true;
 
@@ -445,7 +446,8 @@ class Reader {
         m_cursor.advance();
         const char next = m_cursor.peek();
         if (next != '[' && next != ']') {
-            // A position: numbers (2 or more; extra ones such as altitude are ignored).
+            // A position: numbers (2 or more; extra ones such as altitude are kept only to check
+            // that a ring closes).
             CoordNode node{CoordNode::Kind::Position, CoordNode::Status::Ok, 0, {}};
             bool first = true;
             double values[2] = {0, 0};
@@ -455,6 +457,7 @@ class Reader {
                 if (!numeric) {
                     if (!m_cursor.skipValue()) return false;
                     node.status = CoordNode::Status::NotANumber;
+                    if (node.count >= 2) m_extraValues.push_back(0);
                     ++node.count;
                     continue;
                 }
@@ -463,7 +466,10 @@ class Reader {
                 if (!m_cursor.readNumber(v, &nonFinite)) return false;
                 if (nonFinite && node.status == CoordNode::Status::Ok)
                     node.status = CoordNode::Status::NonFinite;
-                if (node.count < 2) values[node.count] = v;
+                if (node.count < 2)
+                    values[node.count] = v;
+                else
+                    m_extraValues.push_back(v);
                 ++node.count;
             }
             if (m_cursor.failed()) return false;
@@ -498,11 +504,13 @@ class Reader {
     /// records path + message and returns false.
     class Shape {
       public:
-        Shape(const std::vector<CoordNode>& nodes, FeatureLayer& layer, const GeoJsonLimits& limits_)
-            : limits(limits_), m_nodes(nodes), m_layer(layer) {}
+        Shape(const std::vector<CoordNode>& nodes, const std::vector<double>& extraValues,
+              FeatureLayer& layer, const GeoJsonLimits& limits_)
+            : limits(limits_), m_nodes(nodes), m_extraValues(extraValues), m_layer(layer) {}
         const GeoJsonLimits& limits;
         std::string errorPath, errorMessage;
         std::size_t at = 0;
+        std::size_t extraAt = 0; ///< extra values of the position at `at` in m_extraValues
 
         bool fail(std::string path, std::string message) {
             errorPath = std::move(path);
@@ -512,16 +520,6 @@ class Reader {
         bool overLimit(const std::string& path, std::uint32_t n) {
             return fail(path, std::to_string(n) + " positions: over the limit of " +
                                   std::to_string(limits.maxPositionsPerLine) + " in one ring or line");
-        }
-
-        /// Skips the subtree at `at`.
-        void skip() {
-            std::size_t pending = 1;
-            while (pending > 0 && at < m_nodes.size()) {
-                const CoordNode& n = m_nodes[at++];
-                --pending;
-                if (n.kind == CoordNode::Kind::Array) pending += n.count;
-            }
         }
 
         bool position(const std::string& path) {
@@ -539,6 +537,7 @@ class Reader {
             if (n.kind != CoordNode::Kind::Position)
                 return (message = "expected a position [lon, lat]", false);
             ++at;
+            extraAt += extraCount(n);
             switch (n.status) {
             case CoordNode::Status::TooFewNumbers:
                 return (message = "a position needs at least two numbers [lon, lat]", false);
@@ -557,6 +556,10 @@ class Reader {
             }
             m_layer.positions.push_back(p);
             return true;
+        }
+
+        static std::size_t extraCount(const CoordNode& position) {
+            return position.count > 2 ? position.count - 2 : 0;
         }
 
         /// An array node; returns its item count through `count`.
@@ -623,17 +626,36 @@ class Reader {
                 if (!array(rpath, n, "a ring (an array of positions)")) return false;
                 if (n > limits.maxPositionsPerLine) return overLimit(rpath, n);
                 const std::size_t start = m_layer.positions.size();
+                const std::size_t firstNode = at, firstExtra = extraAt;
                 for (std::uint32_t i = 0; i < n; ++i)
                     if (!position(rpath, i)) return false;
                 if (n < 4)
                     return fail(rpath, "a polygon ring needs at least four positions (first repeated last)");
                 if (!(m_layer.positions[start] == m_layer.positions.back()))
                     return fail(rpath, "ring is not closed: its last position must equal its first");
+                const CoordNode& last = m_nodes[at - 1];
+                std::string why =
+                    endsDiffer(m_nodes[firstNode], firstExtra, last, extraAt - extraCount(last));
+                if (!why.empty()) return fail(rpath, std::move(why));
                 m_layer.positions.pop_back(); // stored open: the closing position is implied
                 closeRing();
             }
             addPart(PartKind::Polygon, firstRing);
             return true;
+        }
+
+        /// Why a ring's first and last positions, equal in lon and lat, still differ (in their
+        /// number of values or a further value such as altitude); empty when they do not.
+        std::string endsDiffer(const CoordNode& first, std::size_t firstExtra, const CoordNode& last,
+                               std::size_t lastExtra) const {
+            if (first.count != last.count)
+                return "ring is not closed: its first position has " + std::to_string(first.count) +
+                       " values, its last " + std::to_string(last.count) + " (they must be equal)";
+            for (std::size_t i = 0; i < extraCount(first); ++i)
+                if (m_extraValues[firstExtra + i] != m_extraValues[lastExtra + i])
+                    return "ring is not closed: its first and last positions differ in value " +
+                           std::to_string(i + 3) + " (they must be equal)";
+            return {};
         }
 
         bool multiPolygon(const std::string& path) {
@@ -646,6 +668,7 @@ class Reader {
 
       private:
         const std::vector<CoordNode>& m_nodes;
+        const std::vector<double>& m_extraValues;
         FeatureLayer& m_layer;
     };
 
@@ -659,7 +682,7 @@ class Reader {
             return true;
         }
         const Mark mark = markLayer();
-        const std::size_t nodesBase = m_nodes.size();
+        const std::size_t nodesBase = m_nodes.size(), extrasBase = m_extraValues.size();
         m_cursor.advance();
         bool first = true;
         std::string_view key;
@@ -677,6 +700,7 @@ class Reader {
             } else if (key == "coordinates") {
                 hasCoordinates = true;
                 m_nodes.resize(nodesBase);
+                m_extraValues.resize(extrasBase);
                 if (!readCoordinates(0)) return false;
             } else if (key == "geometries") {
                 hasGeometries = true;
@@ -720,6 +744,7 @@ class Reader {
             if (!hasGeometries || !geometriesIsArray)
                 draft.error(prefix + "geometries", "a GeometryCollection needs an array 'geometries'");
             m_nodes.resize(nodesBase);
+            m_extraValues.resize(extrasBase);
             return true;
         }
         // Not a collection: anything read from a foreign 'geometries' member is dropped.
@@ -735,8 +760,9 @@ class Reader {
         } else if (!hasCoordinates) {
             draft.error(prefix + "coordinates", type + " needs 'coordinates'");
         } else {
-            Shape shape(m_nodes, m_layer, m_limits);
+            Shape shape(m_nodes, m_extraValues, m_layer, m_limits);
             shape.at = nodesBase;
+            shape.extraAt = extrasBase;
             const std::string cpath = prefix + "coordinates";
             bool ok = false;
             if (type == "Point")
@@ -754,6 +780,7 @@ class Reader {
             if (!ok) draft.error(shape.errorPath, shape.errorMessage);
         }
         m_nodes.resize(nodesBase);
+        m_extraValues.resize(extrasBase);
         return true;
     }
 };

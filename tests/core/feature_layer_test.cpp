@@ -149,6 +149,34 @@ TEST_CASE("GeoJSON reader: a member defining another kind of object is an error 
     }
 }
 
+TEST_CASE("GeoJSON reader: a ring's last position equals its first in every value and in number") {
+    const std::string text = collection(R"(
+      {"type":"Feature","id":"flat-3d","properties":{},"geometry":{"type":"Polygon","coordinates":[
+          [[0,0],[1,0],[1,1],[0,0,5]]]}},
+      {"type":"Feature","id":"3d-flat","properties":{},"geometry":{"type":"Polygon","coordinates":[
+          [[0,0,5],[1,0],[1,1],[0,0]]]}},
+      {"type":"Feature","id":"altitudes","properties":{},"geometry":{"type":"Polygon","coordinates":[
+          [[0,0,5],[1,0,5],[1,1,5],[0,0,6]]]}},
+      {"type":"Feature","id":"fourth","properties":{},"geometry":{"type":"MultiPolygon","coordinates":[
+          [[[0,0,5,1],[1,0],[1,1,7,8,9],[0,0,5,1]]], [[[2,2,1,1],[3,2],[3,3],[2,2,1,2]]]]}},
+      {"type":"Feature","id":"kept","properties":{},"geometry":{"type":"Polygon","coordinates":[
+          [[0,0,5],[4,0],[4,4,9,9],[0,4],[0,0,5]], [[1,1],[2,1,3],[2,2],[1,1]], [[3,3,0,1],[3.5,3],[3.5,3.5],[3,3,0,1]]]}})");
+    const GeoJsonReadResult r = readGeoJson(text, "areas");
+    REQUIRE(r.layer);
+    REQUIRE(r.layer->features.size() == 1);
+    CHECK(r.layer->features[0].id == "kept");
+    CHECK(r.layer->parts[0].ringCount == 3);
+    CHECK(r.layer->positions.size() == 4 + 3 + 3);
+    REQUIRE(r.diagnostics.size() == 4);
+    CHECK(r.diagnostics[0].toString() == "areas[0] id=flat-3d: geometry.coordinates[0]: error: ring is not "
+                                         "closed: its first position has 2 values, its last 3 (they must be "
+                                         "equal)");
+    CHECK(r.diagnostics[1].message.find("its first position has 3 values, its last 2") != std::string::npos);
+    CHECK(r.diagnostics[2].message.find("differ in value 3") != std::string::npos);
+    CHECK(r.diagnostics[3].path == "geometry.coordinates[1][0]");
+    CHECK(r.diagnostics[3].message.find("differ in value 4") != std::string::npos);
+}
+
 TEST_CASE("Files over the limits are refused with an error saying which limit") {
     GeoJsonLimits limits;
     limits.maxPositionsPerLine = 10;
