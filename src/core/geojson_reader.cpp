@@ -743,6 +743,12 @@ class Reader {
         if (type == "GeometryCollection") {
             if (!hasGeometries || !geometriesIsArray)
                 draft.error(prefix + "geometries", "a GeometryCollection needs an array 'geometries'");
+            if (nesting > 0)
+                draft.warning(path, "a GeometryCollection inside another: RFC 7946 §3.1.8 says to avoid "
+                                    "nesting them (list its members in the outer one)");
+            if (childCount == 1)
+                draft.warning(prefix + "geometries", "a GeometryCollection of a single geometry: RFC 7946 "
+                                                     "§3.1.8 says to use that geometry itself");
             m_nodes.resize(nodesBase);
             m_extraValues.resize(extrasBase);
             return true;

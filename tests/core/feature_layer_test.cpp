@@ -177,6 +177,55 @@ TEST_CASE("GeoJSON reader: a ring's last position equals its first in every valu
     CHECK(r.diagnostics[3].message.find("differ in value 4") != std::string::npos);
 }
 
+TEST_CASE("GeoJSON reader: nested and single-geometry GeometryCollections are warnings") {
+    const std::string text = collection(R"(
+      {"type":"Feature","id":"nested","properties":{},"geometry":{"type":"GeometryCollection","geometries":[
+          {"type":"Point","coordinates":[1,2]},
+          {"type":"GeometryCollection","geometries":[{"type":"Point","coordinates":[3,4]},{"type":"Point","coordinates":[5,6]}]}]}},
+      {"type":"Feature","id":"single","properties":{},"geometry":{"type":"GeometryCollection","geometries":[
+          {"type":"LineString","coordinates":[[0,0],[1,1]]}]}},
+      {"type":"Feature","id":"two","properties":{},"geometry":{"type":"GeometryCollection","geometries":[
+          {"type":"Point","coordinates":[1,2]},{"type":"Point","coordinates":[3,4]}]}},
+      {"type":"Feature","id":"empty","properties":{},"geometry":{"type":"GeometryCollection","geometries":[]}})");
+    const GeoJsonReadResult r = readGeoJson(text, "zones");
+    REQUIRE(r.layer);
+    REQUIRE(r.layer->features.size() == 4);
+    CHECK(r.layer->features[0].partCount == 3);
+    CHECK(r.layer->features[1].partCount == 1);
+    CHECK(r.layer->features[3].partCount == 0);
+    REQUIRE(r.diagnostics.size() == 2);
+    CHECK_FALSE(hasErrors(r.diagnostics));
+    CHECK(r.diagnostics[0].featureId == "nested");
+    CHECK(r.diagnostics[0].path == "geometry.geometries[1]");
+    CHECK(r.diagnostics[0].message.find("§3.1.8") != std::string::npos);
+    CHECK(r.diagnostics[1].featureId == "single");
+    CHECK(r.diagnostics[1].path == "geometry.geometries");
+
+    const GeoJsonReadResult bare = readGeoJson(
+        R"({"type":"GeometryCollection","geometries":[{"type":"GeometryCollection","geometries":[]}]})", "x");
+    REQUIRE(bare.layer);
+    REQUIRE(bare.diagnostics.size() == 2); // nested, and the outer one holds one geometry
+    CHECK_FALSE(hasErrors(bare.diagnostics));
+}
+
+TEST_CASE("GeoJSON reader: a position outside lon -180..180 / lat -90..90 is an error") {
+    for (const char* position : {"[180.000001,0]", "[-181,0]", "[0,90.5]", "[0,-91]", "[1e300,0]"}) {
+        const GeoJsonReadResult r =
+            readGeoJson(std::string(R"({"type":"Point","coordinates":)") + position + "}", "x");
+        INFO(position);
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].severity == Severity::Error);
+        CHECK(r.diagnostics[0].message.find("outside lon -180..180 / lat -90..90") != std::string::npos);
+        REQUIRE(r.layer);
+        CHECK(r.layer->features.empty());
+    }
+    const GeoJsonReadResult edges =
+        readGeoJson(R"({"type":"MultiPoint","coordinates":[[180,90],[-180,-90],[-180,90],[180,-90]]})", "x");
+    CHECK(edges.diagnostics.empty());
+    REQUIRE(edges.layer);
+    CHECK(edges.layer->positions.size() == 4);
+}
+
 TEST_CASE("Files over the limits are refused with an error saying which limit") {
     GeoJsonLimits limits;
     limits.maxPositionsPerLine = 10;
