@@ -219,3 +219,48 @@ TEST_CASE("gaps refuses a bad day or slot and needs a day when there is no roste
     CHECK(cli({"gaps", dir, "--day", "2022-11-26"}).code == kExitOk);
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("an option's value may follow it as --name=value and may begin with '-'") {
+    const std::vector<std::string> split = splitOptionValues(
+        {"--from=-1.8,51.5", "--note", "--a=b", "-o", "-", "--json=yes", "--json", "--title=x=y", "file"},
+        {"--json"});
+    CHECK(split == std::vector<std::string>{"--from", "-1.8,51.5", "--note", "--a=b", "-o", "-", "--json=yes",
+                                            "--json", "--title", "x=y", "file"});
+
+    const Run spaced =
+        cli({"isochrone", "--roads", demo("roads"), "--from", "113.65,34.79", "--minutes", "5"});
+    const Run joined = cli({"isochrone", "--roads=" + demo("roads"), "--from=113.65,34.79", "--minutes=5"});
+    INFO(joined.err);
+    REQUIRE(spaced.code == kExitOk);
+    CHECK(joined.code == kExitOk);
+    CHECK(joined.out == spaced.out);
+    CHECK(joined.out.find("MultiPolygon") != std::string::npos);
+
+    // West of Greenwich: a negative longitude, given either way.
+    const std::string roads =
+        writeTemp("cordon-cli-west/roads.geojson", R"({"type":"FeatureCollection","features":[
+        {"type":"Feature","id":1,"properties":{"highway":"residential"},"geometry":{"type":"LineString","coordinates":[[-1.81,51.5],[-1.79,51.5]]}},
+        {"type":"Feature","id":2,"properties":{"highway":"residential"},"geometry":{"type":"LineString","coordinates":[[-1.8,51.49],[-1.8,51.51]]}}]})");
+    const Run west = cli({"isochrone", "--roads", roads, "--from=-1.8,51.5", "--minutes=5,10"});
+    INFO(west.err);
+    REQUIRE(west.code == kExitOk);
+    CHECK(west.out.find("MultiPolygon") != std::string::npos);
+    CHECK(cli({"isochrone", "--roads", roads, "--from", "-1.8,51.5", "--minutes", "5,10"}).out == west.out);
+    const Run far = cli({"isochrone", "--roads=" + demo("roads"), "--from=-1.8,51.5"});
+    CHECK(far.code == kExitProblems);
+    CHECK(far.err.find("within 2 km of -1.8,51.5") != std::string::npos);
+    std::filesystem::remove_all(std::filesystem::path(roads).parent_path());
+
+    const Run validate = cli({"validate", "--feed=zones", demo("zones")});
+    CHECK(validate.code == kExitOk);
+    CHECK(validate.out.find("features read as zones") != std::string::npos);
+    const Run flagWithValue = cli({"validate", "--json=yes", demo("zones")});
+    CHECK(flagWithValue.code == kExitUsage);
+    CHECK(flagWithValue.err.find("unknown option --json=yes") != std::string::npos);
+
+    const std::string dir = writeGapsCity("cordon-cli-gaps-joined");
+    const Run gaps = cli({"gaps", dir, "--day=2022-11-26", "--slot=60"});
+    CHECK(gaps.code == kExitOk);
+    CHECK(gaps.out.find("day 2022-11-26 (+08:00), 24 slots of 60 min") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}

@@ -114,6 +114,9 @@ TEST_CASE("cordon coverage writes CSV and GeoJSON and summarises gaps") {
     // Within 12 minutes the post is covered.
     r = cli({"coverage", dir.string(), "--threshold", "12", "--out-csv", csv.string()});
     CHECK(r.out.find("posts: 1, beyond 12 min of every assigned team: 0") != std::string::npos);
+    r = cli({"coverage", dir.string(), "--threshold=12", "--out-csv=" + csv.string()});
+    CHECK(r.code == kExitOk);
+    CHECK(r.out.find("posts: 1, beyond 12 min of every assigned team: 0") != std::string::npos);
 }
 
 TEST_CASE("cordon coverage rejects bad command lines and missing feeds") {

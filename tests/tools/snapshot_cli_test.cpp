@@ -51,6 +51,20 @@ TEST_CASE("cordon snapshot writes one HTML file with the checked feeds, escaped 
     CHECK(feeds->items[0].find("name")->string == "posts.geojson");
     CHECK(feeds->items[1].find("name")->string == "zones.geojson");
 
+    // The same with each value joined to its option (--name=value).
+    const Run joined = cli({"snapshot", "--feeds=" + (dir / "feeds").string(),
+                            "--output=" + (dir / "j.html").string(), "--app=" + (dir / "app.html").string(),
+                            "--now=01:00", "--iso=113.67,34.75", "--iso-mode=drive"});
+    INFO(joined.err);
+    REQUIRE(joined.code == 0);
+    const std::string joinedHtml = slurp(dir / "j.html");
+    const std::size_t joinedOpen = joinedHtml.find("id=\"cordon-snapshot\">") + 21;
+    const JsonParseResult joinedHeader =
+        parseJson(joinedHtml.substr(joinedOpen, joinedHtml.find("</script>", joinedOpen) - joinedOpen));
+    REQUIRE(joinedHeader.ok());
+    CHECK(joinedHeader.value->find("params")->string == "now=01:00&iso=113.67,34.75&isomode=drive");
+    CHECK(joinedHeader.value->find("feeds")->items.size() == 2);
+
     // An unusable feed is refused, naming the file; a missing app page says how to build it.
     write(dir / "feeds" / "zones.geojson", "{\"type\":\"FeatureCollection\",\"features\":[");
     const Run bad = cli({"snapshot", "--feeds", (dir / "feeds").string(), "-o", (dir / "b2.html").string(),

@@ -45,7 +45,8 @@ struct Options {
 };
 
 /// Files and folders (a folder stands for its *.geojson and *.json files, sorted).
-Options parseOptions(const std::vector<std::string>& args, bool allowJson) {
+Options parseOptions(const std::vector<std::string>& given, bool allowJson) {
+    const std::vector<std::string> args = splitOptionValues(given, {"--json"});
     Options o;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
@@ -299,10 +300,37 @@ void printHelp(std::ostream& out) {
            "usage: cordon <command> [options]\n\ncommands:\n";
     for (const Command& c : commands())
         out << "  " << c.name << std::string(12 - c.name.size(), ' ') << c.summary << "\n";
-    out << "\n'cordon <command> --help' describes one command.\n";
+    out << "\n'cordon <command> --help' describes one command. An option's value follows it as\n"
+           "'--name value' or '--name=value', and may begin with '-' (--from -1.8,51.5).\n";
 }
 
 } // namespace
+
+std::vector<std::string> splitOptionValues(const std::vector<std::string>& args,
+                                           std::initializer_list<std::string_view> flags) {
+    std::vector<std::string> split;
+    split.reserve(args.size());
+    bool valueNext = false;
+    for (const std::string& a : args) {
+        const bool isValue = valueNext;
+        valueNext = false;
+        if (isValue || a.size() < 2 || a[0] != '-') {
+            split.push_back(a);
+            continue;
+        }
+        const std::size_t eq = a.find('=');
+        const std::string_view name = std::string_view(a).substr(0, eq);
+        const bool isFlag = std::find(flags.begin(), flags.end(), name) != flags.end();
+        if (eq == std::string::npos || a[1] != '-' || isFlag) {
+            split.push_back(a);
+            valueNext = eq == std::string::npos && !isFlag;
+            continue;
+        }
+        split.emplace_back(name);
+        split.push_back(a.substr(eq + 1));
+    }
+    return split;
+}
 
 int runCli(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
     if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {

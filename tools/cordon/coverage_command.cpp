@@ -115,7 +115,8 @@ std::vector<LonLat> edgePiece(const RoadGraph& graph, std::uint32_t e, double f0
 
 } // namespace
 
-int runCoverageCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int runCoverageCommand(const std::vector<std::string>& given, std::ostream& out, std::ostream& err) {
+    const std::vector<std::string> args = splitOptionValues(given);
     CoverageOptions options;
     std::string csvFile, geoJsonFile;
     std::vector<std::string> files;

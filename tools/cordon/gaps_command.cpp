@@ -354,7 +354,8 @@ void printSummary(const StaffingModel& m, const FeedSet& feeds, std::ostream& ou
 
 } // namespace
 
-int runGapsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int runGapsCommand(const std::vector<std::string>& given, std::ostream& out, std::ostream& err) {
+    const std::vector<std::string> args = splitOptionValues(given);
     std::string dayText, csvPosts, csvAreas, jsonFile, planCsvFile, planGeoJsonFile;
     double planMaxMinutes = 45;
     int slot = 15;

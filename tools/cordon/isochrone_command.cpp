@@ -35,7 +35,8 @@ bool parseNumbers(const std::string& text, std::vector<double>& out) {
 
 } // namespace
 
-int runIsochroneCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int runIsochroneCommand(const std::vector<std::string>& given, std::ostream& out, std::ostream& err) {
+    const std::vector<std::string> args = splitOptionValues(given);
     std::string roadsFile, outFile;
     std::vector<double> from, minutes{5, 10, 15};
     Mode mode = Mode::Walk;

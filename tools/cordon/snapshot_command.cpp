@@ -64,7 +64,8 @@ std::string localNow() {
 
 } // namespace
 
-int runSnapshotCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int runSnapshotCommand(const std::vector<std::string>& given, std::ostream& out, std::ostream& err) {
+    const std::vector<std::string> args = splitOptionValues(given);
     std::vector<std::string> files;
     std::string output, appPath = CORDON_DEFAULT_APP_HTML, now, lang, iso, isoMode, isoMinutes;
     SnapshotContent content;
