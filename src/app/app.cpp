@@ -31,6 +31,7 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <utility>
 
 namespace cordon {
 
@@ -161,6 +162,7 @@ void App::startLoading() {
 }
 
 void App::pumpLoading() {
+    answerPendingUpdate();
     m_loader.poll();
     for (FetchedFile& f : takeLoadedFiles()) {
         redrawSoon(); // an answer (new data, an error, "not modified") changes what the panels say
@@ -1163,17 +1165,20 @@ void App::drawPendingUpdate() {
     m_updatePrompt.added = pending->check.change.added;
     m_updatePrompt.removed = pending->check.change.removed;
     m_updatePrompt.removedNames = pending->check.change.removedNames;
-    const UpdatePromptActions answer = drawUpdatePrompt(m_updatePrompt);
+    // Carried out before the next frame, as any new feed is: not while ImGui draws this one (new
+    // data may rebuild the font atlas).
+    m_updateAnswer = drawUpdatePrompt(m_updatePrompt);
+    if (m_updateAnswer.apply || m_updateAnswer.keep) redrawSoon();
+}
+
+void App::answerPendingUpdate() {
+    const UpdatePromptActions answer = std::exchange(m_updateAnswer, {});
     if (answer.apply) {
         if (m_loader.applyPending(m_feeds)) feedsChanged();
     } else if (answer.keep) {
         m_loader.discardPending();
     }
-    if (answer.apply || answer.keep) {
-        m_panel.problems = m_loader.problems();
-        updateFeedStatus();
-        redrawSoon();
-    }
+    if (answer.apply || answer.keep) m_panel.problems = m_loader.problems();
 }
 
 std::string App::startupJson() const {

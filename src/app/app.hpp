@@ -61,6 +61,7 @@ class App {
     MapRenderer m_renderer;
     FeedSet m_feeds;
     UpdatePromptModel m_updatePrompt;
+    UpdatePromptActions m_updateAnswer;
     Figures m_figures; ///< computed once per drawn frame; every view reads these
     /// Per figure: "" when its inputs are current, else the time ("HH:MM", "-") of its last good data.
     std::array<std::string, kFigureCount> m_figureAsOf;
@@ -222,6 +223,8 @@ class App {
     std::string failureText(const std::string& error, const std::optional<UpdateCheck>& refusal) const;
     /// The question about a version that would remove most of a feed, and its answer.
     void drawPendingUpdate();
+    /// Applies or drops the waiting version as the user answered in the last frame.
+    void answerPendingUpdate();
     std::string feedsJson() const;
     /// Fills the KPI figures (the wall's tiles, the snapshot's summary) from the current data.
     void updateKpis();

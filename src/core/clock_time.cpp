@@ -1,5 +1,7 @@
 #include "core/clock_time.hpp"
 
+#include <cstdio>
+
 namespace cordon {
 
 namespace {
@@ -108,6 +110,13 @@ std::string formatTimeOfDay(int minutes) {
     buf[3] = static_cast<char>('0' + m / 10);
     buf[4] = static_cast<char>('0' + m % 10);
     return std::string(buf, 5);
+}
+
+std::string clockText(int minuteOfDay) {
+    if (minuteOfDay < 0) return "-";
+    char text[8];
+    std::snprintf(text, sizeof text, "%02d:%02d", (minuteOfDay / 60) % 24, minuteOfDay % 60);
+    return text;
 }
 
 } // namespace cordon

@@ -14,6 +14,10 @@ inline constexpr int kMinutesPerDay = 24 * 60;
 /// "HH:MM" (00:00-23:59, and "24:00" as the end of the day) -> minutes after midnight.
 std::optional<int> parseTimeOfDay(std::string_view text);
 
+/// "HH:MM" for minutes after midnight ("-" for a negative, unknown time): the one formatter of
+/// times of day for the UI, the CLI and the briefing.
+std::string clockText(int minuteOfDay);
+
 /// An instant in minutes since 1970-01-01T00:00Z, with the offset it was written in.
 struct Instant {
     std::int64_t utcMinutes = 0;

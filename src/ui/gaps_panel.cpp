@@ -9,13 +9,6 @@
 
 namespace cordon {
 
-std::string clockText(int minuteOfDay) {
-    if (minuteOfDay < 0) return "-";
-    char text[8];
-    std::snprintf(text, sizeof text, "%02d:%02d", (minuteOfDay / 60) % 24, minuteOfDay % 60);
-    return text;
-}
-
 namespace {
 
 void sortRows(std::vector<GapRow>& rows, const ImGuiTableColumnSortSpecs& spec) {

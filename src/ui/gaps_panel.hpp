@@ -2,6 +2,7 @@
 /// The staffing-gaps panel: the city's figures for the day, a 24-hour shortfall strip with a
 /// scrubber (the map marks the posts short at that time), and a sortable table of posts short.
 
+#include "core/clock_time.hpp"
 #include "ui/strings.hpp"
 
 #include <cstdint>
@@ -56,8 +57,5 @@ struct GapsPanelActions {
 };
 
 GapsPanelActions drawGapsPanel(GapsPanelModel& model);
-
-/// "HH:MM" for minutes after midnight.
-std::string clockText(int minuteOfDay);
 
 } // namespace cordon

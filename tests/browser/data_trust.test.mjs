@@ -4,8 +4,9 @@
 // on the laptop a dropped file that removes most of a feed waits for the user.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { launch, openApp, serve, serveApp, artifactsDir } from './harness.mjs';
 
 const chengduRoads = readFileSync(new URL('../../../shared/data/roads/chengdu.geojson', import.meta.url), 'utf8');
@@ -164,6 +165,70 @@ test('a manifest that answers 404 says so, in Chinese and in English', async () 
       assert.ok(failure.includes(text), failure);
       await wall.page.screenshot({ path: join(artifactsDir, `trust-manifest-404-wall-${lang}.png`) });
       await wall.page.close();
+    }
+  } finally {
+    await live.close();
+  }
+});
+
+const cli = resolve(process.env.CORDON_CLI || '../../build/native-debug/bin/cordon');
+const demoDir = resolve(process.env.CORDON_DEMO_DIR || '../../build/wasm-release/src/demo-city');
+
+test('one number per figure: wall tiles, legend, panels and the CLI agree for the same data and time', async () => {
+  const { page, problems } = await openApp(browser.context, `${server.url}/?now=23:30&lang=en`);
+  await page.waitForFunction(() => window.cordonState.coverage !== null && window.cordonState.staffing !== null &&
+    window.cordonState.figures.zonesOutOfReach !== null, null, { timeout: 60000 });
+  const s = await page.evaluate(() => window.cordonState);
+  const f = s.figures;
+  assert.equal(s.kpis.now, '23:30');
+  assert.equal(s.kpis.highRiskZones, f.highRiskZones);
+  assert.equal(s.kpis.zonesWithoutTaskForce, f.zonesOutOfReach, 'wall tile = coverage figure');
+  assert.equal(s.coverage.highRiskWithoutTaskForce, f.zonesOutOfReach, 'coverage panel');
+  assert.equal(s.kpis.postsShortNow, f.postsShortNow);
+  assert.equal(s.kpis.personHoursShort.toFixed(2), f.personHoursShort.toFixed(2));
+  assert.equal(s.staffing.personHoursShort.toFixed(2), f.personHoursShort.toFixed(2), 'gaps panel');
+  assert.equal(s.kpis.householdsAwaiting, f.householdsAwaiting);
+  assert.equal(s.staffing.zoneGaps, f.zonesBreakingRule, 'gaps panel');
+  // The legend counts zone outlines over the whole day: none = no task force, short + none = the rule.
+  const [held, short, none] = s.staffing.status.zones;
+  assert.equal(s.staffing.status.minuteOfDay, -1);
+  assert.equal(none, f.zonesWithoutTaskForce, 'legend: no task force');
+  assert.equal(short + none, f.zonesBreakingRule, 'legend: breaking the rule');
+  assert.equal(held + short + none, f.highRiskZones, 'legend: every high-risk zone');
+  assert.ok(f.zonesBreakingRule > f.zonesWithoutTaskForce && f.zonesOutOfReach > 0, JSON.stringify(f));
+  assert.deepEqual(f.asOf, {}, 'every input current');
+
+  const fromCli = JSON.parse(execFileSync(cli, ['figures', '--json', '--now', '23:30', demoDir], { encoding: 'utf8' }));
+  for (const key of ['highRiskZones', 'zonesBreakingRule', 'zonesWithoutTaskForce', 'zonesOutOfReach', 'postsShortNow',
+    'householdsAwaiting'])
+    assert.equal(fromCli[key], f[key], `cordon figures: ${key}`);
+  assert.ok(Math.abs(fromCli.personHoursShort - f.personHoursShort) < 1e-9, 'cordon figures: personHoursShort');
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('figures whose feeds failed are greyed with the time of their last good data', async () => {
+  const live = await feedServer();
+  try {
+    const mini = (name) => readFileSync(new URL(`../../assets/mini-city/${name}.geojson`, import.meta.url), 'utf8');
+    live.feeds.set('zones.geojson', { status: 200, body: zones(12) });
+    live.feeds.set('posts.geojson', { status: 200, body: mini('posts') });
+    for (const lang of ['zh', 'en']) {
+      const { page, problems } = await openApp(browser.context,
+        `${live.url}/?mode=wall&zones=/feeds/zones.geojson&posts=/feeds/posts.geojson&refresh=1&lang=${lang}`);
+      await page.waitForFunction(() => window.cordonState.layers.zones === 12, null, { timeout: 30000 });
+      assert.deepEqual(await page.evaluate(() => window.cordonState.figures.asOf), {});
+      live.feeds.set('zones.geojson', { status: 500, body: '' });
+      await page.waitForFunction(() => window.cordonState.figures.asOf.highRiskZones !== undefined, null, { timeout: 30000 });
+      const s = await page.evaluate(() => window.cordonState);
+      assert.match(s.figures.asOf.highRiskZones, /^\d\d:\d\d$/, 'as of the time the zones were last good');
+      assert.equal(s.figures.highRiskZones, 12, 'the last good figure, marked');
+      assert.equal(s.figures.asOf.postsShortNow, undefined, 'figures on other feeds stay current');
+      assert.match(s.feeds.wallFailure, lang === 'zh' ? /服务器返回 HTTP 500/ : /HTTP 500: server error/);
+      await page.screenshot({ path: join(artifactsDir, `trust-doubtful-wall-${lang}.png`) });
+      assert.deepEqual(problems.filter((p) => !p.includes('500')), []);
+      await page.close();
+      live.feeds.set('zones.geojson', { status: 200, body: zones(12) });
     }
   } finally {
     await live.close();

@@ -1,5 +1,6 @@
 // The shared figures on the demo city: each equals what the legend and the panels count from the
 // staffing statuses, so the wall, the legend and the gaps panel cannot disagree.
+#include "cordon/cli.hpp"
 #include "core/figures.hpp"
 
 #include <catch2/catch_test_macros.hpp>
@@ -81,4 +82,27 @@ TEST_CASE("Every figure has a key and inputs") {
         CHECK_FALSE(figureInputs(id).empty());
     }
     CHECK(figureKey(FigureId::ZonesBreakingRule) == "zonesBreakingRule");
+}
+
+TEST_CASE("cordon figures prints the shared figures, labelled in English or Chinese, or as JSON") {
+    std::ostringstream out, err;
+    REQUIRE(runCli({"figures", "--now=23:30", "--json", CORDON_DEMO_DIR}, out, err) == kExitOk);
+    const std::string json = out.str();
+    for (int i = 0; i < kFigureCount; ++i)
+        CHECK(json.find("\"" + std::string(figureKey(static_cast<FigureId>(i))) + "\":") !=
+              std::string::npos);
+    CHECK(json.find("\"now\":\"23:30\"") != std::string::npos);
+    CHECK(json.find("null") == std::string::npos); // every feed is there
+
+    std::ostringstream zh;
+    REQUIRE(runCli({"figures", "--lang", "zh", "--threshold", "10",
+                    CORDON_DEMO_DIR + std::string("/zones.geojson")},
+                   zh, err) == kExitOk);
+    CHECK(zh.str().find("高风险区：") == 0);
+    CHECK(zh.str().find("专班10分钟内不可达的高风险区：-") != std::string::npos); // no roads or teams given
+    CHECK(zh.str().find("当前缺员卡点：-") != std::string::npos);
+
+    std::ostringstream bad;
+    CHECK(runCli({"figures", "--now", "25:99", CORDON_DEMO_DIR}, out, bad) == kExitUsage);
+    CHECK(bad.str().find("--now") != std::string::npos);
 }

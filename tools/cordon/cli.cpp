@@ -1,6 +1,7 @@
 #include "cordon/cli.hpp"
 
 #include "cordon/coverage_command.hpp"
+#include "cordon/figures_command.hpp"
 #include "cordon/file_io.hpp"
 #include "cordon/gaps_command.hpp"
 #include "cordon/import_command.hpp"
@@ -265,6 +266,8 @@ const std::vector<Command>& commands() {
          "  Exit code: 0 ok, 1 a file has errors, 2 bad command line or unreadable file.",
          stats},
         {"gaps", "staffing gaps of a day per post, zone and area (CSV/JSON out)", kGapsUsage, runGapsCommand},
+        {"figures", "the figures the wall, panels and briefing show, for the same feeds and time",
+         kFiguresUsage, runFiguresCommand},
         {"isochrone", "travel-time polygons (5/10/15 min) from a point, as GeoJSON", kIsochroneUsage,
          runIsochroneCommand},
         {"coverage", "travel times from teams to zones and posts, gaps, population covered (CSV, GeoJSON)",

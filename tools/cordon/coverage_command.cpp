@@ -46,13 +46,6 @@ constexpr std::string_view kRisks[] = {"high", "medium", "low"};
 constexpr std::string_view kPostKinds[] = {"compound_gate", "city_entry", "highway_exit", "service_station",
                                            "testing_site"};
 
-std::optional<double> parseNumber(const std::string& text) {
-    char* end = nullptr;
-    const double v = std::strtod(text.c_str(), &end);
-    if (text.empty() || !end || *end != '\0' || !(v > 0)) return std::nullopt;
-    return v;
-}
-
 std::string secondsText(double s) {
     if (s == kUnreached) return "";
     char text[32];

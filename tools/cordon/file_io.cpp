@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -35,6 +36,13 @@ std::vector<std::string> feedFilesIn(const std::string& path) {
     }
     std::sort(files.begin(), files.end());
     return files;
+}
+
+std::optional<double> parseNumber(const std::string& text) {
+    char* end = nullptr;
+    const double v = std::strtod(text.c_str(), &end);
+    if (text.empty() || !end || *end != '\0' || !(v > 0)) return std::nullopt;
+    return v;
 }
 
 } // namespace cordon

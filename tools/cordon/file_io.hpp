@@ -14,4 +14,7 @@ std::optional<std::string> readFile(const std::string& path, std::string& error)
 /// by name, or the argument itself when it is not a folder.
 std::vector<std::string> feedFilesIn(const std::string& path);
 
+/// A number above zero written whole ("15", "2.5"), else nullopt.
+std::optional<double> parseNumber(const std::string& text);
+
 } // namespace cordon

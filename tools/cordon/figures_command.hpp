@@ -1,0 +1,15 @@
+#pragma once
+/// `cordon figures`: the figures the wall, the panels and the briefing show (core/figures.hpp), for
+/// the same feeds at the same time of day, so that a report can quote exactly what the screens say.
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+namespace cordon {
+
+int runFiguresCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+extern const char* const kFiguresUsage;
+
+} // namespace cordon
