@@ -1,9 +1,12 @@
-// Feed ingest speed: read + validate + build the flat model, from bytes already in memory.
+// Feed ingest speed: read + validate + build the flat model, then the update rule against the
+// version already on the map (core/feed_update.hpp: valid share, and the diff that finds a large
+// shrink), from bytes already in memory: what a refresh of a held feed costs.
 // Runs natively and as wasm under Node (same source); prints one JSON line per input so that
 // bench/run.sh can put the numbers side by side with Node's JSON.parse.
 //
 // usage: ingest_bench FILE FEED [REPEATS]
 #include "core/feed.hpp"
+#include "core/feed_update.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -69,12 +72,24 @@ int main(int argc, char** argv) {
     }
     std::vector<double> ms;
     std::size_t features = 0, problems = 0, model = 0;
-    (void)cordon::readFeed(bytes, *kind); // warm-up: first-touch page faults and CPU clock ramp-up
+    // Warm-up (first-touch page faults and CPU clock ramp-up), and the version on the map that
+    // each measured read is checked against.
+    cordon::FeedReadResult held = cordon::readFeed(bytes, *kind);
+    if (!held.feed) {
+        std::fprintf(stderr, "%s is not a usable %s feed\n", argv[1], argv[2]);
+        return 2;
+    }
     for (int i = 0; i < repeats; ++i) {
         const auto start = std::chrono::steady_clock::now();
         const cordon::FeedReadResult r = cordon::readFeed(bytes, *kind);
+        const cordon::UpdateCheck check = cordon::checkUpdate(bytes, r, *kind, &*held.feed);
         ms.push_back(
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+        if (!check.accepted()) {
+            std::fprintf(stderr, "%s: the update rule refused the same file: %s\n", argv[1],
+                         cordon::describeUpdate(check).c_str());
+            return 1;
+        }
         features = r.feed ? r.feed->size() : 0;
         problems = r.diagnostics.size();
         model = r.feed ? modelBytes(*r.feed) : 0;
