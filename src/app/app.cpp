@@ -579,6 +579,7 @@ void App::drawPanels() {
     if (drawLegendPanel(m_legend).colourToggled) rebuildOverlay();
     drawFeedsPanel(m_feedsPanel);
     drawPendingUpdate();
+    drawUnknownFile();
     m_snapshotPanel.lang = m_panel.lang;
     if (drawSnapshotPanel(m_snapshotPanel).save) requestSnapshot();
     if (std::optional<std::string> query = page::takeSearchQuery()) {
@@ -1100,6 +1101,7 @@ std::string App::memoryJson() const {
 
 void App::updateFeedStatus() {
     const Lang lang = m_panel.lang;
+    m_panel.demoData = m_loader.holdsFrom("demo/"); // 演示数据（虚构） only while some of it is on the map
     m_feedsPanel.lang = lang;
     m_feedsPanel.rows.clear();
     std::string stale, failed;
@@ -1171,7 +1173,32 @@ void App::drawPendingUpdate() {
     if (m_updateAnswer.apply || m_updateAnswer.keep) redrawSoon();
 }
 
+void App::drawUnknownFile() {
+    const std::optional<UnknownFile>& unknown = m_loader.unknownFile();
+    m_kindPrompt.visible = unknown.has_value() && !m_loader.pending();
+    if (!m_kindPrompt.visible) return;
+    const FeedPreview& p = unknown->preview;
+    m_kindPrompt.lang = m_panel.lang;
+    const std::size_t slash = unknown->source.find_last_of('/');
+    m_kindPrompt.source = slash == std::string::npos ? unknown->source : unknown->source.substr(slash + 1);
+    m_kindPrompt.features = p.features;
+    m_kindPrompt.geometry = p.geometry;
+    m_kindPrompt.fields = p.propertyNames;
+    m_kindPrompt.names = p.names;
+    m_kindPrompt.guess = p.guess;
+    m_kindAnswer = drawKindPrompt(m_kindPrompt);
+    if (m_kindAnswer.chosen || m_kindAnswer.cancel) redrawSoon();
+}
+
 void App::answerPendingUpdate() {
+    const KindPromptActions kind = std::exchange(m_kindAnswer, {});
+    if (kind.chosen) {
+        if (m_loader.chooseKind(*kind.chosen, m_feeds)) feedsChanged();
+        m_panel.problems = m_loader.problems();
+    } else if (kind.cancel) {
+        m_loader.dismissUnknown();
+        m_panel.problems = m_loader.problems();
+    }
     const UpdatePromptActions answer = std::exchange(m_updateAnswer, {});
     if (answer.apply) {
         if (m_loader.applyPending(m_feeds)) feedsChanged();
@@ -1221,7 +1248,20 @@ std::string App::feedsJson() const {
     return "{\"sources\":[" + sources + "],\"changes\":[" + changes +
            "],\"failureCount\":" + std::to_string(m_loader.failureCount()) +
            ",\"failureLog\":" + std::to_string(m_loader.failureLog().size()) +
-           ",\"pendingUpdate\":" + pending + ",\"wallFailure\":" + jsonQuote(m_wall.feedFailure) + "}";
+           ",\"pendingUpdate\":" + pending + ",\"unknownFile\":" + unknownFileJson() +
+           ",\"wallFailure\":" + jsonQuote(m_wall.feedFailure) + "}";
+}
+
+std::string App::unknownFileJson() const {
+    const std::optional<UnknownFile>& u = m_loader.unknownFile();
+    if (!u) return "null";
+    std::string fields;
+    for (const std::string& f : u->preview.propertyNames)
+        fields += (fields.empty() ? "" : ",") + jsonQuote(f);
+    const std::string guess =
+        u->preview.guess ? "\"" + std::string(feedKindName(*u->preview.guess)) + "\"" : std::string("null");
+    return "{\"source\":" + jsonQuote(u->source) + ",\"features\":" + std::to_string(u->preview.features) +
+           ",\"guess\":" + guess + ",\"fields\":[" + fields + "]}";
 }
 
 std::string App::hoverJson() const {

@@ -23,6 +23,7 @@
 #include "ui/details_panel.hpp"
 #include "ui/feeds_panel.hpp"
 #include "ui/gaps_panel.hpp"
+#include "ui/kind_prompt.hpp"
 #include "ui/legend_panel.hpp"
 #include "ui/map_panel.hpp"
 #include "ui/search_panel.hpp"
@@ -62,6 +63,8 @@ class App {
     FeedSet m_feeds;
     UpdatePromptModel m_updatePrompt;
     UpdatePromptActions m_updateAnswer;
+    KindPromptModel m_kindPrompt;
+    KindPromptActions m_kindAnswer;
     Figures m_figures; ///< computed once per drawn frame; every view reads these
     /// Per figure: "" when its inputs are current, else the time ("HH:MM", "-") of its last good data.
     std::array<std::string, kFigureCount> m_figureAsOf;
@@ -223,6 +226,8 @@ class App {
     std::string failureText(const std::string& error, const std::optional<UpdateCheck>& refusal) const;
     /// The question about a version that would remove most of a feed, and its answer.
     void drawPendingUpdate();
+    /// The question about a file whose feed cannot be told, and its answer.
+    void drawUnknownFile();
     /// Applies or drops the waiting version as the user answered in the last frame.
     void answerPendingUpdate();
     std::string feedsJson() const;
@@ -231,6 +236,8 @@ class App {
     std::string kpisJson() const;
     /// Every shared figure by its key (core/figures.hpp), null where not known.
     std::string figuresJson() const;
+    /// The file waiting for the user to say which feed it is (null when none).
+    std::string unknownFileJson() const;
     /// Asks for the single-file app page; the snapshot is built when it arrives.
     void requestSnapshot();
     /// Builds the briefing snapshot from the app page and the feeds on screen, and offers it.

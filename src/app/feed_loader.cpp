@@ -1,6 +1,7 @@
 #include "app/feed_loader.hpp"
 
 #include "core/feed_mapping.hpp"
+#include "core/feed_preview.hpp"
 #include "core/gzip.hpp"
 #include "core/manifest.hpp"
 
@@ -136,6 +137,46 @@ void FeedLoader::discardPending() {
     flatten();
 }
 
+bool FeedLoader::chooseKind(FeedKind kind, FeedSet& feeds) {
+    if (!m_unknown) return false;
+    Unknown u = std::move(*m_unknown);
+    const std::string source = m_unknownInfo->source;
+    m_unknown.reset();
+    m_unknownInfo.reset();
+    FeedSourceStatus& status = statusOf(source);
+    status.checkedMs = m_clock();
+    FeedMapping mapping;
+    std::string error;
+    if (!u.mappingJson.empty() && !applyMappingFile(u.mappingJson, mapping, error)) {
+        fail(status, {sourceError(source, "mapping file: " + error)}, "mapping file: " + error);
+        flatten();
+        return false;
+    }
+    mapping.feed = kind;
+    MappedFeed mapped = mapGeoJsonToFeed(u.bytes, mapping, source);
+    if (!mapped.geojson) {
+        fail(status, {sourceError(source, mapped.error)}, mapped.error);
+        flatten();
+        return false;
+    }
+    FetchedFile file(source, std::move(*mapped.geojson), "");
+    const bool changed = takeFeed(status, feeds, file, u.hash, {}, kind);
+    flatten();
+    return changed;
+}
+
+void FeedLoader::dismissUnknown() {
+    if (!m_unknown) return;
+    const std::string source = m_unknownInfo->source;
+    m_unknown.reset();
+    m_unknownInfo.reset();
+    FeedSourceStatus& status = statusOf(source);
+    status.checkedMs = m_clock();
+    const std::string why = "cannot tell which feed this is: no feed chosen";
+    fail(status, {sourceError(source, why)}, why);
+    flatten();
+}
+
 bool FeedLoader::processOne(FeedSet& feeds) {
     if (m_queue.empty()) return false;
     FetchedFile file = std::move(m_queue.front());
@@ -210,10 +251,10 @@ bool FeedLoader::processOne(FeedSet& feeds) {
 }
 
 bool FeedLoader::takeFeed(FeedSourceStatus& status, FeedSet& feeds, FetchedFile& file, std::size_t hash,
-                          std::string packed) {
+                          std::string packed, std::optional<FeedKind> chosen) {
     const auto hint = m_kindHints.find(file.source);
     const bool userFile = hint == m_kindHints.end(); // dropped or picked, not requested by URL
-    const std::optional<FeedKind> asked = userFile ? std::nullopt : hint->second;
+    const std::optional<FeedKind> asked = chosen ? chosen : userFile ? std::nullopt : hint->second;
     const auto refuse = [&](const UpdateCheck& check, std::vector<Diagnostic> problems) {
         if (problems.size() > kMaxRefusedProblems) problems.resize(kMaxRefusedProblems);
         const std::string why = describeUpdate(check);
@@ -229,6 +270,19 @@ bool FeedLoader::takeFeed(FeedSourceStatus& status, FeedSet& feeds, FetchedFile&
         asked ? readFeed(file.bytes, *asked, file.source) : readFeedDetectKind(file.bytes, file.source);
     for (Diagnostic& d : r.diagnostics)
         d.feed = file.source + ": " + d.feed;
+    const bool kindUnknown = !r.feed && !r.diagnostics.empty() &&
+                             r.diagnostics.front().path == "cordon.feed" &&
+                             r.diagnostics.front().featureIndex < 0 && !asked;
+    if (kindUnknown && userFile) {
+        // Which feed is it? The user is shown what the file holds and cordon's guess.
+        FeedPreview preview = previewFeed(file.bytes);
+        if (preview.readable) {
+            if (m_unknown) dismissUnknown();
+            m_unknown = Unknown{std::move(file.bytes), file.mappingJson, hash};
+            m_unknownInfo = UnknownFile{file.source, std::move(preview)};
+            return false;
+        }
+    }
     if (!r.feed) {
         const std::string why = r.diagnostics.empty() ? "rejected" : r.diagnostics.front().message;
         r.diagnostics.push_back(
@@ -238,8 +292,28 @@ bool FeedLoader::takeFeed(FeedSourceStatus& status, FeedSet& feeds, FetchedFile&
     }
     const FeedKind kind = r.feed->kind;
     const auto policy = m_policies.find(file.source);
-    UpdateCheck check = checkUpdate(file.bytes, r, kind, feeds.get(kind),
-                                    policy == m_policies.end() ? UpdatePolicy{} : policy->second);
+    const UpdatePolicy rule = policy == m_policies.end() ? UpdatePolicy{} : policy->second;
+    UpdateCheck check = checkUpdate(file.bytes, r, kind, feeds.get(kind), rule);
+    if (check.problem == UpdateProblem::FewValid && !declaredFeedKind(file.bytes)) {
+        // A file without a cordon header may name its fields as exports do (名称, 类型, 风险等级):
+        // read as recognised, it may be a good version after all.
+        FeedMapping mapping;
+        mapping.feed = kind;
+        if (MappedFeed mapped = mapGeoJsonToFeed(file.bytes, mapping, file.source); mapped.geojson) {
+            FeedReadResult again = readFeed(*mapped.geojson, kind, file.source);
+            for (Diagnostic& d : again.diagnostics)
+                d.feed = file.source + ": " + d.feed;
+            if (again.feed) {
+                UpdateCheck recheck = checkUpdate(*mapped.geojson, again, kind, feeds.get(kind), rule);
+                if (recheck.problem != UpdateProblem::FewValid) {
+                    r = std::move(again);
+                    check = std::move(recheck);
+                    file.bytes = std::move(*mapped.geojson);
+                    packed.clear();
+                }
+            }
+        }
+    }
     if (check.problem == UpdateProblem::LargeShrink) {
         if (userFile && m_askBeforeShrink) {
             if (m_pending) discardPending();
@@ -278,6 +352,7 @@ void FeedLoader::mapConverted(FetchedFile& file) {
         stem = stem.substr(0, stem.find('.'));
         mapping.feed = feedKindFromName(stem);
     }
+    if (!mapping.feed) return; // plain GeoJSON of unknown kind: the user is asked which feed it is
     MappedFeed mapped = mapGeoJsonToFeed(file.bytes, mapping, file.source);
     if (mapped.geojson)
         file.bytes = std::move(*mapped.geojson);
@@ -290,6 +365,12 @@ std::optional<FeedLoader::HeldFeed> FeedLoader::held(FeedKind kind) const {
     const auto it = m_heldBytes.find(source);
     if (source.empty() || it == m_heldBytes.end()) return std::nullopt;
     return HeldFeed{source, &it->second};
+}
+
+bool FeedLoader::holdsFrom(std::string_view prefix) const {
+    for (const std::string& source : m_heldSource)
+        if (!source.empty() && std::string_view(source).substr(0, prefix.size()) == prefix) return true;
+    return false;
 }
 
 bool FeedLoader::allAnswered() const {

@@ -7,6 +7,7 @@
 /// replacement is summarised against the version it replaced, and each source knows its age.
 
 #include "core/feed_change.hpp"
+#include "core/feed_preview.hpp"
 #include "core/feed_set.hpp"
 #include "core/feed_update.hpp"
 #include "core/fetched_file.hpp"
@@ -18,6 +19,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cordon {
@@ -59,6 +61,13 @@ struct FeedFailureRecord {
     std::string source;
     std::string error;
     std::optional<UpdateCheck> refusal;
+};
+
+/// A file the user loaded whose feed cannot be told from its header or name: what it holds and
+/// cordon's guess, shown while the user says which feed it is.
+struct UnknownFile {
+    std::string source;
+    FeedPreview preview;
 };
 
 /// A version that would remove most of a feed at once, from a file the user loaded: it waits
@@ -114,6 +123,13 @@ class FeedLoader {
     bool applyPending(FeedSet& feeds);
     /// Keeps the map as it is: the waiting version is dropped and counted as a refused update.
     void discardPending();
+    /// The file waiting for the user to say which feed it is, if any.
+    const std::optional<UnknownFile>& unknownFile() const { return m_unknownInfo; }
+    /// Reads the waiting file as `kind` (its columns recognised as in core/field_guess.hpp), through
+    /// the update rule like any other version; true when it replaced a feed.
+    bool chooseKind(FeedKind kind, FeedSet& feeds);
+    /// The user did not say: the file is dropped and counted as a failure.
+    void dismissUnknown();
     /// Requests again every URL whose interval has passed and that is not still in flight.
     void poll();
 
@@ -158,6 +174,8 @@ class FeedLoader {
         const std::string* bytes = nullptr;
     };
     std::optional<HeldFeed> held(FeedKind kind) const;
+    /// Whether any feed on screen came from a source under `prefix` ("demo/": the embedded demo city).
+    bool holdsFrom(std::string_view prefix) const;
     /// Replacements, newest last (the last kMaxChanges).
     const std::deque<FeedChangeRecord>& changes() const { return m_changes; }
     static constexpr std::size_t kMaxChanges = 20;
@@ -187,6 +205,13 @@ class FeedLoader {
     };
     std::optional<Waiting> m_pending;
     std::optional<PendingUpdate> m_pendingInfo;
+    struct Unknown {
+        std::string bytes;
+        std::string mappingJson;
+        std::size_t hash = 0;
+    };
+    std::optional<Unknown> m_unknown;
+    std::optional<UnknownFile> m_unknownInfo;
     std::deque<FetchedFile> m_queue;
     std::map<std::string, FeedSourceStatus> m_status;
     std::vector<std::string> m_order;
@@ -206,7 +231,7 @@ class FeedLoader {
               std::optional<UpdateCheck> refusal = std::nullopt);
     /// Reads a feed file and puts it on the map when the update rule lets it through.
     bool takeFeed(FeedSourceStatus& status, FeedSet& feeds, FetchedFile& file, std::size_t hash,
-                  std::string packed);
+                  std::string packed, std::optional<FeedKind> chosen = std::nullopt);
     /// Problems listed for a refused version: the first ones say enough.
     static constexpr std::size_t kMaxRefusedProblems = 100;
     /// Puts a checked version on the map.

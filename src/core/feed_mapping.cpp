@@ -1,5 +1,6 @@
 #include "core/feed_mapping.hpp"
 
+#include "core/field_guess.hpp"
 #include "core/gcj02.hpp"
 #include "core/json.hpp"
 
@@ -158,9 +159,9 @@ bool applyMappingFile(std::string_view json, FeedMapping& o, std::string& error)
     return true;
 }
 
-MappedFeed mapGeoJsonToFeed(std::string_view geojson, const FeedMapping& m, std::string_view source) {
+MappedFeed mapGeoJsonToFeed(std::string_view geojson, const FeedMapping& given, std::string_view source) {
     const std::string name(source);
-    if (!m.feed)
+    if (!given.feed)
         return {std::nullopt, name + ": which feed it is is not known (name the file after the feed)"};
     JsonParseResult parsed = parseJson(geojson);
     if (!parsed.ok())
@@ -176,6 +177,17 @@ MappedFeed mapGeoJsonToFeed(std::string_view geojson, const FeedMapping& m, std:
         if (const JsonValue* props = f.find("properties"); props && props->isObject())
             for (const auto& [key, value] : props->members)
                 if (seen.insert(key).second) fields.push_back(key);
+    // Columns the mapping leaves out but that go by a common name (名称, 类型, ...) are taken too.
+    FeedMapping m = given;
+    recogniseFields(m, fields);
+    const FeedKind kind = *m.feed;
+    // A label of an enumerated field ("小区卡口") becomes its contract value ("compound_gate").
+    const auto valueJson = [&](const std::string& target, const JsonValue& v) {
+        if (v.isString())
+            if (const std::optional<std::string_view> value = recogniseValue(kind, target, v.string))
+                return jsonQuote(*value);
+        return writeJson(v);
+    };
     auto fieldList = [&] {
         std::string s;
         for (const std::string& f : fields)
@@ -218,11 +230,11 @@ MappedFeed mapGeoJsonToFeed(std::string_view geojson, const FeedMapping& m, std:
             if (fm.isLiteral())
                 property(fm.target, fm.literalJson);
             else if (const JsonValue* v = value(fm.source))
-                property(fm.target, writeJson(*v));
+                property(fm.target, valueJson(fm.target, *v));
         }
         if (!m.onlyMapped && props && props->isObject())
             for (const auto& [key, v] : props->members)
-                if (!consumed.count(key)) property(key, writeJson(v));
+                if (!consumed.count(key)) property(key, valueJson(key, v));
         out += "},\"geometry\":";
         JsonValue* geometry = const_cast<JsonValue*>(f.find("geometry"));
         if (geometry && m.fromGcj02)

@@ -169,6 +169,13 @@ constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
     {ZoneStatusShort, "专班不足或脱岗", "Task force short or off duty"},
     {ZoneStatusNone, "无专班", "No task force"},
     {FigureDoubtful, "数据未更新，截至 {1}", "not current: as of {1}"},
+    {KindAskTitle, "这是哪类数据？", "What kind of data is this?"},
+    {KindAskFile, "{1}：{2} 个要素（点 {3}，线 {4}，面 {5}，无几何 {6}）",
+     "{1}: {2} features ({3} points, {4} lines, {5} polygons, {6} without geometry)"},
+    {KindAskFields, "字段：{1}", "Fields: {1}"},
+    {KindAskNames, "名称：{1}", "Names: {1}"},
+    {KindGuess, "{1}（推测，Enter）", "{1} (guess, Enter)"},
+    {KindCancel, "取消，不载入（Esc）", "Cancel, load nothing (Esc)"},
 }};
 
 constexpr bool tableInOrder() {

@@ -161,6 +161,12 @@ enum class TextId {
     ZoneStatusShort,
     ZoneStatusNone,
     FigureDoubtful,
+    KindAskTitle,
+    KindAskFile,
+    KindAskFields,
+    KindAskNames,
+    KindGuess,
+    KindCancel,
     Count
 };
 

@@ -468,3 +468,75 @@ TEST_CASE("Each feed kind's health: failed or stale sources, and when its data w
     now = 5000 + 31000; // three intervals and a bit without an answer
     CHECK(loader.health()[int(FeedKind::Zones)].stale);
 }
+
+TEST_CASE("A dropped file of unknown kind waits for the user with a preview and a guess") {
+    FeedLoader loader([](const FeedRequest&) {});
+    FeedSet feeds;
+    const std::string sheet =
+        R"({"type":"FeatureCollection","features":[)"
+        R"({"type":"Feature","properties":{"编号":"K-1","名称":"东门","类型":"小区卡口"},"geometry":{"type":"Point","coordinates":[113.6,34.7]}},)"
+        R"({"type":"Feature","properties":{"编号":"K-2","名称":"北站","类型":"入市检查站"},"geometry":{"type":"Point","coordinates":[113.7,34.8]}}]})";
+    loader.receive({"导出.geojson", sheet, ""});
+    CHECK_FALSE(loader.processOne(feeds));
+    REQUIRE(loader.unknownFile());
+    CHECK(loader.unknownFile()->source == "导出.geojson");
+    CHECK(loader.unknownFile()->preview.features == 2);
+    REQUIRE(loader.unknownFile()->preview.guess);
+    CHECK(*loader.unknownFile()->preview.guess == FeedKind::Posts);
+    CHECK(loader.failureCount() == 0);
+
+    CHECK(loader.chooseKind(FeedKind::Posts, feeds));
+    CHECK_FALSE(loader.unknownFile());
+    REQUIRE(feeds.get(FeedKind::Posts));
+    CHECK(feeds.get(FeedKind::Posts)->size() == 2);
+    CHECK(feeds.get(FeedKind::Posts)->posts[1].kind == PostKind::CityEntry);
+    CHECK(feeds.get(FeedKind::Posts)->layer.features[0].id == "K-1");
+
+    loader.receive({"另一个.geojson", sheet, ""});
+    loader.processOne(feeds);
+    REQUIRE(loader.unknownFile());
+    loader.dismissUnknown();
+    CHECK_FALSE(loader.unknownFile());
+    CHECK(loader.failureCount() == 1);
+    CHECK(feeds.get(FeedKind::Posts)->size() == 2);
+
+    // Chosen as the wrong kind, it goes through the same rule: refused as what it is.
+    loader.receive({"第三个.geojson", sheet, ""});
+    loader.processOne(feeds);
+    CHECK_FALSE(loader.chooseKind(FeedKind::Zones, feeds));
+    CHECK_FALSE(feeds.get(FeedKind::Zones));
+    REQUIRE(loader.sources().back()->refusal);
+    CHECK(loader.sources().back()->refusal->readsAs == FeedKind::Posts);
+}
+
+TEST_CASE("A feed named after its kind but with Chinese headers is read as recognised") {
+    FeedLoader loader([](const FeedRequest&) {});
+    FeedSet feeds;
+    loader.requestFeed("live/zones", FeedKind::Zones);
+    loader.receive(
+        {"live/zones",
+         R"({"type":"FeatureCollection","features":[{"type":"Feature","properties":{"风险等级":"高风险",)"
+         R"("名称":"丰产路","划定时间":"2022-11-20"},"geometry":{"type":"Polygon","coordinates":)"
+         R"([[[113.6,34.7],[113.7,34.7],[113.7,34.8],[113.6,34.7]]]}}]})",
+         ""});
+    CHECK(loader.processOne(feeds));
+    REQUIRE(feeds.get(FeedKind::Zones));
+    CHECK(feeds.get(FeedKind::Zones)->zones[0].risk == Risk::High);
+    CHECK(feeds.get(FeedKind::Zones)->layer.features[0].name == "丰产路");
+}
+
+TEST_CASE("The loader tells whether demo data is still on the map") {
+    FeedLoader loader([](const FeedRequest&) {});
+    FeedSet feeds;
+    loader.receive({"demo/zones.geojson", zonesWith(2, 0), ""});
+    loader.receive({"demo/posts.geojson", postsFile(2, true), ""});
+    loader.processOne(feeds);
+    loader.processOne(feeds);
+    CHECK(loader.holdsFrom("demo/"));
+    loader.receive({"zones.geojson", zonesWith(3, 0), ""});
+    loader.processOne(feeds);
+    CHECK(loader.holdsFrom("demo/")); // the demo's posts are still there
+    loader.receive({"posts.geojson", postsFile(3, true), ""});
+    loader.processOne(feeds);
+    CHECK_FALSE(loader.holdsFrom("demo/"));
+}

@@ -105,3 +105,41 @@ test('KML, CSV and a zipped Shapefile become feeds; gdal3.js is fetched only whe
   assert.deepEqual(problems, []);
   await page.close();
 });
+
+test('a spreadsheet with Chinese headers loads without a mapping; a file of unknown kind asks which feed it is', async () => {
+  const { page, problems } = await openApp(browser.context, `${server.url}/`);
+  const sheet = '编号,名称,类型,经度,纬度\nK-1,丰产路小区东门,小区卡口,113.675,34.776\nK-2,中州大道入市检查站,入市检查站,113.80,34.75\n';
+
+  // Named after its feed: the headers and the labels are recognised (名称 -> name, 小区卡口 -> compound_gate).
+  await drop(page, [['posts.csv', sheet]]);
+  await applyWhenAsked(page, 'posts', 2);
+  await page.waitForFunction(() => window.cordonState.layers.posts === 2, null, { timeout: 60000 });
+
+  // Named after nothing: the user is asked, with cordon's guess (Enter takes it).
+  await drop(page, [['导出.csv', sheet.replace(/K-/g, 'Q-')]]);
+  await page.waitForFunction(() => window.cordonState.feeds.unknownFile !== null, null, { timeout: 60000 });
+  const unknown = await page.evaluate(() => window.cordonState.feeds.unknownFile);
+  assert.equal(unknown.source, '导出.csv');
+  assert.equal(unknown.features, 2);
+  assert.equal(unknown.guess, 'posts');
+  assert.ok(unknown.fields.includes('名称') && unknown.fields.includes('类型'), unknown.fields.join());
+  await page.screenshot({ path: join(artifactsDir, 'import-which-kind-zh.png') });
+  await page.mouse.move(640, 700);
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => window.cordonState.feeds.unknownFile === null &&
+    window.cordonState.feeds.changes.some((c) => c.source === '导出.csv'), null, { timeout: 30000 });
+  const state = await page.evaluate(() => window.cordonState);
+  assert.equal(state.layers.posts, 2, 'the two posts replaced the two before');
+  const change = state.feeds.changes.find((c) => c.source === '导出.csv');
+  assert.deepEqual([change.added, change.removed], [2, 2]);
+
+  // Dropped again and cancelled (Esc): nothing changes, the refusal is counted.
+  const failures = state.feeds.failureCount;
+  await drop(page, [['导出.csv', sheet.replace(/K-/g, 'R-')]]);
+  await page.waitForFunction(() => window.cordonState.feeds.unknownFile !== null, null, { timeout: 60000 });
+  await page.keyboard.press('Escape');
+  await page.waitForFunction((n) => window.cordonState.feeds.failureCount > n, failures, { timeout: 10000 });
+  assert.equal(await page.evaluate(() => window.cordonState.layers.posts), 2);
+  assert.deepEqual(problems, []);
+  await page.close();
+});

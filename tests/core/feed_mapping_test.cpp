@@ -1,4 +1,5 @@
 #include "core/feed_mapping.hpp"
+#include "core/field_guess.hpp"
 #include "core/gcj02.hpp"
 #include "core/json.hpp"
 
@@ -70,4 +71,62 @@ TEST_CASE("Mapping options: only mapped fields, GCJ-02 coordinates, errors namin
     FeedMapping unknown;
     CHECK_FALSE(applyMappingFile(R"({"feed":"posts","colour":"red"})", unknown, error));
     CHECK(error.find("unknown key \"colour\"") != std::string::npos);
+}
+
+TEST_CASE("Common Chinese and English column names and labels are recognised without a mapping") {
+    // As gdal3.js converts a spreadsheet of checkpoints with Chinese headers (经度/纬度 become the point).
+    const char* sheet = R"({"type":"FeatureCollection","features":[
+      {"type":"Feature","properties":{"编号":"K-1","名称":"丰产路小区东门","类型":"小区卡口","地址":"丰产路 1 号"},
+       "geometry":{"type":"Point","coordinates":[113.675,34.776]}},
+      {"type":"Feature","properties":{"编号":"K-2","名称":"中州大道入市检查站","类型":"入市检查站","地址":""},
+       "geometry":{"type":"Point","coordinates":[113.8,34.75]}}]})";
+    FeedMapping m;
+    m.feed = FeedKind::Posts;
+    const MappedFeed mapped = mapGeoJsonToFeed(sheet, m, "卡点.csv");
+    INFO(mapped.error);
+    REQUIRE(mapped.geojson);
+    const FeedReadResult r = readFeed(*mapped.geojson, FeedKind::Posts);
+    REQUIRE(r.feed);
+    REQUIRE(r.feed->size() == 2);
+    CHECK_FALSE(hasErrors(r.diagnostics));
+    CHECK(r.feed->layer.features[0].id == "K-1");
+    CHECK(r.feed->layer.features[1].name == "中州大道入市检查站");
+    CHECK(r.feed->posts[0].kind == PostKind::CompoundGate);
+    CHECK(r.feed->posts[1].kind == PostKind::CityEntry);
+    const JsonParseResult props = parseJson(r.feed->layer.propertiesJson(0));
+    CHECK(props.value->find("address")->string == "丰产路 1 号");
+
+    // A mapping that names the field itself wins; unknown labels are left for the reader to report.
+    FeedMapping own;
+    std::string error;
+    REQUIRE(applyMappingFile(R"({"feed":"posts","map":{"name":"地址","kind":":testing_site"}})", own, error));
+    const MappedFeed kept = mapGeoJsonToFeed(sheet, own, "卡点.csv");
+    REQUIRE(kept.geojson);
+    const FeedReadResult k = readFeed(*kept.geojson, FeedKind::Posts);
+    REQUIRE(k.feed);
+    CHECK(k.feed->layer.features[0].name == "丰产路 1 号");
+    CHECK(k.feed->posts[0].kind == PostKind::TestingSite);
+}
+
+TEST_CASE("Recognised fields: the better name first, a field taken once, ASCII without case") {
+    FeedMapping zones;
+    zones.feed = FeedKind::Zones;
+    const std::vector<std::string> added =
+        recogniseFields(zones, {"等级", "风险等级", "NAME_ZH", "划定时间", "ID"});
+    CHECK(added == std::vector<std::string>{"name", "risk", "since", "id"});
+    REQUIRE(zones.map.size() == 3);
+    CHECK(zones.map[0].source == "NAME_ZH");
+    CHECK(zones.map[1].source == "风险等级"); // not 等级
+    CHECK(zones.idField == "ID");
+
+    FeedMapping already;
+    already.feed = FeedKind::Zones;
+    CHECK(recogniseFields(already, {"risk", "风险等级", "id"}).empty()); // the contract's own names
+
+    CHECK(recogniseValue(FeedKind::Zones, "risk", "高风险") == "high");
+    CHECK(recogniseValue(FeedKind::Teams, "kind", "三人小组") == "door_team");
+    CHECK(recogniseValue(FeedKind::Areas, "level", "街道") == "subdistrict");
+    CHECK(recogniseValue(FeedKind::Facilities, "kind", "方舱医院") == "isolation_site");
+    CHECK_FALSE(recogniseValue(FeedKind::Posts, "kind", "高风险"));
+    CHECK_FALSE(recogniseValue(FeedKind::Posts, "name", "小区卡口"));
 }

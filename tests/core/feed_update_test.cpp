@@ -150,3 +150,14 @@ TEST_CASE("A file that names another feed is refused as that feed") {
     CHECK(check.problem == UpdateProblem::OtherKind);
     CHECK(describeUpdate(check).find("posts data, not zones") != std::string::npos);
 }
+
+TEST_CASE("The preview reads Chinese headers and labels: a sheet of checkpoints reads as posts") {
+    const FeedPreview p = previewFeed(
+        R"({"type":"FeatureCollection","features":[)"
+        R"({"type":"Feature","properties":{"名称":"东门","类型":"小区卡口"},"geometry":{"type":"Point","coordinates":[1,2]}},)"
+        R"({"type":"Feature","properties":{"名称":"北站","类型":"入市检查站"},"geometry":{"type":"Point","coordinates":[1,2]}}]})");
+    REQUIRE(p.guess);
+    CHECK(*p.guess == FeedKind::Posts);
+    CHECK(p.names == std::vector<std::string>{"东门", "北站"});
+    CHECK(p.propertyNames.size() == 2);
+}
