@@ -17,6 +17,7 @@
 #include "render/png_image.hpp"
 #include "render/scene_mesh.hpp"
 #include "render/style.hpp"
+#include "ui/diagnostic_text.hpp"
 #include "ui/feed_messages.hpp"
 #include "ui/map_labels_view.hpp"
 #include "ui/ui_font.hpp"
@@ -232,7 +233,7 @@ void App::addGlyphs() {
         added |= m_font->addText(feed->layer.propertiesText);
     }
     for (const Diagnostic& d : m_loader.problems())
-        added |= m_font->addText(d.toString());
+        added |= m_font->addText(diagnosticText(d, m_panel.lang));
     if (added && m_frameCount > 0) rebuildFonts();
 }
 

@@ -2,6 +2,7 @@
 /// Problems found in input, returned as values so a bad feature never stops the rest of a feed
 /// and nothing depends on exceptions (wasm builds cannot catch them).
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -12,13 +13,43 @@ enum class Severity : unsigned char {
     Error,   ///< the feature (or the whole file, without a feature index) is skipped
 };
 
+/// What a diagnostic says, as a code the UI words in the user's language from `args`
+/// (ui/diagnostic_text.hpp); `message` is the same in English (the CLI, logs). Other: only the
+/// English message exists.
+enum class DiagnosticCode : std::uint8_t {
+    Other,
+    MissingField,     ///< args: field, what it holds
+    NotOneOf,         ///< args: value found, the values allowed
+    MissingGeometry,  ///< args: geometry expected
+    WrongGeometry,    ///< args: geometry expected
+    EmptyGeometry,    ///< no args
+    NotACount,        ///< args: value found
+    NotAnInstant,     ///< args: value found
+    NotATimeOfDay,    ///< args: value found
+    NoId,             ///< no args
+    DuplicateId,      ///< args: index of the kept feature that has the id
+    UnknownReference, ///< args: feed referred to, id
+    NotJson,          ///< args: byte offset, line, column, what
+};
+inline constexpr int kDiagnosticCodeCount = 13;
+
 struct Diagnostic {
+    Diagnostic() = default;
+    Diagnostic(Severity severity_, std::string feed_, long featureIndex_, std::string featureId_,
+               std::string path_, std::string message_, DiagnosticCode code_ = DiagnosticCode::Other,
+               std::vector<std::string> args_ = {})
+        : severity(severity_), feed(std::move(feed_)), featureIndex(featureIndex_),
+          featureId(std::move(featureId_)), path(std::move(path_)), message(std::move(message_)), code(code_),
+          args(std::move(args_)) {}
+
     Severity severity = Severity::Error;
     std::string feed;       ///< feed or file name, e.g. "posts"
     long featureIndex = -1; ///< index in the FeatureCollection, -1 for the file as a whole
     std::string featureId;  ///< the feature's id as text, empty when it has none
     std::string path;       ///< JSON path inside the feature, e.g. "geometry.coordinates[0][3]"
-    std::string message;    ///< what is wrong, in words a person can act on
+    std::string message;    ///< what is wrong, in words a person can act on (English)
+    DiagnosticCode code = DiagnosticCode::Other;
+    std::vector<std::string> args; ///< the values `code`'s wording needs
 
     /// One line: `posts[17] id=P-0042: geometry.coordinates: ...`.
     std::string toString() const;

@@ -34,6 +34,14 @@ template <std::size_t N> std::string choices(const std::string_view (&names)[N])
     return s;
 }
 
+/// The allowed values as a plain list ("a, b, c") for a message's values, worded per language.
+template <std::size_t N> std::string choiceList(const std::string_view (&names)[N]) {
+    std::string s;
+    for (std::size_t i = 0; i < N; ++i)
+        s += (i ? ", " : "") + std::string(names[i]);
+    return s;
+}
+
 constexpr std::string_view kAreaLevels[] = {"district", "subdistrict", "community", "compound"};
 constexpr std::string_view kRisks[] = {"high", "medium", "low"};
 constexpr std::string_view kPostKinds[] = {"compound_gate", "city_entry", "highway_exit", "service_station",
@@ -82,12 +90,16 @@ template <class Row> class TypedReader : public PropertyReader {
     }
 
     void requireField(FeatureDraft& draft, std::string_view key, std::string_view why) {
-        if (!seen(key)) draft.error(prop(key), "missing '" + std::string(key) + "': " + std::string(why));
+        if (!seen(key))
+            draft.error(prop(key), "missing '" + std::string(key) + "': " + std::string(why),
+                        DiagnosticCode::MissingField, {std::string(key), std::string(why)});
     }
     /// A required field whose values come from `names` (the message lists them).
     template <std::size_t N>
     void requireField(FeatureDraft& draft, std::string_view key, const std::string_view (&names)[N]) {
-        if (!seen(key)) draft.error(prop(key), "missing '" + std::string(key) + "': " + choices(names));
+        if (!seen(key))
+            draft.error(prop(key), "missing '" + std::string(key) + "': " + choices(names),
+                        DiagnosticCode::MissingField, {std::string(key), choiceList(names)});
     }
 
     template <class Enum, std::size_t N>
@@ -97,7 +109,8 @@ template <class Row> class TypedReader : public PropertyReader {
         if (e)
             out = *e;
         else
-            draft.error(prop(key), describe(v) + " is not one of " + choices(names));
+            draft.error(prop(key), describe(v) + " is not one of " + choices(names), DiagnosticCode::NotOneOf,
+                        {describe(v), choiceList(names)});
     }
 
     static void readText(std::string& out, std::string_view key, const JsonValue& v, FeatureDraft& draft) {
@@ -115,7 +128,9 @@ template <class Row> class TypedReader : public PropertyReader {
             out = static_cast<Count>(v.number);
             return true;
         }
-        if (!v.isNull()) draft.warning(path, describe(v) + " is not a count (a whole number >= 0); ignored");
+        if (!v.isNull())
+            draft.warning(path, describe(v) + " is not a count (a whole number >= 0); ignored",
+                          DiagnosticCode::NotACount, {describe(v)});
         return false;
     }
 
@@ -144,25 +159,28 @@ template <class Row> class TypedReader : public PropertyReader {
         const std::string message = describe(v) + " is not an ISO 8601 date or time with offset "
                                                   "(e.g. 2022-11-26T23:00:00+08:00)";
         if (errorIfBad)
-            draft.error(prop(key), message);
+            draft.error(prop(key), message, DiagnosticCode::NotAnInstant, {describe(v)});
         else
-            draft.warning(prop(key), message + "; ignored");
+            draft.warning(prop(key), message + "; ignored", DiagnosticCode::NotAnInstant, {describe(v)});
     }
 
     /// The geometry kinds a feed allows; `nullAllowed` for the roster.
     static void requireGeometry(FeatureDraft& draft, const FeatureLayer& layer, const FeatureRecord& rec,
                                 std::initializer_list<PartKind> allowed, const char* expected) {
         if (draft.geometryNull) {
-            draft.error("geometry", std::string("missing geometry: expected ") + expected);
+            draft.error("geometry", std::string("missing geometry: expected ") + expected,
+                        DiagnosticCode::MissingGeometry, {expected});
             return;
         }
         if (rec.partCount == 0) {
-            draft.warning("geometry", "empty geometry: nothing to show on the map");
+            draft.warning("geometry", "empty geometry: nothing to show on the map",
+                          DiagnosticCode::EmptyGeometry);
             return;
         }
         for (std::uint32_t p = rec.firstPart; p < rec.firstPart + rec.partCount; ++p) {
             if (std::find(allowed.begin(), allowed.end(), layer.parts[p].kind) == allowed.end()) {
-                draft.error("geometry", std::string("wrong geometry type: expected ") + expected);
+                draft.error("geometry", std::string("wrong geometry type: expected ") + expected,
+                            DiagnosticCode::WrongGeometry, {expected});
                 return;
             }
         }
@@ -315,7 +333,8 @@ class PostReader final : public TypedReader<PostFields> {
                     if (minute)
                         (from ? shift.fromMinute : shift.toMinute) = *minute % kMinutesPerDay;
                     else {
-                        d.error(path() + (from ? ".from" : ".to"), shown + " is not a time of day (HH:MM)");
+                        d.error(path() + (from ? ".from" : ".to"), shown + " is not a time of day (HH:MM)",
+                                DiagnosticCode::NotATimeOfDay, {shown});
                         ok = false;
                     }
                 } else if (key == "staff") {

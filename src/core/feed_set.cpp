@@ -14,9 +14,14 @@ class ReferenceChecker {
         if (id.empty()) return;
         const Feed* target = m_set.get(to);
         if (!target || target->find(id)) return;
-        m_out.push_back({Severity::Warning, std::string(feedKindName(from.kind)), static_cast<long>(index),
-                         from.layer.features[index].id, path,
-                         "unknown " + std::string(feedKindName(to)) + " id '" + id + "'"});
+        m_out.push_back({Severity::Warning,
+                         std::string(feedKindName(from.kind)),
+                         static_cast<long>(index),
+                         from.layer.features[index].id,
+                         path,
+                         "unknown " + std::string(feedKindName(to)) + " id '" + id + "'",
+                         DiagnosticCode::UnknownReference,
+                         {std::string(feedKindName(to)), id}});
     }
 
     void checkList(const Feed& from, std::size_t index, const std::string& key,

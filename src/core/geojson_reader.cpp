@@ -8,13 +8,17 @@
 
 namespace cordon {
 
-void FeatureDraft::error(std::string path, std::string message) {
+void FeatureDraft::error(std::string path, std::string message, DiagnosticCode code,
+                         std::vector<std::string> args) {
     rejected = true;
-    m_diagnostics.push_back({Severity::Error, m_feed, index, id, std::move(path), std::move(message)});
+    m_diagnostics.push_back(
+        {Severity::Error, m_feed, index, id, std::move(path), std::move(message), code, std::move(args)});
 }
 
-void FeatureDraft::warning(std::string path, std::string message) {
-    m_diagnostics.push_back({Severity::Warning, m_feed, index, id, std::move(path), std::move(message)});
+void FeatureDraft::warning(std::string path, std::string message, DiagnosticCode code,
+                           std::vector<std::string> args) {
+    m_diagnostics.push_back(
+        {Severity::Warning, m_feed, index, id, std::move(path), std::move(message), code, std::move(args)});
 }
 
 std::string numberToText(double v) {
@@ -123,10 +127,16 @@ class Reader {
         if (m_ids) m_ids->reserve(m_ids->size() + m_cursor.text().size() / 200);
         if (!readTopLevel(top) || !endOfInput()) {
             const JsonError e = m_cursor.error();
-            m_diagnostics.push_back({Severity::Error, m_feed, -1, "", "",
-                                     "not valid JSON at byte " + std::to_string(e.offset) + " (line " +
-                                         std::to_string(e.line) + ", column " + std::to_string(e.column) +
-                                         "): " + e.message});
+            m_diagnostics.push_back(
+                {Severity::Error,
+                 m_feed,
+                 -1,
+                 "",
+                 "",
+                 "not valid JSON at byte " + std::to_string(e.offset) + " (line " + std::to_string(e.line) +
+                     ", column " + std::to_string(e.column) + "): " + e.message,
+                 DiagnosticCode::NotJson,
+                 {std::to_string(e.offset), std::to_string(e.line), std::to_string(e.column), e.message}});
             return false;
         }
         return m_fileOk;
@@ -374,12 +384,14 @@ class Reader {
         rec.firstPart = static_cast<std::uint32_t>(mark.parts);
         rec.partCount = static_cast<std::uint32_t>(m_layer.parts.size() - mark.parts);
         if (!draft.rejected && !draft.hasId && m_properties.idExpected())
-            draft.warning("id", "no id: other feeds cannot refer to this feature");
+            draft.warning("id", "no id: other feeds cannot refer to this feature", DiagnosticCode::NoId);
         if (!draft.rejected && m_ids && draft.hasId) {
             if (const auto earlier =
                     m_ids->insert(draft.id, static_cast<std::uint32_t>(m_layer.features.size())))
-                draft.error("id", "duplicate id: feature " + std::to_string(*earlier) +
-                                      " (counting kept features) already has it");
+                draft.error("id",
+                            "duplicate id: feature " + std::to_string(*earlier) +
+                                " (counting kept features) already has it",
+                            DiagnosticCode::DuplicateId, {std::to_string(*earlier)});
         }
         if (!draft.rejected && m_layer.features.size() >= m_limits.maxFeatures) {
             if (!m_tooManyFeatures)

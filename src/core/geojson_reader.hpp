@@ -30,9 +30,11 @@ class FeatureDraft {
     bool geometryNull = false; ///< `"geometry": null` (or no geometry member)
 
     /// The feature is skipped; reported at `path` ("properties.demand[1].from").
-    void error(std::string path, std::string message);
+    void error(std::string path, std::string message, DiagnosticCode code = DiagnosticCode::Other,
+               std::vector<std::string> args = {});
     /// The feature is kept, with a warning.
-    void warning(std::string path, std::string message);
+    void warning(std::string path, std::string message, DiagnosticCode code = DiagnosticCode::Other,
+                 std::vector<std::string> args = {});
 
   private:
     const std::string& m_feed;

@@ -1,5 +1,7 @@
 #include "ui/map_panel.hpp"
 
+#include "ui/diagnostic_text.hpp"
+
 #include <imgui.h>
 
 #include <string>
@@ -89,7 +91,7 @@ MapPanelActions drawMapPanel(MapPanelModel& model) {
             const ImVec4 colour =
                 d.severity == Severity::Error ? ImVec4(0.9f, 0.3f, 0.2f, 1) : ImVec4(0.9f, 0.7f, 0.2f, 1);
             ImGui::PushStyleColor(ImGuiCol_Text, colour);
-            ImGui::TextWrapped("%s", d.toString().c_str());
+            ImGui::TextWrapped("%s", diagnosticText(d, lang).c_str());
             ImGui::PopStyleColor();
         }
     }

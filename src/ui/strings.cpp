@@ -176,6 +176,23 @@ constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
     {KindAskNames, "名称：{1}", "Names: {1}"},
     {KindGuess, "{1}（推测，Enter）", "{1} (guess, Enter)"},
     {KindCancel, "取消，不载入（Esc）", "Cancel, load nothing (Esc)"},
+    {DiagError, "错误", "error"},
+    {DiagWarning, "警告", "warning"},
+    {DiagMissingField, "缺少必填字段 '{1}'（{2}）", "missing '{1}': {2}"},
+    {DiagNotOneOf, "{1} 不是可用的值（可用：{2}）", "{1} is not one of {2}"},
+    {DiagMissingGeometry, "缺少几何：应为 {1}", "missing geometry: expected {1}"},
+    {DiagWrongGeometry, "几何类型错误：应为 {1}", "wrong geometry type: expected {1}"},
+    {DiagEmptyGeometry, "几何为空：地图上无可显示", "empty geometry: nothing to show on the map"},
+    {DiagNotACount, "{1} 不是计数（非负整数），已忽略", "{1} is not a count (a whole number >= 0); ignored"},
+    {DiagNotAnInstant, "{1} 不是带时区的 ISO 8601 时间（如 2022-11-26T23:00:00+08:00）",
+     "{1} is not an ISO 8601 date or time with offset (e.g. 2022-11-26T23:00:00+08:00)"},
+    {DiagNotATimeOfDay, "{1} 不是时刻（HH:MM）", "{1} is not a time of day (HH:MM)"},
+    {DiagNoId, "没有 id：其他数据无法引用此要素", "no id: other feeds cannot refer to this feature"},
+    {DiagDuplicateId, "id 重复：第 {1} 个要素已使用此 id",
+     "duplicate id: feature {1} (counting kept features) already has it"},
+    {DiagUnknownReference, "引用了不存在的{1} id '{2}'", "unknown {1} id '{2}'"},
+    {DiagNotJson, "不是有效的 JSON：第 {2} 行第 {3} 列（字节 {1}）：{4}",
+     "not valid JSON at byte {1} (line {2}, column {3}): {4}"},
 }};
 
 constexpr bool tableInOrder() {

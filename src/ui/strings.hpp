@@ -167,6 +167,20 @@ enum class TextId {
     KindAskNames,
     KindGuess,
     KindCancel,
+    DiagError,
+    DiagWarning,
+    DiagMissingField,
+    DiagNotOneOf,
+    DiagMissingGeometry,
+    DiagWrongGeometry,
+    DiagEmptyGeometry,
+    DiagNotACount,
+    DiagNotAnInstant,
+    DiagNotATimeOfDay,
+    DiagNoId,
+    DiagDuplicateId,
+    DiagUnknownReference,
+    DiagNotJson,
     Count
 };
 

@@ -264,12 +264,18 @@ TEST_CASE("Files converted in the page are mapped like cordon import maps them; 
     CHECK(feeds.get(FeedKind::Posts)->layer.features[0].id == "G-1");
     CHECK(feeds.get(FeedKind::Posts)->layer.features[0].name == "东门");
 
+    // Named after no feed: the user is asked which feed it is; not answering drops it, named.
     FetchedFile unnamed{"export.zip", converted, ""};
     unnamed.converted = true;
     loader.receive(unnamed);
     CHECK_FALSE(loader.processOne(feeds));
+    REQUIRE(loader.unknownFile());
+    CHECK(loader.unknownFile()->source == "export.zip");
+    CHECK_FALSE(loader.unknownFile()->preview.guess); // a name and an id tell nothing
+    loader.dismissUnknown();
     REQUIRE_FALSE(loader.problems().empty());
-    CHECK(loader.problems().back().message.find("export.zip: which feed") != std::string::npos);
+    CHECK(loader.problems().back().feed == "export.zip");
+    CHECK(loader.problems().back().message.find("cannot tell which feed") != std::string::npos);
 }
 
 TEST_CASE("Every failure goes into the failure log, which keeps the last ones and counts all") {

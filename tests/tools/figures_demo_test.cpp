@@ -106,3 +106,18 @@ TEST_CASE("cordon figures prints the shared figures, labelled in English or Chin
     CHECK(runCli({"figures", "--now", "25:99", CORDON_DEMO_DIR}, out, bad) == kExitUsage);
     CHECK(bad.str().find("--now") != std::string::npos);
 }
+
+TEST_CASE("cordon validate --lang zh lists problems in Chinese") {
+    const auto dir = std::filesystem::temp_directory_path() / "cordon-validate-zh";
+    std::filesystem::create_directories(dir);
+    {
+        std::ofstream f(dir / "posts.geojson");
+        f << R"({"type":"FeatureCollection","features":[{"type":"Feature","id":"P-1","properties":{},"geometry":{"type":"Point","coordinates":[113.6,34.7]}}]})";
+    }
+    std::ostringstream zh, en, err;
+    CHECK(runCli({"validate", "--lang", "zh", (dir / "posts.geojson").string()}, zh, err) == kExitProblems);
+    CHECK(zh.str().find("posts[0] id=P-1：properties.kind：错误：缺少必填字段 'kind'") != std::string::npos);
+    CHECK(runCli({"validate", (dir / "posts.geojson").string()}, en, err) == kExitProblems);
+    CHECK(en.str().find("posts[0] id=P-1: properties.kind: error: missing 'kind'") != std::string::npos);
+    std::filesystem::remove_all(dir);
+}

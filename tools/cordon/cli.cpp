@@ -10,6 +10,7 @@
 #include "core/feed_set.hpp"
 #include "core/json.hpp"
 #include "core/mercator.hpp"
+#include "ui/diagnostic_text.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -42,6 +43,7 @@ struct Options {
     std::vector<std::string> files;
     std::optional<FeedKind> feed;
     bool json = false;
+    Lang lang = Lang::En;
     std::string error;
 };
 
@@ -60,6 +62,11 @@ Options parseOptions(const std::vector<std::string>& given, bool allowJson) {
                 o.error =
                     "unknown feed '" + args[i] + "' (areas, zones, posts, teams, roster, roads, facilities)";
             }
+        } else if (a == "--lang") {
+            if (i + 1 >= args.size())
+                o.error = "--lang needs en or zh";
+            else
+                o.lang = parseLang(args[++i]);
         } else if (a.rfind("--", 0) == 0) {
             o.error = "unknown option " + a;
         } else {
@@ -125,7 +132,8 @@ std::string diagnosticJson(const std::string& file, const Diagnostic& d) {
     return "{\"file\":" + jsonQuote(file) + ",\"feed\":" + jsonQuote(d.feed) + ",\"severity\":\"" +
            (d.severity == Severity::Error ? "error" : "warning") +
            "\",\"feature\":" + std::to_string(d.featureIndex) + ",\"id\":" + jsonQuote(d.featureId) +
-           ",\"path\":" + jsonQuote(d.path) + ",\"message\":" + jsonQuote(d.message) + "}";
+           ",\"path\":" + jsonQuote(d.path) + ",\"message\":" + jsonQuote(d.message) +
+           ",\"code\":" + std::to_string(static_cast<int>(d.code)) + "}";
 }
 
 int validate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
@@ -146,7 +154,7 @@ int validate(const std::vector<std::string>& args, std::ostream& out, std::ostre
         if (o.json)
             items.push_back(diagnosticJson(file, d));
         else
-            out << file << ": " << d.toString() << "\n";
+            out << file << ": " << diagnosticText(d, o.lang) << "\n";
     };
     for (const Loaded& l : loaded) {
         for (const Diagnostic& d : l.diagnostics)
@@ -250,12 +258,13 @@ int stats(const std::vector<std::string>& args, std::ostream& out, std::ostream&
 const std::vector<Command>& commands() {
     static const std::vector<Command> kCommands = {
         {"validate", "check feeds and list every problem",
-         "cordon validate [--feed NAME] [--json] FILE|FOLDER...\n"
+         "cordon validate [--feed NAME] [--json] [--lang zh] FILE|FOLDER...\n"
          "  Reads each file as a cordon feed: its kind comes from its \"cordon\": {\"feed\": ...} member,\n"
          "  else from its name (zones.geojson), else --feed; files of no known kind are checked as plain\n"
          "  GeoJSON. A folder stands for its .geojson/.json files. References between the given feeds\n"
          "  are checked too. One line per problem: file: feed[index] id=ID: path: severity: message.\n"
          "  --json   print a machine-readable report instead\n"
+         "  --lang zh  problems in Chinese (default English)\n"
          "  Exit code: 0 no errors (warnings allowed), 1 errors found, 2 bad command line or unreadable "
          "file.",
          validate},

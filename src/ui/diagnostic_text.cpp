@@ -1,0 +1,55 @@
+#include "ui/diagnostic_text.hpp"
+
+namespace cordon {
+
+std::optional<TextId> diagnosticTextId(DiagnosticCode code) {
+    switch (code) {
+    case DiagnosticCode::Other:
+        return std::nullopt;
+    case DiagnosticCode::MissingField:
+        return TextId::DiagMissingField;
+    case DiagnosticCode::NotOneOf:
+        return TextId::DiagNotOneOf;
+    case DiagnosticCode::MissingGeometry:
+        return TextId::DiagMissingGeometry;
+    case DiagnosticCode::WrongGeometry:
+        return TextId::DiagWrongGeometry;
+    case DiagnosticCode::EmptyGeometry:
+        return TextId::DiagEmptyGeometry;
+    case DiagnosticCode::NotACount:
+        return TextId::DiagNotACount;
+    case DiagnosticCode::NotAnInstant:
+        return TextId::DiagNotAnInstant;
+    case DiagnosticCode::NotATimeOfDay:
+        return TextId::DiagNotATimeOfDay;
+    case DiagnosticCode::NoId:
+        return TextId::DiagNoId;
+    case DiagnosticCode::DuplicateId:
+        return TextId::DiagDuplicateId;
+    case DiagnosticCode::UnknownReference:
+        return TextId::DiagUnknownReference;
+    case DiagnosticCode::NotJson:
+        return TextId::DiagNotJson;
+    }
+    return std::nullopt;
+}
+
+std::string diagnosticText(const Diagnostic& d, Lang lang) {
+    const std::optional<TextId> id = diagnosticTextId(d.code);
+    if (!id || lang == Lang::En) return d.toString(); // the English message is the English wording
+    std::string s = d.feed.empty() ? std::string("input") : d.feed;
+    if (d.featureIndex >= 0) s += "[" + std::to_string(d.featureIndex) + "]";
+    if (!d.featureId.empty()) s += " id=" + d.featureId;
+    s += "：";
+    if (!d.path.empty()) s += d.path + "：";
+    s += tr(d.severity == Severity::Error ? TextId::DiagError : TextId::DiagWarning, lang);
+    s += "：";
+    const auto arg = [&](std::size_t i) { return i < d.args.size() ? d.args[i] : std::string(); };
+    // A feed named in the values is shown by its name in the UI ("风险区", not "zones").
+    const std::string first =
+        d.code == DiagnosticCode::UnknownReference ? std::string(feedDisplayName(arg(0), lang)) : arg(0);
+    s += fillText(tr(*id, lang), {first, arg(1), arg(2), arg(3)});
+    return s;
+}
+
+} // namespace cordon
