@@ -557,6 +557,10 @@ void App::drawPanels() {
     if (actions.fitToData) m_needsFit = true;
     if (actions.exportView) m_exportView = true;
     if (actions.importFiles) page::openFilePicker();
+    if (actions.unloadDemo) {
+        m_unloadDemo = true; // before the next frame, as new feeds are taken
+        redrawSoon();
+    }
     if (actions.exportLayerGeoJson) exportSelectedLayer(false);
     if (actions.exportLayerCsv) exportSelectedLayer(true);
     if (actions.layersChanged) {
@@ -1192,6 +1196,10 @@ void App::drawUnknownFile() {
 }
 
 void App::answerPendingUpdate() {
+    if (std::exchange(m_unloadDemo, false) && m_loader.unloadFrom("demo/", m_feeds) > 0) {
+        feedsChanged();
+        m_panel.problems = m_loader.problems();
+    }
     const KindPromptActions kind = std::exchange(m_kindAnswer, {});
     if (kind.chosen) {
         if (m_loader.chooseKind(*kind.chosen, m_feeds)) feedsChanged();

@@ -65,7 +65,8 @@ class App {
     UpdatePromptActions m_updateAnswer;
     KindPromptModel m_kindPrompt;
     KindPromptActions m_kindAnswer;
-    Figures m_figures; ///< computed once per drawn frame; every view reads these
+    bool m_unloadDemo = false; ///< asked for in the last frame
+    Figures m_figures;         ///< computed once per drawn frame; every view reads these
     /// Per figure: "" when its inputs are current, else the time ("HH:MM", "-") of its last good data.
     std::array<std::string, kFigureCount> m_figureAsOf;
     MapPanelModel m_panel;

@@ -373,6 +373,35 @@ bool FeedLoader::holdsFrom(std::string_view prefix) const {
     return false;
 }
 
+int FeedLoader::unloadFrom(std::string_view prefix, FeedSet& feeds) {
+    int unloaded = 0;
+    for (int k = 0; k < kFeedKindCount; ++k) {
+        const std::string source = m_heldSource[k];
+        if (source.empty() || std::string_view(source).substr(0, prefix.size()) != prefix) continue;
+        Feed empty;
+        empty.kind = static_cast<FeedKind>(k);
+        empty.source = source;
+        empty.layer.name = std::string(feedKindName(empty.kind));
+        if (const Feed* before = feeds.get(empty.kind)) {
+            m_changes.push_back({m_clock(), source, diffFeeds(*before, empty)});
+            if (m_changes.size() > kMaxChanges) m_changes.pop_front();
+        }
+        feeds.replace(std::move(empty));
+        FeedSourceStatus& status = statusOf(source);
+        status.hasData = false;
+        status.features = 0;
+        m_heldSource[k].clear();
+        m_heldBytes.erase(source);
+        m_goodProblems.erase(source);
+        ++unloaded;
+    }
+    if (unloaded > 0) {
+        m_references = checkReferences(feeds);
+        flatten();
+    }
+    return unloaded;
+}
+
 bool FeedLoader::allAnswered() const {
     for (const auto& [source, status] : m_status)
         if (status.checkedMs == 0 && status.inFlight) return false;

@@ -176,6 +176,10 @@ class FeedLoader {
     std::optional<HeldFeed> held(FeedKind kind) const;
     /// Whether any feed on screen came from a source under `prefix` ("demo/": the embedded demo city).
     bool holdsFrom(std::string_view prefix) const;
+    /// Takes every feed that came from a source under `prefix` off the map in one step (each
+    /// replaced by an empty version, so every view built on it follows as after any update);
+    /// the number of feeds taken off.
+    int unloadFrom(std::string_view prefix, FeedSet& feeds);
     /// Replacements, newest last (the last kMaxChanges).
     const std::deque<FeedChangeRecord>& changes() const { return m_changes; }
     static constexpr std::size_t kMaxChanges = 20;

@@ -22,7 +22,14 @@ MapPanelActions drawMapPanel(MapPanelModel& model) {
     ImGui::SetNextWindowPos(ImVec2(10, 10), ImGuiCond_FirstUseEver);
     ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 20, 0), ImGuiCond_FirstUseEver);
     ImGui::Begin(label(tr(TextId::AppTitle, lang), "main").c_str());
-    if (model.demoData) ImGui::TextDisabled("%s", tr(TextId::DemoDataNotice, lang).data());
+    if (model.demoData) {
+        ImGui::TextDisabled("%s", tr(TextId::DemoDataNotice, lang).data());
+        if (model.canImport) {
+            ImGui::SameLine();
+            if (ImGui::SmallButton(label(tr(TextId::UnloadDemo, lang), "unloaddemo").c_str()))
+                actions.unloadDemo = true;
+        }
+    }
     if (!model.status.empty()) ImGui::TextColored(ImVec4(0.0f, 0.45f, 0.7f, 1), "%s", model.status.c_str());
 
     ImGui::SeparatorText(tr(TextId::Layers, lang).data());

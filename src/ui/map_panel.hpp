@@ -44,6 +44,7 @@ struct MapPanelActions {
     bool exportLayerGeoJson = false; ///< save the selected feature's layer
     bool exportLayerCsv = false;
     bool importFiles = false; ///< open the page's file picker
+    bool unloadDemo = false;  ///< take the demo city off the map
 };
 
 MapPanelActions drawMapPanel(MapPanelModel& model);

@@ -193,6 +193,7 @@ constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
     {DiagUnknownReference, "引用了不存在的{1} id '{2}'", "unknown {1} id '{2}'"},
     {DiagNotJson, "不是有效的 JSON：第 {2} 行第 {3} 列（字节 {1}）：{4}",
      "not valid JSON at byte {1} (line {2}, column {3}): {4}"},
+    {UnloadDemo, "卸载演示数据", "Unload the demo data"},
 }};
 
 constexpr bool tableInOrder() {

@@ -181,6 +181,7 @@ enum class TextId {
     DiagDuplicateId,
     DiagUnknownReference,
     DiagNotJson,
+    UnloadDemo,
     Count
 };
 

@@ -546,3 +546,30 @@ TEST_CASE("The loader tells whether demo data is still on the map") {
     loader.processOne(feeds);
     CHECK_FALSE(loader.holdsFrom("demo/"));
 }
+
+TEST_CASE("The demo city comes off the map in one step; other feeds stay") {
+    FeedLoader loader([](const FeedRequest&) {});
+    FeedSet feeds;
+    loader.receive({"demo/zones.geojson", zonesWith(12, 0), ""});
+    loader.receive({"demo/posts.geojson", postsFile(4, true), ""});
+    loader.receive({"teams.geojson", R"({"type":"FeatureCollection","features":[]})", ""});
+    while (loader.busy())
+        loader.processOne(feeds);
+    const unsigned zonesVersion = feeds.versions[int(FeedKind::Zones)];
+    CHECK(loader.unloadFrom("demo/", feeds) == 2);
+    REQUIRE(feeds.get(FeedKind::Zones));
+    CHECK(feeds.get(FeedKind::Zones)->size() == 0);
+    CHECK(feeds.get(FeedKind::Posts)->size() == 0);
+    CHECK(feeds.versions[int(FeedKind::Zones)] == zonesVersion + 1); // views rebuild as after an update
+    CHECK(feeds.get(FeedKind::Teams));
+    CHECK_FALSE(loader.holdsFrom("demo/"));
+    CHECK_FALSE(loader.held(FeedKind::Zones));
+    CHECK(loader.changes().back().change.removed == 4);
+    CHECK(loader.unloadFrom("demo/", feeds) == 0);
+
+    // A file loaded afterwards is not asked about as a shrink: there is nothing to lose.
+    loader.setAskBeforeShrink(true);
+    loader.receive({"zones.geojson", zonesWith(3, 0), ""});
+    CHECK(loader.processOne(feeds));
+    CHECK(feeds.get(FeedKind::Zones)->size() == 3);
+}
