@@ -430,7 +430,10 @@ std::array<FeedLoader::KindHealth, kFeedKindCount> FeedLoader::health() const {
         const std::optional<FeedKind> kind = kindOf(status);
         if (!kind) continue;
         KindHealth& h = out[static_cast<std::size_t>(*kind)];
-        h.failed |= !status.error.empty();
+        // A failure casts doubt on the data shown only from the source that holds it, or from a
+        // requested URL (a live feed): a refused drop leaves the map's data as current as it was.
+        const bool holds = m_heldSource[static_cast<std::size_t>(*kind)] == source;
+        h.failed |= !status.error.empty() && (holds || m_kindHints.count(source) > 0);
         h.stale |= isStale(status);
         if (status.hasData && m_heldSource[static_cast<std::size_t>(*kind)] == source)
             h.confirmedMs = status.currentMs;

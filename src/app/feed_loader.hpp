@@ -156,7 +156,8 @@ class FeedLoader {
     /// The feed a source delivers: the kind of its version on screen, else the kind it was asked
     /// for, else the kind its refused version was loaded as; nullopt for a manifest or an unknown file.
     std::optional<FeedKind> kindOf(const FeedSourceStatus& status) const;
-    /// Per feed kind: whether any source of it failed its latest attempt or went stale, and when
+    /// Per feed kind: whether the source holding it or a URL requested for it failed its latest
+    /// attempt, or a source of it went stale, and when
     /// the data on screen was last confirmed (what a figure built on it is "as of").
     struct KindHealth {
         bool failed = false;

@@ -573,3 +573,14 @@ TEST_CASE("The demo city comes off the map in one step; other feeds stay") {
     CHECK(loader.processOne(feeds));
     CHECK(feeds.get(FeedKind::Zones)->size() == 3);
 }
+
+TEST_CASE("A refused drop does not cast doubt on the data on the map") {
+    FeedLoader loader([](const FeedRequest&) {});
+    FeedSet feeds;
+    loader.receive({"demo/zones.geojson", zonesWith(12, 0), ""});
+    loader.processOne(feeds);
+    loader.receive({"zones.geojson", postsFile(20, false), ""}); // refused as posts
+    CHECK_FALSE(loader.processOne(feeds));
+    CHECK(loader.failureCount() == 1);
+    CHECK_FALSE(loader.health()[int(FeedKind::Zones)].doubtful());
+}
