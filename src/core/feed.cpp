@@ -649,7 +649,9 @@ FeedReadResult readFeed(std::string_view bytes, FeedKind kind, std::string_view 
                                          "' feed, but was loaded as '" + name + "'");
             return result;
         }
-        if (version && version->isNumber()) feed.header.version = static_cast<int>(version->number);
+        // Any number may stand there; only a plausible version is taken (a cast would overflow).
+        if (version && version->isNumber() && version->number >= 0 && version->number <= 1e6)
+            feed.header.version = static_cast<int>(version->number);
         if (feed.header.version > 1)
             result.diagnostics.push_back({Severity::Warning, name, -1, "", "cordon.version",
                                           "feed version " + std::to_string(feed.header.version) +

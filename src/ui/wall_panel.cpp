@@ -72,6 +72,13 @@ void drawWallPanel(const WallModel& m, const WallFaces& faces) {
         ImGui::Begin(id.c_str(), nullptr, flags);
         if (i < count) {
             bool pushed = type(faces.text, kWallTextScale, kWallTextScale);
+            // A label longer than the tile is set smaller rather than cut off.
+            const float labelWidth = ImGui::CalcTextSize(tiles[i].label.c_str()).x;
+            const float room = ImGui::GetContentRegionAvail().x;
+            if (labelWidth > room) {
+                const float base = faces.text ? 1.0f : kWallTextScale * unit; // as type() set it
+                ImGui::SetWindowFontScale(base * room / labelWidth);
+            }
             ImGui::TextColored(ImVec4(0.75f, 0.82f, 0.92f, 1), "%s", tiles[i].label.c_str());
             done(pushed);
             const bool doubtful = !m.asOf[static_cast<std::size_t>(i)].empty();
@@ -83,7 +90,7 @@ void drawWallPanel(const WallModel& m, const WallFaces& faces) {
             done(pushed);
             if (doubtful) {
                 // Over the figure's lower edge: the figure is not current, and since when.
-                pushed = type(faces.text, 1.0f, kWallTextScale);
+                pushed = type(faces.text, 1.3f, kWallTextScale);
                 ImGui::SetCursorPosY(height - ImGui::GetTextLineHeightWithSpacing() - 6 * unit);
                 ImGui::TextColored(
                     ImVec4(1.0f, 0.4f, 0.35f, 1), "%s",

@@ -324,3 +324,21 @@ TEST_CASE("References between feeds that point nowhere are warnings") {
     CHECK(hasMessage(d, "teams[0] id=T-1: properties.zones[1]: warning: unknown zones id 'Z-404'"));
     CHECK(d.size() == 2); // posts not loaded: T-1's post is not checked
 }
+
+TEST_CASE("A feed version of any number is read safely; a newer one is a warning") {
+    const auto versionOf = [](const std::string& v) {
+        return readFeed(R"({"type":"FeatureCollection","cordon":{"feed":"zones","version":)" + v +
+                            R"(},"features":[]})",
+                        FeedKind::Zones);
+    };
+    for (const char* huge : {"8.88889e90", "-3", "1e300", "2147483648"}) {
+        const FeedReadResult r = versionOf(huge);
+        REQUIRE(r.feed);
+        CHECK(r.feed->header.version == 0);
+    }
+    const FeedReadResult two = versionOf("2");
+    REQUIRE(two.feed);
+    CHECK(two.feed->header.version == 2);
+    REQUIRE(two.diagnostics.size() == 1);
+    CHECK(two.diagnostics[0].path == "cordon.version");
+}
