@@ -4,6 +4,7 @@
 # The routing section comes from bench/route_run.sh, run at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mode=${1:-} # read now: the loops below reset the positional parameters
 export NODE_PATH=/usr/share/nodejs
 cmake --preset native-release >/dev/null
 cmake --build --preset native-release --target ingest_bench json_layer_bench >/dev/null
@@ -92,7 +93,7 @@ else:
 open(path, "w", encoding="utf-8").write(text)
 print(section)
 PY
-[ "${1:-}" = ingest ] && exit 0
+[ "$mode" = ingest ] && exit 0
 cmake --build --preset native-release --target cordon >/dev/null
 python3 bench/page_size.py build/wasm-release build/native-release/bin/cordon >/dev/null
 bench/route_run.sh

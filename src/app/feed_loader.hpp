@@ -239,7 +239,7 @@ class FeedLoader {
                   std::string packed, std::optional<FeedKind> chosen = std::nullopt);
     /// Problems listed for a refused version: the first ones say enough.
     static constexpr std::size_t kMaxRefusedProblems = 100;
-    /// Puts a checked version on the map.
+    /// Puts a checked version on the map and logs what it changed.
     void take(FeedSourceStatus& status, FeedSet& feeds, Feed feed, std::vector<Diagnostic> problems,
               std::size_t hash, std::string heldBytes, const std::string& etag,
               const std::string& lastModified);

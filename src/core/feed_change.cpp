@@ -1,37 +1,32 @@
 #include "core/feed_change.hpp"
 
 #include <cstring>
-#include <string_view>
-#include <unordered_map>
+#include <optional>
+#include <vector>
 
 namespace cordon {
 namespace {
 
-/// FNV-1a over the feature's properties text and its positions.
-std::uint64_t featureHash(const Feed& feed, std::size_t feature) {
-    std::uint64_t h = 1469598103934665603ull;
-    auto mix = [&](const void* data, std::size_t size) {
-        const auto* p = static_cast<const unsigned char*>(data);
-        for (std::size_t i = 0; i < size; ++i)
-            h = (h ^ p[i]) * 1099511628211ull;
-    };
-    const std::string_view props = feed.layer.propertiesJson(feature);
-    mix(props.data(), props.size());
-    const FeatureRecord& f = feed.layer.features[feature];
-    for (std::uint32_t p = f.firstPart; p < f.firstPart + f.partCount; ++p) {
-        const GeometryPart& part = feed.layer.parts[p];
-        for (std::uint32_t r = part.firstRing; r < part.firstRing + part.ringCount; ++r) {
-            const std::size_t n = feed.layer.ringSize(r);
-            mix(feed.layer.ring(r), n * sizeof(LonLat));
-            mix(&n, sizeof n);
+/// Whether feature `a` of `before` and feature `b` of `after` have the same properties and the
+/// same geometry, compared directly (memcmp stops at the first difference; no hashing pass).
+bool sameFeature(const Feed& before, std::size_t a, const Feed& after, std::size_t b) {
+    if (before.layer.propertiesJson(a) != after.layer.propertiesJson(b)) return false;
+    const FeatureRecord& fa = before.layer.features[a];
+    const FeatureRecord& fb = after.layer.features[b];
+    if (fa.partCount != fb.partCount) return false;
+    for (std::uint32_t p = 0; p < fa.partCount; ++p) {
+        const GeometryPart& pa = before.layer.parts[fa.firstPart + p];
+        const GeometryPart& pb = after.layer.parts[fb.firstPart + p];
+        if (pa.kind != pb.kind || pa.ringCount != pb.ringCount) return false;
+        for (std::uint32_t r = 0; r < pa.ringCount; ++r) {
+            const std::size_t n = before.layer.ringSize(pa.firstRing + r);
+            if (n != after.layer.ringSize(pb.firstRing + r) ||
+                std::memcmp(before.layer.ring(pa.firstRing + r), after.layer.ring(pb.firstRing + r),
+                            n * sizeof(LonLat)) != 0)
+                return false;
         }
     }
-    return h;
-}
-
-std::string keyOf(const Feed& feed, std::size_t feature) {
-    const std::string& id = feed.layer.features[feature].id;
-    return id.empty() ? "#" + std::to_string(feature) : "=" + id;
+    return true;
 }
 
 bool isHighRisk(const Feed& feed, std::size_t feature) {
@@ -39,29 +34,34 @@ bool isHighRisk(const Feed& feed, std::size_t feature) {
            feed.zones[feature].risk == Risk::High;
 }
 
+/// The feature of `before` that feature `i` of `after` is a version of: the same id (looked up in
+/// the id index the reader built), or, without an id, the feature at the same place in the file.
+std::optional<std::size_t> counterpart(const Feed& before, const Feed& after, std::size_t i) {
+    const std::string& id = after.layer.features[i].id;
+    if (!id.empty()) return before.find(id);
+    if (i < before.size() && before.layer.features[i].id.empty()) return i;
+    return std::nullopt;
+}
+
 } // namespace
 
-FeedChange diffFeeds(const Feed& before, const Feed& after) {
+FeedChange diffFeeds(const Feed& before, const Feed& after, bool compareContent) {
     FeedChange change;
     change.kind = after.kind;
-    std::unordered_map<std::string, std::size_t> old;
-    old.reserve(before.size());
-    for (std::size_t i = 0; i < before.size(); ++i)
-        old.emplace(keyOf(before, i), i);
     std::vector<bool> seen(before.size(), false);
     for (std::size_t i = 0; i < after.size(); ++i) {
-        const auto it = old.find(keyOf(after, i));
+        const std::optional<std::size_t> old = counterpart(before, after, i);
         const bool highNow = isHighRisk(after, i);
-        if (it == old.end()) {
+        if (!old || *old >= before.size() || seen[*old]) {
             ++change.added;
             change.highRiskAdded += highNow;
             continue;
         }
-        seen[it->second] = true;
-        const bool highBefore = isHighRisk(before, it->second);
+        seen[*old] = true;
+        const bool highBefore = isHighRisk(before, *old);
         change.highRiskAdded += highNow && !highBefore;
         change.highRiskLifted += highBefore && !highNow;
-        if (featureHash(before, it->second) != featureHash(after, i)) ++change.changed;
+        if (compareContent && !sameFeature(before, *old, after, i)) ++change.changed;
     }
     for (std::size_t i = 0; i < before.size(); ++i) {
         if (seen[i]) continue;

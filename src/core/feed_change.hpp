@@ -27,7 +27,9 @@ struct FeedChange {
 };
 
 /// Compares two versions of the same feed. Features without an id are compared by position in
-/// the file.
-FeedChange diffFeeds(const Feed& before, const Feed& after);
+/// the file. Without `compareContent` only ids are matched (added, removed, high-risk counts and
+/// the names gone: what the update rule needs) and `changed` stays 0; with it, the properties and
+/// geometry of every feature kept are compared too (the change log's "modified").
+FeedChange diffFeeds(const Feed& before, const Feed& after, bool compareContent = true);
 
 } // namespace cordon

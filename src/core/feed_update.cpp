@@ -23,7 +23,7 @@ UpdateCheck checkUpdate(std::string_view bytes, const FeedReadResult& read, Feed
         return check;
     }
     if (before && read.feed) {
-        check.change = diffFeeds(*before, *read.feed);
+        check.change = diffFeeds(*before, *read.feed, false); // ids only: the shrink is about what goes
         if (check.before >= policy.shrinkFloor &&
             double(check.change.removed) > policy.maxShrinkShare * double(check.before))
             check.problem = UpdateProblem::LargeShrink;

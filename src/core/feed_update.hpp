@@ -38,7 +38,7 @@ struct UpdateCheck {
     std::size_t valid = 0;           ///< of them valid (kept)
     double minValidShare = 0;        ///< FewValid: the share that was needed
     std::size_t before = 0;          ///< features of the version on the map
-    FeedChange change;               ///< against the version on the map (LargeShrink: +N / -M and names)
+    FeedChange change; ///< ids against the version on the map (+N / -M and names; `changed` not counted)
 
     bool accepted() const { return problem == UpdateProblem::None; }
 };

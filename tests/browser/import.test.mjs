@@ -115,6 +115,17 @@ test('a spreadsheet with Chinese headers loads without a mapping; a file of unkn
   await applyWhenAsked(page, 'posts', 2);
   await page.waitForFunction(() => window.cordonState.layers.posts === 2, null, { timeout: 60000 });
 
+  // With a mapping file that says otherwise: the mapping wins (地址 as the name, every post a testing site).
+  const mapping = JSON.stringify({ feed: 'posts', map: { name: '地址', kind: ':testing_site' } });
+  const withAddress = '编号,名称,类型,地址,经度,纬度\nK-1,丰产路小区东门,小区卡口,东门岗亭,113.675,34.776\n' +
+    'K-2,中州大道入市检查站,入市检查站,北站岗亭,113.80,34.75\n';
+  await drop(page, [['卡点表.csv', withAddress], ['卡点表.mapping.json', mapping]]);
+  await page.waitForFunction(() => window.cordonState.feeds.changes.some((c) => c.source === '卡点表.csv'), null, { timeout: 60000 });
+  await page.keyboard.press('/');
+  await page.keyboard.type('岗亭');
+  await page.waitForFunction(() => window.cordonState.search.hits === 2, null, { timeout: 10000 });
+  await page.keyboard.press('Escape');
+
   // Named after nothing: the user is asked, with cordon's guess (Enter takes it).
   await drop(page, [['导出.csv', sheet.replace(/K-/g, 'Q-')]]);
   await page.waitForFunction(() => window.cordonState.feeds.unknownFile !== null, null, { timeout: 60000 });

@@ -54,3 +54,17 @@ TEST_CASE("Moving a feature's geometry is a change; the same feed again is no ch
     CHECK(moved.removed == 0);
     CHECK(moved.highRiskAdded == 0);
 }
+
+TEST_CASE("Matching ids only: the same added, removed and names, no content compared") {
+    const Feed before = zones({zone("Z-1", "high"), zone("Z-2", "high"), zone("Z-3", "low")});
+    const Feed after = zones({zone("Z-1", "low"), zone("Z-4", "high")});
+    const FeedChange full = diffFeeds(before, after);
+    const FeedChange ids = diffFeeds(before, after, false);
+    CHECK(ids.added == full.added);
+    CHECK(ids.removed == full.removed);
+    CHECK(ids.removedNames == full.removedNames);
+    CHECK(ids.highRiskAdded == full.highRiskAdded);
+    CHECK(ids.highRiskLifted == full.highRiskLifted);
+    CHECK(full.changed == 1);
+    CHECK(ids.changed == 0);
+}
