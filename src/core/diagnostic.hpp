@@ -30,8 +30,13 @@ enum class DiagnosticCode : std::uint8_t {
     DuplicateId,      ///< args: index of the kept feature that has the id
     UnknownReference, ///< args: feed referred to, id
     NotJson,          ///< args: byte offset, line, column, what
+    NoDemand,         ///< a post without demand; no args
+    MissingSince,     ///< a zone without `since`; no args
+    MissingParent,    ///< an area below district without `parent`; no args
+    RosterNoPlace,    ///< a roster entry with neither post nor team; no args
+    RosterReversed,   ///< a roster entry whose `to` is not after `from`; no args
 };
-inline constexpr int kDiagnosticCodeCount = 13;
+inline constexpr int kDiagnosticCodeCount = 18;
 
 struct Diagnostic {
     Diagnostic() = default;

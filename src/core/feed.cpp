@@ -198,7 +198,8 @@ class AreaReader final : public TypedReader<AreaFields> {
         requireField(d, "level", "district, subdistrict, community or compound");
         const AreaFields& row = m_rows.back();
         if (!d.rejected && row.level != AreaLevel::District && row.parent.empty())
-            d.warning(prop("parent"), "missing: every area but a district names its enclosing area");
+            d.warning(prop("parent"), "missing: every area but a district names its enclosing area",
+                      DiagnosticCode::MissingParent);
         requireGeometry(d, layer, rec, {PartKind::Polygon}, "Polygon or MultiPolygon");
     }
 
@@ -242,7 +243,8 @@ class ZoneReader final : public TypedReader<ZoneFields> {
     void endFeature(FeatureDraft& d, const FeatureLayer& layer, const FeatureRecord& rec) override {
         requireField(d, "risk", "high, medium or low");
         const ZoneFields& row = m_rows.back();
-        if (!seen("since")) d.warning(prop("since"), "missing: when the zone was declared");
+        if (!seen("since"))
+            d.warning(prop("since"), "missing: when the zone was declared", DiagnosticCode::MissingSince);
         if (row.since && row.until && row.until->utcMinutes < row.since->utcMinutes)
             d.warning(prop("until"), "is before 'since'");
         requireGeometry(d, layer, rec, {PartKind::Polygon}, "Polygon or MultiPolygon");
@@ -372,7 +374,8 @@ class PostReader final : public TypedReader<PostFields> {
     void checkDemandDay(FeatureDraft& d) const {
         const PostFields& row = m_rows.back();
         if (row.demand.empty()) {
-            d.warning(prop("demand"), "no demand: this post will never show as short of staff");
+            d.warning(prop("demand"), "no demand: this post will never show as short of staff",
+                      DiagnosticCode::NoDemand);
             return;
         }
         for (std::size_t i = 0; i < row.demand.size(); ++i)
@@ -433,14 +436,16 @@ class RosterReader final : public TypedReader<RosterFields> {
     void endFeature(FeatureDraft& d, const FeatureLayer&, const FeatureRecord& rec) override {
         RosterFields& row = m_rows.back();
         if (row.post.empty() && row.team.empty())
-            d.error(prop("post"), "a roster entry needs 'post' or 'team' (who is on duty where)");
+            d.error(prop("post"), "a roster entry needs 'post' or 'team' (who is on duty where)",
+                    DiagnosticCode::RosterNoPlace);
         if (!m_from) d.error(prop("from"), seen("from") ? "is not an ISO 8601 time with offset" : "missing");
         if (!m_to) d.error(prop("to"), seen("to") ? "is not an ISO 8601 time with offset" : "missing");
         if (m_from && m_to) {
             row.from = *m_from;
             row.to = *m_to;
             if (row.to.utcMinutes <= row.from.utcMinutes)
-                d.error(prop("to"), "the interval is reversed or empty: 'to' must be after 'from'");
+                d.error(prop("to"), "the interval is reversed or empty: 'to' must be after 'from'",
+                        DiagnosticCode::RosterReversed);
         }
         if (rec.partCount > 0) d.warning("geometry", "roster entries have no geometry (null); ignored");
     }

@@ -30,6 +30,16 @@ std::optional<TextId> diagnosticTextId(DiagnosticCode code) {
         return TextId::DiagUnknownReference;
     case DiagnosticCode::NotJson:
         return TextId::DiagNotJson;
+    case DiagnosticCode::NoDemand:
+        return TextId::DiagNoDemand;
+    case DiagnosticCode::MissingSince:
+        return TextId::DiagMissingSince;
+    case DiagnosticCode::MissingParent:
+        return TextId::DiagMissingParent;
+    case DiagnosticCode::RosterNoPlace:
+        return TextId::DiagRosterNoPlace;
+    case DiagnosticCode::RosterReversed:
+        return TextId::DiagRosterReversed;
     }
     return std::nullopt;
 }

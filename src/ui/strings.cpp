@@ -194,6 +194,15 @@ constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
     {DiagNotJson, "不是有效的 JSON：第 {2} 行第 {3} 列（字节 {1}）：{4}",
      "not valid JSON at byte {1} (line {2}, column {3}): {4}"},
     {UnloadDemo, "卸载演示数据", "Unload the demo data"},
+    {DiagNoDemand, "没有值守需求（demand）：此卡点永远不会显示缺员",
+     "no demand: this post will never show as short of staff"},
+    {DiagMissingSince, "缺少 'since'：风险区的划定时间", "missing: when the zone was declared"},
+    {DiagMissingParent, "缺少 'parent'：除区以外的区划都应写明上级区划",
+     "missing: every area but a district names its enclosing area"},
+    {DiagRosterNoPlace, "排班记录需要 'post' 或 'team'（在哪里值守）",
+     "a roster entry needs 'post' or 'team' (who is on duty where)"},
+    {DiagRosterReversed, "时段颠倒或为空：'to' 必须晚于 'from'",
+     "the interval is reversed or empty: 'to' must be after 'from'"},
 }};
 
 constexpr bool tableInOrder() {

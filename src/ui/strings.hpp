@@ -182,6 +182,11 @@ enum class TextId {
     DiagUnknownReference,
     DiagNotJson,
     UnloadDemo,
+    DiagNoDemand,
+    DiagMissingSince,
+    DiagMissingParent,
+    DiagRosterNoPlace,
+    DiagRosterReversed,
     Count
 };
 

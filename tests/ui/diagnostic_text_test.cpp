@@ -33,7 +33,7 @@ TEST_CASE("Problems found in a feed read in Chinese, naming feed, feature, id an
     REQUIRE(r.diagnostics.size() >= 4);
     std::string zh, en;
     for (const Diagnostic& d : r.diagnostics) {
-        if (d.severity == Severity::Error) CHECK(d.code != DiagnosticCode::Other);
+        CHECK(d.code != DiagnosticCode::Other);
         zh += diagnosticText(d, Lang::Zh) + "\n";
         en += diagnosticText(d, Lang::En) + "\n";
         CHECK(diagnosticText(d, Lang::En) == d.toString());
@@ -44,6 +44,7 @@ TEST_CASE("Problems found in a feed read in Chinese, naming feed, feature, id an
     CHECK(zh.find("posts[2] id=P-3：geometry：错误：几何类型错误：应为 Point") != std::string::npos);
     CHECK(zh.find("警告：没有 id") != std::string::npos);
     CHECK(zh.find("'25:00' 不是时刻（HH:MM）") != std::string::npos);
+    CHECK(zh.find("properties.demand：警告：没有值守需求") != std::string::npos);
     CHECK(en.find("posts[0] id=P-1: properties.kind: error: missing 'kind'") != std::string::npos);
 
     FeedSet set;
