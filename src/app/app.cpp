@@ -1,3 +1,9 @@
+// The app's frame loop and everything it wires together: loading, derived state (graph, coverage,
+// staffing, figures), panels, wall, labels, page state. Over 700 lines on purpose for now: issue 21
+// splits it by concern (input, selection, coverage view, staffing view, wall, briefing, page state)
+// behind one small interface each, together with the derived-state object; splitting it piecemeal
+// before that would move the same code twice.
+
 #include "app/app.hpp"
 
 #include "app/embedded_assets.hpp"

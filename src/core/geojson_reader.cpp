@@ -1,3 +1,8 @@
+// The streaming GeoJSON reader: one pass over the bytes, geometry straight into flat arrays,
+// properties handed to a PropertyReader. Over 700 lines because the RFC 7946 checks (foreign
+// members, ring closure in every value, collections) live in the same walk that reads the shapes:
+// splitting the walk would need a second pass or a shared cursor state across files.
+
 #include "core/geojson_reader.hpp"
 
 #include "core/json_cursor.hpp"

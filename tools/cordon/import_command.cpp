@@ -1,3 +1,7 @@
+// `cordon import`: one GDAL layer to a cordon feed (open, reproject, map fields, write, read back).
+// Over 700 lines: the GDAL field-type conversions and the command's options sit together; issue 21's
+// CLI scaffolding (one option parser, one feed-set loader) takes the option handling out of it.
+
 #include "cordon/import_command.hpp"
 
 #include "cordon/cli.hpp"
