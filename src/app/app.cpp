@@ -149,6 +149,7 @@ void App::startLoading() {
     m_panel.demoData = m_options.feeds.empty() && m_options.manifest.empty();
     m_loader.setDefaultRefresh(m_options.snapshot ? 0 : m_options.refreshSeconds);
     m_loader.setStaleAfter(m_options.staleSeconds);
+    setFetchTimeout(m_options.fetchTimeoutSeconds);
     m_loader.setAskBeforeShrink(!m_options.wall && !m_options.snapshot);
     if (!m_options.manifest.empty()) m_loader.requestManifest(m_options.manifest);
     for (const ManifestEntry& feed : m_options.feeds)

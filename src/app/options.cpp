@@ -108,6 +108,9 @@ AppOptions optionsFromParams(const Params& params) {
             // Fractions of a second for tests (fault injection); at most 20 fetches a second per feed.
             if (const std::vector<double> v = numberList(value); v.size() == 1 && v[0] > 0)
                 o.refreshSeconds = std::clamp(v[0], 0.05, 24.0 * 3600);
+        } else if (key == "timeout") {
+            if (const std::vector<double> v = numberList(value); v.size() == 1 && v[0] > 0)
+                o.fetchTimeoutSeconds = std::clamp(v[0], 0.1, 3600.0);
         } else if (key == "stale")
             o.staleSeconds = std::clamp(toInt(value, 0), 0, 7 * 24 * 3600);
         else if (key == "tour")

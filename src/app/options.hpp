@@ -31,6 +31,7 @@ struct AppOptions {
     /// `stale=N`: a fetched feed whose data is older than N seconds is marked stale (0 = three
     /// refresh intervals).
     int staleSeconds = 0;
+    double fetchTimeoutSeconds = 0; ///< 0: the platform's default (`timeout=`)
     /// `tour=districts`: fly from district to district every `tourSeconds`.
     bool tourDistricts = false;
     int tourSeconds = 20;

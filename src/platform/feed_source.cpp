@@ -15,6 +15,7 @@ namespace cordon {
 namespace {
 std::vector<FetchedFile> g_done;
 int g_pending = 0;
+double g_timeoutSeconds = kDefaultFetchTimeoutSeconds;
 
 void readLocalFile(const std::string& path) {
     FetchedFile f;
@@ -34,8 +35,8 @@ void readLocalFile(const std::string& path) {
 #ifdef __EMSCRIPTEN__
 
 // Fetches with progress, then hands the bytes to cordon_file_loaded. Errors (HTTP status,
-// network) are reported the same way with an empty body.
-EM_JS(void, cordonFetch, (const char* urlPtr, const char* etagPtr, const char* modifiedPtr), {
+// network, a server silent for `timeoutMs`) are reported the same way with an empty body.
+EM_JS(void, cordonFetch, (const char* urlPtr, const char* etagPtr, const char* modifiedPtr, int timeoutMs), {
     var url = UTF8ToString(urlPtr);
     var headers = {};
     if (etagPtr && HEAPU8[etagPtr]) headers['If-None-Match'] = UTF8ToString(etagPtr);
@@ -43,7 +44,11 @@ EM_JS(void, cordonFetch, (const char* urlPtr, const char* etagPtr, const char* m
     var etag = "";
     var modified = "";
     var status = 0;
+    var delivered = false;
     var deliver = function(bytes, error) {
+        if (delivered) return;
+        delivered = true;
+        clearTimeout(watchdog);
         if (window.cordonPage && window.cordonPage.progress)
             window.cordonPage.progress(url, bytes.length, bytes.length, true);
         var urlBytes = lengthBytesUTF8(url) + 1;
@@ -75,10 +80,26 @@ EM_JS(void, cordonFetch, (const char* urlPtr, const char* etagPtr, const char* m
             function() { deliver(embedded, ""); }, 0);
         return;
     }
+    // A server that stops answering is given up on after `timeoutMs` without a byte (the clock
+    // restarts with the headers and with every chunk, so a big feed on a slow line still arrives).
+    var controller = new AbortController();
+    var watchdog = 0;
+    var seconds = Math.round(timeoutMs / 100) / 10;
+    var arm = function() {
+        clearTimeout(watchdog);
+        watchdog = setTimeout(
+            function() {
+                deliver(new Uint8Array(0), 'timed out: no answer for ' + seconds + ' s');
+                controller.abort();
+            },
+            timeoutMs);
+    };
+    arm();
     // 'no-store': the app keeps the validators itself, so a 304 reaches it instead of the browser
     // quietly answering from its cache.
-    fetch(url, {cache : 'no-store', headers : headers})
+    fetch(url, {cache : 'no-store', headers : headers, signal : controller.signal})
         .then(function(response) {
+            arm();
             status = response.status;
             etag = response.headers.get('ETag') || "";
             modified = response.headers.get('Last-Modified') || "";
@@ -109,6 +130,7 @@ EM_JS(void, cordonFetch, (const char* urlPtr, const char* etagPtr, const char* m
                         deliver(all, "");
                         return;
                     }
+                    arm();
                     chunks.push(step.value);
                     received += step.value.length;
                     progress(received, total);
@@ -182,7 +204,7 @@ extern "C" EMSCRIPTEN_KEEPALIVE void cordon_file_imported(const char* name, cons
 
 void requestFile(const std::string& url, const std::string& etag, const std::string& lastModified) {
     ++g_pending;
-    cordonFetch(url.c_str(), etag.c_str(), lastModified.c_str());
+    cordonFetch(url.c_str(), etag.c_str(), lastModified.c_str(), static_cast<int>(g_timeoutSeconds * 1000));
 }
 
 #else
@@ -192,6 +214,10 @@ void requestFile(const std::string& url, const std::string&, const std::string&)
 }
 
 #endif
+
+void setFetchTimeout(double seconds) {
+    if (seconds > 0) g_timeoutSeconds = seconds;
+}
 
 void acceptDroppedPath(const std::string& path) {
     readLocalFile(path);

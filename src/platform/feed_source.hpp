@@ -15,6 +15,12 @@ namespace cordon {
 /// If-Modified-Since) and an unchanged file comes back as `notModified` without a body.
 void requestFile(const std::string& url, const std::string& etag = {}, const std::string& lastModified = {});
 
+/// A request is given up on after this many seconds without a byte from the server.
+inline constexpr double kDefaultFetchTimeoutSeconds = 30;
+
+/// Changes that silence limit (the page's `timeout=`; fractions of a second for tests).
+void setFetchTimeout(double seconds);
+
 /// Files that finished loading (or failed) since the last call, in completion order.
 std::vector<FetchedFile> takeLoadedFiles();
 

@@ -45,8 +45,14 @@ std::string loadErrorText(std::string_view error, Lang lang) {
         if (status >= 500) return fillText(tr(TextId::LoadHttpServer, lang), {code});
         return fillText(tr(TextId::LoadHttp, lang), {code});
     }
-    if (error.find("timed out") != std::string_view::npos || error.find("timeout") != std::string_view::npos)
-        return std::string(tr(TextId::LoadTimeout, lang));
+    if (startsWith(error, "timed out")) {
+        // "timed out: no answer for 30 s"
+        const std::size_t at = error.find(" for ");
+        const std::string seconds = at == std::string_view::npos
+                                        ? "?"
+                                        : std::string(error.substr(at + 5, error.find(' ', at + 5) - at - 5));
+        return fillText(tr(TextId::LoadTimeout, lang), {seconds});
+    }
     if (startsWith(error, "network error")) return std::string(tr(TextId::LoadNetwork, lang));
     if (startsWith(error, "gzip: ")) return fillText(tr(TextId::LoadGzip, lang), {error.substr(6)});
     if (startsWith(error, "not valid JSON")) return fillText(tr(TextId::LoadNotJson, lang), {error});

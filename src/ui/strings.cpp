@@ -156,7 +156,7 @@ constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
     {LoadHttpForbidden, "服务器返回 HTTP {1}：无权访问", "the server answered HTTP {1}: access denied"},
     {LoadHttpServer, "服务器返回 HTTP {1}：服务器错误", "the server answered HTTP {1}: server error"},
     {LoadNetwork, "网络错误：无法连接服务器", "network error: the server could not be reached"},
-    {LoadTimeout, "请求超时", "the request timed out"},
+    {LoadTimeout, "请求超时：服务器 {1} 秒无响应", "timed out: no answer from the server for {1} s"},
     {LoadNotJson, "不是有效的 JSON（{1}）", "not JSON ({1})"},
     {LoadTooLarge, "文件过大：{1}", "too large: {1}"},
     {LoadGzip, "压缩文件损坏：{1}", "damaged compressed file: {1}"},

@@ -171,6 +171,22 @@ test('a manifest that answers 404 says so, in Chinese and in English', async () 
   }
 });
 
+test('a feed server that never answers is given up on, with the time said', async () => {
+  // The server takes the request and then says nothing: without a timeout the feed would wait forever.
+  const silent = await serveApp(() => {});
+  try {
+    const { page, problems } = await openApp(browser.context, `${silent.url}/?zones=/feeds/zones.geojson&timeout=0.5`);
+    await page.waitForFunction(() => window.cordonState.feeds.failureCount > 0, null, { timeout: 30000 });
+    const s = await source(page, 'zones.geojson');
+    assert.match(s.error, /^timed out/);
+    assert.equal(s.message, '请求超时：服务器 0.5 秒无响应');
+    assert.ok(problems.every((p) => !/uncaught|abort/i.test(p)), problems.join('\n'));
+    await page.close();
+  } finally {
+    await silent.close();
+  }
+});
+
 const cli = resolve(process.env.CORDON_CLI || '../../build/native-debug/bin/cordon');
 const demoDir = resolve(process.env.CORDON_DEMO_DIR || '../../build/wasm-release/src/demo-city');
 

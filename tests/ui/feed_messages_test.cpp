@@ -40,6 +40,9 @@ TEST_CASE("Load errors say what happened in the user's language") {
     CHECK(loadErrorText("HTTP 503 Service Unavailable", Lang::Zh) == "服务器返回 HTTP 503：服务器错误");
     CHECK(loadErrorText("HTTP 403 Forbidden", Lang::En) == "the server answered HTTP 403: access denied");
     CHECK(loadErrorText("HTTP 418 I'm a teapot", Lang::Zh) == "服务器返回 HTTP 418");
+    CHECK(loadErrorText("timed out: no answer for 30 s", Lang::Zh) == "请求超时：服务器 30 秒无响应");
+    CHECK(loadErrorText("timed out: no answer for 0.5 s", Lang::En) ==
+          "timed out: no answer from the server for 0.5 s");
     CHECK(loadErrorText("network error: Failed to fetch", Lang::Zh) == "网络错误：无法连接服务器");
     CHECK(loadErrorText("not valid JSON at byte 40 (line 1, column 41): unexpected end", Lang::Zh)
               .find("不是有效的 JSON") == 0);
