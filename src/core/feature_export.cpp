@@ -95,16 +95,20 @@ void appendGeometry(std::string& out, const FeatureLayer& layer, const FeatureRe
 
 } // namespace
 
+void appendFeatureGeoJson(std::string& out, const FeatureLayer& layer, std::size_t feature) {
+    const FeatureRecord& f = layer.features[feature];
+    out += R"({"type":"Feature","id":)" + jsonQuote(f.id) + R"(,"geometry":)";
+    appendGeometry(out, layer, f);
+    out += R"(,"properties":)";
+    out += layer.propertiesJson(feature);
+    out += '}';
+}
+
 std::string layerToGeoJson(const FeatureLayer& layer) {
     std::string out = R"({"type":"FeatureCollection","features":[)";
     for (std::size_t i = 0; i < layer.features.size(); ++i) {
-        const FeatureRecord& f = layer.features[i];
         out += i ? ",\n" : "\n";
-        out += R"({"type":"Feature","id":)" + jsonQuote(f.id) + R"(,"geometry":)";
-        appendGeometry(out, layer, f);
-        out += R"(,"properties":)";
-        out += layer.propertiesJson(i);
-        out += '}';
+        appendFeatureGeoJson(out, layer, i);
     }
     out += "\n]}\n";
     return out;
