@@ -159,6 +159,52 @@ bool applyMappingFile(std::string_view json, FeedMapping& o, std::string& error)
     return true;
 }
 
+std::string mappingFileJson(const FeedMapping& m) {
+    JsonValue root;
+    root.type = JsonType::Object;
+    const auto text = [](std::string s) {
+        JsonValue v;
+        v.type = JsonType::String;
+        v.string = std::move(s);
+        return v;
+    };
+    const auto flag = [](bool b) {
+        JsonValue v;
+        v.type = JsonType::Bool;
+        v.boolean = b;
+        return v;
+    };
+    if (m.feed) root.members.emplace_back("feed", text(std::string(feedKindName(*m.feed))));
+    if (!m.layer.empty()) root.members.emplace_back("layer", text(m.layer));
+    if (!m.idField.empty()) root.members.emplace_back("id", text(m.idField));
+    if (!m.map.empty()) {
+        JsonValue map;
+        map.type = JsonType::Object;
+        for (const FieldMapping& f : m.map) {
+            JsonValue v = text(f.source);
+            if (f.isLiteral()) {
+                // A string constant is written ":text"; any other constant as its JSON value.
+                JsonParseResult literal = parseJson(f.literalJson);
+                if (!literal.ok()) continue;
+                v = literal.value->isString() ? text(":" + literal.value->string) : std::move(*literal.value);
+            }
+            map.members.emplace_back(f.target, std::move(v));
+        }
+        root.members.emplace_back("map", std::move(map));
+    }
+    if (m.fromGcj02) root.members.emplace_back("from_gcj02", flag(true));
+    if (m.onlyMapped) root.members.emplace_back("only_mapped", flag(true));
+    if (!m.encoding.empty()) root.members.emplace_back("encoding", text(m.encoding));
+    if (!m.openOptions.empty()) {
+        JsonValue list;
+        list.type = JsonType::Array;
+        for (const std::string& o : m.openOptions)
+            list.items.push_back(text(o));
+        root.members.emplace_back("open_options", std::move(list));
+    }
+    return writeJson(root) + "\n";
+}
+
 MappedFeed mapGeoJsonToFeed(std::string_view geojson, const FeedMapping& given, std::string_view source) {
     const std::string name(source);
     if (!given.feed)

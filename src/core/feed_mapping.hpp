@@ -43,6 +43,10 @@ bool parseFieldMappings(std::string_view list, std::vector<FieldMapping>& map, s
 /// type. Unknown keys are an error (they are usually typos).
 bool applyMappingFile(std::string_view json, FeedMapping& mapping, std::string& error);
 
+/// The mapping as a mapping file that applyMappingFile (and `cordon import --mapping`) reads back
+/// to the same mapping: what the import dialog saves.
+std::string mappingFileJson(const FeedMapping& mapping);
+
 struct MappedFeed {
     std::optional<std::string> geojson; ///< the feed as GeoJSON text, with its `cordon` header
     std::string error;                  ///< why not (names the source and the field)

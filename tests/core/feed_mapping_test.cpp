@@ -130,3 +130,32 @@ TEST_CASE("Recognised fields: the better name first, a field taken once, ASCII w
     CHECK_FALSE(recogniseValue(FeedKind::Posts, "kind", "高风险"));
     CHECK_FALSE(recogniseValue(FeedKind::Posts, "name", "小区卡口"));
 }
+
+TEST_CASE("A mapping written as a mapping file reads back to the same mapping") {
+    FeedMapping m;
+    m.feed = FeedKind::Posts;
+    m.idField = "编号";
+    std::string error;
+    REQUIRE(parseFieldMappings("name=名称,kind=类型,level=:district", m.map, error));
+    m.map.push_back({"capacity", "", "12"});
+    m.fromGcj02 = true;
+    m.openOptions = {"X_POSSIBLE_NAMES=经度", "Y_POSSIBLE_NAMES=纬度"};
+    const std::string json = mappingFileJson(m);
+    CHECK(json.find(R"("level":":district")") != std::string::npos);
+    CHECK(json.find(R"("capacity":12)") != std::string::npos);
+    FeedMapping back;
+    REQUIRE(applyMappingFile(json, back, error));
+    CHECK(back.feed == m.feed);
+    CHECK(back.idField == m.idField);
+    CHECK(back.fromGcj02);
+    CHECK_FALSE(back.onlyMapped);
+    CHECK(back.openOptions == m.openOptions);
+    REQUIRE(back.map.size() == m.map.size());
+    for (std::size_t i = 0; i < m.map.size(); ++i) {
+        CHECK(back.map[i].target == m.map[i].target);
+        CHECK(back.map[i].source == m.map[i].source);
+        CHECK(back.map[i].literalJson == m.map[i].literalJson);
+    }
+    // An empty mapping is an empty object, still a mapping file.
+    CHECK(mappingFileJson(FeedMapping{}) == "{}\n");
+}
