@@ -151,12 +151,17 @@ void App::startLoading() {
     m_loader.setStaleAfter(m_options.staleSeconds);
     setFetchTimeout(m_options.fetchTimeoutSeconds);
     m_loader.setAskBeforeShrink(!m_options.wall && !m_options.snapshot);
+    m_loader.setRoadDistance([this](LonLat p) -> std::optional<double> {
+        if (!m_graph) return std::nullopt;
+        const std::optional<EdgePoint> on = m_graph->snap(p, Mode::Drive);
+        return on ? std::optional<double>(on->distanceMetres) : std::nullopt;
+    });
     if (!m_options.manifest.empty()) m_loader.requestManifest(m_options.manifest);
     for (const ManifestEntry& feed : m_options.feeds)
         m_loader.requestFeed(feed.url, feed.kind);
     if (m_panel.demoData) {
         for (std::string_view name : embeddedAssetNames())
-            if (name.substr(0, 5) == "demo/")
+            if (name.starts_with(kDemoPrefix))
                 m_loader.receive({std::string(name), std::string(embeddedAsset(name)), ""});
     }
     // What is already here (the embedded demo, native files) is shown on the very first frame.
@@ -1113,7 +1118,8 @@ std::string App::memoryJson() const {
 
 void App::updateFeedStatus() {
     const Lang lang = m_panel.lang;
-    m_panel.demoData = m_loader.holdsFrom("demo/"); // 演示数据（虚构） only while some of it is on the map
+    m_panel.demoData =
+        m_loader.holdsFrom(kDemoPrefix); // 演示数据（虚构） only while some of it is on the map
     m_feedsPanel.lang = lang;
     m_feedsPanel.rows.clear();
     std::string stale, failed;
@@ -1198,21 +1204,40 @@ void App::drawUnknownFile() {
     m_kindPrompt.fields = p.propertyNames;
     m_kindPrompt.names = p.names;
     m_kindPrompt.guess = p.guess;
+    m_kindPrompt.gcj02 = unknown->gcj02;
+    if (m_importChoiceFor != unknown->source) { // a new file: GCJ-02 ticked when it looks so
+        m_importChoiceFor = unknown->source;
+        m_importChoice = ImportChoice{};
+        m_importChoice.fromGcj02 = unknown->gcj02.likely;
+        m_kindPrompt.saveMapping = false;
+    }
+    m_kindPrompt.add = m_importChoice.add;
+    m_kindPrompt.fromGcj02 = m_importChoice.fromGcj02;
     m_kindAnswer = drawKindPrompt(m_kindPrompt);
-    if (m_kindAnswer.chosen || m_kindAnswer.cancel) redrawSoon();
+    if (m_kindAnswer.add) m_importChoice.add = *m_kindAnswer.add;
+    if (m_kindAnswer.fromGcj02) m_importChoice.fromGcj02 = *m_kindAnswer.fromGcj02;
+    if (m_kindAnswer.saveMapping) m_kindPrompt.saveMapping = *m_kindAnswer.saveMapping;
+    if (m_kindAnswer.chosen || m_kindAnswer.cancel || m_kindAnswer.add || m_kindAnswer.fromGcj02 ||
+        m_kindAnswer.saveMapping)
+        redrawSoon();
 }
 
 void App::answerPendingUpdate() {
-    if (std::exchange(m_unloadDemo, false) && m_loader.unloadFrom("demo/", m_feeds) > 0) {
+    if (std::exchange(m_unloadDemo, false) && m_loader.unloadFrom(kDemoPrefix, m_feeds) > 0) {
         feedsChanged();
         m_panel.problems = m_loader.problems();
     }
     const KindPromptActions kind = std::exchange(m_kindAnswer, {});
     if (kind.chosen) {
-        if (m_loader.chooseKind(*kind.chosen, m_feeds)) feedsChanged();
+        ImportChoice choice = m_importChoice;
+        choice.kind = *kind.chosen;
+        if (m_kindPrompt.saveMapping) saveMappingFile(choice);
+        if (m_loader.chooseKind(choice, m_feeds)) feedsChanged();
+        m_importChoiceFor.clear();
         m_panel.problems = m_loader.problems();
     } else if (kind.cancel) {
         m_loader.dismissUnknown();
+        m_importChoiceFor.clear();
         m_panel.problems = m_loader.problems();
     }
     const UpdatePromptActions answer = std::exchange(m_updateAnswer, {});
@@ -1265,7 +1290,15 @@ std::string App::feedsJson() const {
            "],\"failureCount\":" + std::to_string(m_loader.failureCount()) +
            ",\"failureLog\":" + std::to_string(m_loader.failureLog().size()) +
            ",\"pendingUpdate\":" + pending + ",\"unknownFile\":" + unknownFileJson() +
+           ",\"mappingFile\":" + jsonQuote(m_lastMappingFile) +
            ",\"wallFailure\":" + jsonQuote(m_wall.feedFailure) + "}";
+}
+
+void App::saveMappingFile(const ImportChoice& choice) {
+    const std::string json = m_loader.mappingFileFor(choice);
+    const std::string name = m_kindPrompt.source.substr(0, m_kindPrompt.source.find('.')) + ".mapping.json";
+    m_lastMappingFile = json;
+    if (!page::downloadFile(name, json, "application/json")) page::showError("cannot write " + name);
 }
 
 std::string App::unknownFileJson() const {
@@ -1276,8 +1309,18 @@ std::string App::unknownFileJson() const {
         fields += (fields.empty() ? "" : ",") + jsonQuote(f);
     const std::string guess =
         u->preview.guess ? "\"" + std::string(feedKindName(*u->preview.guess)) + "\"" : std::string("null");
+    static constexpr const char* kEvidence[] = {"none", "declared", "named", "roadOffset"};
+    const Gcj02Guess& g = u->gcj02;
+    const auto metres = [](const std::optional<double>& m) {
+        return m ? std::to_string(std::lround(*m)) : "null";
+    };
     return "{\"source\":" + jsonQuote(u->source) + ",\"features\":" + std::to_string(u->preview.features) +
-           ",\"guess\":" + guess + ",\"fields\":[" + fields + "]}";
+           ",\"guess\":" + guess + ",\"fields\":[" + fields +
+           "],\"gcj02\":{\"likely\":" + (g.likely ? "true" : "false") + ",\"evidence\":\"" +
+           kEvidence[static_cast<int>(g.evidence)] + "\",\"asGivenMetres\":" + metres(g.asGivenMetres) +
+           ",\"convertedMetres\":" + metres(g.convertedMetres) +
+           "},\"add\":" + (m_importChoice.add ? "true" : "false") +
+           ",\"fromGcj02\":" + (m_importChoice.fromGcj02 ? "true" : "false") + "}";
 }
 
 std::string App::hoverJson() const {

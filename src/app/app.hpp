@@ -65,8 +65,10 @@ class App {
     UpdatePromptActions m_updateAnswer;
     KindPromptModel m_kindPrompt;
     KindPromptActions m_kindAnswer;
-    bool m_unloadDemo = false; ///< asked for in the last frame
-    Figures m_figures;         ///< computed once per drawn frame; every view reads these
+    ImportChoice m_importChoice;   ///< the boxes of the which-feed dialog as they stand
+    std::string m_importChoiceFor; ///< the file they are for
+    bool m_unloadDemo = false;     ///< asked for in the last frame
+    Figures m_figures;             ///< computed once per drawn frame; every view reads these
     /// Per figure: "" when its inputs are current, else the time ("HH:MM", "-") of its last good data.
     std::array<std::string, kFigureCount> m_figureAsOf;
     MapPanelModel m_panel;
@@ -239,6 +241,9 @@ class App {
     std::string figuresJson() const;
     /// The file waiting for the user to say which feed it is (null when none).
     std::string unknownFileJson() const;
+    /// Offers the which-feed dialog's choices as a mapping file download.
+    void saveMappingFile(const ImportChoice& choice);
+    std::string m_lastMappingFile; ///< the last one offered (page state `feeds.mappingFile`)
     /// Asks for the single-file app page; the snapshot is built when it arrives.
     void requestSnapshot();
     /// Builds the briefing snapshot from the app page and the feeds on screen, and offers it.

@@ -1,7 +1,10 @@
 #include "app/feed_loader.hpp"
 
 #include "core/feed_mapping.hpp"
+#include "core/feed_merge.hpp"
 #include "core/feed_preview.hpp"
+#include "core/field_guess.hpp"
+#include "core/geojson_reader.hpp"
 #include "core/gzip.hpp"
 #include "core/manifest.hpp"
 
@@ -137,7 +140,7 @@ void FeedLoader::discardPending() {
     flatten();
 }
 
-bool FeedLoader::chooseKind(FeedKind kind, FeedSet& feeds) {
+bool FeedLoader::chooseKind(const ImportChoice& choice, FeedSet& feeds) {
     if (!m_unknown) return false;
     Unknown u = std::move(*m_unknown);
     const std::string source = m_unknownInfo->source;
@@ -152,7 +155,8 @@ bool FeedLoader::chooseKind(FeedKind kind, FeedSet& feeds) {
         flatten();
         return false;
     }
-    mapping.feed = kind;
+    mapping.feed = choice.kind;
+    mapping.fromGcj02 = mapping.fromGcj02 || choice.fromGcj02;
     MappedFeed mapped = mapGeoJsonToFeed(u.bytes, mapping, source);
     if (!mapped.geojson) {
         fail(status, {sourceError(source, mapped.error)}, mapped.error);
@@ -160,9 +164,32 @@ bool FeedLoader::chooseKind(FeedKind kind, FeedSet& feeds) {
         return false;
     }
     FetchedFile file(source, std::move(*mapped.geojson), "");
-    const bool changed = takeFeed(status, feeds, file, u.hash, {}, kind);
+    const Feed* current = feeds.get(choice.kind);
+    const std::string& holder = m_heldSource[static_cast<int>(choice.kind)];
+    if (choice.add && current && current->size() > 0 && !holder.starts_with(kDemoPrefix)) {
+        // The file alone must pass the rule; merged, it goes through it again as the new version.
+        const FeedReadResult addition = readFeed(file.bytes, choice.kind, source);
+        const auto policy = m_policies.find(source);
+        if (addition.feed && checkUpdate(file.bytes, addition, choice.kind, nullptr,
+                                         policy == m_policies.end() ? UpdatePolicy{} : policy->second)
+                                 .accepted())
+            file.bytes = mergeFeeds(*current, *addition.feed).geojson;
+    }
+    const bool changed =
+        takeFeed(status, feeds, file, std::hash<std::string_view>{}(file.bytes), {}, choice.kind);
     flatten();
     return changed;
+}
+
+std::string FeedLoader::mappingFileFor(const ImportChoice& choice) const {
+    if (!m_unknown) return {};
+    FeedMapping mapping;
+    std::string error;
+    if (!m_unknown->mappingJson.empty()) applyMappingFile(m_unknown->mappingJson, mapping, error);
+    mapping.feed = choice.kind;
+    mapping.fromGcj02 = mapping.fromGcj02 || choice.fromGcj02;
+    recogniseFields(mapping, m_unknownInfo->preview.propertyNames);
+    return mappingFileJson(mapping);
 }
 
 void FeedLoader::dismissUnknown() {
@@ -278,8 +305,11 @@ bool FeedLoader::takeFeed(FeedSourceStatus& status, FeedSet& feeds, FetchedFile&
         FeedPreview preview = previewFeed(file.bytes);
         if (preview.readable) {
             if (m_unknown) dismissUnknown();
+            Gcj02Guess gcj02;
+            if (const GeoJsonReadResult plain = readGeoJson(file.bytes, file.source); plain.layer)
+                gcj02 = guessGcj02(file.bytes, file.source, *plain.layer, m_roadDistance);
             m_unknown = Unknown{std::move(file.bytes), file.mappingJson, hash};
-            m_unknownInfo = UnknownFile{file.source, std::move(preview)};
+            m_unknownInfo = UnknownFile{file.source, std::move(preview), gcj02};
             return false;
         }
     }

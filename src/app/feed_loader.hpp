@@ -11,6 +11,7 @@
 #include "core/feed_set.hpp"
 #include "core/feed_update.hpp"
 #include "core/fetched_file.hpp"
+#include "core/gcj02_guess.hpp"
 
 #include <array>
 #include <cstdint>
@@ -68,6 +69,15 @@ struct FeedFailureRecord {
 struct UnknownFile {
     std::string source;
     FeedPreview preview;
+    Gcj02Guess gcj02; ///< whether its coordinates look like GCJ-02, and why
+};
+
+/// What the user said about a file of unknown kind: which feed it is, whether it is added to the
+/// feed on the map or replaces it, and whether its coordinates are converted from GCJ-02.
+struct ImportChoice {
+    FeedKind kind = FeedKind::Areas;
+    bool add = false;
+    bool fromGcj02 = false;
 };
 
 /// A version that would remove most of a feed at once, from a file the user loaded: it waits
@@ -76,6 +86,9 @@ struct PendingUpdate {
     std::string source;
     UpdateCheck check;
 };
+
+/// Sources of the embedded demo city (fictional data) start with this.
+inline constexpr std::string_view kDemoPrefix = "demo/";
 
 /// One replacement of a feed by a newer version.
 struct FeedChangeRecord {
@@ -125,9 +138,16 @@ class FeedLoader {
     void discardPending();
     /// The file waiting for the user to say which feed it is, if any.
     const std::optional<UnknownFile>& unknownFile() const { return m_unknownInfo; }
-    /// Reads the waiting file as `kind` (its columns recognised as in core/field_guess.hpp), through
-    /// the update rule like any other version; true when it replaced a feed.
-    bool chooseKind(FeedKind kind, FeedSet& feeds);
+    /// Reads the waiting file as the chosen feed (its columns recognised as in core/field_guess.hpp,
+    /// converted from GCJ-02 if asked), through the update rule like any other version; true when
+    /// the feed changed. Added to a feed on the map, the file's features join it (core/feed_merge.hpp);
+    /// the demo city's fictional data is never mixed with real data: added to it, the file replaces it.
+    bool chooseKind(const ImportChoice& choice, FeedSet& feeds);
+    /// The waiting file's choices as the mapping file `cordon import --mapping` reads (its
+    /// recognised columns spelled out), "" when no file is waiting.
+    std::string mappingFileFor(const ImportChoice& choice) const;
+    /// How far a position is from the roads on the map, for telling GCJ-02 files (none: not told).
+    void setRoadDistance(RoadDistance distance) { m_roadDistance = std::move(distance); }
     /// The user did not say: the file is dropped and counted as a failure.
     void dismissUnknown();
     /// Requests again every URL whose interval has passed and that is not still in flight.
@@ -196,6 +216,7 @@ class FeedLoader {
     double m_defaultRefresh = 0;
     int m_staleAfter = 0;
     bool m_askBeforeShrink = false;
+    RoadDistance m_roadDistance;
     std::map<std::string, std::optional<FeedKind>> m_kindHints;
     std::map<std::string, UpdatePolicy> m_policies;
     /// Per source, the hash of a large-shrink version held back: served again, it is taken.

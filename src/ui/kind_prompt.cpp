@@ -12,6 +12,26 @@ std::string joined(const std::vector<std::string>& items, Lang lang) {
     return out;
 }
 
+/// Why cordon thinks the coordinates are (or are not) GCJ-02; "" when it has nothing to say.
+std::string gcj02Reason(const Gcj02Guess& g, Lang lang) {
+    const auto metres = [](double m) {
+        return m >= 2000 ? std::string("2000+") : std::to_string(static_cast<long>(m + 0.5));
+    };
+    switch (g.evidence) {
+    case Gcj02Evidence::Declared:
+        return std::string(tr(TextId::KindGcj02Declared, lang));
+    case Gcj02Evidence::Named:
+        return std::string(tr(TextId::KindGcj02Named, lang));
+    case Gcj02Evidence::RoadOffset:
+    case Gcj02Evidence::None:
+        break;
+    }
+    if (g.asGivenMetres && g.convertedMetres)
+        return fillText(tr(TextId::KindGcj02Roads, lang),
+                        {metres(*g.asGivenMetres), metres(*g.convertedMetres)});
+    return {};
+}
+
 } // namespace
 
 KindPromptActions drawKindPrompt(const KindPromptModel& m) {
@@ -40,6 +60,20 @@ KindPromptActions drawKindPrompt(const KindPromptModel& m) {
     if (!m.names.empty())
         ImGui::TextDisabled("%s",
                             fillText(tr(TextId::KindAskNames, m.lang), {joined(m.names, m.lang)}).c_str());
+    bool add = m.add;
+    if (ImGui::Checkbox(tr(TextId::KindAdd, m.lang).data(), &add)) actions.add = add;
+    bool convert = m.fromGcj02;
+    if (ImGui::Checkbox(tr(TextId::KindGcj02, m.lang).data(), &convert)) actions.fromGcj02 = convert;
+    if (const std::string why = gcj02Reason(m.gcj02, m.lang); !why.empty()) {
+        ImGui::Indent();
+        if (m.gcj02.likely)
+            ImGui::TextColored(ImVec4(1.0f, 0.75f, 0.3f, 1), "%s", why.c_str());
+        else
+            ImGui::TextDisabled("%s", why.c_str());
+        ImGui::Unindent();
+    }
+    bool save = m.saveMapping;
+    if (ImGui::Checkbox(tr(TextId::KindSaveMapping, m.lang).data(), &save)) actions.saveMapping = save;
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     // The guess first and highlighted, then the other feeds in their usual order.
@@ -60,6 +94,7 @@ KindPromptActions drawKindPrompt(const KindPromptModel& m) {
     ImGui::Spacing();
     actions.cancel =
         ImGui::Button(tr(TextId::KindCancel, m.lang).data()) || ImGui::IsKeyPressed(ImGuiKey_Escape);
+
     if (m.guess && (ImGui::IsKeyPressed(ImGuiKey_Enter) || ImGui::IsKeyPressed(ImGuiKey_KeypadEnter)))
         actions.chosen = *m.guess;
     ImGui::End();

@@ -1,8 +1,10 @@
 #include "app/feed_loader.hpp"
+#include "core/gcj02.hpp"
 #include "core/gzip.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 
+#include <cmath>
 #include <map>
 #include <string>
 #include <vector>
@@ -491,7 +493,7 @@ TEST_CASE("A dropped file of unknown kind waits for the user with a preview and 
     CHECK(*loader.unknownFile()->preview.guess == FeedKind::Posts);
     CHECK(loader.failureCount() == 0);
 
-    CHECK(loader.chooseKind(FeedKind::Posts, feeds));
+    CHECK(loader.chooseKind(ImportChoice{FeedKind::Posts}, feeds));
     CHECK_FALSE(loader.unknownFile());
     REQUIRE(feeds.get(FeedKind::Posts));
     CHECK(feeds.get(FeedKind::Posts)->size() == 2);
@@ -509,10 +511,94 @@ TEST_CASE("A dropped file of unknown kind waits for the user with a preview and 
     // Chosen as the wrong kind, it goes through the same rule: refused as what it is.
     loader.receive({"第三个.geojson", sheet, ""});
     loader.processOne(feeds);
-    CHECK_FALSE(loader.chooseKind(FeedKind::Zones, feeds));
+    CHECK_FALSE(loader.chooseKind(ImportChoice{FeedKind::Zones}, feeds));
     CHECK_FALSE(feeds.get(FeedKind::Zones));
     REQUIRE(loader.sources().back()->refusal);
     CHECK(loader.sources().back()->refusal->readsAs == FeedKind::Posts);
+}
+
+TEST_CASE("A file of unknown kind can be added to the feed, converted from GCJ-02, and saved as a mapping") {
+    FeedLoader loader([](const FeedRequest&) {});
+    FeedSet feeds;
+    // Roads along the two WGS84 points the checkpoints really are at: 0 m there, far elsewhere.
+    const LonLat east{113.6, 34.7}, north{113.7, 34.8};
+    loader.setRoadDistance([&](LonLat p) -> std::optional<double> {
+        const double d = std::min(std::hypot(p.lon - east.lon, p.lat - east.lat),
+                                  std::hypot(p.lon - north.lon, p.lat - north.lat)) *
+                         111000;
+        return d < 2000 ? std::optional<double>(d) : std::nullopt;
+    });
+    const auto sheet = [](const std::string& id, LonLat a, LonLat b) {
+        const auto point = [](LonLat p) {
+            return R"({"type":"Point","coordinates":[)" + std::to_string(p.lon) + "," +
+                   std::to_string(p.lat) + "]}";
+        };
+        std::string text = R"({"type":"FeatureCollection","features":[)";
+        for (int i = 0; i < 10; ++i)
+            text += std::string(i ? "," : "") + R"({"type":"Feature","properties":{"编号":")" + id +
+                    std::to_string(i) + R"(","名称":"卡口)" + std::to_string(i) +
+                    R"(","类型":"小区卡口"},"geometry":)" + point(i % 2 ? a : b) + "}";
+        return text + "]}";
+    };
+    loader.receive({"first.geojson", sheet("K-", east, north), ""});
+    loader.processOne(feeds);
+    REQUIRE(loader.unknownFile());
+    CHECK_FALSE(loader.unknownFile()->gcj02.likely); // on the roads as given
+    REQUIRE(loader.chooseKind(ImportChoice{FeedKind::Posts}, feeds));
+    REQUIRE(feeds.get(FeedKind::Posts)->size() == 10);
+
+    // A GCJ-02 export of five new checkpoints and five already on the map (K-0..K-4).
+    std::string second = sheet("N-", wgs84ToGcj02(east), wgs84ToGcj02(north));
+    for (int i = 0; i < 5; ++i) {
+        const std::string from = "N-" + std::to_string(i) + "\"", to = "K-" + std::to_string(i) + "\"";
+        second.replace(second.find(from), from.size(), to);
+    }
+    loader.receive({"gaode.geojson", second, ""});
+    loader.processOne(feeds);
+    REQUIRE(loader.unknownFile());
+    const Gcj02Guess g = loader.unknownFile()->gcj02;
+    CHECK(g.likely);
+    CHECK(g.evidence == Gcj02Evidence::RoadOffset);
+    ImportChoice choice{FeedKind::Posts, true, true};
+    const std::string mapping = loader.mappingFileFor(choice);
+    CHECK(mapping.find(R"("feed":"posts")") != std::string::npos);
+    CHECK(mapping.find(R"("from_gcj02":true)") != std::string::npos);
+    CHECK(mapping.find(R"("name":"名称")") != std::string::npos);
+    CHECK(mapping.find(R"("kind":"类型")") != std::string::npos);
+    REQUIRE(loader.chooseKind(choice, feeds));
+    const Feed& posts = *feeds.get(FeedKind::Posts);
+    CHECK(posts.size() == 15); // 10 kept or replaced, 5 added
+    REQUIRE(posts.find("N-7"));
+    const LonLat at = *posts.layer.firstPosition(*posts.find("N-7"));
+    CHECK(std::abs(at.lon - east.lon) < 1e-5); // converted back onto the road
+    CHECK(loader.changes().back().change.added == 5);
+
+    // Replacing instead: the file alone (the five added ones go).
+    loader.receive({"third.geojson", sheet("K-", east, north), ""});
+    loader.processOne(feeds);
+    REQUIRE(loader.chooseKind(ImportChoice{FeedKind::Posts}, feeds));
+    CHECK(feeds.get(FeedKind::Posts)->size() == 10);
+    CHECK_FALSE(feeds.get(FeedKind::Posts)->find("N-7"));
+}
+
+TEST_CASE("A file added to the demo city's data replaces it: fictional and real data are never mixed") {
+    FeedLoader loader([](const FeedRequest&) {});
+    FeedSet feeds;
+    const std::string demo =
+        R"({"type":"FeatureCollection","cordon":{"feed":"posts","version":1},"features":[)"
+        R"({"type":"Feature","id":"D-1","properties":{"name":"演示","kind":"compound_gate"},"geometry":{"type":"Point","coordinates":[113.6,34.7]}}]})";
+    loader.receive({"demo/posts.geojson", demo, ""});
+    loader.processOne(feeds);
+    REQUIRE(feeds.get(FeedKind::Posts)->size() == 1);
+    const std::string mine =
+        R"({"type":"FeatureCollection","features":[)"
+        R"({"type":"Feature","properties":{"编号":"K-1","名称":"东门","类型":"小区卡口"},"geometry":{"type":"Point","coordinates":[113.6,34.7]}}]})";
+    loader.receive({"mine.geojson", mine, ""});
+    loader.processOne(feeds);
+    REQUIRE(loader.chooseKind(ImportChoice{FeedKind::Posts, true, false}, feeds));
+    CHECK(feeds.get(FeedKind::Posts)->size() == 1);
+    CHECK(feeds.get(FeedKind::Posts)->find("K-1"));
+    CHECK_FALSE(loader.holdsFrom(kDemoPrefix));
 }
 
 TEST_CASE("A feed named after its kind but with Chinese headers is read as recognised") {
