@@ -1133,6 +1133,7 @@ void App::updateFeedStatus() {
         if (s->kind) row.kind = feedDisplayName(feedKindName(*s->kind), lang);
         row.features = s->features;
         row.hasData = s->hasData;
+        row.supersededBy = fileOf(s->supersededBy);
         row.ageSeconds = m_loader.ageSeconds(*s);
         row.stale = m_loader.isStale(*s);
         row.error = s->error;
@@ -1268,7 +1269,8 @@ std::string App::feedsJson() const {
             r.refreshSeconds, r.versions, r.unchanged, r.failures);
         sources += (sources.empty() ? "{" : ",{") + std::string("\"source\":") + jsonQuote(r.source) +
                    numbers + ",\"error\":" + jsonQuote(r.error) + ",\"message\":" + jsonQuote(r.message) +
-                   ",\"refusal\":" + jsonQuote(r.refusal) + "}";
+                   ",\"refusal\":" + jsonQuote(r.refusal) + ",\"supersededBy\":" + jsonQuote(r.supersededBy) +
+                   "}";
     }
     std::string changes;
     for (const FeedChangeRecord& c : m_loader.changes()) {

@@ -108,6 +108,14 @@ void FeedLoader::take(FeedSourceStatus& status, FeedSet& feeds, Feed feed, std::
     m_attemptProblems.erase(status.source);
     m_goodProblems[status.source] = std::move(problems);
     m_heldShrink.erase(status.source);
+    status.supersededBy.clear();
+    if (std::string& previous = m_heldSource[static_cast<int>(feed.kind)];
+        !previous.empty() && previous != status.source) {
+        // Its version is off the map: its row says by what, and its problems are no longer listed.
+        statusOf(previous).supersededBy = status.source;
+        m_goodProblems.erase(previous);
+        m_heldBytes.erase(previous);
+    }
     m_heldSource[static_cast<int>(feed.kind)] = status.source;
     feeds.replace(std::move(feed));
     m_heldBytes[status.source] = std::move(heldBytes);

@@ -39,7 +39,8 @@ struct FeedSourceStatus {
     bool manifest = false;
     std::optional<FeedKind> kind; ///< of the version on screen
     std::size_t features = 0;
-    bool hasData = false;        ///< a version from this source is on screen
+    bool hasData = false;        ///< a version from this source is on screen (or was, see supersededBy)
+    std::string supersededBy;    ///< the source whose version of this feed replaced this one's
     std::uint64_t loadedMs = 0;  ///< when the version on screen arrived
     std::uint64_t currentMs = 0; ///< last time the source confirmed it (new version, 304 or same bytes)
     std::uint64_t checkedMs = 0; ///< last answer of any kind

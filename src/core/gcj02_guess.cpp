@@ -45,9 +45,12 @@ double median(std::vector<double> v) {
 
 /// Fewest positions near roads for the comparison to decide.
 constexpr std::size_t kMinNearRoads = 8;
-/// Off the roads by more than this, as given, to call it an offset at all (GCJ-02 shifts a few
-/// hundred metres; a checkpoint or a compound gate is within a few tens of metres of a road).
-constexpr double kMinOffsetMetres = 100;
+/// Converting moves a position a few hundred metres: whichever of the two readings is the true one
+/// sits as close to the roads as the data really is, the other as close as a random point (in a
+/// dense city, only a few tens of metres more). The converted reading must be this much closer,
+/// as a share and in metres, to be called GCJ-02.
+constexpr double kCloserShare = 0.6;
+constexpr double kCloserMetres = 10;
 
 } // namespace
 
@@ -77,7 +80,9 @@ Gcj02Guess guessGcj02(std::string_view bytes, std::string_view source, const Fea
             g.asGivenMetres = median(given);
             g.convertedMetres = median(converted);
             if (g.evidence != Gcj02Evidence::Declared) {
-                g.likely = *g.asGivenMetres > kMinOffsetMetres && *g.convertedMetres < *g.asGivenMetres * 0.5;
+                g.likely = *g.convertedMetres<*g.asGivenMetres * kCloserShare&& * g.asGivenMetres -
+                                              *g.convertedMetres>
+                                kCloserMetres;
                 g.evidence = g.likely ? Gcj02Evidence::RoadOffset : Gcj02Evidence::None;
             }
             return g;

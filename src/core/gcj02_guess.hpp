@@ -1,8 +1,8 @@
 #pragma once
 /// Tells whether a file's coordinates are GCJ-02 (高德 / DataV / Tencent exports) rather than
 /// WGS84, so the import dialog can offer to convert them: a `crs` member that says so, a file name
-/// that says so, or, most telling, the offset against the roads already on the map (positions a few
-/// hundred metres off every road that land on the roads once converted).
+/// that says so, or, most telling, the roads already on the map (positions that sit clearly closer
+/// to the roads once converted than as given).
 
 #include "core/feature_layer.hpp"
 
@@ -17,7 +17,7 @@ enum class Gcj02Evidence : std::uint8_t {
     None,       ///< nothing suggests GCJ-02
     Declared,   ///< the file's `crs` member names GCJ-02
     Named,      ///< the file name does (gcj, amap, gaode, 高德, datav)
-    RoadOffset, ///< off the roads as they are, on them once converted
+    RoadOffset, ///< clearly closer to the roads once converted than as given
 };
 
 struct Gcj02Guess {

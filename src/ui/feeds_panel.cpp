@@ -66,7 +66,10 @@ void drawFeedsPanel(FeedsModel& m) {
                                     tr(TextId::Features, m.lang).data());
             }
             ImGui::TableNextColumn();
-            if (row.stale)
+            if (!row.supersededBy.empty())
+                ImGui::TextDisabled("%s",
+                                    fillText(tr(TextId::FeedSuperseded, m.lang), {row.supersededBy}).c_str());
+            else if (row.stale)
                 ImGui::TextColored(stale, "%s", tr(TextId::FeedStale, m.lang).data());
             else if (row.hasData)
                 ImGui::TextColored(ok, "%s", tr(TextId::FeedOk, m.lang).data());

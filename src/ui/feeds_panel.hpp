@@ -15,7 +15,8 @@ struct FeedRow {
     std::string kind; ///< display name of the feed on screen ("" for a manifest or nothing yet)
     std::size_t features = 0;
     bool hasData = false;
-    double ageSeconds = 0; ///< since the source last confirmed its data
+    std::string supersededBy; ///< the source whose version of the feed is on the map instead
+    double ageSeconds = 0;    ///< since the source last confirmed its data
     bool stale = false;
     std::string error;   ///< latest attempt's failure, as the loader reported it (English)
     std::string message; ///< the same in the user's language (what the panel shows)

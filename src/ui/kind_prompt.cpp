@@ -61,9 +61,13 @@ KindPromptActions drawKindPrompt(const KindPromptModel& m) {
         ImGui::TextDisabled("%s",
                             fillText(tr(TextId::KindAskNames, m.lang), {joined(m.names, m.lang)}).c_str());
     bool add = m.add;
-    if (ImGui::Checkbox(tr(TextId::KindAdd, m.lang).data(), &add)) actions.add = add;
+    // A, G and M toggle the boxes from the keyboard, as Enter and Esc answer.
+    if (ImGui::Checkbox(tr(TextId::KindAdd, m.lang).data(), &add) || ImGui::IsKeyPressed(ImGuiKey_A, false))
+        actions.add = ImGui::IsKeyPressed(ImGuiKey_A, false) ? !m.add : add;
     bool convert = m.fromGcj02;
-    if (ImGui::Checkbox(tr(TextId::KindGcj02, m.lang).data(), &convert)) actions.fromGcj02 = convert;
+    if (ImGui::Checkbox(tr(TextId::KindGcj02, m.lang).data(), &convert) ||
+        ImGui::IsKeyPressed(ImGuiKey_G, false))
+        actions.fromGcj02 = ImGui::IsKeyPressed(ImGuiKey_G, false) ? !m.fromGcj02 : convert;
     if (const std::string why = gcj02Reason(m.gcj02, m.lang); !why.empty()) {
         ImGui::Indent();
         if (m.gcj02.likely)
@@ -73,7 +77,9 @@ KindPromptActions drawKindPrompt(const KindPromptModel& m) {
         ImGui::Unindent();
     }
     bool save = m.saveMapping;
-    if (ImGui::Checkbox(tr(TextId::KindSaveMapping, m.lang).data(), &save)) actions.saveMapping = save;
+    if (ImGui::Checkbox(tr(TextId::KindSaveMapping, m.lang).data(), &save) ||
+        ImGui::IsKeyPressed(ImGuiKey_M, false))
+        actions.saveMapping = ImGui::IsKeyPressed(ImGuiKey_M, false) ? !m.saveMapping : save;
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     // The guess first and highlighted, then the other feeds in their usual order.

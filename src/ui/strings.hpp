@@ -104,6 +104,7 @@ enum class TextId {
     ExportLayer,
     FeedsPanel,
     FeedOk,
+    FeedSuperseded,
     FeedStale,
     FeedFailed,
     FeedAge,

@@ -599,6 +599,10 @@ TEST_CASE("A file added to the demo city's data replaces it: fictional and real 
     CHECK(feeds.get(FeedKind::Posts)->size() == 1);
     CHECK(feeds.get(FeedKind::Posts)->find("K-1"));
     CHECK_FALSE(loader.holdsFrom(kDemoPrefix));
+    // The demo source's row says what took its place.
+    CHECK(loader.sources().front()->source == "demo/posts.geojson");
+    CHECK(loader.sources().front()->supersededBy == "mine.geojson");
+    CHECK(loader.sources().back()->supersededBy.empty());
 }
 
 TEST_CASE("A feed named after its kind but with Chinese headers is read as recognised") {

@@ -187,6 +187,67 @@ test('a feed server that never answers is given up on, with the time said', asyn
   }
 });
 
+/// WGS84 -> GCJ-02, the published approximation (as core/gcj02.cpp), to make an Amap-style export.
+function toGcj02([lon, lat]) {
+  const a = 6378245.0, ee = 0.00669342162296594323, PI = Math.PI;
+  const x = lon - 105, y = lat - 35;
+  let dLat = -100 + 2 * x + 3 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * Math.sqrt(Math.abs(x));
+  dLat += (20 * Math.sin(6 * x * PI) + 20 * Math.sin(2 * x * PI)) * 2 / 3;
+  dLat += (20 * Math.sin(y * PI) + 40 * Math.sin(y / 3 * PI)) * 2 / 3;
+  dLat += (160 * Math.sin(y / 12 * PI) + 320 * Math.sin(y / 30 * PI)) * 2 / 3;
+  let dLon = 300 + x + 2 * y + 0.1 * x * x + 0.1 * x * y + 0.1 * Math.sqrt(Math.abs(x));
+  dLon += (20 * Math.sin(6 * x * PI) + 20 * Math.sin(2 * x * PI)) * 2 / 3;
+  dLon += (20 * Math.sin(x * PI) + 40 * Math.sin(x / 3 * PI)) * 2 / 3;
+  dLon += (150 * Math.sin(x / 12 * PI) + 300 * Math.sin(x / 30 * PI)) * 2 / 3;
+  const r = lat * PI / 180, s = Math.sin(r), w = 1 - ee * s * s;
+  return [lon + dLon * 180 / (a / Math.sqrt(w) * Math.cos(r) * PI),
+    lat + dLat * 180 / (a * (1 - ee) / (w * Math.sqrt(w)) * PI)];
+}
+
+test('an Amap export of checkpoints is told GCJ-02 by the roads, converted, added, and saved as a mapping', async () => {
+  const demoPosts = JSON.parse(readFileSync(join(demoDir, 'posts.geojson'), 'utf8'));
+  for (const lang of ['zh', 'en']) {
+    const { page, problems } = await openApp(browser.context, `${server.url}/?lang=${lang}&now=09:00`);
+    await page.setViewportSize({ width: 1366, height: 768 }); // a department laptop
+    await page.waitForFunction(() => window.cordonState.coverage !== null, null, { timeout: 60000 });
+    // The district's own 20 checkpoints first (they replace the demo's: asked, then applied).
+    const own = { ...demoPosts, features: demoPosts.features.slice(0, 20) };
+    await drop(page, 'posts.geojson', JSON.stringify(own));
+    await page.waitForFunction(() => window.cordonState.feeds.pendingUpdate !== null, null, { timeout: 30000 });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.cordonState.layers.posts === 20, null, { timeout: 10000 });
+    assert.equal((await source(page, 'demo/posts.geojson.gz')).supersededBy, 'posts.geojson',
+      'the demo posts row says what replaced it');
+
+    // An Amap export of 30 more, as a spreadsheet would have them: Chinese headers, GCJ-02.
+    const kinds = { compound_gate: '小区卡口', city_entry: '入市检查站', highway_exit: '高速出口' };
+    const exported = { type: 'FeatureCollection', features: demoPosts.features.slice(20, 50).map((f) => ({
+      type: 'Feature', geometry: { type: 'Point', coordinates: toGcj02(f.geometry.coordinates) },
+      properties: { 编号: f.id, 名称: f.properties.name, 类型: kinds[f.properties.kind] ?? '小区卡口' } })) };
+    await drop(page, '卡口导出.geojson', JSON.stringify(exported));
+    await page.waitForFunction(() => window.cordonState.feeds.unknownFile !== null, null, { timeout: 30000 });
+    let u = await page.evaluate(() => window.cordonState.feeds.unknownFile);
+    assert.equal(u.guess, 'posts');
+    assert.equal(u.gcj02.evidence, 'roadOffset', JSON.stringify(u.gcj02));
+    assert.ok(u.gcj02.convertedMetres < u.gcj02.asGivenMetres / 2, JSON.stringify(u.gcj02));
+    assert.equal(u.fromGcj02, true, 'conversion is ticked');
+    assert.equal(u.add, false, 'replacing is the default');
+    await page.keyboard.press('a');
+    await page.keyboard.press('m');
+    await page.waitForFunction(() => window.cordonState.feeds.unknownFile?.add === true, null, { timeout: 10000 });
+    await page.screenshot({ path: join(artifactsDir, `import-gcj02-add-1366-${lang}.png`) });
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => window.cordonState.layers.posts === 50, null, { timeout: 10000 });
+    const s = await page.evaluate(() => window.cordonState);
+    assert.equal(s.feeds.changes.at(-1).added, 30);
+    assert.equal(s.feeds.changes.at(-1).removed, 0);
+    const mapping = JSON.parse(s.feeds.mappingFile);
+    assert.deepEqual(mapping, { feed: 'posts', id: '编号', map: { name: '名称', kind: '类型' }, from_gcj02: true });
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+});
+
 const cli = resolve(process.env.CORDON_CLI || '../../build/native-debug/bin/cordon');
 const demoDir = resolve(process.env.CORDON_DEMO_DIR || '../../build/wasm-release/src/demo-city');
 

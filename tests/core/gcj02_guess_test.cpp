@@ -15,12 +15,20 @@ using namespace cordon;
 
 namespace {
 
-/// Road "vertices" on a 300 m grid around central Zhengzhou (WGS84).
-std::vector<LonLat> roadPoints() {
+/// Road "vertices" on a grid around central Zhengzhou (WGS84), 300 m apart by default; each moved
+/// by up to a third of the spacing, as real streets are no lattice (a lattice could line up with
+/// the GCJ-02 shift).
+std::vector<LonLat> roadPoints(double spacing = 1.0) {
     std::vector<LonLat> out;
+    unsigned seed = 12345;
+    const auto jitter = [&seed] {
+        seed = seed * 1103515245u + 12345u;
+        return (static_cast<double>((seed >> 8) % 1000) / 1000.0 - 0.5) * 0.66;
+    };
     for (int i = 0; i < 20; ++i)
         for (int j = 0; j < 20; ++j)
-            out.push_back({113.60 + i * 0.0033, 34.72 + j * 0.0027});
+            out.push_back(
+                {113.60 + (i + jitter()) * 0.0033 * spacing, 34.72 + (j + jitter()) * 0.0027 * spacing});
     return out;
 }
 
@@ -43,9 +51,9 @@ RoadDistance distanceTo(std::vector<LonLat> roads) {
 }
 
 /// Checkpoints at every 7th road point, moved by `shift`, as GeoJSON with an optional crs member.
-std::string checkpoints(LonLat (*shift)(LonLat), const std::string& crs = "") {
+std::string checkpoints(LonLat (*shift)(LonLat), const std::string& crs = "", double spacing = 1.0) {
     std::string text = R"({"type":"FeatureCollection",)" + crs + R"("features":[)";
-    const std::vector<LonLat> roads = roadPoints();
+    const std::vector<LonLat> roads = roadPoints(spacing);
     for (std::size_t i = 0; i < roads.size(); i += 7) {
         const LonLat p = shift(roads[i]);
         text += std::string(i ? "," : "") + R"({"type":"Feature","properties":{"名称":"卡口"},"geometry":)" +
@@ -76,6 +84,16 @@ TEST_CASE("Positions a few hundred metres off every road that land on them conve
     CHECK(*g.asGivenMetres > 100);
     CHECK(*g.convertedMetres < 5);
     CHECK(g.sampled >= 8);
+}
+
+TEST_CASE("In a dense street grid an offset still shows: converted, the positions are clearly closer") {
+    // Roads every 70 m or so: shifted a few hundred metres, a point is still near some road.
+    const std::string bytes = checkpoints(wgs84ToGcj02, "", 0.23);
+    const Gcj02Guess g = guessGcj02(bytes, "export.geojson", layerOf(bytes), distanceTo(roadPoints(0.23)));
+    INFO(*g.asGivenMetres << " " << *g.convertedMetres);
+    CHECK(*g.asGivenMetres < 60);
+    CHECK(*g.convertedMetres < 5);
+    CHECK(g.likely);
 }
 
 TEST_CASE("Positions on the roads as given are WGS84, whatever the file is called") {
