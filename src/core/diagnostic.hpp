@@ -18,25 +18,55 @@ enum class Severity : unsigned char {
 /// English message exists.
 enum class DiagnosticCode : std::uint8_t {
     Other,
-    MissingField,     ///< args: field, what it holds
-    NotOneOf,         ///< args: value found, the values allowed
-    MissingGeometry,  ///< args: geometry expected
-    WrongGeometry,    ///< args: geometry expected
-    EmptyGeometry,    ///< no args
-    NotACount,        ///< args: value found
-    NotAnInstant,     ///< args: value found
-    NotATimeOfDay,    ///< args: value found
-    NoId,             ///< no args
-    DuplicateId,      ///< args: index of the kept feature that has the id
-    UnknownReference, ///< args: feed referred to, id
-    NotJson,          ///< args: byte offset, line, column, what
-    NoDemand,         ///< a post without demand; no args
-    MissingSince,     ///< a zone without `since`; no args
-    MissingParent,    ///< an area below district without `parent`; no args
-    RosterNoPlace,    ///< a roster entry with neither post nor team; no args
-    RosterReversed,   ///< a roster entry whose `to` is not after `from`; no args
+    MissingField,        ///< args: field, what it holds
+    NotOneOf,            ///< args: value found, the values allowed
+    MissingGeometry,     ///< args: geometry expected
+    WrongGeometry,       ///< args: geometry expected
+    EmptyGeometry,       ///< no args
+    NotACount,           ///< args: value found
+    NotAnInstant,        ///< args: value found
+    NotATimeOfDay,       ///< args: value found
+    NoId,                ///< no args
+    DuplicateId,         ///< args: index of the kept feature that has the id
+    UnknownReference,    ///< args: feed referred to, id
+    NotJson,             ///< args: byte offset, line, column, what
+    NoDemand,            ///< a post without demand; no args
+    MissingSince,        ///< a zone without `since`; no args
+    MissingParent,       ///< an area below district without `parent`; no args
+    RosterNoPlace,       ///< a roster entry with neither post nor team; no args
+    RosterReversed,      ///< a roster entry whose `to` is not after `from`; no args
+    NotAString,          ///< args: value found
+    NotAList,            ///< args: value found
+    NotAnId,             ///< args: value found
+    NotHouseholds,       ///< no args
+    UnknownColour,       ///< args: the colours allowed
+    UntilBeforeSince,    ///< no args
+    DemandShape,         ///< no args
+    StaffImplausible,    ///< args: the number
+    Missing,             ///< no args
+    DemandTwice,         ///< args: index of the other line
+    DemandAllZero,       ///< no args
+    MembersMissing,      ///< no args
+    ModeMissing,         ///< no args
+    NotAnIsoTime,        ///< no args
+    RosterGeometry,      ///< no args
+    EntryAddsNobody,     ///< no args
+    HighwayMissing,      ///< no args
+    OnewayInvalid,       ///< args: value found
+    SpeedInvalid,        ///< args: value found
+    ClosedInvalid,       ///< args: value found
+    NameNotString,       ///< no args
+    TooManyPositions,    ///< args: positions, the limit
+    OutOfRange,          ///< args: the position
+    LineTooShort,        ///< no args
+    RingTooShort,        ///< no args
+    RingNotClosed,       ///< no args
+    UnknownGeometryType, ///< args: the type found
+    NestedCollection,    ///< no args
+    SingleCollection,    ///< no args
+    ForbiddenMember,     ///< args: object type, member, its owner
 };
-inline constexpr int kDiagnosticCodeCount = 18;
+inline constexpr int kDiagnosticCodeCount = 48;
 
 struct Diagnostic {
     Diagnostic() = default;

@@ -119,7 +119,8 @@ template <class Row> class TypedReader : public PropertyReader {
         else if (v.isNumber())
             out = numberToText(v.number); // ids may be numbers
         else if (!v.isNull())
-            draft.warning(prop(key), "should be a string, not " + describe(v) + "; ignored");
+            draft.warning(prop(key), "should be a string, not " + describe(v) + "; ignored",
+                          DiagnosticCode::NotAString, {describe(v)});
     }
 
     /// A non-negative whole number; bad values are warnings (the count is then unknown).
@@ -137,7 +138,8 @@ template <class Row> class TypedReader : public PropertyReader {
     static void readIds(std::vector<std::string>& out, std::string_view key, const JsonValue& v,
                         FeatureDraft& draft) {
         if (!v.isArray()) {
-            draft.warning(prop(key), "should be a list of ids, not " + describe(v) + "; ignored");
+            draft.warning(prop(key), "should be a list of ids, not " + describe(v) + "; ignored",
+                          DiagnosticCode::NotAList, {describe(v)});
             return;
         }
         for (std::size_t i = 0; i < v.items.size(); ++i) {
@@ -148,7 +150,8 @@ template <class Row> class TypedReader : public PropertyReader {
                 out.push_back(numberToText(item.number));
             else
                 draft.warning(prop(key) + "[" + std::to_string(i) + "]",
-                              describe(item) + " is not an id; ignored");
+                              describe(item) + " is not an id; ignored", DiagnosticCode::NotAnId,
+                              {describe(item)});
         }
     }
 
@@ -219,13 +222,14 @@ class AreaReader final : public TypedReader<AreaFields> {
     static void readColours(AreaFields& row, const JsonValue& v, FeatureDraft& d) {
         const std::string path = prop("households_by_color");
         if (!v.isObject()) {
-            d.warning(path, "should be an object {\"red\": n, ...}; ignored");
+            d.warning(path, "should be an object {\"red\": n, ...}; ignored", DiagnosticCode::NotHouseholds);
             return;
         }
         for (const auto& [key, count] : v.members) {
             const std::optional<HouseholdColour> c = enumFromName<HouseholdColour>(kColours, key);
             if (!c) {
-                d.warning(path + "." + key, "unknown colour; expected " + choices(kColours));
+                d.warning(path + "." + key, "unknown colour; expected " + choices(kColours),
+                          DiagnosticCode::UnknownColour, {choiceList(kColours)});
                 continue;
             }
             readCount(row.householdsByColour[static_cast<int>(*c)], path + "." + key, count, d);
@@ -246,7 +250,7 @@ class ZoneReader final : public TypedReader<ZoneFields> {
         if (!seen("since"))
             d.warning(prop("since"), "missing: when the zone was declared", DiagnosticCode::MissingSince);
         if (row.since && row.until && row.until->utcMinutes < row.since->utcMinutes)
-            d.warning(prop("until"), "is before 'since'");
+            d.warning(prop("until"), "is before 'since'", DiagnosticCode::UntilBeforeSince);
         requireGeometry(d, layer, rec, {PartKind::Polygon}, "Polygon or MultiPolygon");
     }
 
@@ -299,7 +303,8 @@ class PostReader final : public TypedReader<PostFields> {
         const std::string base = prop("demand");
         if (c.peek() != '[') {
             if (!c.skipValue()) return false;
-            d.error(base, "should be a list of {\"from\": \"HH:MM\", \"to\": \"HH:MM\", \"staff\": n}");
+            d.error(base, "should be a list of {\"from\": \"HH:MM\", \"to\": \"HH:MM\", \"staff\": n}",
+                    DiagnosticCode::DemandShape);
             return true;
         }
         c.advance();
@@ -308,7 +313,8 @@ class PostReader final : public TypedReader<PostFields> {
             auto path = [&] { return base + "[" + std::to_string(index) + "]"; };
             if (c.peek() != '{') {
                 if (!c.skipValue()) return false;
-                d.error(path(), "should be {\"from\": \"HH:MM\", \"to\": \"HH:MM\", \"staff\": n}");
+                d.error(path(), "should be {\"from\": \"HH:MM\", \"to\": \"HH:MM\", \"staff\": n}",
+                        DiagnosticCode::DemandShape);
                 continue;
             }
             c.advance();
@@ -345,11 +351,13 @@ class PostReader final : public TypedReader<PostFields> {
                     if (!c.readValue(v)) return false;
                     if (!v.isNumber() || v.number < 0 || v.number != std::floor(v.number)) {
                         d.error(path() + ".staff",
-                                describe(v) + " is not a staff count (a whole number >= 0)");
+                                describe(v) + " is not a staff count (a whole number >= 0)",
+                                DiagnosticCode::NotACount, {describe(v)});
                         ok = false;
                     } else if (v.number > kMaxPlausibleStaff) {
                         d.warning(path() + ".staff",
-                                  numberToText(v.number) + " people on one post is implausible");
+                                  numberToText(v.number) + " people on one post is implausible",
+                                  DiagnosticCode::StaffImplausible, {numberToText(v.number)});
                         shift.staff = kMaxPlausibleStaff;
                     } else {
                         shift.staff = static_cast<int>(v.number);
@@ -362,7 +370,7 @@ class PostReader final : public TypedReader<PostFields> {
             for (const auto& [has, field] :
                  {std::pair{hasFrom, ".from"}, {hasTo, ".to"}, {hasStaff, ".staff"}})
                 if (!has) {
-                    d.error(path() + field, "missing");
+                    d.error(path() + field, "missing", DiagnosticCode::Missing);
                     ok = false;
                 }
             if (ok) row.demand.push_back(shift);
@@ -383,11 +391,12 @@ class PostReader final : public TypedReader<PostFields> {
                 const DemandShift &a = row.demand[i], &b = row.demand[j];
                 if (a.fromMinute == b.fromMinute && a.toMinute == b.toMinute)
                     d.warning(prop("demand") + "[" + std::to_string(i) + "]",
-                              "same hours as demand[" + std::to_string(j) + "]: counted twice (copy error?)");
+                              "same hours as demand[" + std::to_string(j) + "]: counted twice (copy error?)",
+                              DiagnosticCode::DemandTwice, {std::to_string(j)});
             }
         if (std::all_of(row.demand.begin(), row.demand.end(),
                         [](const DemandShift& s) { return s.staff == 0; }))
-            d.warning(prop("demand"), "every line asks for 0 staff");
+            d.warning(prop("demand"), "every line asks for 0 staff", DiagnosticCode::DemandAllZero);
     }
 };
 
@@ -400,8 +409,10 @@ class TeamReader final : public TypedReader<TeamFields> {
     }
     void endFeature(FeatureDraft& d, const FeatureLayer& layer, const FeatureRecord& rec) override {
         requireField(d, "kind", kTeamKinds);
-        if (!seen("members")) d.warning(prop("members"), "missing: the team's size is unknown (taken as 0)");
-        if (!seen("mode")) d.warning(prop("mode"), "missing: taken as \"walk\"");
+        if (!seen("members"))
+            d.warning(prop("members"), "missing: the team's size is unknown (taken as 0)",
+                      DiagnosticCode::MembersMissing);
+        if (!seen("mode")) d.warning(prop("mode"), "missing: taken as \"walk\"", DiagnosticCode::ModeMissing);
         requireGeometry(d, layer, rec, {PartKind::Point}, "Point (where the team is based)");
     }
 
@@ -438,8 +449,13 @@ class RosterReader final : public TypedReader<RosterFields> {
         if (row.post.empty() && row.team.empty())
             d.error(prop("post"), "a roster entry needs 'post' or 'team' (who is on duty where)",
                     DiagnosticCode::RosterNoPlace);
-        if (!m_from) d.error(prop("from"), seen("from") ? "is not an ISO 8601 time with offset" : "missing");
-        if (!m_to) d.error(prop("to"), seen("to") ? "is not an ISO 8601 time with offset" : "missing");
+        for (const auto& [field, at] : {std::pair{"from", &m_from}, std::pair{"to", &m_to}})
+            if (!*at) {
+                if (seen(field))
+                    d.error(prop(field), "is not an ISO 8601 time with offset", DiagnosticCode::NotAnIsoTime);
+                else
+                    d.error(prop(field), "missing", DiagnosticCode::Missing);
+            }
         if (m_from && m_to) {
             row.from = *m_from;
             row.to = *m_to;
@@ -447,7 +463,9 @@ class RosterReader final : public TypedReader<RosterFields> {
                 d.error(prop("to"), "the interval is reversed or empty: 'to' must be after 'from'",
                         DiagnosticCode::RosterReversed);
         }
-        if (rec.partCount > 0) d.warning("geometry", "roster entries have no geometry (null); ignored");
+        if (rec.partCount > 0)
+            d.warning("geometry", "roster entries have no geometry (null); ignored",
+                      DiagnosticCode::RosterGeometry);
     }
     void beginFeature() override {
         TypedReader::beginFeature();
@@ -470,9 +488,11 @@ class RosterReader final : public TypedReader<RosterFields> {
         } else if (k == "staff") {
             Count n = 1;
             if (readCount(n, prop(k), v, d)) {
-                if (n == 0) d.warning(prop(k), "0 staff: the entry adds nobody");
+                if (n == 0)
+                    d.warning(prop(k), "0 staff: the entry adds nobody", DiagnosticCode::EntryAddsNobody);
                 if (n > kMaxPlausibleStaff)
-                    d.warning(prop(k), std::to_string(n) + " people in one entry is implausible");
+                    d.warning(prop(k), std::to_string(n) + " people in one entry is implausible",
+                              DiagnosticCode::StaffImplausible, {std::to_string(n)});
                 row.staff = static_cast<int>(std::min<Count>(n, kMaxPlausibleStaff));
             }
         } else if (k == "unit")
@@ -491,7 +511,8 @@ class RoadReader final : public TypedReader<RoadFields> {
     }
     void endFeature(FeatureDraft& d, const FeatureLayer& layer, const FeatureRecord& rec) override {
         if (!seen("highway"))
-            d.warning(prop("highway"), "missing: the road class is unknown (taken as a minor road)");
+            d.warning(prop("highway"), "missing: the road class is unknown (taken as a minor road)",
+                      DiagnosticCode::HighwayMissing);
         requireGeometry(d, layer, rec, {PartKind::Line}, "LineString or MultiLineString");
     }
 
@@ -512,7 +533,8 @@ class RoadReader final : public TypedReader<RoadFields> {
             else if (s == "no" || s == "0" || s == "false")
                 row.oneway = Oneway::No;
             else
-                d.warning(prop(k), describe(v) + " is not \"yes\", \"-1\" or \"no\"; taken as \"no\"");
+                d.warning(prop(k), describe(v) + " is not \"yes\", \"-1\" or \"no\"; taken as \"no\"",
+                          DiagnosticCode::OnewayInvalid, {describe(v)});
         } else if (k == "maxspeed") {
             double kmh = 0;
             if (v.isNumber())
@@ -522,12 +544,14 @@ class RoadReader final : public TypedReader<RoadFields> {
             if (kmh > 0 && kmh <= 200)
                 row.maxspeedKmh = static_cast<float>(kmh);
             else
-                d.warning(prop(k), describe(v) + " is not a speed in km/h; the class default is used");
+                d.warning(prop(k), describe(v) + " is not a speed in km/h; the class default is used",
+                          DiagnosticCode::SpeedInvalid, {describe(v)});
         } else if (k == "closed") {
             if (v.type == JsonType::Bool)
                 row.closed = v.boolean;
             else
-                d.warning(prop(k), "should be true or false, not " + describe(v) + "; taken as open");
+                d.warning(prop(k), "should be true or false, not " + describe(v) + "; taken as open",
+                          DiagnosticCode::ClosedInvalid, {describe(v)});
         }
     }
 };

@@ -94,9 +94,10 @@ struct DefiningMembers {
         for (std::size_t i = 0; i < std::size(kDefiningMembers); ++i) {
             const DefiningMember& m = kDefiningMembers[i];
             if (seen[i] && (m.forbiddenOn & on))
-                report(std::string(m.name), "a " + std::string(type) + " must not have a '" +
-                                                std::string(m.name) + "' member: it belongs to " + m.owner +
-                                                " (RFC 7946 §7.1)");
+                report(std::string(m.name),
+                       "a " + std::string(type) + " must not have a '" + std::string(m.name) +
+                           "' member: it belongs to " + m.owner + " (RFC 7946 §7.1)",
+                       std::vector<std::string>{std::string(type), std::string(m.name), m.owner});
         }
     }
 };
@@ -174,9 +175,11 @@ class Reader {
         return m_cursor.atEnd() || m_cursor.fail("unexpected data after the GeoJSON object");
     }
 
-    void fileError(std::string path, std::string message) {
+    void fileError(std::string path, std::string message, DiagnosticCode code = DiagnosticCode::Other,
+                   std::vector<std::string> args = {}) {
         m_fileOk = false;
-        m_diagnostics.push_back({Severity::Error, m_feed, -1, "", std::move(path), std::move(message)});
+        m_diagnostics.push_back(
+            {Severity::Error, m_feed, -1, "", std::move(path), std::move(message), code, std::move(args)});
     }
 
     static bool validBbox(const JsonValue& b) {
@@ -240,8 +243,9 @@ class Reader {
         const std::size_t end = m_cursor.offset();
 
         bool misplaced = false;
-        members.check(top.type, [&](std::string member, std::string message) {
-            fileError(std::move(member), std::move(message));
+        members.check(top.type, [&](std::string member, std::string message, std::vector<std::string> args) {
+            fileError(std::move(member), std::move(message), DiagnosticCode::ForbiddenMember,
+                      std::move(args));
             misplaced = true;
         });
         if (top.type == "FeatureCollection") {
@@ -365,8 +369,9 @@ class Reader {
         }
         if (m_cursor.failed()) return false;
         if (!typeOk) draft.error("type", "a feature needs \"type\": \"Feature\"");
-        members.check("Feature", [&](std::string member, std::string message) {
-            draft.error(std::move(member), std::move(message));
+        members.check("Feature", [&](std::string member, std::string message, std::vector<std::string> args) {
+            draft.error(std::move(member), std::move(message), DiagnosticCode::ForbiddenMember,
+                        std::move(args));
         });
         if (!draft.hasGeometryMember) {
             draft.geometryNull = true;
@@ -434,7 +439,8 @@ class Reader {
                     name.assign(n);
                 } else {
                     if (!m_cursor.skipValue()) return false;
-                    draft.warning("properties.name", "name should be a string");
+                    draft.warning("properties.name", "name should be a string",
+                                  DiagnosticCode::NameNotString);
                 }
             } else if (m_properties.streams(key)) {
                 if (!m_properties.readStreamed(key, m_cursor, draft)) return false;
@@ -526,27 +532,36 @@ class Reader {
             : limits(limits_), m_nodes(nodes), m_extraValues(extraValues), m_layer(layer) {}
         const GeoJsonLimits& limits;
         std::string errorPath, errorMessage;
+        DiagnosticCode errorCode = DiagnosticCode::Other;
+        std::vector<std::string> errorArgs;
         std::size_t at = 0;
         std::size_t extraAt = 0; ///< extra values of the position at `at` in m_extraValues
 
-        bool fail(std::string path, std::string message) {
+        bool fail(std::string path, std::string message, DiagnosticCode code = DiagnosticCode::Other,
+                  std::vector<std::string> args = {}) {
             errorPath = std::move(path);
             errorMessage = std::move(message);
+            errorCode = code;
+            errorArgs = std::move(args);
             return false;
         }
         bool overLimit(const std::string& path, std::uint32_t n) {
-            return fail(path, std::to_string(n) + " positions: over the limit of " +
-                                  std::to_string(limits.maxPositionsPerLine) + " in one ring or line");
+            return fail(path,
+                        std::to_string(n) + " positions: over the limit of " +
+                            std::to_string(limits.maxPositionsPerLine) + " in one ring or line",
+                        DiagnosticCode::TooManyPositions,
+                        {std::to_string(n), std::to_string(limits.maxPositionsPerLine)});
         }
 
         bool position(const std::string& path) {
             std::string message;
-            return takePosition(message) || fail(path, std::move(message));
+            return takePosition(message) || fail(path, std::move(message), m_positionCode, m_positionArgs);
         }
         /// Position `i` of the array at `base`; the path text is only built for an error.
         bool position(const std::string& base, std::size_t i) {
             std::string message;
-            return takePosition(message) || fail(indexPath(base, i), std::move(message));
+            return takePosition(message) ||
+                   fail(indexPath(base, i), std::move(message), m_positionCode, m_positionArgs);
         }
         bool takePosition(std::string& message) {
             if (at >= m_nodes.size()) return (message = "missing position", false);
@@ -569,6 +584,8 @@ class Reader {
             if (p.lon < -180 || p.lon > 180 || p.lat < -90 || p.lat > 90) {
                 message = "position " + numberToText(p.lon) + "," + numberToText(p.lat) +
                           " is outside lon -180..180 / lat -90..90 (lon first, WGS84 degrees)";
+                m_positionCode = DiagnosticCode::OutOfRange;
+                m_positionArgs = {numberToText(p.lon) + "," + numberToText(p.lat)};
                 return false;
             }
             m_layer.positions.push_back(p);
@@ -618,7 +635,8 @@ class Reader {
             const std::size_t firstRing = m_layer.ringCount();
             for (std::uint32_t i = 0; i < n; ++i)
                 if (!position(path, i)) return false;
-            if (n < 2) return fail(path, "a LineString needs at least two positions");
+            if (n < 2)
+                return fail(path, "a LineString needs at least two positions", DiagnosticCode::LineTooShort);
             closeRing();
             addPart(PartKind::Line, firstRing);
             return true;
@@ -647,13 +665,15 @@ class Reader {
                 for (std::uint32_t i = 0; i < n; ++i)
                     if (!position(rpath, i)) return false;
                 if (n < 4)
-                    return fail(rpath, "a polygon ring needs at least four positions (first repeated last)");
+                    return fail(rpath, "a polygon ring needs at least four positions (first repeated last)",
+                                DiagnosticCode::RingTooShort);
                 if (!(m_layer.positions[start] == m_layer.positions.back()))
-                    return fail(rpath, "ring is not closed: its last position must equal its first");
+                    return fail(rpath, "ring is not closed: its last position must equal its first",
+                                DiagnosticCode::RingNotClosed);
                 const CoordNode& last = m_nodes[at - 1];
                 std::string why =
                     endsDiffer(m_nodes[firstNode], firstExtra, last, extraAt - extraCount(last));
-                if (!why.empty()) return fail(rpath, std::move(why));
+                if (!why.empty()) return fail(rpath, std::move(why), DiagnosticCode::RingNotClosed);
                 m_layer.positions.pop_back(); // stored open: the closing position is implied
                 closeRing();
             }
@@ -687,6 +707,9 @@ class Reader {
         const std::vector<CoordNode>& m_nodes;
         const std::vector<double>& m_extraValues;
         FeatureLayer& m_layer;
+        /// Set with the message when takePosition refuses a position.
+        DiagnosticCode m_positionCode = DiagnosticCode::Other;
+        std::vector<std::string> m_positionArgs;
     };
 
     /// Reads one geometry object (not null). False only on malformed JSON; semantic problems
@@ -753,19 +776,24 @@ class Reader {
             }
         }
         if (m_cursor.failed()) return false;
-        members.check(type, [&](std::string member, std::string message) {
-            draft.error(prefix + member, std::move(message));
+        members.check(type, [&](std::string member, std::string message, std::vector<std::string> args) {
+            draft.error(prefix + member, std::move(message), DiagnosticCode::ForbiddenMember,
+                        std::move(args));
         });
 
         if (type == "GeometryCollection") {
             if (!hasGeometries || !geometriesIsArray)
                 draft.error(prefix + "geometries", "a GeometryCollection needs an array 'geometries'");
             if (nesting > 0)
-                draft.warning(path, "a GeometryCollection inside another: RFC 7946 §3.1.8 says to avoid "
-                                    "nesting them (list its members in the outer one)");
+                draft.warning(path,
+                              "a GeometryCollection inside another: RFC 7946 §3.1.8 says to avoid "
+                              "nesting them (list its members in the outer one)",
+                              DiagnosticCode::NestedCollection);
             if (childCount == 1)
-                draft.warning(prefix + "geometries", "a GeometryCollection of a single geometry: RFC 7946 "
-                                                     "§3.1.8 says to use that geometry itself");
+                draft.warning(prefix + "geometries",
+                              "a GeometryCollection of a single geometry: RFC 7946 "
+                              "§3.1.8 says to use that geometry itself",
+                              DiagnosticCode::SingleCollection);
             m_nodes.resize(nodesBase);
             m_extraValues.resize(extrasBase);
             return true;
@@ -779,7 +807,8 @@ class Reader {
         if (type.empty()) {
             draft.error(prefix + "type", "missing geometry type");
         } else if (!isGeometryType(type)) {
-            draft.error(prefix + "type", "unknown geometry type '" + type + "'");
+            draft.error(prefix + "type", "unknown geometry type '" + type + "'",
+                        DiagnosticCode::UnknownGeometryType, {type});
         } else if (!hasCoordinates) {
             draft.error(prefix + "coordinates", type + " needs 'coordinates'");
         } else {
@@ -800,7 +829,7 @@ class Reader {
                 ok = shape.polygon(cpath);
             else
                 ok = shape.multiPolygon(cpath);
-            if (!ok) draft.error(shape.errorPath, shape.errorMessage);
+            if (!ok) draft.error(shape.errorPath, shape.errorMessage, shape.errorCode, shape.errorArgs);
         }
         m_nodes.resize(nodesBase);
         m_extraValues.resize(extrasBase);

@@ -40,6 +40,66 @@ std::optional<TextId> diagnosticTextId(DiagnosticCode code) {
         return TextId::DiagRosterNoPlace;
     case DiagnosticCode::RosterReversed:
         return TextId::DiagRosterReversed;
+    case DiagnosticCode::NotAString:
+        return TextId::DiagNotAString;
+    case DiagnosticCode::NotAList:
+        return TextId::DiagNotAList;
+    case DiagnosticCode::NotAnId:
+        return TextId::DiagNotAnId;
+    case DiagnosticCode::NotHouseholds:
+        return TextId::DiagNotHouseholds;
+    case DiagnosticCode::UnknownColour:
+        return TextId::DiagUnknownColour;
+    case DiagnosticCode::UntilBeforeSince:
+        return TextId::DiagUntilBeforeSince;
+    case DiagnosticCode::DemandShape:
+        return TextId::DiagDemandShape;
+    case DiagnosticCode::StaffImplausible:
+        return TextId::DiagStaffImplausible;
+    case DiagnosticCode::Missing:
+        return TextId::DiagMissing;
+    case DiagnosticCode::DemandTwice:
+        return TextId::DiagDemandTwice;
+    case DiagnosticCode::DemandAllZero:
+        return TextId::DiagDemandAllZero;
+    case DiagnosticCode::MembersMissing:
+        return TextId::DiagMembersMissing;
+    case DiagnosticCode::ModeMissing:
+        return TextId::DiagModeMissing;
+    case DiagnosticCode::NotAnIsoTime:
+        return TextId::DiagNotAnIsoTime;
+    case DiagnosticCode::RosterGeometry:
+        return TextId::DiagRosterGeometry;
+    case DiagnosticCode::EntryAddsNobody:
+        return TextId::DiagEntryAddsNobody;
+    case DiagnosticCode::HighwayMissing:
+        return TextId::DiagHighwayMissing;
+    case DiagnosticCode::OnewayInvalid:
+        return TextId::DiagOnewayInvalid;
+    case DiagnosticCode::SpeedInvalid:
+        return TextId::DiagSpeedInvalid;
+    case DiagnosticCode::ClosedInvalid:
+        return TextId::DiagClosedInvalid;
+    case DiagnosticCode::NameNotString:
+        return TextId::DiagNameNotString;
+    case DiagnosticCode::TooManyPositions:
+        return TextId::DiagTooManyPositions;
+    case DiagnosticCode::OutOfRange:
+        return TextId::DiagOutOfRange;
+    case DiagnosticCode::LineTooShort:
+        return TextId::DiagLineTooShort;
+    case DiagnosticCode::RingTooShort:
+        return TextId::DiagRingTooShort;
+    case DiagnosticCode::RingNotClosed:
+        return TextId::DiagRingNotClosed;
+    case DiagnosticCode::UnknownGeometryType:
+        return TextId::DiagUnknownGeometryType;
+    case DiagnosticCode::NestedCollection:
+        return TextId::DiagNestedCollection;
+    case DiagnosticCode::SingleCollection:
+        return TextId::DiagSingleCollection;
+    case DiagnosticCode::ForbiddenMember:
+        return TextId::DiagForbiddenMember;
     }
     return std::nullopt;
 }

@@ -65,3 +65,68 @@ TEST_CASE("Problems found in a feed read in Chinese, naming feed, feature, id an
     CHECK(diagnosticText(broken.diagnostics[0], Lang::Zh).find("不是有效的 JSON：第 1 行") !=
           std::string::npos);
 }
+
+TEST_CASE("Rarer problems in demand, teams, roster and roads read in Chinese too") {
+    const auto zhOf = [](const std::string& features, FeedKind kind) {
+        const FeedReadResult r =
+            readFeed(R"({"type":"FeatureCollection","features":[)" + features + "]}", kind, "f.geojson");
+        std::string zh;
+        for (const Diagnostic& d : r.diagnostics) {
+            INFO(d.toString());
+            CHECK(d.code != DiagnosticCode::Other);
+            zh += diagnosticText(d, Lang::Zh) + "\n";
+        }
+        return zh;
+    };
+    const std::string point = R"("geometry":{"type":"Point","coordinates":[113.6,34.7]})";
+    std::string zh = zhOf(
+        R"({"type":"Feature","id":"P-1","properties":{"kind":"city_entry","demand":[{"from":"08:00","to":"18:00","staff":900},{"from":"08:00","to":"18:00","staff":1}]},)" +
+            point + "}," +
+            R"({"type":"Feature","id":"P-2","properties":{"kind":"city_entry","demand":{"from":"08:00"}},)" +
+            point + "}",
+        FeedKind::Posts);
+    INFO(zh);
+    CHECK(zh.find("900 人不合常理") != std::string::npos);
+    CHECK(zh.find("与 demand[0] 时段相同") != std::string::npos);
+    CHECK(zh.find("properties.demand：错误：应为 {\"from\"") != std::string::npos);
+    zh = zhOf(R"({"type":"Feature","id":"T-1","properties":{"kind":"task_force","name":7},)" + point + "}",
+              FeedKind::Teams);
+    CHECK(zh.find("缺少人数") != std::string::npos);
+    CHECK(zh.find("缺少出行方式") != std::string::npos);
+    zh = zhOf(
+        R"({"type":"Feature","id":"R-1","properties":{"post":"P-1","from":"tomorrow","staff":0},"geometry":null})",
+        FeedKind::Roster);
+    CHECK(zh.find("properties.from：错误：不是带时区的 ISO 8601 时间") != std::string::npos);
+    CHECK(zh.find("properties.to：错误：缺失") != std::string::npos);
+    zh = zhOf(
+        R"({"type":"Feature","id":"W-1","properties":{"oneway":"maybe","maxspeed":"fast","closed":"no"},"geometry":{"type":"LineString","coordinates":[[113.6,34.7],[113.7,34.7]]}})",
+        FeedKind::Roads);
+    CHECK(zh.find("缺少道路等级") != std::string::npos);
+    CHECK(zh.find("'maybe' 不是 \"yes\"") != std::string::npos);
+    CHECK(zh.find("'fast' 不是以 km/h 计的速度") != std::string::npos);
+    CHECK(zh.find("应为 true 或 false，而不是 'no'") != std::string::npos);
+}
+
+TEST_CASE("Problems in a file's GeoJSON structure read in Chinese") {
+    const FeedReadResult r = readFeed(
+        R"({"type":"FeatureCollection","features":[)"
+        R"({"type":"Feature","id":"Z-1","properties":{"risk":"high","since":"2022-11-20","name":3},"geometry":{"type":"Polygon","coordinates":[[[113.6,34.7],[113.7,34.7],[113.7,34.8],[113.6,34.71]]]}},)"
+        R"({"type":"Feature","id":"Z-2","properties":{"risk":"high","since":"2022-11-20"},"geometry":{"type":"Polygon","coordinates":[[[213.6,34.7],[113.7,34.7],[113.7,34.8],[213.6,34.7]]]}},)"
+        R"({"type":"Feature","id":"Z-3","properties":{"risk":"high","since":"2022-11-20"},"geometry":{"type":"Circle","coordinates":[113.6,34.7]}},)"
+        R"({"type":"Feature","id":"Z-4","features":[],"properties":{"risk":"high","since":"2022-11-20"},"geometry":{"type":"GeometryCollection","geometries":[{"type":"Polygon","coordinates":[[[113.6,34.7],[113.7,34.7],[113.6,34.7]]]}]}}]})",
+        FeedKind::Zones, "zones.geojson");
+    std::string zh;
+    for (const Diagnostic& d : r.diagnostics) {
+        INFO(d.toString());
+        CHECK(d.code != DiagnosticCode::Other);
+        zh += diagnosticText(d, Lang::Zh) + "\n";
+    }
+    INFO(zh);
+    CHECK(zh.find("zones[0] id=Z-1：properties.name：警告：名称应为文本") != std::string::npos);
+    CHECK(zh.find("环未闭合") != std::string::npos);
+    CHECK(zh.find("坐标 213.6,34.7 超出经度") != std::string::npos);
+    CHECK(zh.find("未知的几何类型 'Circle'") != std::string::npos);
+    CHECK(zh.find("Feature 不得有 'features' 成员") != std::string::npos);
+    CHECK(zh.find("只含一个几何的 GeometryCollection") != std::string::npos);
+    CHECK(zh.find("面的环至少需要四个坐标") != std::string::npos);
+}
