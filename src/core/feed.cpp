@@ -72,6 +72,7 @@ template <class Row> class TypedReader : public PropertyReader {
         m_seen.clear();
     }
     void discardFeature() override { m_rows.pop_back(); }
+    void reserve(std::size_t features) override { m_rows.reserve(features); }
     bool idExpected() const override { return true; }
     void property(std::string_view key, const JsonValue& value, FeatureDraft& draft) override {
         m_seen.emplace_back(key);

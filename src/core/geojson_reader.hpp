@@ -47,6 +47,8 @@ class PropertyReader {
     virtual ~PropertyReader() = default;
     /// A new feature starts: add a default row.
     virtual void beginFeature() {}
+    /// About this many features are coming in all: room for their rows.
+    virtual void reserve(std::size_t /*features*/) {}
     /// True when `key` is a contract field this reader wants as a value tree.
     virtual bool wants(std::string_view key) const = 0;
     virtual void property(std::string_view key, const JsonValue& value, FeatureDraft& draft) = 0;
