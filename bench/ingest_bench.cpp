@@ -1,12 +1,12 @@
 // Feed ingest speed: read + validate + build the flat model, then the update rule against the
-// version already on the map (core/feed_update.hpp: valid share, and the diff that finds a large
+// version already on the map (core/feeds/feed_update.hpp: valid share, and the diff that finds a large
 // shrink), from bytes already in memory: what a refresh of a held feed costs.
 // Runs natively and as wasm under Node (same source); prints one JSON line per input so that
 // bench/run.sh can put the numbers side by side with Node's JSON.parse.
 //
 // usage: ingest_bench FILE FEED [REPEATS]
-#include "core/feed.hpp"
-#include "core/feed_update.hpp"
+#include "core/feeds/feed.hpp"
+#include "core/feeds/feed_update.hpp"
 
 #include <algorithm>
 #include <chrono>

@@ -4,8 +4,8 @@
 // libsimdjson-dev. Prints one JSON line per layer.
 //
 // usage: json_layer_bench FILE FEED [REPEATS]
-#include "core/feed.hpp"
-#include "core/json_cursor.hpp"
+#include "core/feeds/feed.hpp"
+#include "core/formats/json_cursor.hpp"
 
 #include <rapidjson/memorystream.h>
 #include <rapidjson/reader.h>

@@ -53,7 +53,7 @@ Command: `python3 bench/page_size.py {' '.join(sys.argv[1:])}` after `cmake --bu
 {chr(10).join(rows)}
 
 Inside `index.wasm`: the demo city, {len(feeds)} feeds, {mb(raw)} of GeoJSON embedded gzipped as
-{mb(gz)} (unpacked in the browser by cordon's own inflate, `src/core/gzip.cpp`), and the CJK font
+{mb(gz)} (unpacked in the browser by cordon's own inflate, `src/core/formats/gzip.cpp`), and the CJK font
 subset ({mb(font_raw)} before gzip; the UI texts, the demo names and all 6,763 GB 2312 hanzi, so real
 place and person names show; the atlas rasterises only the characters in use). A first visit to
 the served page downloads {mb(served)} with compression on. The single-file HTML carries the same

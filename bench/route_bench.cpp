@@ -26,14 +26,14 @@
 // mode the directed arcs (parallel arcs reduced to the fastest, self-loops dropped: neither can be
 // on a shortest path) with cordon's own float weights written exactly, the source node and a few
 // check targets with cordon's tree time to them.
-#include "core/contraction_hierarchy.hpp"
-#include "core/coverage.hpp"
-#include "core/feed.hpp"
-#include "core/feed_set.hpp"
-#include "core/isochrone.hpp"
-#include "core/road_graph.hpp"
-#include "core/travel_times.hpp"
-#include "core/tree_sweep.hpp"
+#include "core/coverage/coverage.hpp"
+#include "core/feeds/feed.hpp"
+#include "core/feeds/feed_set.hpp"
+#include "core/routing/contraction_hierarchy.hpp"
+#include "core/routing/isochrone.hpp"
+#include "core/routing/road_graph.hpp"
+#include "core/routing/travel_times.hpp"
+#include "core/routing/tree_sweep.hpp"
 
 #include <algorithm>
 #include <chrono>

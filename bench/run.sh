@@ -79,7 +79,7 @@ raw parse is not where the time goes (the model is), simdjson's speed comes from
 that a WebAssembly build does not get, and a pull scanner of our own gives what the feeds need and
 neither library gives as is: byte offset, line and column of the first error, NaN/Infinity read as
 a bad coordinate (one feature lost, not the file), correctly rounded coordinates, no dependency in
-the wasm build. So the reader is built on cordon's own scanner (`src/core/json_cursor.hpp`).
+the wasm build. So the reader is built on cordon's own scanner (`src/core/formats/json_cursor.hpp`).
 <!-- ingest:end -->"""
 path = "docs/BENCHMARKS.md"
 try:

@@ -5,8 +5,8 @@
 // Node (same source); prints one JSON line for bench/staffing_run.sh.
 //
 // usage: staffing_bench FOLDER [REPEATS]   (FOLDER holds areas, zones, posts, teams, roster, roads .geojson)
-#include "core/reassignment.hpp"
-#include "core/staffing.hpp"
+#include "core/staffing/reassignment.hpp"
+#include "core/staffing/staffing.hpp"
 
 #include <algorithm>
 #include <chrono>

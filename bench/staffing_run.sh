@@ -27,7 +27,7 @@ medians of 21 runs after one warm-up; roster changes: 2,000 single entries moved
 its own). Input: the demo city (seed 1), {n['posts']:,} posts, {n['areas']:,} areas, {n['rosterEntries']:,} roster
 entries, {n['slots']} slots of 15 min. The demo roster has {n['rosterEntries']:,} entries; to measure the
 ~20,000 the target names, the "4x roster" row splits every entry into four ({n['longRosterEntries']:,} entries,
-same people). Model: `src/core/staffing.hpp`, rules in `docs/staffing.md`.
+same people). Model: `src/core/staffing/staffing.hpp`, rules in `docs/staffing.md`.
 
 | step | native | wasm (Node) | target (wasm) |
 |---|---|---|---|

@@ -5,11 +5,11 @@
 // and with counts that add up, and the staffing model and the shared figures built on the set
 // have sane totals.
 
-#include "core/feed_mapping.hpp"
-#include "core/feed_set.hpp"
-#include "core/feed_update.hpp"
-#include "core/figures.hpp"
-#include "core/staffing.hpp"
+#include "core/feeds/feed_mapping.hpp"
+#include "core/feeds/feed_set.hpp"
+#include "core/feeds/feed_update.hpp"
+#include "core/map/figures.hpp"
+#include "core/staffing/staffing.hpp"
 #include "fuzz_support.hpp"
 
 #include <cstdint>

@@ -4,8 +4,8 @@
 // checks that a returned layer's flat arrays are consistent (every offset stays in range), since
 // the renderer and the index walk them without bounds checks.
 
-#include "core/feature_layer.hpp"
-#include "core/json.hpp"
+#include "core/formats/feature_layer.hpp"
+#include "core/formats/json.hpp"
 #include "fuzz_support.hpp"
 
 #include <array>

@@ -5,12 +5,12 @@
 // Checks: times are finite and non-negative where reached, isochrone rings are closed with at
 // least four points, and a band's polygons exist only if something was reached.
 
-#include "core/contraction_hierarchy.hpp"
-#include "core/feed.hpp"
-#include "core/isochrone.hpp"
-#include "core/road_graph.hpp"
-#include "core/travel_times.hpp"
-#include "core/tree_sweep.hpp"
+#include "core/feeds/feed.hpp"
+#include "core/routing/contraction_hierarchy.hpp"
+#include "core/routing/isochrone.hpp"
+#include "core/routing/road_graph.hpp"
+#include "core/routing/travel_times.hpp"
+#include "core/routing/tree_sweep.hpp"
 #include "fuzz_support.hpp"
 
 #include <algorithm>

@@ -4,8 +4,8 @@
 // totals are never negative, a post's shortfall is exactly the sum of max(0, required - on duty)
 // over its slots, and recomputing from the same roster gives the same city totals.
 
-#include "core/feed_set.hpp"
-#include "core/staffing.hpp"
+#include "core/feeds/feed_set.hpp"
+#include "core/staffing/staffing.hpp"
 #include "fuzz_support.hpp"
 
 #include <algorithm>

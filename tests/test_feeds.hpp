@@ -2,8 +2,8 @@
 /// What many tests do first: read a file from disk, or read GeoJSON text into a feed that must come
 /// out without errors (each diagnostic is reported when it does not).
 
-#include "core/feed.hpp"
-#include "core/feed_set.hpp"
+#include "core/feeds/feed.hpp"
+#include "core/feeds/feed_set.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 

@@ -21,5 +21,22 @@ check src/render '#\s*include\s*[<"](SDL|imgui|emscripten)|#\s*include\s*"(ui|ap
 check src/render '__EMSCRIPTEN__' 'depend on the platform'
 check src/ui '#\s*include\s*[<"](GL|GLES)|#\s*include\s*"(app|platform|render/gl)/|__EMSCRIPTEN__|\bgl[A-Z][a-zA-Z]+\(' \
   'call GL or depend on the app or platform'
-[ $bad -eq 0 ] && echo "layering: ok (core, render, ui)"
+# Inside core, each sub-layer includes only itself and the ones below it
+# (geo <- formats <- feeds <- routing <- {coverage, staffing} <- map; docs/architecture.md).
+core_layer() { # folder, the core folders it must not include
+  check "src/core/$1" "#\\s*include\\s*\"core/($2)/" "include core/$2 (a higher or sibling sub-layer)"
+}
+core_layer geo 'formats|feeds|routing|coverage|staffing|map'
+core_layer formats 'feeds|routing|coverage|staffing|map'
+core_layer feeds 'routing|coverage|staffing|map'
+core_layer routing 'coverage|staffing|map'
+core_layer coverage 'staffing|map'
+core_layer staffing 'coverage|map'
+loose=$(find src/core -maxdepth 1 -type f \( -name '*.cpp' -o -name '*.hpp' \))
+if [ -n "$loose" ]; then
+  echo "layering: every file in src/core belongs to a sub-layer folder:" >&2
+  echo "$loose" >&2
+  bad=1
+fi
+[ $bad -eq 0 ] && echo "layering: ok (core and its sub-layers, render, ui)"
 exit $bad

@@ -4,15 +4,15 @@
 
 #include "app/feed_loader.hpp"
 #include "app/options.hpp"
-#include "core/contraction_hierarchy.hpp"
-#include "core/coverage.hpp"
-#include "core/feature_picker.hpp"
-#include "core/feature_search.hpp"
-#include "core/feed_set.hpp"
-#include "core/figures.hpp"
-#include "core/isochrone.hpp"
-#include "core/responsibility_areas.hpp"
-#include "core/staffing.hpp"
+#include "core/coverage/coverage.hpp"
+#include "core/coverage/responsibility_areas.hpp"
+#include "core/feeds/feed_set.hpp"
+#include "core/map/feature_picker.hpp"
+#include "core/map/feature_search.hpp"
+#include "core/map/figures.hpp"
+#include "core/routing/contraction_hierarchy.hpp"
+#include "core/routing/isochrone.hpp"
+#include "core/staffing/staffing.hpp"
 #include "platform/memory.hpp"
 #include "platform/window.hpp"
 #include "render/camera.hpp"
@@ -237,7 +237,7 @@ class App {
     /// Fills the KPI figures (the wall's tiles, the snapshot's summary) from the current data.
     void updateKpis();
     std::string kpisJson() const;
-    /// Every shared figure by its key (core/figures.hpp), null where not known.
+    /// Every shared figure by its key (core/map/figures.hpp), null where not known.
     std::string figuresJson() const;
     /// The file waiting for the user to say which feed it is (null when none).
     std::string unknownFileJson() const;

@@ -1,10 +1,10 @@
 // The briefing snapshot from the app: the view's options, the summary its page prints, and the
-// file itself (core/snapshot.hpp) built from the single-file app page and the feeds on screen.
+// file itself (core/formats/snapshot.hpp) built from the single-file app page and the feeds on screen.
 #include "app/app.hpp"
-#include "core/append_format.hpp"
-#include "core/json.hpp"
-#include "core/mercator.hpp"
-#include "core/snapshot.hpp"
+#include "core/formats/append_format.hpp"
+#include "core/formats/json.hpp"
+#include "core/formats/snapshot.hpp"
+#include "core/geo/mercator.hpp"
 #include "platform/feed_source.hpp"
 #include "platform/page.hpp"
 #include "ui/figure_labels.hpp"

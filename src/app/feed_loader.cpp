@@ -1,12 +1,12 @@
 #include "app/feed_loader.hpp"
 
-#include "core/feed_mapping.hpp"
-#include "core/feed_merge.hpp"
-#include "core/feed_preview.hpp"
-#include "core/field_guess.hpp"
-#include "core/geojson_reader.hpp"
-#include "core/gzip.hpp"
-#include "core/manifest.hpp"
+#include "core/feeds/feed_mapping.hpp"
+#include "core/feeds/feed_merge.hpp"
+#include "core/feeds/feed_preview.hpp"
+#include "core/feeds/field_guess.hpp"
+#include "core/feeds/manifest.hpp"
+#include "core/formats/geojson_reader.hpp"
+#include "core/formats/gzip.hpp"
 
 #include <string_view>
 

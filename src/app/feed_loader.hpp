@@ -2,16 +2,16 @@
 /// Turns fetched bytes into feeds, one file per call so the page keeps drawing between files:
 /// manifests expand into more requests, feeds are fetched again on their interval with
 /// conditional requests, a new version replaces the old one only once it parsed and passed the
-/// update rule of core/feed_update.hpp (a feed that fails keeps the last good version and its
+/// update rule of core/feeds/feed_update.hpp (a feed that fails keeps the last good version and its
 /// error and time are listed; a large shrink is asked about or held until served again), every
 /// replacement is summarised against the version it replaced, and each source knows its age.
 
-#include "core/feed_change.hpp"
-#include "core/feed_preview.hpp"
-#include "core/feed_set.hpp"
-#include "core/feed_update.hpp"
-#include "core/fetched_file.hpp"
-#include "core/gcj02_guess.hpp"
+#include "core/feeds/feed_change.hpp"
+#include "core/feeds/feed_preview.hpp"
+#include "core/feeds/feed_set.hpp"
+#include "core/feeds/feed_update.hpp"
+#include "core/feeds/fetched_file.hpp"
+#include "core/feeds/gcj02_guess.hpp"
 
 #include <array>
 #include <cstdint>
@@ -139,9 +139,9 @@ class FeedLoader {
     void discardPending();
     /// The file waiting for the user to say which feed it is, if any.
     const std::optional<UnknownFile>& unknownFile() const { return m_unknownInfo; }
-    /// Reads the waiting file as the chosen feed (its columns recognised as in core/field_guess.hpp,
+    /// Reads the waiting file as the chosen feed (its columns recognised as in core/feeds/field_guess.hpp,
     /// converted from GCJ-02 if asked), through the update rule like any other version; true when
-    /// the feed changed. Added to a feed on the map, the file's features join it (core/feed_merge.hpp);
+    /// the feed changed. Added to a feed on the map, the file's features join it (core/feeds/feed_merge.hpp);
     /// the demo city's fictional data is never mixed with real data: added to it, the file replaces it.
     bool chooseKind(const ImportChoice& choice, FeedSet& feeds);
     /// The waiting file's choices as the mapping file `cordon import --mapping` reads (its

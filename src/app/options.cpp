@@ -1,7 +1,7 @@
 #include "app/options.hpp"
 
-#include "core/clock_time.hpp"
-#include "core/manifest.hpp"
+#include "core/feeds/manifest.hpp"
+#include "core/formats/clock_time.hpp"
 
 #include <algorithm>
 #include <cmath>

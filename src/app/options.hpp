@@ -2,8 +2,8 @@
 /// Start-up options of the app, from the page URL (`?lang=en`) or, natively, the command line
 /// (`--lang=en`). Unknown keys are ignored so old links keep working.
 
-#include "core/geo.hpp"
-#include "core/manifest.hpp"
+#include "core/feeds/manifest.hpp"
+#include "core/geo/geo.hpp"
 #include "ui/strings.hpp"
 
 #include <optional>

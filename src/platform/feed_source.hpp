@@ -3,7 +3,7 @@
 /// files), and files dropped onto the window. Results are queued and taken by the app once per
 /// frame, so no callback runs in the middle of a frame.
 
-#include "core/fetched_file.hpp"
+#include "core/feeds/fetched_file.hpp"
 
 #include <string>
 #include <vector>

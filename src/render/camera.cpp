@@ -1,6 +1,6 @@
 #include "render/camera.hpp"
 
-#include "core/mercator.hpp"
+#include "core/geo/mercator.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -2,7 +2,7 @@
 /// The map view: which Web Mercator point is at the centre of the screen and how many metres one
 /// physical pixel covers. Screen coordinates are physical pixels, origin top-left, y down.
 
-#include "core/geo.hpp"
+#include "core/geo/geo.hpp"
 
 namespace cordon {
 

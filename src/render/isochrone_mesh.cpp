@@ -1,6 +1,6 @@
 #include "render/isochrone_mesh.hpp"
 
-#include "core/mercator.hpp"
+#include "core/geo/mercator.hpp"
 
 #include <algorithm>
 #include <numeric>

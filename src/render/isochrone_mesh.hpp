@@ -4,7 +4,7 @@
 /// out right without triangulating). Each band also gets a quad over its extent, which is drawn
 /// through the stencil in the band's colour.
 
-#include "core/isochrone.hpp"
+#include "core/routing/isochrone.hpp"
 #include "render/scene_mesh.hpp"
 
 #include <vector>

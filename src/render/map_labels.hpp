@@ -3,8 +3,8 @@
 /// named road once at the middle of its longest piece. Built once per feed change; each frame the
 /// app keeps those its zoom level shows and lets placeLabels drop the ones that would collide.
 
-#include "core/feed_set.hpp"
-#include "core/mercator.hpp"
+#include "core/feeds/feed_set.hpp"
+#include "core/geo/mercator.hpp"
 
 #include <string>
 #include <vector>

@@ -3,9 +3,9 @@
 /// (each road edge coloured by the team that reaches it first) and the selected feature's
 /// highlight. Lines and points only, in the same origin as the scene so they line up.
 
-#include "core/coverage.hpp"
-#include "core/responsibility_areas.hpp"
-#include "core/road_graph.hpp"
+#include "core/coverage/coverage.hpp"
+#include "core/coverage/responsibility_areas.hpp"
+#include "core/routing/road_graph.hpp"
 #include "render/scene_mesh.hpp"
 #include "render/style.hpp"
 

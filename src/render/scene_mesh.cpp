@@ -1,6 +1,6 @@
 #include "render/scene_mesh.hpp"
 
-#include "core/mercator.hpp"
+#include "core/geo/mercator.hpp"
 #include "render/triangulate.hpp"
 
 #include <algorithm>

@@ -3,7 +3,7 @@
 /// Positions are float metres relative to `origin`, so single precision stays exact to centimetres
 /// across a city even though Web Mercator coordinates are in the millions.
 
-#include "core/feed.hpp"
+#include "core/feeds/feed.hpp"
 #include "render/style.hpp"
 #include "render/triangulate.hpp"
 

@@ -1,6 +1,6 @@
 #include "render/style.hpp"
 
-#include "core/mercator.hpp"
+#include "core/geo/mercator.hpp"
 
 #include <algorithm>
 #include <cmath>

@@ -2,8 +2,8 @@
 /// How each feed's features look: colours (RGBA, 0xAABBGGRR in memory order r,g,b,a), widths in
 /// screen pixels and point sizes. One place, so the legend and the map always agree.
 
-#include "core/feed.hpp"
-#include "core/staffing.hpp"
+#include "core/feeds/feed.hpp"
+#include "core/staffing/staffing.hpp"
 
 #include <cstdint>
 #include <string_view>

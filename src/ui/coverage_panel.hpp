@@ -2,7 +2,7 @@
 /// The coverage panel: who is out of reach of their teams within a threshold, population within
 /// reach, the areas-of-responsibility switch, and a list to fly to each gap.
 
-#include "core/feed.hpp"
+#include "core/feeds/feed.hpp"
 #include "ui/strings.hpp"
 
 #include <optional>

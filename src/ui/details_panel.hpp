@@ -1,7 +1,7 @@
 #pragma once
 /// The details panel: every attribute of the feature the user clicked, as a two-column table.
 
-#include "core/feature_details.hpp"
+#include "core/map/feature_details.hpp"
 #include "ui/strings.hpp"
 
 #include <string>

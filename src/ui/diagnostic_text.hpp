@@ -3,7 +3,7 @@
 /// table ("posts[17] id=P-0042: properties.kind: 错误：缺少必填字段 'kind'（…）"); a diagnostic
 /// without a code keeps its English message.
 
-#include "core/diagnostic.hpp"
+#include "core/formats/diagnostic.hpp"
 #include "ui/strings.hpp"
 
 #include <optional>

@@ -3,7 +3,7 @@
 /// could not be loaded (HTTP status, network, not JSON, too large), worded from the string table
 /// out of the values the loader reports.
 
-#include "core/feed_update.hpp"
+#include "core/feeds/feed_update.hpp"
 #include "ui/strings.hpp"
 
 #include <string>

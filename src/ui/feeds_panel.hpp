@@ -2,7 +2,7 @@
 /// The feeds panel: every source with its age, its state (current, stale, update failed, with the
 /// error and when) and the short history of what each refresh changed.
 
-#include "core/feed_change.hpp"
+#include "core/feeds/feed_change.hpp"
 #include "ui/strings.hpp"
 
 #include <string>

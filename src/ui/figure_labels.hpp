@@ -1,8 +1,8 @@
 #pragma once
-/// The one label of each shared figure (core/figures.hpp), used by the wall, the panels, the
+/// The one label of each shared figure (core/map/figures.hpp), used by the wall, the panels, the
 /// legend and the briefing alike.
 
-#include "core/figures.hpp"
+#include "core/map/figures.hpp"
 #include "ui/strings.hpp"
 
 #include <string>

@@ -2,7 +2,7 @@
 /// The staffing-gaps panel: the city's figures for the day, a 24-hour shortfall strip with a
 /// scrubber (the map marks the posts short at that time), and a sortable table of posts short.
 
-#include "core/clock_time.hpp"
+#include "core/formats/clock_time.hpp"
 #include "ui/strings.hpp"
 
 #include <cstdint>

@@ -6,8 +6,8 @@
 /// converted from GCJ-02 (ticked when cordon thinks so, with why), and may have these choices saved
 /// as a mapping file for `cordon import` when the file is loaded.
 
-#include "core/feed.hpp"
-#include "core/gcj02_guess.hpp"
+#include "core/feeds/feed.hpp"
+#include "core/feeds/gcj02_guess.hpp"
 #include "ui/strings.hpp"
 
 #include <array>

@@ -1,8 +1,8 @@
 #pragma once
 /// The main ImGui panel over the map: layers with counts and toggles, view info, data problems.
 
-#include "core/diagnostic.hpp"
-#include "core/geo.hpp"
+#include "core/formats/diagnostic.hpp"
+#include "core/geo/geo.hpp"
 #include "ui/strings.hpp"
 
 #include <optional>

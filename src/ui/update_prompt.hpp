@@ -1,6 +1,6 @@
 #pragma once
 /// The question asked on the laptop before a file the user loaded removes most of a feed at once
-/// (core/feed_update.hpp): how many features go, how many come, the first names that go, and
+/// (core/feeds/feed_update.hpp): how many features go, how many come, the first names that go, and
 /// two answers. Enter applies, Esc keeps the map as it is.
 
 #include "ui/strings.hpp"

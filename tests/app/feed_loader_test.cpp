@@ -1,6 +1,6 @@
 #include "app/feed_loader.hpp"
-#include "core/gcj02.hpp"
-#include "core/gzip.hpp"
+#include "core/formats/gzip.hpp"
+#include "core/geo/gcj02.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 

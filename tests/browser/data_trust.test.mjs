@@ -187,7 +187,7 @@ test('a feed server that never answers is given up on, with the time said', asyn
   }
 });
 
-/// WGS84 -> GCJ-02, the published approximation (as core/gcj02.cpp), to make an Amap-style export.
+/// WGS84 -> GCJ-02, the published approximation (as core/geo/gcj02.cpp), to make an Amap-style export.
 function toGcj02([lon, lat]) {
   const a = 6378245.0, ee = 0.00669342162296594323, PI = Math.PI;
   const x = lon - 105, y = lat - 35;

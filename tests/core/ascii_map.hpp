@@ -1,8 +1,8 @@
 #pragma once
 /// ASCII-map road networks for tests: draw streets with characters, get a roads feed.
 
-#include "core/feed.hpp"
-#include "core/road_graph.hpp"
+#include "core/feeds/feed.hpp"
+#include "core/routing/road_graph.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 

@@ -2,7 +2,7 @@
 /// Sources for searches in tests: a point standing on a node, and random points part-way along
 /// the edges a mode may use (fixed seeds make them the same every run).
 
-#include "core/road_graph.hpp"
+#include "core/routing/road_graph.hpp"
 
 #include <random>
 #include <vector>

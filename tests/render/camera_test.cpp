@@ -1,6 +1,6 @@
 #include "render/camera.hpp"
 
-#include "core/mercator.hpp"
+#include "core/geo/mercator.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/generators/catch_generators.hpp>

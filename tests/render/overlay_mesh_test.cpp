@@ -2,7 +2,7 @@
 #include "render/overlay_mesh.hpp"
 #include "test_feeds.hpp"
 
-#include "core/mercator.hpp"
+#include "core/geo/mercator.hpp"
 
 #include <catch2/catch_approx.hpp>
 #include <catch2/catch_test_macros.hpp>

@@ -1,6 +1,6 @@
 #include "render/png_image.hpp"
 
-#include "core/gzip.hpp"
+#include "core/formats/gzip.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 

@@ -1,7 +1,7 @@
 #include "mesh_lines.hpp"
 #include "render/scene_mesh.hpp"
 
-#include "core/mercator.hpp"
+#include "core/geo/mercator.hpp"
 
 #include <catch2/catch_approx.hpp>
 #include <catch2/catch_test_macros.hpp>

@@ -1,6 +1,6 @@
 #include "cli_run.hpp"
 #include "cordon/cli.hpp"
-#include "core/json.hpp"
+#include "core/formats/json.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 

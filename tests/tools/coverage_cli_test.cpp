@@ -1,7 +1,7 @@
 #include "cli_run.hpp"
 #include "cordon/cli.hpp"
-#include "core/feature_layer.hpp"
-#include "core/road_graph.hpp"
+#include "core/formats/feature_layer.hpp"
+#include "core/routing/road_graph.hpp"
 #include "test_feeds.hpp"
 
 #include <catch2/catch_test_macros.hpp>

@@ -1,9 +1,9 @@
 // The generated demo city (the app's embedded default), read by the same C++ code as the app:
 // every feed validates cleanly, references resolve, and the streets form one walkable network
 // apart from the sealed streets around high-risk zones.
-#include "core/feed_set.hpp"
-#include "core/mercator.hpp"
-#include "core/road_graph.hpp"
+#include "core/feeds/feed_set.hpp"
+#include "core/geo/mercator.hpp"
+#include "core/routing/road_graph.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 

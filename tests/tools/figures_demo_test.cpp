@@ -1,7 +1,7 @@
 // The shared figures on the demo city: each equals what the legend and the panels count from the
 // staffing statuses, so the wall, the legend and the gaps panel cannot disagree.
 #include "cordon/cli.hpp"
-#include "core/figures.hpp"
+#include "core/map/figures.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 

@@ -2,7 +2,7 @@
 #include "cordon/cli.hpp"
 #include "cordon/file_io.hpp"
 #include "cordon/import_command.hpp"
-#include "core/feed.hpp"
+#include "core/feeds/feed.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 #include <catch2/matchers/catch_matchers_floating_point.hpp>

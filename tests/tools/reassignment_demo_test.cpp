@@ -1,6 +1,6 @@
 // Suggestions on the generated demo city: the min-cost-flow plan against greedy nearest-first on the
 // same candidates, and the rules every plan keeps, checked by applying the plans to the model.
-#include "core/reassignment.hpp"
+#include "core/staffing/reassignment.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 

@@ -1,6 +1,6 @@
 #include "cli_run.hpp"
-#include "core/gzip.hpp"
-#include "core/json.hpp"
+#include "core/formats/gzip.hpp"
+#include "core/formats/json.hpp"
 #include "test_feeds.hpp"
 
 #include <catch2/catch_test_macros.hpp>

@@ -1,7 +1,7 @@
 // Staffing on the generated demo city: the gaps docs/demo-city.md promises show up, checked against
 // a minute-by-minute count made here straight from the feeds; roll-ups add up; incremental roster
 // changes give what a full recompute gives.
-#include "core/staffing.hpp"
+#include "core/staffing/staffing.hpp"
 
 #include <catch2/catch_test_macros.hpp>
 

@@ -1,7 +1,7 @@
 // Data problems are worded in the user's language from their codes and values.
 
-#include "core/feed.hpp"
-#include "core/feed_set.hpp"
+#include "core/feeds/feed.hpp"
+#include "core/feeds/feed_set.hpp"
 #include "ui/diagnostic_text.hpp"
 
 #include <catch2/catch_test_macros.hpp>

@@ -7,9 +7,9 @@
 #include "cordon/import_command.hpp"
 #include "cordon/isochrone_command.hpp"
 #include "cordon/snapshot_command.hpp"
-#include "core/feed_set.hpp"
-#include "core/json.hpp"
-#include "core/mercator.hpp"
+#include "core/feeds/feed_set.hpp"
+#include "core/formats/json.hpp"
+#include "core/geo/mercator.hpp"
 #include "ui/diagnostic_text.hpp"
 
 #include <algorithm>

@@ -2,11 +2,11 @@
 
 #include "cordon/cli.hpp"
 #include "cordon/file_io.hpp"
-#include "core/coverage.hpp"
-#include "core/csv.hpp"
-#include "core/json.hpp"
-#include "core/manifest.hpp"
-#include "core/responsibility_areas.hpp"
+#include "core/coverage/coverage.hpp"
+#include "core/coverage/responsibility_areas.hpp"
+#include "core/feeds/manifest.hpp"
+#include "core/formats/csv.hpp"
+#include "core/formats/json.hpp"
 
 #include <algorithm>
 #include <chrono>

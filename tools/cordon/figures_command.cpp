@@ -2,11 +2,11 @@
 
 #include "cordon/cli.hpp"
 #include "cordon/file_io.hpp"
-#include "core/clock_time.hpp"
-#include "core/figures.hpp"
-#include "core/geojson_reader.hpp"
-#include "core/json.hpp"
-#include "core/road_graph.hpp"
+#include "core/formats/clock_time.hpp"
+#include "core/formats/geojson_reader.hpp"
+#include "core/formats/json.hpp"
+#include "core/map/figures.hpp"
+#include "core/routing/road_graph.hpp"
 #include "ui/figure_labels.hpp"
 
 #include <cmath>

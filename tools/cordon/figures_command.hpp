@@ -1,5 +1,5 @@
 #pragma once
-/// `cordon figures`: the figures the wall, the panels and the briefing show (core/figures.hpp), for
+/// `cordon figures`: the figures the wall, the panels and the briefing show (core/map/figures.hpp), for
 /// the same feeds at the same time of day, so that a report can quote exactly what the screens say.
 
 #include <iosfwd>

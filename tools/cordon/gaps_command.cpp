@@ -2,10 +2,10 @@
 
 #include "cordon/cli.hpp"
 #include "cordon/file_io.hpp"
-#include "core/csv.hpp"
-#include "core/json.hpp"
-#include "core/reassignment.hpp"
-#include "core/staffing.hpp"
+#include "core/formats/csv.hpp"
+#include "core/formats/json.hpp"
+#include "core/staffing/reassignment.hpp"
+#include "core/staffing/staffing.hpp"
 
 #include <algorithm>
 #include <charconv>

@@ -6,8 +6,8 @@
 
 #include "cordon/cli.hpp"
 #include "cordon/file_io.hpp"
-#include "core/gcj02.hpp"
-#include "core/json.hpp"
+#include "core/formats/json.hpp"
+#include "core/geo/gcj02.hpp"
 
 #include <gdal.h>
 #include <ogr_api.h>

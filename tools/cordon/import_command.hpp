@@ -2,8 +2,8 @@
 /// `cordon import`: any vector format GDAL reads (Shapefile, GeoPackage, KML, CSV, GeoJSON, ...)
 /// into one cordon feed (docs/import.md). Native only; GDAL is linked into the CLI, never core.
 
-#include "core/feed.hpp"
-#include "core/feed_mapping.hpp"
+#include "core/feeds/feed.hpp"
+#include "core/feeds/feed_mapping.hpp"
 
 #include <iosfwd>
 #include <optional>

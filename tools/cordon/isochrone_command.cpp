@@ -2,8 +2,8 @@
 
 #include "cordon/cli.hpp"
 #include "cordon/file_io.hpp"
-#include "core/isochrone.hpp"
-#include "core/manifest.hpp"
+#include "core/feeds/manifest.hpp"
+#include "core/routing/isochrone.hpp"
 
 #include <chrono>
 #include <cstdlib>

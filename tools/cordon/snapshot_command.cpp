@@ -2,9 +2,9 @@
 
 #include "cordon/cli.hpp"
 #include "cordon/file_io.hpp"
-#include "core/clock_time.hpp"
-#include "core/feed.hpp"
-#include "core/snapshot.hpp"
+#include "core/feeds/feed.hpp"
+#include "core/formats/clock_time.hpp"
+#include "core/formats/snapshot.hpp"
 
 #include <cctype>
 #include <chrono>

@@ -1,0 +1,22 @@
+#pragma once
+/// A loaded layer written back out ("export the selected layer"): GeoJSON with every feature's
+/// id, geometry and properties as read (unknown ones included), or CSV with one row per feature
+/// for spreadsheets (id, name, a representative lon/lat, the properties as JSON).
+
+#include "core/formats/feature_layer.hpp"
+
+#include <string>
+
+namespace cordon {
+
+/// One feature as a GeoJSON Feature object (as in layerToGeoJson), appended to `out`.
+void appendFeatureGeoJson(std::string& out, const FeatureLayer& layer, std::size_t feature);
+
+/// A FeatureCollection; polygons' rings closed again, coordinates to 1e-7 degrees.
+std::string layerToGeoJson(const FeatureLayer& layer);
+
+/// `id,name,lon,lat,properties` (RFC 4180 quoting); lon/lat is the point itself, or the centre of
+/// the feature's bounding box for lines and polygons (empty for a feature without geometry).
+std::string layerToCsv(const FeatureLayer& layer);
+
+} // namespace cordon
