@@ -103,7 +103,7 @@ struct ModeResult {
     std::vector<std::uint32_t> checks; ///< nodes whose tree time the peers must match
 };
 
-ModeResult runTree(const cordon::RoadGraph& g, cordon::TravelTimes& times, cordon::Mode mode,
+ModeResult runTree(const cordon::RoadGraph& g, cordon::TravelTimes& times, cordon::TravelMode mode,
                    cordon::LonLat centre, int repeats) {
     ModeResult r;
     const std::optional<cordon::EdgePoint> snapped = g.snap(centre, mode, 1e6);
@@ -144,7 +144,7 @@ ModeResult runTree(const cordon::RoadGraph& g, cordon::TravelTimes& times, cordo
 }
 
 void exportGraph(const char* path, const cordon::RoadGraph& g, cordon::TravelTimes& times,
-                 const ModeResult (&modes)[cordon::kModeCount]) {
+                 const ModeResult (&modes)[cordon::kTravelModeCount]) {
     std::FILE* out = std::fopen(path, "w");
     if (!out) {
         std::fprintf(stderr, "cannot write %s\n", path);
@@ -156,8 +156,8 @@ void exportGraph(const char* path, const cordon::RoadGraph& g, cordon::TravelTim
                      std::llround(g.node(n).lat * 1e7));
     std::fprintf(out, "]");
     const char* names[] = {"walk", "drive"};
-    for (int m = 0; m < cordon::kModeCount; ++m) {
-        const auto mode = static_cast<cordon::Mode>(m);
+    for (int m = 0; m < cordon::kTravelModeCount; ++m) {
+        const auto mode = static_cast<cordon::TravelMode>(m);
         std::fprintf(out, ",\"%s\":{\"source\":%u,\"arcs\":[", names[m], modes[m].sourceNode);
         bool first = true;
         std::vector<cordon::Arc> arcs;
@@ -227,17 +227,17 @@ int main(int argc, char** argv) {
     cordon::TravelTimes times(graph);
     const cordon::LonLat centre = boxCentre(graph);
 
-    ModeResult modes[cordon::kModeCount];
-    for (int m = 0; m < cordon::kModeCount; ++m)
-        modes[m] = runTree(graph, times, static_cast<cordon::Mode>(m), centre, repeats);
+    ModeResult modes[cordon::kTravelModeCount];
+    for (int m = 0; m < cordon::kTravelModeCount; ++m)
+        modes[m] = runTree(graph, times, static_cast<cordon::TravelMode>(m), centre, repeats);
 
     // The app's isochrone click: snap, bounded search, contours with polygons.
     const std::vector<double> minutes = {5, 10, 15};
     std::size_t polygons = 0, rings = 0, points = 0, isoReached = 0;
     const double isoMs = medianMs(repeats, [&] {
-        const std::optional<cordon::EdgePoint> source = graph.snap(centre, cordon::Mode::Drive);
+        const std::optional<cordon::EdgePoint> source = graph.snap(centre, cordon::TravelMode::Drive);
         if (!source) return;
-        times.run(cordon::Mode::Drive, std::span(&*source, 1), minutes.back() * 60);
+        times.run(cordon::TravelMode::Drive, std::span(&*source, 1), minutes.back() * 60);
         const std::vector<cordon::IsochroneBand> bands = cordon::buildIsochrones(times, minutes);
         polygons = rings = points = 0;
         for (const cordon::IsochroneBand& b : bands)
@@ -251,8 +251,8 @@ int main(int argc, char** argv) {
     });
     // The bounded search alone, to show where the isochrone's time goes.
     const double isoSearchMs = medianMs(repeats, [&] {
-        const std::optional<cordon::EdgePoint> source = graph.snap(centre, cordon::Mode::Drive);
-        if (source) times.run(cordon::Mode::Drive, std::span(&*source, 1), minutes.back() * 60);
+        const std::optional<cordon::EdgePoint> source = graph.snap(centre, cordon::TravelMode::Drive);
+        if (source) times.run(cordon::TravelMode::Drive, std::span(&*source, 1), minutes.back() * 60);
     });
 
     // Coverage (issue 5 item 6: all teams and posts of the demo city, target < 100 ms wasm).
@@ -274,9 +274,9 @@ int main(int argc, char** argv) {
         const double coverageMs = medianMs(repeats, [&] { report = cordon::computeCoverage(feeds, graph); });
         // As the app runs it once its hierarchies are built: the group runs are tree sweeps.
         const cordon::ContractionHierarchy walk =
-            cordon::ContractionHierarchy::build(graph, cordon::Mode::Walk);
+            cordon::ContractionHierarchy::build(graph, cordon::TravelMode::Walk);
         const cordon::ContractionHierarchy drive =
-            cordon::ContractionHierarchy::build(graph, cordon::Mode::Drive);
+            cordon::ContractionHierarchy::build(graph, cordon::TravelMode::Drive);
         const double sweptMs = medianMs(repeats, [&] {
             (void)cordon::computeCoverage(feeds, graph, {}, {&walk, &drive});
         });
@@ -299,7 +299,7 @@ int main(int argc, char** argv) {
         file, feed.size(), graph.nodeCount(), graph.edgeCount(), repeats, readMs, buildMs, centre.lon,
         centre.lat);
     const char* names[] = {"walk", "drive"};
-    for (int m = 0; m < cordon::kModeCount; ++m)
+    for (int m = 0; m < cordon::kTravelModeCount; ++m)
         std::printf(",\"%s\":{\"sourceNode\":%u,\"reached\":%zu,\"sptMs\":%.3f,\"farthest\":%u,"
                     "\"farthestSeconds\":%.3f,\"hierarchyMs\":%.3f,\"sweepMs\":%.3f,\"shortcuts\":%zu,"
                     "\"downArcs\":%zu}",

@@ -61,7 +61,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const cordon::RoadGraph graph = cordon::RoadGraph::build(*read.feed);
     cordon::TravelTimes times(graph);
     const cordon::LonLat from{113.60 + (source & 15) * 0.0011, 34.70 + (source >> 4) * 0.0009};
-    for (const cordon::Mode mode : {cordon::Mode::Walk, cordon::Mode::Drive}) {
+    for (const cordon::TravelMode mode : {cordon::TravelMode::Walk, cordon::TravelMode::Drive}) {
         const std::optional<cordon::EdgePoint> start = graph.snap(from, mode);
         if (!start) continue;
         times.run(mode, std::span(&*start, 1), 10 * 60);

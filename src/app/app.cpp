@@ -81,7 +81,7 @@ App::App(AppOptions options)
       m_loader([](const FeedRequest& r) { requestFile(r.url, r.etag, r.lastModified); },
                [] { return static_cast<std::uint64_t>(SDL_GetTicks64()); }) {
     m_panel.lang = m_options.lang;
-    if (m_options.isoMode >= 0) m_panel.isochroneMode = m_options.isoMode;
+    if (m_options.isoMode) m_panel.isochroneMode = *m_options.isoMode;
     if (!m_options.isoMinutes.empty()) m_panel.isochroneMinutes = m_options.isoMinutes;
     m_feedsPanel.visible = !m_options.snapshot; // a briefing's data is as of its header, not live
     m_loader.setAdmission(
@@ -153,7 +153,7 @@ void App::startLoading() {
     m_loader.setAskBeforeShrink(!m_options.wall && !m_options.snapshot);
     m_loader.setRoadDistance([this](LonLat p) -> std::optional<double> {
         if (!m_graph) return std::nullopt;
-        const std::optional<EdgePoint> on = m_graph->snap(p, Mode::Drive);
+        const std::optional<EdgePoint> on = m_graph->snap(p, TravelMode::Drive);
         return on ? std::optional<double>(on->distanceMetres) : std::nullopt;
     });
     if (!m_options.manifest.empty()) m_loader.requestManifest(m_options.manifest);
@@ -213,7 +213,7 @@ void App::computeIsochrones() {
         const double m = std::strtod(item.c_str(), nullptr);
         if (m > 0 && m <= 120) minutes.push_back(m);
     }
-    const Mode mode = m_panel.isochroneMode == 1 ? Mode::Drive : Mode::Walk;
+    const TravelMode mode = m_panel.isochroneMode;
     m_isochrones.clear();
     const auto start = std::chrono::steady_clock::now();
     const std::optional<EdgePoint> source = m_graph->snap(*m_isochroneOrigin, mode);
@@ -227,7 +227,7 @@ void App::computeIsochrones() {
     const std::string info =
         !source ? std::string(tr(TextId::NoRoadNearby, m_panel.lang))
                 : formatted("%.5f, %.5f  %s  %s  (%.0f ms)", m_isochroneOrigin->lon, m_isochroneOrigin->lat,
-                            tr(mode == Mode::Walk ? TextId::Walk : TextId::Drive, m_panel.lang).data(),
+                            tr(mode == TravelMode::Walk ? TextId::Walk : TextId::Drive, m_panel.lang).data(),
                             m_panel.isochroneMinutes.c_str(), m_isochroneMs);
     m_panel.isochroneInfo = m_isochroneFrom.empty() ? info : m_isochroneFrom + "  " + info;
 }
@@ -312,7 +312,7 @@ void App::updateCoverage(bool force) {
 void App::advanceHierarchies() {
     if (!m_graph || !m_readySignalled) return;
     const double start = clockMs();
-    for (int m = 0; m < kModeCount; ++m) {
+    for (int m = 0; m < kTravelModeCount; ++m) {
         std::optional<HierarchyBuilder>& builder = m_hierarchyBuilders[m];
         if (!builder) continue;
         while (!builder->step(kHierarchyStepNodes))
@@ -770,7 +770,7 @@ void App::clickAt(ScreenPoint at) {
         if (team.partCount > 0) {
             m_isochroneOrigin = layer.ring(layer.parts[team.firstPart].firstRing)[0];
             m_isochroneFrom = team.name.empty() ? team.id : team.name;
-            m_panel.isochroneMode = teams.teams[picked->feature].mode == TravelMode::Drive ? 1 : 0;
+            m_panel.isochroneMode = teams.teams[picked->feature].mode;
         }
     }
     computeIsochrones();
@@ -821,14 +821,14 @@ void App::feedsChanged() {
     if (const Feed* roads = m_feeds.get(FeedKind::Roads);
         roads && m_graphVersion != m_feeds.versions[static_cast<int>(FeedKind::Roads)]) {
         m_times.reset();
-        for (int m = 0; m < kModeCount; ++m) {
+        for (int m = 0; m < kTravelModeCount; ++m) {
             m_hierarchyBuilders[m].reset();
             m_hierarchies[m].reset();
         }
         m_graph = std::make_unique<RoadGraph>(RoadGraph::build(*roads));
         m_times = std::make_unique<TravelTimes>(*m_graph);
-        for (int m = 0; m < kModeCount; ++m)
-            m_hierarchyBuilders[m].emplace(*m_graph, static_cast<Mode>(m));
+        for (int m = 0; m < kTravelModeCount; ++m)
+            m_hierarchyBuilders[m].emplace(*m_graph, static_cast<TravelMode>(m));
         m_graphVersion = m_feeds.versions[static_cast<int>(FeedKind::Roads)];
         m_panel.hasRoads = true;
         if (m_options.isoFrom && !m_isoApplied) {

@@ -110,8 +110,8 @@ class App {
     std::unique_ptr<TravelTimes> m_times;
     /// Contraction hierarchies of m_graph per mode, built a slice per idle frame once the map is up;
     /// coverage's whole-city runs sweep them once ready (same results, sooner).
-    std::array<std::optional<HierarchyBuilder>, kModeCount> m_hierarchyBuilders;
-    std::array<std::unique_ptr<ContractionHierarchy>, kModeCount> m_hierarchies;
+    std::array<std::optional<HierarchyBuilder>, kTravelModeCount> m_hierarchyBuilders;
+    std::array<std::unique_ptr<ContractionHierarchy>, kTravelModeCount> m_hierarchies;
     int m_coverageSweptModes = 0; ///< modes whose hierarchy the last coverage swept
     unsigned m_graphVersion = 0;  ///< FeedSet version of the roads the graph was built from
     std::array<unsigned, kFeedKindCount> m_glyphVersions{}; ///< feed versions whose characters the font has

@@ -46,7 +46,7 @@ std::string App::viewParams() const {
     if (m_isochroneOrigin) {
         params += "&iso=" + number(m_isochroneOrigin->lon, "%.6f") + "," +
                   number(m_isochroneOrigin->lat, "%.6f") +
-                  "&isomode=" + (m_panel.isochroneMode == 1 ? "drive" : "walk");
+                  "&isomode=" + std::string(travelModeName(m_panel.isochroneMode));
         std::string minutes;
         for (const std::string& m : splitFeedList(m_panel.isochroneMinutes))
             if (!m.empty() && m.find_first_not_of("0123456789.") == std::string::npos)

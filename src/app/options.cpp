@@ -124,7 +124,7 @@ AppOptions optionsFromParams(const Params& params) {
             if (v.size() == 2 && std::abs(v[0]) <= 180 && std::abs(v[1]) <= 90)
                 o.isoFrom = LonLat{v[0], v[1]};
         } else if (key == "isomode")
-            o.isoMode = value == "drive" ? 1 : value == "walk" ? 0 : -1;
+            o.isoMode = travelModeFromName(value);
         else if (key == "isominutes")
             o.isoMinutes = value;
         else if (key == "view") {

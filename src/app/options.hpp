@@ -3,6 +3,7 @@
 /// (`--lang=en`). Unknown keys are ignored so old links keep working.
 
 #include "core/feeds/manifest.hpp"
+#include "core/feeds/travel_mode.hpp"
 #include "core/geo/geo.hpp"
 #include "ui/strings.hpp"
 
@@ -42,7 +43,7 @@ struct AppOptions {
     /// `iso=lon,lat`: isochrones from this point once the roads are loaded, with `isomode=walk|drive`
     /// and `isominutes=5,10,15`.
     std::optional<LonLat> isoFrom;
-    int isoMode = -1; ///< 0 walk, 1 drive, -1 the panel's default
+    std::optional<TravelMode> isoMode; ///< nullopt: the panel's default
     std::string isoMinutes;
     /// `view=lon,lat,zoom`: the view to open at instead of fitting the data.
     struct View {

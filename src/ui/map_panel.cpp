@@ -65,11 +65,15 @@ MapPanelActions drawMapPanel(MapPanelModel& model) {
 
     if (model.hasRoads) {
         ImGui::SeparatorText(tr(TextId::Isochrone, lang).data());
-        if (ImGui::RadioButton(label(tr(TextId::Walk, lang), "walk").c_str(), &model.isochroneMode, 0))
-            actions.isochroneSettingsChanged = true;
-        ImGui::SameLine();
-        if (ImGui::RadioButton(label(tr(TextId::Drive, lang), "drive").c_str(), &model.isochroneMode, 1))
-            actions.isochroneSettingsChanged = true;
+        for (const TravelMode mode : {TravelMode::Walk, TravelMode::Drive}) {
+            if (mode != TravelMode::Walk) ImGui::SameLine();
+            const TextId text = mode == TravelMode::Walk ? TextId::Walk : TextId::Drive;
+            if (ImGui::RadioButton(label(tr(text, lang), travelModeName(mode).data()).c_str(),
+                                   model.isochroneMode == mode)) {
+                model.isochroneMode = mode;
+                actions.isochroneSettingsChanged = true;
+            }
+        }
         char minutes[64] = {};
         model.isochroneMinutes.copy(minutes, sizeof minutes - 1);
         if (ImGui::InputText(label(tr(TextId::Minutes, lang), "minutes").c_str(), minutes, sizeof minutes)) {

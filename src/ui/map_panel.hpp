@@ -1,6 +1,7 @@
 #pragma once
 /// The main ImGui panel over the map: layers with counts and toggles, view info, data problems.
 
+#include "core/feeds/travel_mode.hpp"
 #include "core/formats/diagnostic.hpp"
 #include "core/geo/geo.hpp"
 #include "ui/strings.hpp"
@@ -27,7 +28,7 @@ struct MapPanelModel {
     bool demoData = true;
     std::string status; ///< what is loading or parsing now, empty when idle
     bool hasRoads = false;
-    int isochroneMode = 0; ///< 0 walk, 1 drive
+    TravelMode isochroneMode = TravelMode::Walk;
     std::string isochroneMinutes = "5,10,15";
     std::string isochroneInfo; ///< result of the last computation
     std::string selectedFeed;  ///< feed of the selected feature ("" when none): its layer can be exported

@@ -49,14 +49,14 @@ TEST_CASE("Briefing options: snapshot, isochrones from a point, and a saved view
     REQUIRE(o.isoFrom);
     CHECK(o.isoFrom->lon == 113.67);
     CHECK(o.isoFrom->lat == 34.75);
-    CHECK(o.isoMode == 1);
+    CHECK(o.isoMode == TravelMode::Drive);
     CHECK(o.isoMinutes == "5,10");
     REQUIRE(o.view);
     CHECK(o.view->zoom == 12.5);
     const AppOptions bad = optionsFromParams(parseQueryString("iso=200,1&view=1,2&isomode=fly&snapshot=0"));
     CHECK_FALSE(bad.isoFrom);
     CHECK_FALSE(bad.view);
-    CHECK(bad.isoMode == -1);
+    CHECK_FALSE(bad.isoMode);
     CHECK_FALSE(bad.snapshot);
 }
 

@@ -121,7 +121,7 @@ inline std::uint32_t nodeAt(const RoadGraph& g, LonLat p) {
     return 0;
 }
 
-inline EdgePoint at(const RoadGraph& g, const AsciiMap& m, char node, Mode mode) {
+inline EdgePoint at(const RoadGraph& g, const AsciiMap& m, char node, TravelMode mode) {
     const std::optional<EdgePoint> p = g.snap(m.nodes.at(node), mode, 5);
     REQUIRE(p);
     return *p;

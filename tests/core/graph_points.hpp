@@ -11,7 +11,7 @@ namespace cordon::testing {
 
 /// A source exactly on a node: an edge point at fraction 0 or 1 of one of its edges in `mode`
 /// (the node must have an arc in that mode).
-inline EdgePoint onNode(const RoadGraph& g, Mode mode, std::uint32_t node) {
+inline EdgePoint onNode(const RoadGraph& g, TravelMode mode, std::uint32_t node) {
     const Arc arc = g.arcs(mode, node)[0];
     EdgePoint p;
     p.edge = arc.edge;
@@ -20,7 +20,7 @@ inline EdgePoint onNode(const RoadGraph& g, Mode mode, std::uint32_t node) {
 }
 
 /// `count` points at random fractions of random edges usable in `mode` (in either direction).
-inline std::vector<EdgePoint> randomEdgePoints(const RoadGraph& g, Mode mode, std::size_t count,
+inline std::vector<EdgePoint> randomEdgePoints(const RoadGraph& g, TravelMode mode, std::size_t count,
                                                std::mt19937& rng) {
     const int m = static_cast<int>(mode);
     std::vector<EdgePoint> points;

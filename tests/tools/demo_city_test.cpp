@@ -40,7 +40,7 @@ FeedSet readDemoCity() {
 std::unordered_map<std::uint32_t, std::size_t> walkComponentSizes(const RoadGraph& g) {
     std::unordered_map<std::uint32_t, std::size_t> sizes;
     for (std::uint32_t n = 0; n < g.nodeCount(); ++n)
-        if (!g.arcs(Mode::Walk, n).empty()) ++sizes[g.components(Mode::Walk)[n]];
+        if (!g.arcs(TravelMode::Walk, n).empty()) ++sizes[g.components(TravelMode::Walk)[n]];
     return sizes;
 }
 
@@ -80,7 +80,8 @@ TEST_CASE("The demo city's streets are one walkable network apart from the seale
     // Whatever the closures cut off lies right next to a sealed street.
     std::size_t cutOff = 0;
     for (std::uint32_t n = 0; n < sealed.nodeCount(); ++n) {
-        if (sealed.arcs(Mode::Walk, n).empty() || sealed.components(Mode::Walk)[n] == main) continue;
+        if (sealed.arcs(TravelMode::Walk, n).empty() || sealed.components(TravelMode::Walk)[n] == main)
+            continue;
         ++cutOff;
         double nearest = 1e30;
         for (LonLat p : closedPoints)

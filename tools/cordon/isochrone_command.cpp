@@ -39,7 +39,7 @@ int runIsochroneCommand(const std::vector<std::string>& given, std::ostream& out
     const std::vector<std::string> args = splitOptionValues(given);
     std::string roadsFile, outFile;
     std::vector<double> from, minutes{5, 10, 15};
-    Mode mode = Mode::Walk;
+    TravelMode mode = TravelMode::Walk;
     for (std::size_t i = 0; i < args.size(); ++i) {
         const std::string& a = args[i];
         const bool hasValue = i + 1 < args.size();
@@ -56,12 +56,12 @@ int runIsochroneCommand(const std::vector<std::string>& given, std::ostream& out
                 return kExitUsage;
             }
         } else if (a == "--mode" && hasValue) {
-            const std::string m = args[++i];
-            if (m != "walk" && m != "drive") {
+            const std::optional<TravelMode> m = travelModeFromName(args[++i]);
+            if (!m) {
                 err << "cordon isochrone: --mode is walk or drive\n";
                 return kExitUsage;
             }
-            mode = m == "walk" ? Mode::Walk : Mode::Drive;
+            mode = *m;
         } else if (a == "-o" && hasValue)
             outFile = args[++i];
         else {
@@ -89,7 +89,7 @@ int runIsochroneCommand(const std::vector<std::string>& given, std::ostream& out
     const RoadGraph graph = RoadGraph::build(*roads.feed);
     const std::optional<EdgePoint> source = graph.snap({from[0], from[1]}, mode);
     if (!source) {
-        err << "cordon isochrone: no road usable by " << (mode == Mode::Walk ? "walking" : "car")
+        err << "cordon isochrone: no road usable by " << (mode == TravelMode::Walk ? "walking" : "car")
             << " within 2 km of " << from[0] << "," << from[1] << "\n";
         return kExitProblems;
     }

@@ -22,7 +22,7 @@ constexpr double kGuessSlackSeconds = 120;
 
 /// The points a team travels to: per mode, where the target meets that mode's network.
 struct Target {
-    std::vector<EdgePoint> points[kModeCount];
+    std::vector<EdgePoint> points[kTravelModeCount];
     bool empty() const { return points[0].empty() && points[1].empty(); }
 };
 
@@ -34,10 +34,6 @@ struct Assignment {
     bool resolved = false;
 };
 
-Mode modeOf(TravelMode m) {
-    return m == TravelMode::Walk ? Mode::Walk : Mode::Drive;
-}
-
 bool isBetter(double seconds, std::uint32_t team, const TeamReach& than) {
     return seconds < than.seconds || (seconds == than.seconds && team < than.team);
 }
@@ -46,7 +42,7 @@ void offer(TeamReach& reach, double seconds, std::uint32_t team) {
     if (seconds != kUnreached && isBetter(seconds, team, reach)) reach = {seconds, team};
 }
 
-std::optional<EdgePoint> snapNear(const RoadGraph& graph, LonLat p, Mode mode, double maxMetres) {
+std::optional<EdgePoint> snapNear(const RoadGraph& graph, LonLat p, TravelMode mode, double maxMetres) {
     const double near = std::min(kNearSnapMetres, maxMetres);
     if (std::optional<EdgePoint> s = graph.snap(p, mode, near)) return s;
     if (maxMetres > near) return graph.snap(p, mode, maxMetres);
@@ -104,8 +100,8 @@ std::optional<LonLat> representativePointOf(const FeatureLayer& layer, std::size
 Target pointTarget(const RoadGraph& graph, std::optional<LonLat> p, double snapMetres) {
     Target t;
     if (!p) return t;
-    for (int m = 0; m < kModeCount; ++m)
-        if (std::optional<EdgePoint> s = snapNear(graph, *p, static_cast<Mode>(m), snapMetres))
+    for (int m = 0; m < kTravelModeCount; ++m)
+        if (std::optional<EdgePoint> s = snapNear(graph, *p, static_cast<TravelMode>(m), snapMetres))
             t.points[m].push_back(*s);
     return t;
 }
@@ -113,14 +109,14 @@ Target pointTarget(const RoadGraph& graph, std::optional<LonLat> p, double snapM
 Target zoneTarget(const RoadGraph& graph, const Feed& zones, std::uint32_t zone,
                   const CoverageOptions& options) {
     Target t;
-    for (int m = 0; m < kModeCount; ++m)
-        t.points[m] = zoneTargetPoints(graph, zones, zone, static_cast<Mode>(m), options);
+    for (int m = 0; m < kTravelModeCount; ++m)
+        t.points[m] = zoneTargetPoints(graph, zones, zone, static_cast<TravelMode>(m), options);
     return t;
 }
 
 /// Nearest source of the last run (TravelTimes or TreeSweep) to any point of the target, as a team.
 template <class Run>
-TeamReach nearest(const Run& times, const Target& target, Mode mode,
+TeamReach nearest(const Run& times, const Target& target, TravelMode mode,
                   const std::vector<std::uint32_t>& sourceTeam) {
     TeamReach best;
     for (const EdgePoint& p : target.points[static_cast<int>(mode)]) {
@@ -149,7 +145,7 @@ std::string_view teamKindId(TeamKind kind) {
 }
 
 std::vector<EdgePoint> zoneTargetPoints(const RoadGraph& graph, const Feed& zones, std::uint32_t zone,
-                                        Mode mode, const CoverageOptions& options) {
+                                        TravelMode mode, const CoverageOptions& options) {
     std::vector<EdgePoint> points;
     const std::vector<LonLat> vertices = outerVertices(zones.layer, zone);
     if (vertices.empty()) return points;
@@ -186,12 +182,12 @@ CoverageReport computeCoverage(const FeedSet& feeds, const RoadGraph& graph, con
     std::vector<std::optional<EdgePoint>> base(teamCount);
     for (std::uint32_t t = 0; t < teamCount; ++t) {
         const std::optional<LonLat> p = teams->layer.firstPosition(t);
-        const Mode mode = modeOf(teams->teams[t].mode);
+        const TravelMode mode = teams->teams[t].mode;
         if (p) base[t] = snapNear(graph, *p, mode, options.snapMetres);
         if (!base[t])
-            report.diagnostics.push_back(
-                offNetwork(*teams, t, mode == Mode::Walk ? "no road usable on foot" : "no road usable by car",
-                           options.snapMetres));
+            report.diagnostics.push_back(offNetwork(
+                *teams, t, mode == TravelMode::Walk ? "no road usable on foot" : "no road usable by car",
+                options.snapMetres));
     }
     std::vector<Target> zoneTargets(zoneCount), postTargets(postCount);
     report.zones.resize(zoneCount);
@@ -253,16 +249,16 @@ CoverageReport computeCoverage(const FeedSet& feeds, const RoadGraph& graph, con
             r.nodeSeconds.assign(graph.nodeCount(), kUnreached);
         }
     TravelTimes times(graph);
-    std::optional<TreeSweep> sweeps[kModeCount];
-    for (int m = 0; m < kModeCount; ++m)
+    std::optional<TreeSweep> sweeps[kTravelModeCount];
+    for (int m = 0; m < kTravelModeCount; ++m)
         if (hierarchies[m] && &hierarchies[m]->graph() == &graph &&
-            hierarchies[m]->mode() == static_cast<Mode>(m))
+            hierarchies[m]->mode() == static_cast<TravelMode>(m))
             sweeps[m].emplace(*hierarchies[m]);
     std::vector<EdgePoint> sources;
     std::vector<std::uint32_t> sourceTeam;
     // What a group run (TravelTimes or TreeSweep) tells: each target's nearest team of the kind,
     // the times of assigned teams that are that nearest one, compounds reached, responsibility.
-    const auto readGroupRun = [&](const auto& run, int k, Mode mode) {
+    const auto readGroupRun = [&](const auto& run, int k, TravelMode mode) {
         auto visit = [&](const Target& target, TargetCoverage& coverage,
                          const std::vector<std::uint32_t>& assigned) {
             const TeamReach r = nearest(run, target, mode, sourceTeam);
@@ -276,7 +272,7 @@ CoverageReport computeCoverage(const FeedSet& feeds, const RoadGraph& graph, con
             for (std::uint32_t i : assigned) {
                 Assignment& a = assignments[i];
                 if (a.resolved || static_cast<int>(teams->teams[a.team].kind) != k ||
-                    modeOf(teams->teams[a.team].mode) != mode)
+                    teams->teams[a.team].mode != mode)
                     continue;
                 a.seconds = r.team == a.team ? r.seconds : kUnreached;
                 a.resolved = true;
@@ -300,13 +296,12 @@ CoverageReport computeCoverage(const FeedSet& feeds, const RoadGraph& graph, con
         });
     };
     for (int k = 0; k < kTeamKindCount; ++k)
-        for (int m = 0; m < kModeCount; ++m) {
-            const Mode mode = static_cast<Mode>(m);
+        for (int m = 0; m < kTravelModeCount; ++m) {
+            const TravelMode mode = static_cast<TravelMode>(m);
             sources.clear();
             sourceTeam.clear();
             for (std::uint32_t t = 0; t < teamCount; ++t)
-                if (static_cast<int>(teams->teams[t].kind) == k && modeOf(teams->teams[t].mode) == mode &&
-                    base[t]) {
+                if (static_cast<int>(teams->teams[t].kind) == k && teams->teams[t].mode == mode && base[t]) {
                     sources.push_back(*base[t]);
                     sourceTeam.push_back(t);
                 }
@@ -323,7 +318,7 @@ CoverageReport computeCoverage(const FeedSet& feeds, const RoadGraph& graph, con
     for (Responsibility& r : report.responsibility) {
         r.teamMode.resize(teamCount);
         for (std::uint32_t t = 0; t < teamCount; ++t)
-            r.teamMode[t] = modeOf(teams->teams[t].mode);
+            r.teamMode[t] = teams->teams[t].mode;
     }
 
     // Assigned teams that are not the nearest of their group: a run of that team alone. Its cutoff
@@ -345,19 +340,19 @@ CoverageReport computeCoverage(const FeedSet& feeds, const RoadGraph& graph, con
         if (a.resolved) record(a);
     std::vector<std::pair<double, std::uint32_t>> order; // (guessed seconds to the farthest target, team)
     for (std::uint32_t team = 0; team < teamCount; ++team) {
-        const Mode mode = modeOf(teams->teams[team].mode);
+        const TravelMode mode = teams->teams[team].mode;
         double farthest = -1;
         for (std::uint32_t i : byTeam[team])
             if (!assignments[i].resolved)
                 for (const EdgePoint& p : targetOf(assignments[i]).points[static_cast<int>(mode)])
                     farthest = std::max(farthest, haversineMetres(base[team]->position, p.position));
-        const double speed = mode == Mode::Walk ? kWalkSpeed : kGuessDriveSpeed;
+        const double speed = mode == TravelMode::Walk ? kWalkSpeed : kGuessDriveSpeed;
         if (farthest >= 0) order.emplace_back(kGuessDetour * farthest / speed + kGuessSlackSeconds, team);
     }
     std::sort(order.begin(), order.end());
     std::vector<std::uint32_t> pending, stopNodes;
     for (const auto& [guess, team] : order) {
-        const Mode mode = modeOf(teams->teams[team].mode);
+        const TravelMode mode = teams->teams[team].mode;
         const int m = static_cast<int>(mode);
         const std::vector<std::uint32_t> own{team};
         pending.clear();

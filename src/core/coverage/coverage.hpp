@@ -62,7 +62,7 @@ struct TargetCoverage {
 struct Responsibility {
     std::vector<std::uint32_t> nodeTeam; ///< kNoTeam where no team of the kind arrives
     std::vector<double> nodeSeconds;
-    std::vector<Mode> teamMode; ///< per team (feature index): the mode its times are in
+    std::vector<TravelMode> teamMode; ///< per team (feature index): the mode its times are in
 };
 
 /// How an edge is shared for drawing: [0, split) belongs to `fromTeam`, [split, 1] to `toTeam`
@@ -96,7 +96,7 @@ struct CoverageReport {
 };
 
 /// Contraction hierarchies of the graph per mode (each may be null, or not yet built).
-using ModeHierarchies = std::array<const ContractionHierarchy*, kModeCount>;
+using ModeHierarchies = std::array<const ContractionHierarchy*, kTravelModeCount>;
 
 /// Computes coverage from the teams, zones, posts and areas feeds of `feeds` over `graph` (built
 /// from its roads feed). Missing feeds give empty parts; never throws on bad input. With a
@@ -110,7 +110,7 @@ CoverageReport computeCoverage(const FeedSet& feeds, const RoadGraph& graph,
 /// `options.maxZonePoints`, evenly spaced) snapped to the network; the time to a zone is the least
 /// time to any of them.
 std::vector<EdgePoint> zoneTargetPoints(const RoadGraph& graph, const Feed& zones, std::uint32_t zone,
-                                        Mode mode, const CoverageOptions& options = {});
+                                        TravelMode mode, const CoverageOptions& options = {});
 
 /// The point a compound's people are counted at: the area-weighted centroid of its largest outer
 /// ring (nullopt without a polygon).

@@ -48,7 +48,6 @@ constexpr std::string_view kPostKinds[] = {"compound_gate", "city_entry", "highw
                                            "testing_site"};
 constexpr std::string_view kTeamKinds[] = {"task_force", "door_team", "volunteer_team", "testing_team",
                                            "supply_team"};
-constexpr std::string_view kModes[] = {"walk", "drive"};
 constexpr std::string_view kFacilityKinds[] = {"hospital", "isolation_site", "testing_site", "depot",
                                                "command_post"};
 constexpr std::string_view kColours[] = {"red", "orange", "yellow", "green", "white"};
@@ -425,7 +424,7 @@ class TeamReader final : public TypedReader<TeamFields> {
             Count n = 0;
             if (readCount(n, prop(k), v, d)) row.members = static_cast<int>(std::min<Count>(n, 100000));
         } else if (k == "mode")
-            readEnum(row.mode, kModes, k, v, d);
+            readEnum(row.mode, kTravelModeNames, k, v, d);
         else if (k == "zones")
             readIds(row.zones, k, v, d);
         else if (k == "posts")

@@ -3,6 +3,7 @@
 /// contract's fields. Column vectors run parallel to `layer.features`; only the one matching the
 /// feed's kind is filled.
 
+#include "core/feeds/travel_mode.hpp"
 #include "core/formats/clock_time.hpp"
 #include "core/formats/feature_layer.hpp"
 #include "core/formats/id_index.hpp"
@@ -27,7 +28,6 @@ enum class AreaLevel : std::uint8_t { District, Subdistrict, Community, Compound
 enum class Risk : std::uint8_t { High, Medium, Low };
 enum class PostKind : std::uint8_t { CompoundGate, CityEntry, HighwayExit, ServiceStation, TestingSite };
 enum class TeamKind : std::uint8_t { TaskForce, DoorTeam, VolunteerTeam, TestingTeam, SupplyTeam };
-enum class TravelMode : std::uint8_t { Walk, Drive };
 enum class FacilityKind : std::uint8_t { Hospital, IsolationSite, TestingSite, Depot, CommandPost };
 enum class Oneway : std::uint8_t { No, Forward, Backward };
 

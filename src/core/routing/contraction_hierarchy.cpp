@@ -26,7 +26,7 @@ struct WorkArc {
 /// The graph as it shrinks: arcs out of and into each node not yet contracted.
 class Contractor {
   public:
-    Contractor(const RoadGraph& graph, Mode mode)
+    Contractor(const RoadGraph& graph, TravelMode mode)
         : m_out(graph.nodeCount()), m_in(graph.nodeCount()), m_contractedNeighbours(graph.nodeCount(), 0),
           m_dist(graph.nodeCount(), kInfinity), m_targetMark(graph.nodeCount(), 0) {
         for (std::uint32_t n = 0; n < graph.nodeCount(); ++n)
@@ -183,7 +183,7 @@ class Contractor {
 /// worse than the next one's), and what each contracted node keeps: its arcs to the nodes still
 /// there, which are all more important than it.
 struct HierarchyBuilder::State {
-    State(const RoadGraph& g, Mode m) : graph(g), mode(m), work(g, m), priority(g.nodeCount()) {
+    State(const RoadGraph& g, TravelMode m) : graph(g), mode(m), work(g, m), priority(g.nodeCount()) {
         const auto n = static_cast<std::uint32_t>(g.nodeCount());
         for (std::uint32_t v = 0; v < n; ++v) {
             priority[v] = work.guess(v);
@@ -195,7 +195,7 @@ struct HierarchyBuilder::State {
         downIn.resize(n);
     }
     const RoadGraph& graph;
-    Mode mode;
+    TravelMode mode;
     Contractor work;
     std::vector<int> priority;
     using Entry = std::pair<int, std::uint32_t>;
@@ -206,7 +206,7 @@ struct HierarchyBuilder::State {
     std::size_t shortcuts = 0;
 };
 
-HierarchyBuilder::HierarchyBuilder(const RoadGraph& graph, Mode mode)
+HierarchyBuilder::HierarchyBuilder(const RoadGraph& graph, TravelMode mode)
     : m_state(std::make_unique<State>(graph, mode)) {}
 HierarchyBuilder::~HierarchyBuilder() = default;
 HierarchyBuilder::HierarchyBuilder(HierarchyBuilder&&) noexcept = default;
@@ -275,7 +275,7 @@ ContractionHierarchy HierarchyBuilder::finish() {
     return ch;
 }
 
-ContractionHierarchy ContractionHierarchy::build(const RoadGraph& graph, Mode mode) {
+ContractionHierarchy ContractionHierarchy::build(const RoadGraph& graph, TravelMode mode) {
     return HierarchyBuilder(graph, mode).finish();
 }
 

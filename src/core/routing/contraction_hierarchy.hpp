@@ -32,10 +32,10 @@ class ContractionHierarchy {
     };
 
     /// Contracts `mode`'s graph. The graph must outlive the hierarchy.
-    static ContractionHierarchy build(const RoadGraph& graph, Mode mode);
+    static ContractionHierarchy build(const RoadGraph& graph, TravelMode mode);
 
     const RoadGraph& graph() const { return *m_graph; }
-    Mode mode() const { return m_mode; }
+    TravelMode mode() const { return m_mode; }
     std::size_t nodeCount() const { return m_position.size(); }
     /// Where a node stands in the sweep: 0 is the most important (contracted last).
     std::uint32_t position(std::uint32_t node) const { return m_position[node]; }
@@ -57,7 +57,7 @@ class ContractionHierarchy {
   private:
     friend class HierarchyBuilder;
     const RoadGraph* m_graph = nullptr;
-    Mode m_mode = Mode::Walk;
+    TravelMode m_mode = TravelMode::Walk;
     std::vector<std::uint32_t> m_position;
     std::vector<std::uint32_t> m_downOffsets;
     std::vector<Link> m_down;
@@ -71,7 +71,7 @@ class ContractionHierarchy {
 class HierarchyBuilder {
   public:
     /// The graph must outlive the builder and the hierarchy.
-    HierarchyBuilder(const RoadGraph& graph, Mode mode);
+    HierarchyBuilder(const RoadGraph& graph, TravelMode mode);
     ~HierarchyBuilder();
     HierarchyBuilder(HierarchyBuilder&&) noexcept;
     HierarchyBuilder& operator=(HierarchyBuilder&&) noexcept;

@@ -149,9 +149,9 @@ std::vector<IsochroneBand> buildIsochrones(const TravelTimes& times, const std::
     std::vector<IsochroneBand> bands;
     if (minutes.empty()) return bands;
     const double maxSeconds = *std::max_element(minutes.begin(), minutes.end()) * 60;
-    const double groundCell = options.cellMetres > 0       ? options.cellMetres
-                              : times.mode() == Mode::Walk ? 25
-                                                           : 60;
+    const double groundCell = options.cellMetres > 0             ? options.cellMetres
+                              : times.mode() == TravelMode::Walk ? 25
+                                                                 : 60;
     // Grid cells are square in Mercator metres: scale the ground size by the latitude.
     double lat = 0;
     if (!times.reached().empty()) lat = times.graph().node(times.reached().front()).lat;
@@ -170,15 +170,14 @@ std::vector<IsochroneBand> buildIsochrones(const TravelTimes& times, const std::
     return bands;
 }
 
-std::string isochronesToGeoJson(const std::vector<IsochroneBand>& bands, Mode mode) {
+std::string isochronesToGeoJson(const std::vector<IsochroneBand>& bands, TravelMode mode) {
     std::string s = R"({"type":"FeatureCollection","features":[)";
     char buf[64];
     for (std::size_t b = 0; b < bands.size(); ++b) {
         if (b) s += ",";
         std::snprintf(buf, sizeof buf, "%g", bands[b].minutes);
         s += R"({"type":"Feature","properties":{"minutes":)" + std::string(buf) + R"(,"mode":")" +
-             (mode == Mode::Walk ? "walk" : "drive") +
-             R"("},"geometry":{"type":"MultiPolygon","coordinates":)" +
+             std::string(travelModeName(mode)) + R"("},"geometry":{"type":"MultiPolygon","coordinates":)" +
              multiPolygonCoordinates(bands[b].polygons) + "}}";
     }
     return s + "]}";

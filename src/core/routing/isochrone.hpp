@@ -32,7 +32,7 @@ std::vector<IsochroneBand> buildIsochrones(const TravelTimes& times, const std::
                                            IsochroneOptions options = {});
 
 /// The bands as a GeoJSON FeatureCollection (one MultiPolygon feature per band).
-std::string isochronesToGeoJson(const std::vector<IsochroneBand>& bands, Mode mode);
+std::string isochronesToGeoJson(const std::vector<IsochroneBand>& bands, TravelMode mode);
 
 /// Signed area of a closed ring in square degrees (positive counter-clockwise).
 double ringArea(const Ring& ring);

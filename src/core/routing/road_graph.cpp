@@ -104,9 +104,9 @@ double haversineMetres(LonLat a, LonLat b) {
     return 2 * kEarthMeanRadius * std::asin(std::min(1.0, std::sqrt(h)));
 }
 
-double metresPerSecond(Mode mode, std::string_view hw, float maxspeedKmh) {
+double metresPerSecond(TravelMode mode, std::string_view hw, float maxspeedKmh) {
     const bool motorRoad = startsWith(hw, "motorway") || startsWith(hw, "trunk");
-    if (mode == Mode::Walk) return motorRoad ? -1 : kWalkSpeed;
+    if (mode == TravelMode::Walk) return motorRoad ? -1 : kWalkSpeed;
     struct ClassSpeed {
         std::string_view highway;
         double kmh;
@@ -152,11 +152,12 @@ RoadGraph RoadGraph::build(const Feed& roads) {
     for (std::size_t f = 0; f < layer.features.size(); ++f) {
         const FeatureRecord& rec = layer.features[f];
         const RoadFields& road = roads.roads[f];
-        double speed[kModeCount];
-        for (int m = 0; m < kModeCount; ++m)
-            speed[m] =
-                road.closed ? -1 : metresPerSecond(static_cast<Mode>(m), road.highway, road.maxspeedKmh);
-        if (road.access == "no" || road.access == "private") speed[static_cast<int>(Mode::Drive)] = -1;
+        double speed[kTravelModeCount];
+        for (int m = 0; m < kTravelModeCount; ++m)
+            speed[m] = road.closed
+                           ? -1
+                           : metresPerSecond(static_cast<TravelMode>(m), road.highway, road.maxspeedKmh);
+        if (road.access == "no" || road.access == "private") speed[static_cast<int>(TravelMode::Drive)] = -1;
         for (std::uint32_t p = rec.firstPart; p < rec.firstPart + rec.partCount; ++p) {
             const GeometryPart& part = layer.parts[p];
             if (part.kind != PartKind::Line) continue;
@@ -182,10 +183,10 @@ RoadGraph RoadGraph::build(const Feed& roads) {
                 }
                 e.shapeCount = static_cast<std::uint32_t>(i - start + 1);
                 e.lengthMetres = static_cast<float>(length);
-                for (int m = 0; m < kModeCount; ++m) {
+                for (int m = 0; m < kTravelModeCount; ++m) {
                     if (speed[m] <= 0) continue;
                     const float t = static_cast<float>(length / speed[m]);
-                    const bool oneway = m == static_cast<int>(Mode::Drive) && road.oneway != Oneway::No;
+                    const bool oneway = m == static_cast<int>(TravelMode::Drive) && road.oneway != Oneway::No;
                     e.seconds[m][0] = oneway && road.oneway == Oneway::Backward ? -1 : t;
                     e.seconds[m][1] = oneway && road.oneway == Oneway::Forward ? -1 : t;
                 }
@@ -229,7 +230,7 @@ void RoadGraph::numberNodesAlongHilbertCurve() {
 }
 
 void RoadGraph::buildAdjacency() {
-    for (int m = 0; m < kModeCount; ++m) {
+    for (int m = 0; m < kTravelModeCount; ++m) {
         Adjacency& a = m_adjacency[m];
         a.offsets.assign(m_nodes.size() + 1, 0);
         for (const RoadEdge& e : m_edges) {
@@ -294,7 +295,7 @@ RoadGraph::NodeKind RoadGraph::kindOf(std::uint32_t n, std::span<const Arc> out,
 }
 
 void RoadGraph::buildComponents() {
-    for (int m = 0; m < kModeCount; ++m) {
+    for (int m = 0; m < kTravelModeCount; ++m) {
         std::vector<std::uint32_t> parent(m_nodes.size());
         std::iota(parent.begin(), parent.end(), 0u);
         for (const RoadEdge& e : m_edges)
@@ -355,7 +356,7 @@ void RoadGraph::buildGrid() {
         forCells(e, [&](std::size_t c) { m_cellEdges[fill[c]++] = e; });
 }
 
-std::optional<EdgePoint> RoadGraph::snap(LonLat p, Mode mode, double maxDistanceMetres) const {
+std::optional<EdgePoint> RoadGraph::snap(LonLat p, TravelMode mode, double maxDistanceMetres) const {
     if (m_edges.empty()) return std::nullopt;
     const MercatorPoint q = mercator::project(p);
     const double scale = mercator::scaleFactor(p.lat); // ground metres per projected metre

@@ -19,9 +19,6 @@
 
 namespace cordon {
 
-enum class Mode : std::uint8_t { Walk, Drive };
-inline constexpr int kModeCount = 2;
-
 /// Walking speed, metres per second (5 km/h).
 inline constexpr double kWalkSpeed = 5.0 / 3.6;
 
@@ -32,7 +29,7 @@ struct RoadEdge {
     std::uint32_t road = 0;                       ///< feature index in the roads feed
     float lengthMetres = 0;
     /// Seconds to traverse per mode and direction (forward = from -> to); negative = not allowed.
-    float seconds[kModeCount][2] = {{-1, -1}, {-1, -1}};
+    float seconds[kTravelModeCount][2] = {{-1, -1}, {-1, -1}};
 };
 
 /// One directed arc of a mode's adjacency.
@@ -78,42 +75,42 @@ class RoadGraph {
         return {m_stepMetres.data() + m_edges[e].firstShape, m_edges[e].shapeCount - 1};
     }
     /// Arcs leaving `node` in `mode`.
-    std::span<const Arc> arcs(Mode mode, std::uint32_t node) const {
+    std::span<const Arc> arcs(TravelMode mode, std::uint32_t node) const {
         const auto& a = m_adjacency[static_cast<int>(mode)];
         return {a.arcs.data() + a.offsets[node], a.offsets[node + 1] - a.offsets[node]};
     }
     /// The whole adjacency of `mode` as a search reads it: the arcs of node n are
     /// `searchArcs[offsets[n] .. offsets[n + 1])`, in the order of `arcs(mode, n)`, without their
     /// edge (8 bytes each, packed closer), and with no span built per node.
-    const std::uint32_t* arcOffsets(Mode mode) const {
+    const std::uint32_t* arcOffsets(TravelMode mode) const {
         return m_adjacency[static_cast<int>(mode)].offsets.data();
     }
-    const SearchArc* searchArcs(Mode mode) const {
+    const SearchArc* searchArcs(TravelMode mode) const {
         return m_adjacency[static_cast<int>(mode)].searchArcs.data();
     }
     /// Whether a node is a dead end in `mode`: arcs come in from one neighbour only and every arc out
     /// goes back there. It is final once that neighbour is settled, so a search need not queue it.
-    bool deadEnd(Mode mode, std::uint32_t node) const {
+    bool deadEnd(TravelMode mode, std::uint32_t node) const {
         return m_adjacency[static_cast<int>(mode)].kind[node] == NodeKind::DeadEnd;
     }
     /// Whether a node is a link in a chain in `mode`: arcs come in from one or two neighbours, and
     /// entering from either, the arcs that lead on elsewhere all go to one node; no loop. A search
     /// can walk along a chain instead of queueing every link.
-    bool chainLink(Mode mode, std::uint32_t node) const {
+    bool chainLink(TravelMode mode, std::uint32_t node) const {
         return m_adjacency[static_cast<int>(mode)].kind[node] == NodeKind::ChainLink;
     }
     /// Component id per node for `mode` (arcs taken as undirected); nodes no arc reaches get
     /// their own component.
-    const std::vector<std::uint32_t>& components(Mode mode) const {
+    const std::vector<std::uint32_t>& components(TravelMode mode) const {
         return m_components[static_cast<int>(mode)];
     }
     /// Number of components in `mode` and the size of the largest.
-    std::size_t componentCount(Mode mode) const { return m_componentCount[static_cast<int>(mode)]; }
-    std::size_t largestComponent(Mode mode) const { return m_largestComponent[static_cast<int>(mode)]; }
+    std::size_t componentCount(TravelMode mode) const { return m_componentCount[static_cast<int>(mode)]; }
+    std::size_t largestComponent(TravelMode mode) const { return m_largestComponent[static_cast<int>(mode)]; }
 
     /// Nearest point on an edge usable in `mode` (at its exact projection, not just the nearest
     /// node), within `maxDistanceMetres`.
-    std::optional<EdgePoint> snap(LonLat p, Mode mode, double maxDistanceMetres = 2000) const;
+    std::optional<EdgePoint> snap(LonLat p, TravelMode mode, double maxDistanceMetres = 2000) const;
 
   private:
     enum class NodeKind : std::uint8_t { Other, DeadEnd, ChainLink };
@@ -128,10 +125,10 @@ class RoadGraph {
         std::vector<SearchArc> searchArcs;
         std::vector<NodeKind> kind;
     };
-    Adjacency m_adjacency[kModeCount];
-    std::vector<std::uint32_t> m_components[kModeCount];
-    std::size_t m_componentCount[kModeCount] = {0, 0};
-    std::size_t m_largestComponent[kModeCount] = {0, 0};
+    Adjacency m_adjacency[kTravelModeCount];
+    std::vector<std::uint32_t> m_components[kTravelModeCount];
+    std::size_t m_componentCount[kTravelModeCount] = {0, 0};
+    std::size_t m_largestComponent[kTravelModeCount] = {0, 0};
 
     // Uniform grid over edge bounding boxes, in Mercator metres, for snapping.
     double m_cellSize = 250;
@@ -152,7 +149,7 @@ class RoadGraph {
 
 /// Seconds a mode takes on a road of this class, or a negative number when the mode may not use it.
 /// `maxspeedKmh` (0 = unknown) overrides the class speed for driving.
-double metresPerSecond(Mode mode, std::string_view highway, float maxspeedKmh);
+double metresPerSecond(TravelMode mode, std::string_view highway, float maxspeedKmh);
 
 /// Great-circle distance in metres.
 double haversineMetres(LonLat a, LonLat b);

@@ -7,9 +7,9 @@ namespace cordon {
 TravelTimes::TravelTimes(const RoadGraph& graph)
     : m_graph(graph), m_state(graph.nodeCount()), m_reached(graph.nodeCount()) {
     for (std::uint32_t n = 0; n < m_state.size(); ++n)
-        for (int m = 0; m < kModeCount; ++m) {
-            if (graph.deadEnd(Mode(m), n)) m_state[n].flags |= kDeadEnd << m;
-            if (graph.chainLink(Mode(m), n)) m_state[n].flags |= kChainLink << m;
+        for (int m = 0; m < kTravelModeCount; ++m) {
+            if (graph.deadEnd(TravelMode(m), n)) m_state[n].flags |= kDeadEnd << m;
+            if (graph.chainLink(TravelMode(m), n)) m_state[n].flags |= kChainLink << m;
         }
 }
 
@@ -71,7 +71,7 @@ void TravelTimes::relax(std::uint32_t node, double t, std::uint32_t source) {
     }
 }
 
-void TravelTimes::run(Mode mode, std::span<const EdgePoint> sources, double cutoffSeconds,
+void TravelTimes::run(TravelMode mode, std::span<const EdgePoint> sources, double cutoffSeconds,
                       std::span<const std::uint32_t> stopWhenSettled) {
     if (m_settledStamp == kLastStamp) { // stamps used up (after millions of runs): start them again
         for (NodeState& state : m_state)

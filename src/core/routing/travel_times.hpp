@@ -21,7 +21,7 @@ inline constexpr std::uint32_t kNoSource = UINT32_MAX;
 /// Calls `start(node, seconds)` for each node a search from point `p` starts at in `mode`: the ends
 /// of its edge it may travel to, with the time to get there, and the end it stands on if it does.
 template <class Start>
-void forEachStart(const RoadGraph& graph, Mode mode, const EdgePoint& p, Start&& start) {
+void forEachStart(const RoadGraph& graph, TravelMode mode, const EdgePoint& p, Start&& start) {
     const RoadEdge& e = graph.edge(p.edge);
     const int m = static_cast<int>(mode);
     const double f = p.fraction;
@@ -40,8 +40,8 @@ class RunSources {
     /// Seconds to `p` in `mode` from a run's node times and labels (`tree.seconds(n)`,
     /// `tree.label(n)`), within `cutoff`; the first source through `source`.
     template <class Tree>
-    double secondsTo(const Tree& tree, const RoadGraph& graph, Mode mode, double cutoff, const EdgePoint& p,
-                     std::uint32_t* source) const;
+    double secondsTo(const Tree& tree, const RoadGraph& graph, TravelMode mode, double cutoff,
+                     const EdgePoint& p, std::uint32_t* source) const;
 
   private:
     std::vector<EdgePoint> m_points;
@@ -60,7 +60,7 @@ class TravelTimes {
     /// is left below the cutoff): their times and labels are exactly those of the full run, and so
     /// is `secondsTo` for any point on an edge whose ends are both in the list. Other nodes may then
     /// hold a tentative time (never below their true one).
-    void run(Mode mode, std::span<const EdgePoint> sources, double cutoffSeconds = kUnreached,
+    void run(TravelMode mode, std::span<const EdgePoint> sources, double cutoffSeconds = kUnreached,
              std::span<const std::uint32_t> stopWhenSettled = {});
 
     /// Seconds to a node (kUnreached beyond the cutoff or in another component).
@@ -85,13 +85,13 @@ class TravelTimes {
     }
     /// The sources of the last run.
     std::span<const EdgePoint> sources() const { return m_sources.points(); }
-    Mode mode() const { return m_mode; }
+    TravelMode mode() const { return m_mode; }
     double cutoff() const { return m_cutoff; }
     const RoadGraph& graph() const { return m_graph; }
 
   private:
     const RoadGraph& m_graph;
-    Mode m_mode = Mode::Walk;
+    TravelMode m_mode = TravelMode::Walk;
     double m_cutoff = kUnreached;
     /// Per node, together: a search touches all three of a node at once, so one cache line.
     struct NodeState {
@@ -126,7 +126,7 @@ class TravelTimes {
 };
 
 template <class Tree>
-double RunSources::secondsTo(const Tree& tree, const RoadGraph& graph, Mode mode, double cutoff,
+double RunSources::secondsTo(const Tree& tree, const RoadGraph& graph, TravelMode mode, double cutoff,
                              const EdgePoint& p, std::uint32_t* source) const {
     const RoadEdge& e = graph.edge(p.edge);
     const int m = static_cast<int>(mode);

@@ -13,10 +13,6 @@ namespace cordon {
 
 namespace {
 
-Mode modeOf(TravelMode m) {
-    return m == TravelMode::Walk ? Mode::Walk : Mode::Drive;
-}
-
 /// Up to k nearest sources per node: a multi-source Dijkstra whose heap entries carry their
 /// source, each node settled once per source and at most k times.
 class KNearest {
@@ -25,7 +21,7 @@ class KNearest {
         : m_graph(graph), m_k(k), m_count(graph.nodeCount(), 0),
           m_labels(graph.nodeCount() * std::size_t(k)) {}
 
-    void run(Mode mode, const std::vector<EdgePoint>& sources, double cutoff) {
+    void run(TravelMode mode, const std::vector<EdgePoint>& sources, double cutoff) {
         const int m = int(mode);
         m_mode = mode;
         m_cutoff = cutoff;
@@ -100,7 +96,7 @@ class KNearest {
 
     const RoadGraph& m_graph;
     int m_k;
-    Mode m_mode = Mode::Drive;
+    TravelMode m_mode = TravelMode::Drive;
     double m_cutoff = kUnreached;
     std::vector<int> m_count;
     std::vector<Label> m_labels;
@@ -207,7 +203,7 @@ ReassignmentProblem buildReassignmentProblem(const StaffingModel& model, const F
     const std::size_t postCount = posts ? std::min(posts->size(), model.postCount()) : 0;
     const std::size_t teamCount = teams ? teams->size() : 0;
 
-    auto snapFeature = [&](const Feed& feed, std::size_t i, Mode mode) -> std::optional<EdgePoint> {
+    auto snapFeature = [&](const Feed& feed, std::size_t i, TravelMode mode) -> std::optional<EdgePoint> {
         const std::optional<LonLat> p = feed.layer.firstPosition(i);
         if (!p) return std::nullopt;
         // A small radius first: the snap grid's search grows with the radius.
@@ -240,33 +236,33 @@ ReassignmentProblem buildReassignmentProblem(const StaffingModel& model, const F
             continue;
         const auto duty = model.teamOnDuty(t);
         if (std::any_of(duty.begin(), duty.end(), [](std::int32_t n) { return n > 0; })) continue;
-        const std::optional<EdgePoint> at = snapFeature(*teams, t, modeOf(f.mode));
+        const std::optional<EdgePoint> at = snapFeature(*teams, t, f.mode);
         if (!at) {
             offNetwork("teams", *teams, t, "this standby team is not sent anywhere");
             continue;
         }
-        pr.suppliers.push_back({kNoPlanIndex, std::uint32_t(t), modeOf(f.mode), *at});
+        pr.suppliers.push_back({kNoPlanIndex, std::uint32_t(t), f.mode, *at});
         const int people = std::max(1, f.members / std::max(1, options.standbyShifts));
         pr.supplyBySlot.insert(pr.supplyBySlot.end(), std::size_t(slots), people);
     }
 
     // Short posts, snapped in every mode a supplier travels in.
-    bool modeUsed[kModeCount] = {false, false};
+    bool modeUsed[kTravelModeCount] = {false, false};
     for (const PlanSupplier& s : pr.suppliers)
         modeUsed[int(s.mode)] = true;
-    std::vector<std::optional<EdgePoint>> gapAt[kModeCount];
+    std::vector<std::optional<EdgePoint>> gapAt[kTravelModeCount];
     for (std::size_t p = 0; p < postCount; ++p) {
         if (model.postSummary(p).shortPersonMinutes == 0) continue;
-        std::optional<EdgePoint> at[kModeCount];
+        std::optional<EdgePoint> at[kTravelModeCount];
         bool any = false;
-        for (int m = 0; m < kModeCount; ++m)
-            if (modeUsed[m]) any |= bool(at[m] = snapFeature(*posts, p, Mode(m)));
+        for (int m = 0; m < kTravelModeCount; ++m)
+            if (modeUsed[m]) any |= bool(at[m] = snapFeature(*posts, p, TravelMode(m)));
         if (!any) {
             if (!pr.suppliers.empty()) offNetwork("posts", *posts, p, "nobody can be sent to close its gap");
             continue;
         }
         pr.gapPosts.push_back(std::uint32_t(p));
-        for (int m = 0; m < kModeCount; ++m)
+        for (int m = 0; m < kTravelModeCount; ++m)
             gapAt[m].push_back(at[m]);
         const auto req = model.required(p), on = model.onDuty(p);
         for (std::size_t s = 0; s < std::size_t(slots); ++s)
@@ -279,7 +275,7 @@ ReassignmentProblem buildReassignmentProblem(const StaffingModel& model, const F
     if (!pr.suppliers.empty() && !pr.gapPosts.empty()) {
         KNearest nearest(graph, k + 1); // one more: a post never supplies itself
         std::vector<std::pair<double, std::uint32_t>> found;
-        for (int m = 0; m < kModeCount; ++m) {
+        for (int m = 0; m < kTravelModeCount; ++m) {
             if (!modeUsed[m]) continue;
             std::vector<EdgePoint> sources;
             std::vector<std::uint32_t> supplierOf;
@@ -288,7 +284,7 @@ ReassignmentProblem buildReassignmentProblem(const StaffingModel& model, const F
                     sources.push_back(pr.suppliers[s].at);
                     supplierOf.push_back(s);
                 }
-            nearest.run(Mode(m), sources, options.maxTravelMinutes * 60);
+            nearest.run(TravelMode(m), sources, options.maxTravelMinutes * 60);
             for (std::size_t g = 0; g < pr.gapPosts.size(); ++g) {
                 if (!gapAt[m][g]) continue;
                 nearest.reaching(*gapAt[m][g], sources, found);

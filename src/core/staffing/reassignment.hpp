@@ -21,7 +21,7 @@ inline constexpr std::uint32_t kNoPlanIndex = UINT32_MAX;
 
 struct ReassignmentOptions {
     /// How staff moved from one post to another travel (standby teams use their own mode).
-    Mode postMode = Mode::Drive;
+    TravelMode postMode = TravelMode::Drive;
     /// Longest move considered, in minutes.
     double maxTravelMinutes = 45;
     /// Sources kept per short post: the nearest ones by travel time.
@@ -38,7 +38,7 @@ enum class PlanMethod : std::uint8_t { MinCostFlow, GreedyNearest };
 struct PlanSupplier {
     std::uint32_t post = kNoPlanIndex; ///< index in the posts feed, or kNoPlanIndex
     std::uint32_t team = kNoPlanIndex; ///< index in the teams feed (standby team), or kNoPlanIndex
-    Mode mode = Mode::Drive;
+    TravelMode mode = TravelMode::Drive;
     EdgePoint at;
 };
 

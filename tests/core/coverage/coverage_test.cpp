@@ -79,7 +79,7 @@ Scene scene(const AsciiMap& map, std::vector<Feed> feeds) {
 }
 
 double driveSeconds(double cells) {
-    return cells * kCell / metresPerSecond(Mode::Drive, "residential", 0);
+    return cells * kCell / metresPerSecond(TravelMode::Drive, "residential", 0);
 }
 
 constexpr int kTaskForce = static_cast<int>(TeamKind::TaskForce);
@@ -322,8 +322,8 @@ TEST_CASE("Coverage of the demo city over contraction hierarchies is the report 
           "[.][demo-city]") {
     const FeedSet feeds = demoCityFeeds();
     const RoadGraph graph = RoadGraph::build(*feeds.get(FeedKind::Roads));
-    const ContractionHierarchy walk = ContractionHierarchy::build(graph, Mode::Walk);
-    const ContractionHierarchy drive = ContractionHierarchy::build(graph, Mode::Drive);
+    const ContractionHierarchy walk = ContractionHierarchy::build(graph, TravelMode::Walk);
+    const ContractionHierarchy drive = ContractionHierarchy::build(graph, TravelMode::Drive);
     for (double threshold : {15.0, 5.0}) {
         CoverageOptions options;
         options.thresholdMinutes = threshold;
@@ -379,15 +379,15 @@ TEST_CASE("Coverage of the demo city agrees with one single-source run per team"
         sample[i] = i;
     std::shuffle(sample.begin(), sample.end(), rng);
     sample.resize(std::min<std::size_t>(sample.size(), 80));
-    std::vector<std::array<std::optional<EdgePoint>, kModeCount>> postPoints(sample.size());
+    std::vector<std::array<std::optional<EdgePoint>, kTravelModeCount>> postPoints(sample.size());
     for (std::size_t i = 0; i < sample.size(); ++i)
-        for (Mode mode : {Mode::Walk, Mode::Drive})
+        for (TravelMode mode : {TravelMode::Walk, TravelMode::Drive})
             postPoints[i][static_cast<int>(mode)] = graph.snap(
                 posts.layer.ring(posts.layer.parts[posts.layer.features[sample[i]].firstPart].firstRing)[0],
                 mode, options.snapMetres);
-    std::vector<std::array<std::vector<EdgePoint>, kModeCount>> zonePoints(zones.size());
+    std::vector<std::array<std::vector<EdgePoint>, kTravelModeCount>> zonePoints(zones.size());
     for (std::uint32_t z = 0; z < zones.size(); ++z)
-        for (Mode mode : {Mode::Walk, Mode::Drive})
+        for (TravelMode mode : {TravelMode::Walk, TravelMode::Drive})
             zonePoints[z][static_cast<int>(mode)] = zoneTargetPoints(graph, zones, z, mode, options);
 
     // Reference: each team alone, in its own mode, with no cutoff.
@@ -402,7 +402,7 @@ TEST_CASE("Coverage of the demo city agrees with one single-source run per team"
     TravelTimes times(graph);
     for (std::uint32_t t = 0; t < teams.size(); ++t) {
         const TeamFields& tf = teams.teams[t];
-        const Mode mode = tf.mode == TravelMode::Walk ? Mode::Walk : Mode::Drive;
+        const TravelMode mode = tf.mode;
         const int k = static_cast<int>(tf.kind), m = static_cast<int>(mode);
         const LonLat at = teams.layer.ring(teams.layer.parts[teams.layer.features[t].firstPart].firstRing)[0];
         const std::optional<EdgePoint> base = graph.snap(at, mode, options.snapMetres);

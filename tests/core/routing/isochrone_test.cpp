@@ -63,7 +63,7 @@ const Porto& porto() {
 TEST_CASE("Isochrones on Porto: valid rings, and road points inside exactly when reached in time") {
     const RoadGraph& g = porto().graph;
     const LonLat centre{-8.6110, 41.1496}; // Porto city centre (Aliados)
-    for (Mode mode : {Mode::Walk, Mode::Drive}) {
+    for (TravelMode mode : {TravelMode::Walk, TravelMode::Drive}) {
         const std::optional<EdgePoint> src = g.snap(centre, mode);
         REQUIRE(src);
         TravelTimes tt(g);
@@ -99,7 +99,7 @@ TEST_CASE("Isochrones on Porto: valid rings, and road points inside exactly when
         // after it -> outside, for all but a few points that lie within the off-road margin of a
         // faster road (a street beside an avenue): at least 97% must be outside.
         std::mt19937 rng(77);
-        const double slack = mode == Mode::Walk ? 60 : 30;
+        const double slack = mode == TravelMode::Walk ? 60 : 30;
         int inside = 0, outsideExpected = 0, outsideFound = 0;
         for (int i = 0; i < 12000; ++i) {
             const std::uint32_t e = rng() % g.edgeCount();
@@ -129,11 +129,11 @@ TEST_CASE("Isochrones on Porto: valid rings, and road points inside exactly when
 TEST_CASE("Isochrones: nothing reached gives empty bands; GeoJSON export is a FeatureCollection") {
     const RoadGraph& g = porto().graph;
     TravelTimes tt(g);
-    tt.run(Mode::Walk, {}, 600);
+    tt.run(TravelMode::Walk, {}, 600);
     const auto bands = buildIsochrones(tt, {5});
     REQUIRE(bands.size() == 1);
     CHECK(bands[0].polygons.empty());
-    const std::string json = isochronesToGeoJson(bands, Mode::Walk);
+    const std::string json = isochronesToGeoJson(bands, TravelMode::Walk);
     CHECK(json.find(R"("type":"FeatureCollection")") != std::string::npos);
     CHECK(readGeoJson(json, "isochrones").layer);
 }

@@ -28,10 +28,10 @@ TEST_CASE("Road graph: nodes at junctions and ends, one edge per street between 
     const RoadGraph g = RoadGraph::build(m.feed);
     CHECK(g.nodeCount() == 4);
     CHECK(g.edgeCount() == 3);
-    CHECK(g.componentCount(Mode::Walk) == 1);
+    CHECK(g.componentCount(TravelMode::Walk) == 1);
     TravelTimes tt(g);
-    const EdgePoint src = at(g, m, 'a', Mode::Walk);
-    tt.run(Mode::Walk, std::span(&src, 1));
+    const EdgePoint src = at(g, m, 'a', TravelMode::Walk);
+    tt.run(TravelMode::Walk, std::span(&src, 1));
     CHECK_THAT(tt.seconds(nodeAt(g, m.nodes.at('c'))), WithinRel(walkSeconds(12), 1e-3));
     CHECK_THAT(tt.seconds(nodeAt(g, m.nodes.at('d'))), WithinRel(walkSeconds(8), 1e-3));
 }
@@ -50,22 +50,22 @@ TEST_CASE("One-way streets bind cars, not walkers; closures bind everyone") {
     const RoadGraph g = RoadGraph::build(m.feed);
     TravelTimes tt(g);
     const std::uint32_t a = nodeAt(g, m.nodes.at('a')), b = nodeAt(g, m.nodes.at('b'));
-    const EdgePoint fromB = at(g, m, 'b', Mode::Drive);
-    tt.run(Mode::Drive, std::span(&fromB, 1));
+    const EdgePoint fromB = at(g, m, 'b', TravelMode::Drive);
+    tt.run(TravelMode::Drive, std::span(&fromB, 1));
     // b -> a by car must go round b-d-c-a (3 + 6 + 3 cells) instead of the 6-cell one-way street.
     const double around = tt.seconds(a);
-    tt.run(Mode::Walk, std::span(&fromB, 1));
+    tt.run(TravelMode::Walk, std::span(&fromB, 1));
     CHECK_THAT(tt.seconds(a), WithinRel(walkSeconds(6), 1e-3));
-    const EdgePoint fromA = at(g, m, 'a', Mode::Drive);
-    tt.run(Mode::Drive, std::span(&fromA, 1));
+    const EdgePoint fromA = at(g, m, 'a', TravelMode::Drive);
+    tt.run(TravelMode::Drive, std::span(&fromA, 1));
     CHECK(tt.seconds(b) < around); // with the arrow it is direct
     CHECK(around > 0);
     CHECK(around != kUnreached);
     // e is cut off by the sealed street in both modes.
     CHECK(tt.seconds(nodeAt(g, m.nodes.at('e'))) == kUnreached);
-    tt.run(Mode::Walk, std::span(&fromA, 1));
+    tt.run(TravelMode::Walk, std::span(&fromA, 1));
     CHECK(tt.seconds(nodeAt(g, m.nodes.at('e'))) == kUnreached);
-    CHECK(g.componentCount(Mode::Walk) == 2);
+    CHECK(g.componentCount(TravelMode::Walk) == 2);
 }
 
 TEST_CASE("Motorways are not for walking and footways are not for cars") {
@@ -74,9 +74,9 @@ TEST_CASE("Motorways are not for walking and footways are not for cars") {
     });
     const RoadGraph g = RoadGraph::build(m.feed);
     TravelTimes tt(g);
-    CHECK_FALSE(g.snap(m.nodes.at('a'), Mode::Walk, 5).has_value()); // a touches only the motorway
-    const EdgePoint fromA = at(g, m, 'a', Mode::Drive);
-    tt.run(Mode::Drive, std::span(&fromA, 1));
+    CHECK_FALSE(g.snap(m.nodes.at('a'), TravelMode::Walk, 5).has_value()); // a touches only the motorway
+    const EdgePoint fromA = at(g, m, 'a', TravelMode::Drive);
+    tt.run(TravelMode::Drive, std::span(&fromA, 1));
     CHECK(tt.seconds(nodeAt(g, m.nodes.at('b'))) < kUnreached);
     CHECK(tt.seconds(nodeAt(g, m.nodes.at('c'))) == kUnreached);
 }
@@ -88,12 +88,12 @@ TEST_CASE("Sources and targets part-way along an edge use the exact projection")
     const RoadGraph g = RoadGraph::build(m.feed);
     // A point 3 cells from a, 2 m off the street.
     const LonLat p3 = cellPosition(3, 0);
-    const std::optional<EdgePoint> src = g.snap({p3.lon, p3.lat + 2 / 111194.93}, Mode::Walk);
+    const std::optional<EdgePoint> src = g.snap({p3.lon, p3.lat + 2 / 111194.93}, TravelMode::Walk);
     REQUIRE(src);
     CHECK_THAT(src->fraction, WithinRel(0.3, 1e-3));
     CHECK_THAT(src->distanceMetres, WithinRel(2.0, 1e-2));
     TravelTimes tt(g);
-    tt.run(Mode::Walk, std::span(&*src, 1));
+    tt.run(TravelMode::Walk, std::span(&*src, 1));
     CHECK_THAT(tt.seconds(nodeAt(g, m.nodes.at('a'))), WithinRel(walkSeconds(3), 1e-3));
     CHECK_THAT(tt.seconds(nodeAt(g, m.nodes.at('b'))), WithinRel(walkSeconds(7), 1e-3));
     // A target on the same edge is reached directly, not through a node.
@@ -109,13 +109,13 @@ TEST_CASE("Several sources: each node is labelled with the source that reaches i
     });
     const RoadGraph g = RoadGraph::build(m.feed);
     TravelTimes tt(g);
-    const EdgePoint sources[] = {at(g, m, 'd', Mode::Walk), at(g, m, 'a', Mode::Walk)};
-    tt.run(Mode::Walk, sources);
+    const EdgePoint sources[] = {at(g, m, 'd', TravelMode::Walk), at(g, m, 'a', TravelMode::Walk)};
+    tt.run(TravelMode::Walk, sources);
     CHECK(tt.label(nodeAt(g, m.nodes.at('b'))) == 1);
     CHECK(tt.label(nodeAt(g, m.nodes.at('c'))) == 0);
     // Two teams based at the same place tie everywhere: the lower index wins, every time.
-    const EdgePoint same[] = {at(g, m, 'b', Mode::Walk), at(g, m, 'b', Mode::Walk)};
-    tt.run(Mode::Walk, same);
+    const EdgePoint same[] = {at(g, m, 'b', TravelMode::Walk), at(g, m, 'b', TravelMode::Walk)};
+    tt.run(TravelMode::Walk, same);
     for (std::uint32_t n = 0; n < g.nodeCount(); ++n)
         CHECK(tt.label(n) == 0);
     EdgePoint onEdge = same[0];
@@ -131,17 +131,17 @@ TEST_CASE("A cutoff bounds the search") {
     });
     const RoadGraph g = RoadGraph::build(m.feed);
     TravelTimes tt(g);
-    const EdgePoint src = at(g, m, 'a', Mode::Walk);
-    tt.run(Mode::Walk, std::span(&src, 1), walkSeconds(8));
+    const EdgePoint src = at(g, m, 'a', TravelMode::Walk);
+    tt.run(TravelMode::Walk, std::span(&src, 1), walkSeconds(8));
     CHECK(tt.seconds(nodeAt(g, m.nodes.at('b'))) < kUnreached);
     CHECK(tt.seconds(nodeAt(g, m.nodes.at('c'))) == kUnreached);
     CHECK(tt.reached().size() == 2);
     // The same buffers again: a run to the end reaches c; a later, tighter run forgets b and c again
     // (times and labels of the earlier runs never show through).
-    tt.run(Mode::Walk, std::span(&src, 1));
+    tt.run(TravelMode::Walk, std::span(&src, 1));
     CHECK(tt.seconds(nodeAt(g, m.nodes.at('c'))) < kUnreached);
     CHECK(tt.label(nodeAt(g, m.nodes.at('c'))) == 0);
-    tt.run(Mode::Walk, std::span(&src, 1), walkSeconds(2));
+    tt.run(TravelMode::Walk, std::span(&src, 1), walkSeconds(2));
     CHECK(tt.reached().size() == 1);
     CHECK(tt.seconds(nodeAt(g, m.nodes.at('b'))) == kUnreached);
     CHECK(tt.label(nodeAt(g, m.nodes.at('b'))) == kNoSource);
@@ -157,35 +157,35 @@ TEST_CASE("Dead ends and chain links are found per mode; a search walks through 
     });
     const RoadGraph g = RoadGraph::build(m.feed);
     auto node = [&](char c) { return nodeAt(g, m.nodes.at(c)); };
-    CHECK(g.deadEnd(Mode::Walk, node('a')));
-    CHECK(g.chainLink(Mode::Walk, node('b')));
-    CHECK_FALSE(g.chainLink(Mode::Walk, node('c')));
-    CHECK_FALSE(g.deadEnd(Mode::Walk, node('c')));
-    CHECK(g.deadEnd(Mode::Walk, node('d')));
-    CHECK(g.deadEnd(Mode::Walk, node('e')));
+    CHECK(g.deadEnd(TravelMode::Walk, node('a')));
+    CHECK(g.chainLink(TravelMode::Walk, node('b')));
+    CHECK_FALSE(g.chainLink(TravelMode::Walk, node('c')));
+    CHECK_FALSE(g.deadEnd(TravelMode::Walk, node('c')));
+    CHECK(g.deadEnd(TravelMode::Walk, node('d')));
+    CHECK(g.deadEnd(TravelMode::Walk, node('e')));
     // By car, b is entered from a only and leaves for c (or back): still a link; c is entered
     // from b, d and e, so it is neither.
-    CHECK(g.chainLink(Mode::Drive, node('b')));
-    CHECK(g.deadEnd(Mode::Drive, node('a')));
-    CHECK_FALSE(g.chainLink(Mode::Drive, node('c')));
+    CHECK(g.chainLink(TravelMode::Drive, node('b')));
+    CHECK(g.deadEnd(TravelMode::Drive, node('a')));
+    CHECK_FALSE(g.chainLink(TravelMode::Drive, node('c')));
     TravelTimes tt(g);
-    const EdgePoint src = at(g, m, 'd', Mode::Walk);
-    tt.run(Mode::Walk, std::span(&src, 1));
+    const EdgePoint src = at(g, m, 'd', TravelMode::Walk);
+    tt.run(TravelMode::Walk, std::span(&src, 1));
     CHECK_THAT(tt.seconds(node('a')), WithinRel(walkSeconds(18), 1e-3));
     CHECK_THAT(tt.seconds(node('b')), WithinRel(walkSeconds(12), 1e-3));
     CHECK_THAT(tt.seconds(node('e')), WithinRel(walkSeconds(8), 1e-3));
     CHECK(tt.reached().size() == 5);
     // Watching a link: the search queues it, and stops when it is settled with its true time.
     const std::uint32_t watched[] = {node('b')};
-    tt.run(Mode::Walk, std::span(&src, 1), kUnreached, watched);
+    tt.run(TravelMode::Walk, std::span(&src, 1), kUnreached, watched);
     CHECK_THAT(tt.seconds(node('b')), WithinRel(walkSeconds(12), 1e-3));
     // By car from a, one way: b then c, d and e; nothing back against the arrow.
-    const EdgePoint fromA = at(g, m, 'a', Mode::Drive);
-    tt.run(Mode::Drive, std::span(&fromA, 1));
+    const EdgePoint fromA = at(g, m, 'a', TravelMode::Drive);
+    tt.run(TravelMode::Drive, std::span(&fromA, 1));
     CHECK(tt.seconds(node('d')) < kUnreached);
     CHECK(tt.reached().size() == 5);
-    const EdgePoint fromD = at(g, m, 'd', Mode::Drive);
-    tt.run(Mode::Drive, std::span(&fromD, 1));
+    const EdgePoint fromD = at(g, m, 'd', TravelMode::Drive);
+    tt.run(TravelMode::Drive, std::span(&fromD, 1));
     CHECK(tt.seconds(node('b')) == kUnreached);
     CHECK(tt.seconds(node('a')) == kUnreached);
 }
@@ -205,12 +205,12 @@ TEST_CASE("A chain link joined by two roads to the same neighbour passes on the 
     REQUIRE(g.nodeCount() == 3);
     const std::uint32_t a = nodeAt(g, {113.650, 34.750}), b = nodeAt(g, {113.652, 34.750}),
                         c = nodeAt(g, {113.654, 34.750});
-    CHECK(g.chainLink(Mode::Drive, b));
-    CHECK(g.deadEnd(Mode::Drive, c));
+    CHECK(g.chainLink(TravelMode::Drive, b));
+    CHECK(g.deadEnd(TravelMode::Drive, c));
     double fastest = kUnreached, onward = kUnreached;
-    for (const Arc& arc : g.arcs(Mode::Drive, a))
+    for (const Arc& arc : g.arcs(TravelMode::Drive, a))
         fastest = std::min<double>(fastest, arc.seconds);
-    for (const Arc& arc : g.arcs(Mode::Drive, b))
+    for (const Arc& arc : g.arcs(TravelMode::Drive, b))
         if (arc.to == c) onward = arc.seconds;
     EdgePoint src;
     for (std::uint32_t e = 0; e < g.edgeCount(); ++e)
@@ -219,7 +219,7 @@ TEST_CASE("A chain link joined by two roads to the same neighbour passes on the 
             src.fraction = g.edge(e).from == a ? 0.0 : 1.0;
         }
     TravelTimes tt(g);
-    tt.run(Mode::Drive, std::span(&src, 1));
+    tt.run(TravelMode::Drive, std::span(&src, 1));
     CHECK(tt.seconds(b) == fastest);
     CHECK(tt.seconds(c) == fastest + onward);
 }
@@ -227,7 +227,7 @@ TEST_CASE("A chain link joined by two roads to the same neighbour passes on the 
 namespace {
 
 /// (to, seconds) per node, rebuilt from the edge list (not the graph's CSR arrays).
-std::vector<std::vector<std::pair<std::uint32_t, double>>> adjacencyOf(const RoadGraph& g, Mode mode) {
+std::vector<std::vector<std::pair<std::uint32_t, double>>> adjacencyOf(const RoadGraph& g, TravelMode mode) {
     const int m = static_cast<int>(mode);
     std::vector<std::vector<std::pair<std::uint32_t, double>>> adj(g.nodeCount());
     for (std::uint32_t e = 0; e < g.edgeCount(); ++e) {
@@ -239,7 +239,7 @@ std::vector<std::vector<std::pair<std::uint32_t, double>>> adjacencyOf(const Roa
 }
 
 /// The simplest correct shortest paths: Dijkstra over an ordered set, on adjacencyOf.
-std::vector<double> referenceTimes(const RoadGraph& g, Mode mode, std::uint32_t source) {
+std::vector<double> referenceTimes(const RoadGraph& g, TravelMode mode, std::uint32_t source) {
     const auto adj = adjacencyOf(g, mode);
     std::vector<double> dist(g.nodeCount(), kUnreached);
     std::set<std::pair<double, std::uint32_t>> open{{0.0, source}};
@@ -259,7 +259,7 @@ std::vector<double> referenceTimes(const RoadGraph& g, Mode mode, std::uint32_t 
 
 /// The same over (time, source) pairs from points part-way along edges: each node gets the least
 /// pair, which is the label rule of TravelTimes (the lower source wins a tie).
-std::vector<std::pair<double, std::uint32_t>> referenceLabels(const RoadGraph& g, Mode mode,
+std::vector<std::pair<double, std::uint32_t>> referenceLabels(const RoadGraph& g, TravelMode mode,
                                                               std::span<const EdgePoint> sources) {
     const int m = static_cast<int>(mode);
     const auto adj = adjacencyOf(g, mode);
@@ -296,10 +296,10 @@ TEST_CASE("Dijkstra agrees with a reference implementation on the Porto network"
     REQUIRE(r.feed);
     const RoadGraph g = RoadGraph::build(*r.feed);
     CHECK(g.nodeCount() > 50000);
-    CHECK(g.largestComponent(Mode::Walk) > g.nodeCount() * 9 / 10);
+    CHECK(g.largestComponent(TravelMode::Walk) > g.nodeCount() * 9 / 10);
     TravelTimes tt(g);
     std::mt19937 rng(1234);
-    for (Mode mode : {Mode::Walk, Mode::Drive})
+    for (TravelMode mode : {TravelMode::Walk, TravelMode::Drive})
         for (int trial = 0; trial < 3; ++trial) {
             std::uint32_t source = rng() % g.nodeCount();
             while (g.arcs(mode, source).empty())
@@ -328,7 +328,7 @@ TEST_CASE("Several sources part-way along Porto's streets: times and labels agre
     const RoadGraph g = RoadGraph::build(*r.feed);
     TravelTimes tt(g);
     std::mt19937 rng(4321);
-    for (Mode mode : {Mode::Walk, Mode::Drive}) {
+    for (TravelMode mode : {TravelMode::Walk, TravelMode::Drive}) {
         const std::vector<EdgePoint> sources = randomEdgePoints(g, mode, 12, rng);
         const auto ref = referenceLabels(g, mode, sources);
         tt.run(mode, sources);

@@ -52,7 +52,7 @@ TEST_CASE("Tree sweep: one-way streets, closures and a grid, from every node, eq
     });
     const RoadGraph g = RoadGraph::build(m.feed);
     TravelTimes dijkstra(g);
-    for (Mode mode : {Mode::Walk, Mode::Drive}) {
+    for (TravelMode mode : {TravelMode::Walk, TravelMode::Drive}) {
         const ContractionHierarchy ch = ContractionHierarchy::build(g, mode);
         REQUIRE(ch.nodeCount() == g.nodeCount());
         requireLayered(ch);
@@ -78,14 +78,14 @@ TEST_CASE("Tree sweep: several sources label nodes as Dijkstra does, ties to the
         "e-----------f      ",
     });
     const RoadGraph g = RoadGraph::build(m.feed);
-    const ContractionHierarchy ch = ContractionHierarchy::build(g, Mode::Walk);
+    const ContractionHierarchy ch = ContractionHierarchy::build(g, TravelMode::Walk);
     TreeSweep sweep(ch);
     TravelTimes dijkstra(g);
     const std::uint32_t a = nodeAt(g, m.nodes.at('a')), d = nodeAt(g, m.nodes.at('d'));
-    const EdgePoint sources[] = {onNode(g, Mode::Walk, d), onNode(g, Mode::Walk, a),
-                                 onNode(g, Mode::Walk, d)};
+    const EdgePoint sources[] = {onNode(g, TravelMode::Walk, d), onNode(g, TravelMode::Walk, a),
+                                 onNode(g, TravelMode::Walk, d)};
     sweep.run(sources);
-    dijkstra.run(Mode::Walk, sources);
+    dijkstra.run(TravelMode::Walk, sources);
     requireSameTree(dijkstra, sweep, g.nodeCount());
     CHECK(sweep.label(nodeAt(g, m.nodes.at('b'))) == 1);
     CHECK(sweep.label(nodeAt(g, m.nodes.at('c'))) == 0); // a tie between sources 0 and 2
@@ -104,7 +104,7 @@ TEST_CASE("Tree sweep: several sources label nodes as Dijkstra does, ties to the
 TEST_CASE("Tree sweep over an empty graph reaches nothing and does not fail") {
     Feed empty;
     const RoadGraph g = RoadGraph::build(empty);
-    const ContractionHierarchy ch = ContractionHierarchy::build(g, Mode::Drive);
+    const ContractionHierarchy ch = ContractionHierarchy::build(g, TravelMode::Drive);
     CHECK(ch.nodeCount() == 0);
     TreeSweep sweep(ch);
     sweep.run({});
@@ -119,7 +119,7 @@ TEST_CASE("Tree sweep on the Porto network: node sources give Dijkstra's tree bi
     const RoadGraph g = RoadGraph::build(*r.feed);
     TravelTimes dijkstra(g);
     std::mt19937 rng(2468);
-    for (Mode mode : {Mode::Walk, Mode::Drive}) {
+    for (TravelMode mode : {TravelMode::Walk, TravelMode::Drive}) {
         const ContractionHierarchy ch = ContractionHierarchy::build(g, mode);
         requireLayered(ch);
         TreeSweep sweep(ch);
@@ -157,7 +157,7 @@ TEST_CASE("A hierarchy built a few nodes at a time is the one built at once") {
         "i-----j-----k-----l",
     });
     const RoadGraph g = RoadGraph::build(m.feed);
-    for (Mode mode : {Mode::Walk, Mode::Drive}) {
+    for (TravelMode mode : {TravelMode::Walk, TravelMode::Drive}) {
         const ContractionHierarchy whole = ContractionHierarchy::build(g, mode);
         HierarchyBuilder builder(g, mode);
         CHECK(builder.progress() == 0);
