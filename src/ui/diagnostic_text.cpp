@@ -100,6 +100,62 @@ std::optional<TextId> diagnosticTextId(DiagnosticCode code) {
         return TextId::DiagSingleCollection;
     case DiagnosticCode::ForbiddenMember:
         return TextId::DiagForbiddenMember;
+    case DiagnosticCode::FileTooLarge:
+        return TextId::DiagFileTooLarge;
+    case DiagnosticCode::NotGeoJson:
+        return TextId::DiagNotGeoJson;
+    case DiagnosticCode::BadBbox:
+        return TextId::DiagBadBbox;
+    case DiagnosticCode::NeedsMember:
+        return TextId::DiagNeedsMember;
+    case DiagnosticCode::NotAnObject:
+        return TextId::DiagNotAnObject;
+    case DiagnosticCode::BadIdType:
+        return TextId::DiagBadIdType;
+    case DiagnosticCode::TooManyFeatures:
+        return TextId::DiagTooManyFeatures;
+    case DiagnosticCode::NestedTooDeep:
+        return TextId::DiagNestedTooDeep;
+    case DiagnosticCode::ManifestNoFeeds:
+        return TextId::DiagManifestNoFeeds;
+    case DiagnosticCode::ManifestRefresh:
+        return TextId::DiagManifestRefresh;
+    case DiagnosticCode::ManifestUnknownFeed:
+        return TextId::DiagManifestUnknownFeed;
+    case DiagnosticCode::ManifestShare:
+        return TextId::DiagManifestShare;
+    case DiagnosticCode::ManifestEntry:
+        return TextId::DiagManifestEntry;
+    case DiagnosticCode::NotACollection:
+        return TextId::DiagNotACollection;
+    case DiagnosticCode::DeclaresOtherFeed:
+        return TextId::DiagDeclaresOtherFeed;
+    case DiagnosticCode::NewerVersion:
+        return TextId::DiagNewerVersion;
+    case DiagnosticCode::CordonNotObject:
+        return TextId::DiagCordonNotObject;
+    case DiagnosticCode::FeedUnknown:
+        return TextId::DiagFeedUnknown;
+    case DiagnosticCode::OwnParent:
+        return TextId::DiagOwnParent;
+    case DiagnosticCode::ParentLoop:
+        return TextId::DiagParentLoop;
+    case DiagnosticCode::RosterUnknownPost:
+        return TextId::DiagRosterUnknownPost;
+    case DiagnosticCode::RosterUnknownTeam:
+        return TextId::DiagRosterUnknownTeam;
+    case DiagnosticCode::NoRoad:
+        return TextId::DiagNoRoad;
+    case DiagnosticCode::NoWalkRoad:
+        return TextId::DiagNoWalkRoad;
+    case DiagnosticCode::NoDriveRoad:
+        return TextId::DiagNoDriveRoad;
+    case DiagnosticCode::SurplusStays:
+        return TextId::DiagSurplusStays;
+    case DiagnosticCode::TeamStays:
+        return TextId::DiagTeamStays;
+    case DiagnosticCode::GapUnreachable:
+        return TextId::DiagGapUnreachable;
     }
     return std::nullopt;
 }

@@ -2,6 +2,7 @@
 
 #include "core/feeds/feed.hpp"
 #include "core/feeds/feed_set.hpp"
+#include "core/feeds/manifest.hpp"
 #include "ui/diagnostic_text.hpp"
 
 #include <catch2/catch_test_macros.hpp>
@@ -129,4 +130,50 @@ TEST_CASE("Problems in a file's GeoJSON structure read in Chinese") {
     CHECK(zh.find("Feature 不得有 'features' 成员") != std::string::npos);
     CHECK(zh.find("只含一个几何的 GeometryCollection") != std::string::npos);
     CHECK(zh.find("面的环至少需要四个坐标") != std::string::npos);
+}
+
+TEST_CASE("File-level and manifest problems read in Chinese") {
+    const FeedReadResult r =
+        readFeed(R"({"type":"FeatureCollection","features":[)"
+                 R"({"type":"Feature","id":true,"properties":[],"geometry":{"type":"Point"}},)"
+                 R"({"type":"Feature","id":"Z-2","properties":{"risk":"high","since":"2022-11-20"}},)"
+                 R"(7]})",
+                 FeedKind::Zones, "zones.geojson");
+    std::string zh;
+    for (const Diagnostic& d : r.diagnostics) {
+        INFO(d.toString());
+        CHECK(d.code != DiagnosticCode::Other);
+        zh += diagnosticText(d, Lang::Zh) + "\n";
+    }
+    INFO(zh);
+    CHECK(zh.find("id 应为文本或数字，而不是 boolean") != std::string::npos);
+    CHECK(zh.find("properties 应为对象（或 null）") != std::string::npos);
+    CHECK(zh.find("Point 缺少 'coordinates' 成员") != std::string::npos);
+    CHECK(zh.find("Feature 缺少 'geometry' 成员") != std::string::npos);
+    CHECK(zh.find("Feature 应为对象（或 null）") != std::string::npos);
+
+    const ManifestReadResult m = readManifest(
+        R"({"refresh":-1,"feeds":[{"url":"zones.geojson","feed":"zonez","minValidShare":9},"",42]})",
+        "feeds.json");
+    std::string manifest;
+    for (const Diagnostic& d : m.diagnostics) {
+        INFO(d.toString());
+        CHECK(d.code != DiagnosticCode::Other);
+        manifest += diagnosticText(d, Lang::Zh) + "\n";
+    }
+    INFO(manifest);
+    CHECK(manifest.find("未知的数据类型 'zonez'") != std::string::npos);
+    CHECK(manifest.find("0 到 1 之间的比例") != std::string::npos);
+    CHECK(manifest.find("0 到 86400 之间的秒数") != std::string::npos);
+    CHECK(manifest.find("已跳过") != std::string::npos);
+    CHECK(diagnosticText(readManifest("{}", "feeds.json").diagnostics.at(0), Lang::Zh).find("数据清单需要") !=
+          std::string::npos);
+    const FeedReadResult other =
+        readFeed(R"({"type":"FeatureCollection","cordon":{"feed":"posts"},"features":[]})", FeedKind::Zones);
+    CHECK(diagnosticText(other.diagnostics.at(0), Lang::Zh)
+              .find("文件声明为 'posts' 数据，却作为 'zones' 载入") != std::string::npos);
+    const FeedReadResult unknown =
+        readFeedDetectKind(R"({"type":"FeatureCollection","features":[]})", "导出.json");
+    CHECK(diagnosticText(unknown.diagnostics.at(0), Lang::Zh).find("无法判断这是哪类数据") !=
+          std::string::npos);
 }

@@ -127,7 +127,8 @@ TeamReach nearest(const Run& times, const Target& target, TravelMode mode,
     return best;
 }
 
-Diagnostic offNetwork(const Feed& feed, std::uint32_t feature, const std::string& what, double snapMetres) {
+Diagnostic offNetwork(const Feed& feed, std::uint32_t feature, const std::string& what, double snapMetres,
+                      DiagnosticCode code) {
     Diagnostic d;
     d.severity = Severity::Warning;
     d.feed = std::string(feedKindName(feed.kind));
@@ -135,6 +136,8 @@ Diagnostic offNetwork(const Feed& feed, std::uint32_t feature, const std::string
     d.featureId = feed.layer.features[feature].id;
     d.path = "geometry";
     d.message = what + " within " + std::to_string(static_cast<int>(snapMetres)) + " m: left out of coverage";
+    d.code = code;
+    d.args = {std::to_string(static_cast<int>(snapMetres))};
     return d;
 }
 
@@ -187,7 +190,8 @@ CoverageReport computeCoverage(const FeedSet& feeds, const RoadGraph& graph, con
         if (!base[t])
             report.diagnostics.push_back(offNetwork(
                 *teams, t, mode == TravelMode::Walk ? "no road usable on foot" : "no road usable by car",
-                options.snapMetres));
+                options.snapMetres,
+                mode == TravelMode::Walk ? DiagnosticCode::NoWalkRoad : DiagnosticCode::NoDriveRoad));
     }
     std::vector<Target> zoneTargets(zoneCount), postTargets(postCount);
     report.zones.resize(zoneCount);
@@ -197,14 +201,16 @@ CoverageReport computeCoverage(const FeedSet& feeds, const RoadGraph& graph, con
         report.zones[z].feature = z;
         report.zones[z].onNetwork = !zoneTargets[z].empty();
         if (zoneTargets[z].empty())
-            report.diagnostics.push_back(offNetwork(*zones, z, "no usable road", options.snapMetres));
+            report.diagnostics.push_back(
+                offNetwork(*zones, z, "no usable road", options.snapMetres, DiagnosticCode::NoRoad));
     }
     for (std::uint32_t p = 0; p < postCount; ++p) {
         postTargets[p] = pointTarget(graph, posts->layer.firstPosition(p), options.snapMetres);
         report.posts[p].feature = p;
         report.posts[p].onNetwork = !postTargets[p].empty();
         if (postTargets[p].empty())
-            report.diagnostics.push_back(offNetwork(*posts, p, "no usable road", options.snapMetres));
+            report.diagnostics.push_back(
+                offNetwork(*posts, p, "no usable road", options.snapMetres, DiagnosticCode::NoRoad));
     }
     std::vector<std::uint32_t> compounds;
     std::vector<Target> compoundTargets;

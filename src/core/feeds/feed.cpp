@@ -659,13 +659,16 @@ FeedReadResult readFeed(std::string_view bytes, FeedKind kind, std::string_view 
     const std::unique_ptr<PropertyReader> reader = readerFor(feed);
     GeoJsonTopLevel top;
     const std::string& name = feed.layer.name;
-    auto fileError = [&](std::string path, std::string message) {
-        result.diagnostics.push_back({Severity::Error, name, -1, "", std::move(path), std::move(message)});
+    auto fileError = [&](std::string path, std::string message, DiagnosticCode code,
+                         std::vector<std::string> args) {
+        result.diagnostics.push_back(
+            {Severity::Error, name, -1, "", std::move(path), std::move(message), code, std::move(args)});
     };
     if (!readGeoJsonInto(bytes, name, *reader, feed.layer, result.diagnostics, top, &feed.idIndex))
         return result;
     if (top.type != "FeatureCollection") {
-        fileError("type", "a feed is a FeatureCollection, not a " + top.type);
+        fileError("type", "a feed is a FeatureCollection, not a " + top.type, DiagnosticCode::NotACollection,
+                  {top.type});
         return result;
     }
     if (top.cordon.isObject()) {
@@ -674,21 +677,30 @@ FeedReadResult readFeed(std::string_view bytes, FeedKind kind, std::string_view 
         const JsonValue* generated = top.cordon.find("generated");
         if (f && f->isString()) feed.header.feed = f->string;
         if (!feed.header.feed.empty() && feed.header.feed != name) {
-            fileError("cordon.feed", "the file says it is the '" + feed.header.feed +
-                                         "' feed, but was loaded as '" + name + "'");
+            fileError("cordon.feed",
+                      "the file says it is the '" + feed.header.feed + "' feed, but was loaded as '" + name +
+                          "'",
+                      DiagnosticCode::DeclaresOtherFeed, {feed.header.feed, name});
             return result;
         }
         // Any number may stand there; only a plausible version is taken (a cast would overflow).
         if (version && version->isNumber() && version->number >= 0 && version->number <= 1e6)
             feed.header.version = static_cast<int>(version->number);
         if (feed.header.version > 1)
-            result.diagnostics.push_back({Severity::Warning, name, -1, "", "cordon.version",
+            result.diagnostics.push_back({Severity::Warning,
+                                          name,
+                                          -1,
+                                          "",
+                                          "cordon.version",
                                           "feed version " + std::to_string(feed.header.version) +
-                                              " is newer than this app (1): unknown fields are ignored"});
+                                              " is newer than this app (1): unknown fields are ignored",
+                                          DiagnosticCode::NewerVersion,
+                                          {std::to_string(feed.header.version)}});
         if (generated && generated->isString()) feed.header.generated = parseInstant(generated->string);
     } else if (!top.cordon.isNull()) {
         result.diagnostics.push_back({Severity::Warning, name, -1, "", "cordon",
-                                      "should be an object {\"feed\": ..., \"version\": 1}"});
+                                      "should be an object {\"feed\": ..., \"version\": 1}",
+                                      DiagnosticCode::CordonNotObject});
     }
     result.feed = std::move(feed);
     return result;
@@ -705,7 +717,8 @@ FeedReadResult readFeedDetectKind(std::string_view bytes, std::string_view nameH
         FeedReadResult result;
         result.diagnostics.push_back({Severity::Error, std::string(nameHint), -1, "", "cordon.feed",
                                       "cannot tell which feed this is: name the file after the feed "
-                                      "(zones.geojson, ...) or add \"cordon\": {\"feed\": \"zones\"}"});
+                                      "(zones.geojson, ...) or add \"cordon\": {\"feed\": \"zones\"}",
+                                      DiagnosticCode::FeedUnknown});
         return result;
     }
     return readFeed(bytes, *kind, nameHint);

@@ -45,7 +45,8 @@ std::vector<Diagnostic> checkReferences(const FeedSet& set) {
             c.check(*f, i, "properties.parent", f->areas[i].parent, FeedKind::Areas);
             if (f->areas[i].parent == f->layer.features[i].id && !f->areas[i].parent.empty())
                 out.push_back({Severity::Warning, "areas", static_cast<long>(i), f->layer.features[i].id,
-                               "properties.parent", "an area cannot be its own parent"});
+                               "properties.parent", "an area cannot be its own parent",
+                               DiagnosticCode::OwnParent});
         }
     if (const Feed* f = set.get(FeedKind::Zones))
         for (std::size_t i = 0; i < f->size(); ++i)

@@ -8,20 +8,26 @@ namespace cordon {
 ManifestReadResult readManifest(std::string_view bytes, std::string_view source) {
     ManifestReadResult result;
     const std::string name(source);
-    auto problem = [&](Severity severity, std::string path, std::string message) {
-        result.diagnostics.push_back({severity, name, -1, "", std::move(path), std::move(message)});
+    auto problem = [&](Severity severity, std::string path, std::string message, DiagnosticCode code,
+                       std::vector<std::string> args = {}) {
+        result.diagnostics.push_back(
+            {severity, name, -1, "", std::move(path), std::move(message), code, std::move(args)});
     };
     const JsonParseResult parsed = parseJson(bytes);
     if (!parsed.ok()) {
         problem(Severity::Error, "",
                 "not valid JSON at byte " + std::to_string(parsed.error.offset) + " (line " +
                     std::to_string(parsed.error.line) + ", column " + std::to_string(parsed.error.column) +
-                    "): " + parsed.error.message);
+                    "): " + parsed.error.message,
+                DiagnosticCode::NotJson,
+                {std::to_string(parsed.error.offset), std::to_string(parsed.error.line),
+                 std::to_string(parsed.error.column), parsed.error.message});
         return result;
     }
     const JsonValue* feeds = parsed.value->find("feeds");
     if (!feeds || !feeds->isArray()) {
-        problem(Severity::Error, "feeds", "a manifest needs \"feeds\": [\"zones.geojson\", ...]");
+        problem(Severity::Error, "feeds", "a manifest needs \"feeds\": [\"zones.geojson\", ...]",
+                DiagnosticCode::ManifestNoFeeds);
         return result;
     }
     Manifest m;
@@ -29,7 +35,8 @@ ManifestReadResult readManifest(std::string_view bytes, std::string_view source)
         const JsonValue* refresh = holder.find("refresh");
         if (!refresh) return 0;
         if (!refresh->isNumber() || !(refresh->number >= 0) || refresh->number > 86400) {
-            problem(Severity::Warning, path + "refresh", "should be seconds between 0 and 86400; ignored");
+            problem(Severity::Warning, path + "refresh", "should be seconds between 0 and 86400; ignored",
+                    DiagnosticCode::ManifestRefresh);
             return 0;
         }
         return static_cast<int>(refresh->number);
@@ -46,8 +53,8 @@ ManifestReadResult readManifest(std::string_view bytes, std::string_view source)
             if (const JsonValue* kind = item.find("feed"); kind && kind->isString()) {
                 e.kind = feedKindFromName(kind->string);
                 if (!e.kind)
-                    problem(Severity::Warning, path + ".feed",
-                            "unknown feed '" + kind->string + "'; ignored");
+                    problem(Severity::Warning, path + ".feed", "unknown feed '" + kind->string + "'; ignored",
+                            DiagnosticCode::ManifestUnknownFeed, {kind->string});
             }
             e.refreshSeconds = readRefresh(item, path + ".");
             if (const JsonValue* share = item.find("minValidShare")) {
@@ -55,14 +62,16 @@ ManifestReadResult readManifest(std::string_view bytes, std::string_view source)
                     e.minValidShare = share->number;
                 else
                     problem(Severity::Warning, path + ".minValidShare",
-                            "should be a share between 0 and 1 (0.9 = 90%); ignored");
+                            "should be a share between 0 and 1 (0.9 = 90%); ignored",
+                            DiagnosticCode::ManifestShare);
             }
         } else {
-            problem(Severity::Warning, path, "should be a URL or {\"url\": ..., \"feed\": ...}; skipped");
+            problem(Severity::Warning, path, "should be a URL or {\"url\": ..., \"feed\": ...}; skipped",
+                    DiagnosticCode::ManifestEntry);
             continue;
         }
         if (e.url.empty()) {
-            problem(Severity::Warning, path, "empty URL; skipped");
+            problem(Severity::Warning, path, "empty URL; skipped", DiagnosticCode::ManifestEntry);
             continue;
         }
         m.feeds.push_back(std::move(e));

@@ -65,8 +65,36 @@ enum class DiagnosticCode : std::uint8_t {
     NestedCollection,    ///< no args
     SingleCollection,    ///< no args
     ForbiddenMember,     ///< args: object type, member, its owner
+    FileTooLarge,        ///< args: MiB, the limit in MiB
+    NotGeoJson,          ///< args: the JSON type found
+    BadBbox,             ///< no args
+    NeedsMember,         ///< args: object, member
+    NotAnObject,         ///< args: what
+    BadIdType,           ///< args: the JSON type found
+    TooManyFeatures,     ///< args: the limit
+    NestedTooDeep,       ///< no args
+    ManifestNoFeeds,     ///< no args
+    ManifestRefresh,     ///< no args
+    ManifestUnknownFeed, ///< args: the name found
+    ManifestShare,       ///< no args
+    ManifestEntry,       ///< no args
+    NotACollection,      ///< args: the type found
+    DeclaresOtherFeed,   ///< args: feed declared, feed loaded as
+    NewerVersion,        ///< args: the version
+    CordonNotObject,     ///< no args
+    FeedUnknown,         ///< no args
+    OwnParent,           ///< no args
+    ParentLoop,          ///< no args
+    RosterUnknownPost,   ///< args: the id
+    RosterUnknownTeam,   ///< args: the id
+    NoRoad,              ///< args: metres
+    NoWalkRoad,          ///< args: metres
+    NoDriveRoad,         ///< args: metres
+    SurplusStays,        ///< no args
+    TeamStays,           ///< no args
+    GapUnreachable,      ///< no args
 };
-inline constexpr int kDiagnosticCodeCount = 48;
+inline constexpr int kDiagnosticCodeCount = 76;
 
 struct Diagnostic {
     Diagnostic() = default;

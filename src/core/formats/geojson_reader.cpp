@@ -120,9 +120,13 @@ class Reader {
 
     bool run(GeoJsonTopLevel& top) {
         if (m_cursor.text().size() > m_limits.maxBytes) {
-            fileError("", "the file is " + std::to_string(m_cursor.text().size() >> 20) +
-                              " MiB, over the limit of " + std::to_string(m_limits.maxBytes >> 20) +
-                              " MiB for one feed: split it or publish it gzipped by area");
+            fileError(
+                "",
+                "the file is " + std::to_string(m_cursor.text().size() >> 20) + " MiB, over the limit of " +
+                    std::to_string(m_limits.maxBytes >> 20) +
+                    " MiB for one feed: split it or publish it gzipped by area",
+                DiagnosticCode::FileTooLarge,
+                {std::to_string(m_cursor.text().size() >> 20), std::to_string(m_limits.maxBytes >> 20)});
             return false;
         }
         // Properties are typically a third of a feed's text: reserving avoids re-copying a
@@ -195,7 +199,8 @@ class Reader {
             JsonValue ignored;
             if (!m_cursor.readValue(ignored)) return false;
             fileError("",
-                      std::string("expected a GeoJSON object, found a JSON ") + jsonTypeName(ignored.type));
+                      std::string("expected a GeoJSON object, found a JSON ") + jsonTypeName(ignored.type),
+                      DiagnosticCode::NotGeoJson, {jsonTypeName(ignored.type)});
             return true;
         }
         // A bare geometry or a single Feature is read through the same paths as a feature, so
@@ -234,7 +239,8 @@ class Reader {
                 top.hasBbox = true;
                 if (!validBbox(b))
                     fileError("bbox",
-                              "bbox must be an array of 2n numbers (west, south, ..., east, north, ...)");
+                              "bbox must be an array of 2n numbers (west, south, ..., east, north, ...)",
+                              DiagnosticCode::BadBbox);
             } else {
                 if (!m_cursor.skipValue()) return false;
             }
@@ -250,11 +256,13 @@ class Reader {
         });
         if (top.type == "FeatureCollection") {
             if (!hasFeatures || !featuresIsArray)
-                fileError("features", "a FeatureCollection needs an array 'features'");
+                fileError("features", "a FeatureCollection needs an array 'features'",
+                          DiagnosticCode::NeedsMember, {"FeatureCollection", "features"});
             return true;
         }
         if (top.type.empty()) {
-            fileError("type", "missing 'type' (expected \"FeatureCollection\")");
+            fileError("type", "missing 'type' (expected \"FeatureCollection\")", DiagnosticCode::NeedsMember,
+                      {"GeoJSON", "type"});
             return true;
         }
         if (misplaced) return true; // the file is refused already: no need to read it as a feature
@@ -327,7 +335,7 @@ class Reader {
         draft.index = index;
         if (m_cursor.peek() != '{') {
             if (!m_cursor.skipValue()) return false;
-            draft.error("", "a feature must be an object");
+            draft.error("", "a feature must be an object", DiagnosticCode::NotAnObject, {"Feature"});
             return true;
         }
         const Mark mark = markLayer();
@@ -360,8 +368,9 @@ class Reader {
                     draft.id = numberToText(id.number);
                     draft.hasId = true;
                 } else {
-                    draft.error("id", std::string("id must be a string or a number, not a ") +
-                                          jsonTypeName(id.type));
+                    draft.error(
+                        "id", std::string("id must be a string or a number, not a ") + jsonTypeName(id.type),
+                        DiagnosticCode::BadIdType, {jsonTypeName(id.type)});
                 }
             } else if (key == "geometry") {
                 draft.hasGeometryMember = true;
@@ -381,30 +390,36 @@ class Reader {
                     if (!m_cursor.skipValue()) return false;
                 } else {
                     if (!m_cursor.skipValue()) return false;
-                    draft.error("properties", "properties must be an object or null");
+                    draft.error("properties", "properties must be an object or null",
+                                DiagnosticCode::NotAnObject, {"properties"});
                 }
                 propsEnd = m_cursor.offset();
             } else if (key == "bbox") {
                 JsonValue b;
                 if (!m_cursor.readValue(b)) return false;
-                if (!validBbox(b)) draft.error("bbox", "bbox must be an array of 2n numbers");
+                if (!validBbox(b))
+                    draft.error("bbox", "bbox must be an array of 2n numbers", DiagnosticCode::BadBbox);
             } else {
                 members.note(key);
                 if (!m_cursor.skipValue()) return false;
             }
         }
         if (m_cursor.failed()) return false;
-        if (!typeOk) draft.error("type", "a feature needs \"type\": \"Feature\"");
+        if (!typeOk)
+            draft.error("type", "a feature needs \"type\": \"Feature\"", DiagnosticCode::NeedsMember,
+                        {"Feature", "type"});
         members.check("Feature", [&](std::string member, std::string message, std::vector<std::string> args) {
             draft.error(std::move(member), std::move(message), DiagnosticCode::ForbiddenMember,
                         std::move(args));
         });
         if (!draft.hasGeometryMember) {
             draft.geometryNull = true;
-            draft.error("geometry", "a feature needs 'geometry' (an object, or null)");
+            draft.error("geometry", "a feature needs 'geometry' (an object, or null)",
+                        DiagnosticCode::NeedsMember, {"Feature", "geometry"});
         }
         if (!draft.hasPropertiesMember)
-            draft.error("properties", "a feature needs 'properties' (an object, or null)");
+            draft.error("properties", "a feature needs 'properties' (an object, or null)",
+                        DiagnosticCode::NeedsMember, {"Feature", "properties"});
         const std::string_view props = propsEnd > propsStart
                                            ? m_cursor.text().substr(propsStart, propsEnd - propsStart)
                                            : std::string_view("{}");
@@ -431,8 +446,10 @@ class Reader {
         }
         if (!draft.rejected && m_layer.features.size() >= m_limits.maxFeatures) {
             if (!m_tooManyFeatures)
-                fileError("features", "more than " + std::to_string(m_limits.maxFeatures) +
-                                          " features: over the limit for one feed");
+                fileError("features",
+                          "more than " + std::to_string(m_limits.maxFeatures) +
+                              " features: over the limit for one feed",
+                          DiagnosticCode::TooManyFeatures, {std::to_string(m_limits.maxFeatures)});
             m_tooManyFeatures = true;
             draft.rejected = true; // quietly: the file as a whole is rejected
         }
@@ -744,7 +761,8 @@ class Reader {
         const std::string prefix = path.empty() ? std::string() : path + ".";
         if (m_cursor.peek() != '{') {
             if (!m_cursor.skipValue()) return false;
-            draft.error(path, "geometry must be an object or null");
+            draft.error(path, "geometry must be an object or null", DiagnosticCode::NotAnObject,
+                        {"geometry"});
             return true;
         }
         const Mark mark = markLayer();
@@ -781,7 +799,9 @@ class Reader {
                     const std::string childPath = indexPath(prefix + "geometries", childCount++);
                     if (nesting >= kMaxCollectionNesting) {
                         if (!m_cursor.skipValue()) return false;
-                        if (childrenOk) draft.error(childPath, "GeometryCollections nested too deeply");
+                        if (childrenOk)
+                            draft.error(childPath, "GeometryCollections nested too deeply",
+                                        DiagnosticCode::NestedTooDeep);
                         childrenOk = false;
                         continue;
                     }
@@ -795,7 +815,8 @@ class Reader {
                 if (!m_cursor.readValue(b)) return false;
                 if (!validBbox(b))
                     draft.error(prefix + "bbox",
-                                "bbox must be an array of 2n numbers (west, south, ..., east, north, ...)");
+                                "bbox must be an array of 2n numbers (west, south, ..., east, north, ...)",
+                                DiagnosticCode::BadBbox);
             } else {
                 members.note(key);
                 if (!m_cursor.skipValue()) return false;
@@ -809,7 +830,8 @@ class Reader {
 
         if (type == "GeometryCollection") {
             if (!hasGeometries || !geometriesIsArray)
-                draft.error(prefix + "geometries", "a GeometryCollection needs an array 'geometries'");
+                draft.error(prefix + "geometries", "a GeometryCollection needs an array 'geometries'",
+                            DiagnosticCode::NeedsMember, {"GeometryCollection", "geometries"});
             if (nesting > 0)
                 draft.warning(path,
                               "a GeometryCollection inside another: RFC 7946 §3.1.8 says to avoid "
@@ -831,12 +853,14 @@ class Reader {
             m_layer.parts.resize(mark.parts);
         }
         if (type.empty()) {
-            draft.error(prefix + "type", "missing geometry type");
+            draft.error(prefix + "type", "missing geometry type", DiagnosticCode::NeedsMember,
+                        {"geometry", "type"});
         } else if (!isGeometryType(type)) {
             draft.error(prefix + "type", "unknown geometry type '" + type + "'",
                         DiagnosticCode::UnknownGeometryType, {type});
         } else if (!hasCoordinates) {
-            draft.error(prefix + "coordinates", type + " needs 'coordinates'");
+            draft.error(prefix + "coordinates", type + " needs 'coordinates'", DiagnosticCode::NeedsMember,
+                        {type, "coordinates"});
         } else {
             Shape shape(m_nodes, m_extraValues, m_layer, m_limits);
             shape.at = nodesBase;

@@ -211,9 +211,10 @@ ReassignmentProblem buildReassignmentProblem(const StaffingModel& model, const F
         if (std::optional<EdgePoint> at = graph.snap(*p, mode, near)) return at;
         return options.snapMetres > near ? graph.snap(*p, mode, options.snapMetres) : std::nullopt;
     };
-    auto offNetwork = [&](const char* feed, const Feed& f, std::size_t i, const char* what) {
+    auto offNetwork = [&](const char* feed, const Feed& f, std::size_t i, const char* what,
+                          DiagnosticCode code) {
         pr.diagnostics.push_back({Severity::Warning, feed, long(i), f.layer.features[i].id, "geometry",
-                                  std::string("not within reach of a road: ") + what});
+                                  std::string("not within reach of a road: ") + what, code});
     };
 
     // Suppliers: posts with surplus in some slot, then standby teams.
@@ -222,7 +223,8 @@ ReassignmentProblem buildReassignmentProblem(const StaffingModel& model, const F
         const auto req = model.required(p), on = model.onDuty(p);
         const std::optional<EdgePoint> at = snapFeature(*posts, p, options.postMode);
         if (!at) {
-            offNetwork("posts", *posts, p, "its surplus staff are not sent anywhere");
+            offNetwork("posts", *posts, p, "its surplus staff are not sent anywhere",
+                       DiagnosticCode::SurplusStays);
             continue;
         }
         pr.suppliers.push_back({std::uint32_t(p), kNoPlanIndex, options.postMode, *at});
@@ -238,7 +240,8 @@ ReassignmentProblem buildReassignmentProblem(const StaffingModel& model, const F
         if (std::any_of(duty.begin(), duty.end(), [](std::int32_t n) { return n > 0; })) continue;
         const std::optional<EdgePoint> at = snapFeature(*teams, t, f.mode);
         if (!at) {
-            offNetwork("teams", *teams, t, "this standby team is not sent anywhere");
+            offNetwork("teams", *teams, t, "this standby team is not sent anywhere",
+                       DiagnosticCode::TeamStays);
             continue;
         }
         pr.suppliers.push_back({kNoPlanIndex, std::uint32_t(t), f.mode, *at});
@@ -258,7 +261,9 @@ ReassignmentProblem buildReassignmentProblem(const StaffingModel& model, const F
         for (int m = 0; m < kTravelModeCount; ++m)
             if (modeUsed[m]) any |= bool(at[m] = snapFeature(*posts, p, TravelMode(m)));
         if (!any) {
-            if (!pr.suppliers.empty()) offNetwork("posts", *posts, p, "nobody can be sent to close its gap");
+            if (!pr.suppliers.empty())
+                offNetwork("posts", *posts, p, "nobody can be sent to close its gap",
+                           DiagnosticCode::GapUnreachable);
             continue;
         }
         pr.gapPosts.push_back(std::uint32_t(p));

@@ -120,9 +120,9 @@ StaffingModel StaffingModel::build(const FeedSet& feeds, const StaffingDay& day,
             const int next = m.m_areas[std::size_t(at)].parent;
             seen.push_back(at);
             if (next >= 0 && std::find(seen.begin(), seen.end(), next) != seen.end()) {
-                m.m_diagnostics.push_back({Severity::Warning, "areas", long(at), areas->layer.features[at].id,
-                                           "properties.parent",
-                                           "the chain of parents loops: this area is taken as a root"});
+                m.m_diagnostics.push_back(
+                    {Severity::Warning, "areas", long(at), areas->layer.features[at].id, "properties.parent",
+                     "the chain of parents loops: this area is taken as a root", DiagnosticCode::ParentLoop});
                 m.m_areas[std::size_t(at)].parent = -1;
                 break;
             }
@@ -318,11 +318,15 @@ void StaffingModel::recompute(std::span<const RosterFields> roster, const Feed* 
             const bool badPost = entry.team.empty() || (!entry.post.empty() && !m_postIds.count(entry.post));
             const std::string& id = badPost ? entry.post : entry.team;
             m_diagnostics.push_back(
-                {Severity::Warning, "roster", long(i),
+                {Severity::Warning,
+                 "roster",
+                 long(i),
                  rosterFeed && i < rosterFeed->size() ? rosterFeed->layer.features[i].id : std::string(),
                  badPost ? "properties.post" : "properties.team",
                  "unknown " + std::string(badPost ? "post" : "team") + " id '" + id +
-                     "': the entry is left out of the staffing figures"});
+                     "': the entry is left out of the staffing figures",
+                 badPost ? DiagnosticCode::RosterUnknownPost : DiagnosticCode::RosterUnknownTeam,
+                 {id}});
             continue;
         }
         if (p.firstSlot >= p.endSlot || p.staff == 0) continue;
