@@ -185,25 +185,17 @@ int validate(const std::vector<std::string>& args, std::ostream& out, std::ostre
 
 /// "level: 6 district, 70 subdistrict" style breakdowns of a feed.
 std::map<std::string, std::size_t> breakdown(const Feed& f) {
-    static constexpr std::string_view kLevels[] = {"district", "subdistrict", "community", "compound"};
-    static constexpr std::string_view kRisks[] = {"high", "medium", "low"};
-    static constexpr std::string_view kPostKinds[] = {"compound_gate", "city_entry", "highway_exit",
-                                                      "service_station", "testing_site"};
-    static constexpr std::string_view kTeamKinds[] = {"task_force", "door_team", "volunteer_team",
-                                                      "testing_team", "supply_team"};
-    static constexpr std::string_view kFacilityKinds[] = {"hospital", "isolation_site", "testing_site",
-                                                          "depot", "command_post"};
     std::map<std::string, std::size_t> counts;
     for (const AreaFields& a : f.areas)
-        ++counts["level " + std::string(kLevels[int(a.level)])];
+        ++counts["level " + std::string(areaLevelName(a.level))];
     for (const ZoneFields& z : f.zones)
-        ++counts["risk " + std::string(kRisks[int(z.risk)])];
+        ++counts["risk " + std::string(riskName(z.risk))];
     for (const PostFields& p : f.posts)
-        ++counts["kind " + std::string(kPostKinds[int(p.kind)])];
+        ++counts["kind " + std::string(postKindName(p.kind))];
     for (const TeamFields& t : f.teams)
-        ++counts["kind " + std::string(kTeamKinds[int(t.kind)])];
+        ++counts["kind " + std::string(teamKindName(t.kind))];
     for (const FacilityFields& x : f.facilities)
-        ++counts["kind " + std::string(kFacilityKinds[int(x.kind)])];
+        ++counts["kind " + std::string(facilityKindName(x.kind))];
     for (const RoadFields& r : f.roads)
         ++counts["highway " + (r.highway.empty() ? std::string("?") : r.highway)];
     return counts;

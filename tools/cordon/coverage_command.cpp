@@ -42,10 +42,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr std::string_view kRisks[] = {"high", "medium", "low"};
-constexpr std::string_view kPostKinds[] = {"compound_gate", "city_entry", "highway_exit", "service_station",
-                                           "testing_site"};
-
 std::string secondsText(double s) {
     if (s == kUnreached) return "";
     char text[32];
@@ -137,7 +133,7 @@ int runCoverageCommand(const std::vector<std::string>& given, std::ostream& out,
             if (list == "all" || list == "none") continue;
             for (const std::string& name : splitFeedList(list)) {
                 int k = 0;
-                while (k < kTeamKindCount && teamKindId(static_cast<TeamKind>(k)) != name)
+                while (k < kTeamKindCount && teamKindName(static_cast<TeamKind>(k)) != name)
                     ++k;
                 if (k == kTeamKindCount) {
                     err << "cordon coverage: unknown team kind '" << name
@@ -196,8 +192,7 @@ int runCoverageCommand(const std::vector<std::string>& given, std::ostream& out,
     std::vector<Row> rows;
     for (const TargetCoverage& c : report.zones) {
         const FeatureRecord& f = zones->layer.features[c.feature];
-        Row row{"zone", f.id,  f.name, std::string(kRisks[static_cast<int>(zones->zones[c.feature].risk)]),
-                {},     false, &c};
+        Row row{"zone", f.id, f.name, std::string(riskName(zones->zones[c.feature].risk)), {}, false, &c};
         if (const std::optional<LonLat> p = areaRepresentativePoint(zones->layer, c.feature)) {
             row.position = *p;
             row.hasPosition = true;
@@ -206,9 +201,7 @@ int runCoverageCommand(const std::vector<std::string>& given, std::ostream& out,
     }
     for (const TargetCoverage& c : report.posts) {
         const FeatureRecord& f = posts->layer.features[c.feature];
-        Row row{
-            "post", f.id,  f.name, std::string(kPostKinds[static_cast<int>(posts->posts[c.feature].kind)]),
-            {},     false, &c};
+        Row row{"post", f.id, f.name, std::string(postKindName(posts->posts[c.feature].kind)), {}, false, &c};
         if (f.partCount > 0) {
             row.position = posts->layer.ring(posts->layer.parts[f.firstPart].firstRing)[0];
             row.hasPosition = true;
@@ -223,7 +216,7 @@ int runCoverageCommand(const std::vector<std::string>& given, std::ostream& out,
         std::ofstream f(csvFile, std::ios::binary);
         f << "kind,id,name,class,assigned_teams,assigned_team,assigned_seconds";
         for (int k = 0; k < kTeamKindCount; ++k) {
-            const std::string_view kind = teamKindId(static_cast<TeamKind>(k));
+            const std::string_view kind = teamKindName(static_cast<TeamKind>(k));
             f << ",nearest_" << kind << "_team,nearest_" << kind << "_seconds";
         }
         f << ",beyond_threshold,on_network\n";
@@ -264,7 +257,7 @@ int runCoverageCommand(const std::vector<std::string>& given, std::ostream& out,
               << (c.assigned.team == kNoTeam ? "null" : jsonQuote(teamId(c.assigned.team)))
               << ",\"assigned_seconds\":" << number(c.assigned.seconds);
             for (int k = 0; k < kTeamKindCount; ++k) {
-                const std::string_view kind = teamKindId(static_cast<TeamKind>(k));
+                const std::string_view kind = teamKindName(static_cast<TeamKind>(k));
                 f << ",\"nearest_" << kind << "_team\":"
                   << (c.nearestByKind[k].team == kNoTeam ? "null"
                                                          : jsonQuote(teamId(c.nearestByKind[k].team)))
@@ -289,7 +282,7 @@ int runCoverageCommand(const std::vector<std::string>& given, std::ostream& out,
                 if (pieces[t].empty()) continue;
                 begin();
                 f << R"({"type":"Feature","properties":{"layer":"responsibility","kind":)"
-                  << jsonQuote(teamKindId(static_cast<TeamKind>(k))) << ",\"team\":" << jsonQuote(teamId(t))
+                  << jsonQuote(teamKindName(static_cast<TeamKind>(k))) << ",\"team\":" << jsonQuote(teamId(t))
                   << ",\"name\":" << jsonQuote(teams->layer.features[t].name)
                   << R"(},"geometry":{"type":"MultiLineString","coordinates":[)";
                 for (std::size_t i = 0; i < pieces[t].size(); ++i) {
@@ -305,7 +298,7 @@ int runCoverageCommand(const std::vector<std::string>& given, std::ostream& out,
                  buildResponsibilityAreas(report.responsibility[k], graph, report.thresholdSeconds)) {
                 begin();
                 f << R"({"type":"Feature","properties":{"layer":"responsibility_area","kind":)"
-                  << jsonQuote(teamKindId(static_cast<TeamKind>(k)))
+                  << jsonQuote(teamKindName(static_cast<TeamKind>(k)))
                   << ",\"team\":" << jsonQuote(teamId(area.team))
                   << ",\"name\":" << jsonQuote(teams->layer.features[area.team].name)
                   << R"(},"geometry":{"type":"MultiPolygon","coordinates":)"

@@ -98,11 +98,6 @@ int worstSlot(const AreaStaffing& a) {
     return best;
 }
 
-const char* levelName(AreaLevel l) {
-    static const char* const kNames[] = {"district", "subdistrict", "community", "compound"};
-    return kNames[int(l)];
-}
-
 std::string areaCsvRow(const StaffingModel& m, const AreaStaffing& a, std::string_view level,
                        std::string_view id, std::string_view name, std::string_view parent) {
     const int worst = worstSlot(a);
@@ -185,7 +180,7 @@ std::string areasCsv(const StaffingModel& m, const FeedSet& feeds) {
         for (std::size_t a = 0; a < m.areaCount(); ++a) {
             if (int(areas->areas[a].level) != level) continue;
             const int parent = m.areaParent(a);
-            out += areaCsvRow(m, m.area(a), levelName(areas->areas[a].level), areas->layer.features[a].id,
+            out += areaCsvRow(m, m.area(a), areaLevelName(areas->areas[a].level), areas->layer.features[a].id,
                               areas->layer.features[a].name,
                               parent >= 0 ? areas->layer.features[std::size_t(parent)].id : std::string());
         }
@@ -209,7 +204,7 @@ std::string fullJson(const StaffingModel& m, const FeedSet& feeds) {
         const int parent = m.areaParent(a);
         j << (a ? ",\n" : "\n") << "{\"id\":" << jsonQuote(areas->layer.features[a].id)
           << ",\"name\":" << jsonQuote(areas->layer.features[a].name) << ",\"level\":\""
-          << levelName(areas->areas[a].level) << "\",\"parent\":"
+          << areaLevelName(areas->areas[a].level) << "\",\"parent\":"
           << (parent >= 0 ? jsonQuote(areas->layer.features[std::size_t(parent)].id) : "null") << ","
           << areaJson(m, m.area(a)) << "}";
     }

@@ -9,9 +9,6 @@ namespace cordon {
 
 namespace {
 
-constexpr std::string_view kTeamKindIds[kTeamKindCount] = {"task_force", "door_team", "volunteer_team",
-                                                           "testing_team", "supply_team"};
-
 /// Snapping first tries a short radius: the nearest road within it is also the nearest overall,
 /// and the short search looks at a few grid cells instead of hundreds.
 constexpr double kNearSnapMetres = 200;
@@ -142,10 +139,6 @@ Diagnostic offNetwork(const Feed& feed, std::uint32_t feature, const std::string
 }
 
 } // namespace
-
-std::string_view teamKindId(TeamKind kind) {
-    return kTeamKindIds[static_cast<int>(kind)];
-}
 
 std::vector<EdgePoint> zoneTargetPoints(const RoadGraph& graph, const Feed& zones, std::uint32_t zone,
                                         TravelMode mode, const CoverageOptions& options) {

@@ -26,9 +26,6 @@ namespace cordon {
 inline constexpr int kTeamKindCount = 5;
 inline constexpr std::uint32_t kNoTeam = UINT32_MAX;
 
-/// "task_force", "door_team", ... as written in the teams feed.
-std::string_view teamKindId(TeamKind kind);
-
 struct CoverageOptions {
     double thresholdMinutes = 15;
     /// Longest travel time searched; 0 = no limit. Anything further counts as unreachable.

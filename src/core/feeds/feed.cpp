@@ -629,6 +629,22 @@ std::optional<FacilityKind> facilityKindFromName(std::string_view name) {
     return enumFromName<FacilityKind>(kFacilityKinds, name);
 }
 
+std::string_view areaLevelName(AreaLevel level) {
+    return kAreaLevels[static_cast<int>(level)];
+}
+std::string_view riskName(Risk risk) {
+    return kRisks[static_cast<int>(risk)];
+}
+std::string_view postKindName(PostKind kind) {
+    return kPostKinds[static_cast<int>(kind)];
+}
+std::string_view teamKindName(TeamKind kind) {
+    return kTeamKinds[static_cast<int>(kind)];
+}
+std::string_view facilityKindName(FacilityKind kind) {
+    return kFacilityKinds[static_cast<int>(kind)];
+}
+
 std::size_t FeedReadResult::featuresInFile() const {
     std::vector<long> skipped;
     for (const Diagnostic& d : diagnostics)

@@ -143,6 +143,12 @@ std::optional<Risk> riskFromName(std::string_view name);
 std::optional<PostKind> postKindFromName(std::string_view name);
 std::optional<TeamKind> teamKindFromName(std::string_view name);
 std::optional<FacilityKind> facilityKindFromName(std::string_view name);
+/// The contract's name of a value (the one table the readers use): "district", "high", ...
+std::string_view areaLevelName(AreaLevel level);
+std::string_view riskName(Risk risk);
+std::string_view postKindName(PostKind kind);
+std::string_view teamKindName(TeamKind kind);
+std::string_view facilityKindName(FacilityKind kind);
 
 /// The feed a file names in its `cordon.feed` member, found without reading its features.
 std::optional<FeedKind> declaredFeedKind(std::string_view bytes);

@@ -461,7 +461,7 @@ TEST_CASE("Coverage of the demo city agrees with one single-source run per team"
     for (std::uint32_t z = 0; z < zones.size(); ++z) {
         const TargetCoverage& c = report.zones[z];
         for (int k = 0; k < kTeamKindCount; ++k) {
-            INFO("zone " << zones.layer.features[z].id << " kind " << teamKindId(static_cast<TeamKind>(k)));
+            INFO("zone " << zones.layer.features[z].id << " kind " << teamKindName(static_cast<TeamKind>(k)));
             if (zoneNearest[z][k] == kUnreached)
                 CHECK(c.nearestByKind[k].seconds == kUnreached);
             else
