@@ -264,3 +264,18 @@ TEST_CASE("an option's value may follow it as --name=value and may begin with '-
     CHECK(gaps.out.find("day 2022-11-26 (+08:00), 24 slots of 60 min") != std::string::npos);
     std::filesystem::remove_all(dir);
 }
+
+TEST_CASE("gaps and figures load their feeds the same way and name the file they cannot use") {
+    const std::string notAFeed =
+        writeTemp("cordon-cli/unknown-kind.geojson", R"({"type":"FeatureCollection","features":[]})");
+    for (const char* command : {"gaps", "figures"}) {
+        INFO(command);
+        const Run missing = cli({command, "/nonexistent/posts.geojson"});
+        CHECK(missing.code == kExitUsage);
+        CHECK(missing.err.find(std::string("cordon ") + command + ": /nonexistent/posts.geojson") == 0);
+        const Run unusable = cli({command, notAFeed});
+        CHECK(unusable.code == kExitUsage);
+        CHECK(unusable.err.find("unknown-kind.geojson is not a usable feed: ") != std::string::npos);
+        CHECK(unusable.err.find("cannot tell which feed this is") != std::string::npos);
+    }
+}

@@ -67,22 +67,9 @@ int runFiguresCommand(const std::vector<std::string>& given, std::ostream& out, 
         err << "cordon figures: no input file\n";
         return kExitUsage;
     }
-    FeedSet feeds;
-    for (const std::string& file : files) {
-        std::string error;
-        const std::optional<std::string> bytes = readFile(file, error);
-        if (!bytes) {
-            err << "cordon figures: " << error << "\n";
-            return kExitUsage;
-        }
-        FeedReadResult r = readFeedDetectKind(*bytes, file);
-        if (!r.feed) {
-            err << "cordon figures: " << file << " is not a usable feed"
-                << (r.diagnostics.empty() ? "" : ": " + r.diagnostics[0].toString()) << "\n";
-            return kExitUsage;
-        }
-        feeds.replace(std::move(*r.feed));
-    }
+    std::optional<FeedSet> loaded = loadFeedSet(files, "figures", err);
+    if (!loaded) return kExitUsage;
+    const FeedSet& feeds = *loaded;
 
     // The derived state as the app builds it: the roster's day in 15-minute slots, coverage at the
     // threshold from every team.

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <ostream>
 #include <sstream>
 
 namespace cordon {
@@ -43,6 +44,27 @@ std::optional<double> parseNumber(const std::string& text) {
     const double v = std::strtod(text.c_str(), &end);
     if (text.empty() || !end || *end != '\0' || !(v > 0)) return std::nullopt;
     return v;
+}
+
+std::optional<FeedSet> loadFeedSet(const std::vector<std::string>& files, std::string_view command,
+                                   std::ostream& err) {
+    FeedSet feeds;
+    for (const std::string& file : files) {
+        std::string error;
+        const std::optional<std::string> bytes = readFile(file, error);
+        if (!bytes) {
+            err << "cordon " << command << ": " << error << "\n";
+            return std::nullopt;
+        }
+        FeedReadResult r = readFeedDetectKind(*bytes, file);
+        if (!r.feed) {
+            err << "cordon " << command << ": " << file << " is not a usable feed"
+                << (r.diagnostics.empty() ? "" : ": " + r.diagnostics[0].toString()) << "\n";
+            return std::nullopt;
+        }
+        feeds.replace(std::move(*r.feed));
+    }
+    return feeds;
 }
 
 } // namespace cordon

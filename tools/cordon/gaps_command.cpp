@@ -405,22 +405,9 @@ int runGapsCommand(const std::vector<std::string>& given, std::ostream& out, std
         err << "cordon gaps: no input file\n";
         return kExitUsage;
     }
-    FeedSet feeds;
-    for (const std::string& file : files) {
-        std::string error;
-        const std::optional<std::string> bytes = readFile(file, error);
-        if (!bytes) {
-            err << "cordon gaps: " << error << "\n";
-            return kExitUsage;
-        }
-        FeedReadResult r = readFeedDetectKind(*bytes, file);
-        if (!r.feed) {
-            err << "cordon gaps: " << file << " is not a usable feed"
-                << (r.diagnostics.empty() ? "" : ": " + r.diagnostics[0].toString()) << "\n";
-            return kExitUsage;
-        }
-        feeds.replace(std::move(*r.feed));
-    }
+    std::optional<FeedSet> loaded = loadFeedSet(files, "gaps", err);
+    if (!loaded) return kExitUsage;
+    const FeedSet& feeds = *loaded;
     if (!feeds.get(FeedKind::Posts)) {
         err << "cordon gaps: no posts feed among the inputs\n";
         return kExitUsage;
