@@ -11,6 +11,21 @@
 
 using namespace cordon;
 
+namespace {
+
+/// Every problem worded in Chinese, a line each; each must carry a code.
+std::string chineseOf(const std::vector<Diagnostic>& diagnostics) {
+    std::string zh;
+    for (const Diagnostic& d : diagnostics) {
+        INFO(d.toString());
+        CHECK(d.code != DiagnosticCode::Other);
+        zh += diagnosticText(d, Lang::Zh) + "\n";
+    }
+    return zh;
+}
+
+} // namespace
+
 TEST_CASE("Every diagnostic code has a wording in both languages") {
     CHECK_FALSE(diagnosticTextId(DiagnosticCode::Other));
     for (int c = 1; c < kDiagnosticCodeCount; ++c) {
@@ -71,13 +86,7 @@ TEST_CASE("Rarer problems in demand, teams, roster and roads read in Chinese too
     const auto zhOf = [](const std::string& features, FeedKind kind) {
         const FeedReadResult r =
             readFeed(R"({"type":"FeatureCollection","features":[)" + features + "]}", kind, "f.geojson");
-        std::string zh;
-        for (const Diagnostic& d : r.diagnostics) {
-            INFO(d.toString());
-            CHECK(d.code != DiagnosticCode::Other);
-            zh += diagnosticText(d, Lang::Zh) + "\n";
-        }
-        return zh;
+        return chineseOf(r.diagnostics);
     };
     const std::string point = R"("geometry":{"type":"Point","coordinates":[113.6,34.7]})";
     std::string zh = zhOf(
@@ -116,12 +125,7 @@ TEST_CASE("Problems in a file's GeoJSON structure read in Chinese") {
         R"({"type":"Feature","id":"Z-3","properties":{"risk":"high","since":"2022-11-20"},"geometry":{"type":"Circle","coordinates":[113.6,34.7]}},)"
         R"({"type":"Feature","id":"Z-4","features":[],"properties":{"risk":"high","since":"2022-11-20"},"geometry":{"type":"GeometryCollection","geometries":[{"type":"Polygon","coordinates":[[[113.6,34.7],[113.7,34.7],[113.6,34.7]]]}]}}]})",
         FeedKind::Zones, "zones.geojson");
-    std::string zh;
-    for (const Diagnostic& d : r.diagnostics) {
-        INFO(d.toString());
-        CHECK(d.code != DiagnosticCode::Other);
-        zh += diagnosticText(d, Lang::Zh) + "\n";
-    }
+    const std::string zh = chineseOf(r.diagnostics);
     INFO(zh);
     CHECK(zh.find("zones[0] id=Z-1：properties.name：警告：名称应为文本") != std::string::npos);
     CHECK(zh.find("环未闭合") != std::string::npos);
@@ -139,12 +143,7 @@ TEST_CASE("File-level and manifest problems read in Chinese") {
                  R"({"type":"Feature","id":"Z-2","properties":{"risk":"high","since":"2022-11-20"}},)"
                  R"(7]})",
                  FeedKind::Zones, "zones.geojson");
-    std::string zh;
-    for (const Diagnostic& d : r.diagnostics) {
-        INFO(d.toString());
-        CHECK(d.code != DiagnosticCode::Other);
-        zh += diagnosticText(d, Lang::Zh) + "\n";
-    }
+    const std::string zh = chineseOf(r.diagnostics);
     INFO(zh);
     CHECK(zh.find("id 应为文本或数字，而不是 boolean") != std::string::npos);
     CHECK(zh.find("properties 应为对象（或 null）") != std::string::npos);
@@ -155,12 +154,7 @@ TEST_CASE("File-level and manifest problems read in Chinese") {
     const ManifestReadResult m = readManifest(
         R"({"refresh":-1,"feeds":[{"url":"zones.geojson","feed":"zonez","minValidShare":9},"",42]})",
         "feeds.json");
-    std::string manifest;
-    for (const Diagnostic& d : m.diagnostics) {
-        INFO(d.toString());
-        CHECK(d.code != DiagnosticCode::Other);
-        manifest += diagnosticText(d, Lang::Zh) + "\n";
-    }
+    const std::string manifest = chineseOf(m.diagnostics);
     INFO(manifest);
     CHECK(manifest.find("未知的数据类型 'zonez'") != std::string::npos);
     CHECK(manifest.find("0 到 1 之间的比例") != std::string::npos);
