@@ -192,7 +192,10 @@ void App::pumpLoading() {
             const double since = clockMs();
             const bool changed = m_loader.processOne(m_feeds);
             if (!m_readySignalled) m_startup.readMs += clockMs() - since;
-            if (changed) feedsChanged();
+            if (changed)
+                feedsChanged();
+            else
+                addGlyphs(); // a refused file's messages, or the names a which-feed question shows
             m_panel.problems = m_loader.problems();
             m_parseAnnounced = false;
         } else {
@@ -246,6 +249,13 @@ void App::addGlyphs() {
     }
     for (const Diagnostic& d : m_loader.problems())
         added |= m_font->addText(diagnosticText(d, m_panel.lang));
+    if (const std::optional<UnknownFile>& u = m_loader.unknownFile()) {
+        added |= m_font->addText(u->source);
+        for (const std::string& s : u->preview.names)
+            added |= m_font->addText(s);
+        for (const std::string& s : u->preview.propertyNames)
+            added |= m_font->addText(s);
+    }
     if (added && m_frameCount > 0) rebuildFonts();
 }
 

@@ -224,8 +224,12 @@ test('an Amap export of checkpoints is told GCJ-02 by the roads, converted, adde
     const exported = { type: 'FeatureCollection', features: demoPosts.features.slice(20, 50).map((f) => ({
       type: 'Feature', geometry: { type: 'Point', coordinates: toGcj02(f.geometry.coordinates) },
       properties: { 编号: f.id, 名称: f.properties.name, 类型: kinds[f.properties.kind] ?? '小区卡口' } })) };
+    exported.features[0].properties.名称 = '饕餮路卡口'; // characters neither the UI nor the demo city has
+    const glyphs = await page.evaluate(() => window.cordonState.labels.glyphs);
     await drop(page, '卡口导出.geojson', JSON.stringify(exported));
     await page.waitForFunction(() => window.cordonState.feeds.unknownFile !== null, null, { timeout: 30000 });
+    assert.ok(await page.evaluate(() => window.cordonState.labels.glyphs) >= glyphs + 2,
+      'the names the question shows are in the font atlas (not drawn as ?)');
     let u = await page.evaluate(() => window.cordonState.feeds.unknownFile);
     assert.equal(u.guess, 'posts');
     assert.equal(u.gcj02.evidence, 'roadOffset', JSON.stringify(u.gcj02));
