@@ -305,17 +305,17 @@ class PostReader final : public TypedReader<PostFields> {
     /// per shift line would cost more than the rest of the post.
     bool readDemand(JsonCursor& c, FeatureDraft& d) {
         PostFields& row = m_rows.back();
-        const std::string base = prop("demand");
+        auto base = [] { return prop("demand"); }; // built only for a message
         if (c.peek() != '[') {
             if (!c.skipValue()) return false;
-            d.error(base, "should be a list of {\"from\": \"HH:MM\", \"to\": \"HH:MM\", \"staff\": n}",
+            d.error(base(), "should be a list of {\"from\": \"HH:MM\", \"to\": \"HH:MM\", \"staff\": n}",
                     DiagnosticCode::DemandShape);
             return true;
         }
         c.advance();
         bool firstItem = true;
         for (std::size_t index = 0; c.nextItem(firstItem); ++index) {
-            auto path = [&] { return base + "[" + std::to_string(index) + "]"; };
+            auto path = [&] { return base() + "[" + std::to_string(index) + "]"; };
             if (c.peek() != '{') {
                 if (!c.skipValue()) return false;
                 d.error(path(), "should be {\"from\": \"HH:MM\", \"to\": \"HH:MM\", \"staff\": n}",

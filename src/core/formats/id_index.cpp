@@ -24,14 +24,15 @@ std::uint64_t IdIndex::hashOf(std::string_view id) {
     h ^= h >> 33;
     h *= 0xC4CEB9FE1A85EC53ull;
     h ^= h >> 33;
-    return h | 1;
+    return h;
 }
 
 std::size_t IdIndex::probe(std::string_view id, std::uint64_t hash) const {
     const std::size_t mask = m_slots.size() - 1;
+    const std::uint32_t tag = tagOf(hash);
     for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
         const Slot& s = m_slots[i];
-        if (s.hash == 0 || (s.hash == hash && !s.erased && textOf(s) == id)) return i;
+        if (s.tag == 0 || (s.tag == tag && !s.erased && textOf(s) == id)) return i;
     }
 }
 
@@ -48,9 +49,9 @@ void IdIndex::rehash(std::size_t slotCount) {
     m_used = 0;
     const std::size_t mask = slotCount - 1;
     for (const Slot& s : old) {
-        if (s.hash == 0 || s.erased) continue;
-        std::size_t i = s.hash & mask;
-        while (m_slots[i].hash != 0)
+        if (s.tag == 0 || s.erased) continue;
+        std::size_t i = hashOf(textOf(s)) & mask;
+        while (m_slots[i].tag != 0)
             i = (i + 1) & mask;
         m_slots[i] = s;
         ++m_used;
@@ -61,8 +62,8 @@ std::optional<std::uint32_t> IdIndex::insert(std::string_view id, std::uint32_t 
     if ((m_used + 1) * 10 > m_slots.size() * 7) rehash(m_slots.empty() ? 16 : m_slots.size() * 2);
     const std::uint64_t hash = hashOf(id);
     Slot& s = m_slots[probe(id, hash)];
-    if (s.hash != 0) return s.value;
-    s.hash = hash;
+    if (s.tag != 0) return s.value;
+    s.tag = tagOf(hash);
     s.textOffset = static_cast<std::uint32_t>(m_text.size());
     s.textLength = static_cast<std::uint32_t>(id.size());
     s.value = value;
@@ -75,14 +76,14 @@ std::optional<std::uint32_t> IdIndex::insert(std::string_view id, std::uint32_t 
 std::optional<std::uint32_t> IdIndex::find(std::string_view id) const {
     if (m_slots.empty()) return std::nullopt;
     const Slot& s = m_slots[probe(id, hashOf(id))];
-    if (s.hash == 0) return std::nullopt;
+    if (s.tag == 0) return std::nullopt;
     return s.value;
 }
 
 bool IdIndex::erase(std::string_view id) {
     if (m_slots.empty()) return false;
     Slot& s = m_slots[probe(id, hashOf(id))];
-    if (s.hash == 0) return false;
+    if (s.tag == 0) return false;
     s.erased = true; // stays a probe step for the ids placed after it
     --m_size;
     return true;

@@ -28,12 +28,13 @@ class IdIndex {
     std::size_t memoryBytes() const { return m_slots.capacity() * sizeof(Slot) + m_text.capacity(); }
 
   private:
+    /// 16 bytes, so that four share a cache line: the probes of a large feed miss the cache.
     struct Slot {
-        std::uint64_t hash = 0; ///< 0 marks an empty slot (real hashes are never 0)
+        std::uint32_t tag = 0; ///< the hash's high half; 0 marks an empty slot (tags are never 0)
         std::uint32_t textOffset = 0;
-        std::uint32_t textLength = 0;
+        std::uint32_t textLength : 31 = 0;
+        std::uint32_t erased : 1 = 0;
         std::uint32_t value = 0;
-        bool erased = false;
     };
     std::vector<Slot> m_slots;
     std::string m_text;
@@ -44,6 +45,7 @@ class IdIndex {
     std::string_view textOf(const Slot& s) const { return {m_text.data() + s.textOffset, s.textLength}; }
     /// The slot holding `id`, or the empty slot where it would go.
     std::size_t probe(std::string_view id, std::uint64_t hash) const;
+    static std::uint32_t tagOf(std::uint64_t hash) { return static_cast<std::uint32_t>(hash >> 32) | 1u; }
     void rehash(std::size_t slotCount);
 };
 

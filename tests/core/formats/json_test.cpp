@@ -55,6 +55,33 @@ TEST_CASE("JSON rejects what the grammar forbids") {
     }
 }
 
+TEST_CASE("A string's end, escape or control character is found at every place in an 8-byte step") {
+    // The scanner looks at eight bytes at a time; each stopping byte is tried at every offset,
+    // after plain ASCII and after UTF-8 (bytes >= 0x80 never stop it).
+    for (const std::string filler : {"a", "\xE9\x87\x91"}) // "a", 金
+        for (std::size_t count = 0; count < 20; ++count) {
+            std::string plain;
+            for (std::size_t i = 0; i < count; ++i)
+                plain += filler;
+            INFO(count);
+            const JsonParseResult ended = parseJson("\"" + plain + "\"");
+            REQUIRE(ended.ok());
+            CHECK(ended.value->string == plain);
+            const JsonParseResult escaped = parseJson("\"" + plain + "\\n" + plain + "\"");
+            REQUIRE(escaped.ok());
+            CHECK(escaped.value->string == plain + "\n" + plain);
+            for (const char control : {'\x01', '\x1F', '\n'}) {
+                const JsonParseResult bad = parseJson("\"" + plain + control + "\"");
+                REQUIRE_FALSE(bad.ok());
+                CHECK(bad.error.message.find("control character") != std::string::npos);
+                CHECK(bad.error.offset == 1 + plain.size());
+            }
+            const JsonParseResult high = parseJson("\" " + plain + "\x7F\x20\"");
+            REQUIRE(high.ok());
+            CHECK(high.value->string == " " + plain + "\x7F ");
+        }
+}
+
 TEST_CASE("JSON nesting is capped instead of overflowing the stack") {
     const std::string deep(100000, '[');
     const JsonParseResult r = parseJson(deep);
