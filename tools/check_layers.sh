@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The layering rule (README, Architecture): src/core includes nothing from SDL, GL, ImGui or
 # Emscripten, and nothing from the layers above it; src/render includes no ImGui or SDL; src/ui no
-# GL; `#ifdef __EMSCRIPTEN__` only in src/platform and src/app. Exits 1 naming every offending line.
+# GL; src/app no GL call (the renderer and platform/imgui_backend make them); `#ifdef __EMSCRIPTEN__`
+# only in src/platform and src/app. Exits 1 naming every offending line.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bad=0
@@ -21,6 +22,8 @@ check src/render '#\s*include\s*[<"](SDL|imgui|emscripten)|#\s*include\s*"(ui|ap
 check src/render '__EMSCRIPTEN__' 'depend on the platform'
 check src/ui '#\s*include\s*[<"](GL|GLES)|#\s*include\s*"(app|platform|render/gl)/|__EMSCRIPTEN__|\bgl[A-Z][a-zA-Z]+\(' \
   'call GL or depend on the app or platform'
+check src/app '#\s*include\s*[<"](GL|GLES|imgui_impl)|\bgl[A-Z][a-zA-Z]+\(|ImGui_Impl' \
+  'call GL or an ImGui backend (the renderer reads and clears the framebuffer; platform/imgui_backend wraps ImGui'"'"'s backends)'
 # Inside core, each sub-layer includes only itself and the ones below it
 # (geo <- formats <- feeds <- routing <- {coverage, staffing} <- map; docs/architecture.md).
 core_layer() { # folder, the core folders it must not include
@@ -38,5 +41,5 @@ if [ -n "$loose" ]; then
   echo "$loose" >&2
   bad=1
 fi
-[ $bad -eq 0 ] && echo "layering: ok (core and its sub-layers, render, ui)"
+[ $bad -eq 0 ] && echo "layering: ok (core and its sub-layers, render, ui, app)"
 exit $bad

@@ -1,8 +1,7 @@
-// The app's frame loop and everything it wires together: loading, derived state (graph, coverage,
-// staffing, figures), panels, wall, labels, page state. Over 700 lines on purpose for now: issue 21
-// splits it by concern (input, selection, coverage view, staffing view, wall, briefing, page state)
-// behind one small interface each, together with the derived-state object; splitting it piecemeal
-// before that would move the same code twice.
+// The app's frame loop and its wiring: loading into the Situation, the views (coverage, staffing,
+// isochrones) when its results change, panels, wall, labels, input. Over 700 lines for now: input
+// and shortcuts, selection and search, the wall and the feed status are still methods here and
+// are the next to move out (docs/architecture.md, "Still to do").
 
 #include "app/app.hpp"
 
@@ -15,6 +14,7 @@
 #include "core/map/feature_search.hpp"
 #include "core/staffing/reassignment.hpp"
 #include "platform/feed_source.hpp"
+#include "platform/imgui_backend.hpp"
 #include "platform/memory.hpp"
 #include "platform/page.hpp"
 #include "render/isochrone_mesh.hpp"
@@ -26,12 +26,11 @@
 #include "ui/diagnostic_text.hpp"
 #include "ui/feed_messages.hpp"
 #include "ui/map_labels_view.hpp"
+#include "ui/shortcuts.hpp"
 #include "ui/ui_font.hpp"
 
 #include <SDL.h>
 #include <imgui.h>
-#include <imgui_impl_opengl3.h>
-#include <imgui_impl_sdl2.h>
 
 #include <algorithm>
 #include <chrono>
@@ -65,10 +64,9 @@ constexpr double kKeyPanPx = 120.0;
 constexpr double kPickRadiusPx = 8.0;
 constexpr float kFontSize = 16.0f;
 /// The hierarchies are built in slices of this many milliseconds per idle frame (each a whole number
-/// of steps of kHierarchyStepNodes contractions): a city's take a second or two in all, and an
+/// of the situation's steps of a few contractions): a city's take a second or two in all, and an
 /// input waits at most one slice.
 constexpr double kHierarchySliceMs = 8.0;
-constexpr std::size_t kHierarchyStepNodes = 8;
 
 std::span<const unsigned char> bytesOf(std::string_view s) {
     return {reinterpret_cast<const unsigned char*>(s.data()), s.size()};
@@ -93,8 +91,7 @@ App::App(AppOptions options)
 
 App::~App() {
     if (m_imguiReady) {
-        ImGui_ImplOpenGL3_Shutdown();
-        ImGui_ImplSDL2_Shutdown();
+        imgui_backend::shutdown();
         ImGui::DestroyContext();
     }
 }
@@ -118,8 +115,7 @@ bool App::start() {
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;
     ImGui::StyleColorsLight();
-    ImGui_ImplSDL2_InitForOpenGL(m_window.sdl(), m_window.glContext());
-    ImGui_ImplOpenGL3_Init("#version 300 es");
+    imgui_backend::init(m_window);
     m_imguiReady = true;
     lap(m_startup.windowMs, since);
 
@@ -152,8 +148,8 @@ void App::startLoading() {
     setFetchTimeout(m_options.fetchTimeoutSeconds);
     m_loader.setAskBeforeShrink(!m_options.wall && !m_options.snapshot);
     m_loader.setRoadDistance([this](LonLat p) -> std::optional<double> {
-        if (!m_graph) return std::nullopt;
-        const std::optional<EdgePoint> on = m_graph->snap(p, TravelMode::Drive);
+        if (!m_situation.graph()) return std::nullopt;
+        const std::optional<EdgePoint> on = m_situation.graph()->snap(p, TravelMode::Drive);
         return on ? std::optional<double>(on->distanceMetres) : std::nullopt;
     });
     if (!m_options.manifest.empty()) m_loader.requestManifest(m_options.manifest);
@@ -168,7 +164,7 @@ void App::startLoading() {
     bool changed = false;
     const double since = clockMs();
     while (m_loader.busy())
-        changed |= m_loader.processOne(m_feeds);
+        changed |= m_loader.processOne(m_situation.feeds());
     m_startup.readMs += clockMs() - since;
     if (changed) feedsChanged();
     m_panel.problems = m_loader.problems();
@@ -190,7 +186,7 @@ void App::pumpLoading() {
         // never sits silent while a large feed is read.
         if (m_parseAnnounced) {
             const double since = clockMs();
-            const bool changed = m_loader.processOne(m_feeds);
+            const bool changed = m_loader.processOne(m_situation.feeds());
             if (!m_readySignalled) m_startup.readMs += clockMs() - since;
             if (changed)
                 feedsChanged();
@@ -210,39 +206,18 @@ void App::pumpLoading() {
 }
 
 void App::computeIsochrones() {
-    if (!m_graph || !m_isochroneOrigin) return;
-    std::vector<double> minutes;
-    for (const std::string& item : splitFeedList(m_panel.isochroneMinutes)) {
-        const double m = std::strtod(item.c_str(), nullptr);
-        if (m > 0 && m <= 120) minutes.push_back(m);
-    }
-    const TravelMode mode = m_panel.isochroneMode;
-    m_isochrones.clear();
-    const auto start = std::chrono::steady_clock::now();
-    const std::optional<EdgePoint> source = m_graph->snap(*m_isochroneOrigin, mode);
-    if (source && !minutes.empty()) {
-        m_times->run(mode, std::span(&*source, 1), *std::max_element(minutes.begin(), minutes.end()) * 60);
-        m_isochrones = buildIsochrones(*m_times, minutes);
-    }
-    m_isochroneMs =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    m_renderer.uploadIsochrones(buildIsochroneMesh(m_isochrones, m_sceneOrigin));
-    const std::string info =
-        !source ? std::string(tr(TextId::NoRoadNearby, m_panel.lang))
-                : formatted("%.5f, %.5f  %s  %s  (%.0f ms)", m_isochroneOrigin->lon, m_isochroneOrigin->lat,
-                            tr(mode == TravelMode::Walk ? TextId::Walk : TextId::Drive, m_panel.lang).data(),
-                            m_panel.isochroneMinutes.c_str(), m_isochroneMs);
-    m_panel.isochroneInfo = m_isochroneFrom.empty() ? info : m_isochroneFrom + "  " + info;
+    m_isochroneView.compute(m_situation, m_panel);
+    m_renderer.uploadIsochrones(m_isochroneView.mesh(m_sceneOrigin));
 }
 
 void App::addGlyphs() {
     if (!m_font) return;
     bool added = false;
     for (int k = 0; k < kFeedKindCount; ++k) {
-        const auto& feed = m_feeds.feeds[k];
+        const auto& feed = m_situation.feeds().feeds[k];
         // Each version of a feed is read for new characters once (refreshes bring new versions).
-        if (!feed || m_glyphVersions[k] == m_feeds.versions[k]) continue;
-        m_glyphVersions[k] = m_feeds.versions[k];
+        if (!feed || m_glyphVersions[k] == m_situation.feeds().versions[k]) continue;
+        m_glyphVersions[k] = m_situation.feeds().versions[k];
         for (const FeatureRecord& f : feed->layer.features)
             added |= m_font->addText(f.name);
         added |= m_font->addText(feed->layer.propertiesText);
@@ -262,8 +237,7 @@ void App::addGlyphs() {
 void App::rebuildFonts() {
     m_font->build();
     if (m_frameCount == 0) return; // before the first frame the backend uploads the atlas itself
-    ImGui_ImplOpenGL3_DestroyFontsTexture();
-    ImGui_ImplOpenGL3_CreateFontsTexture();
+    imgui_backend::reloadFonts();
 }
 
 bool App::noteWallType(int drawableHeight) {
@@ -277,247 +251,48 @@ bool App::noteWallType(int drawableHeight) {
     return changed;
 }
 
-void App::updateCoverage(bool force) {
-    const Feed* teams = m_feeds.get(FeedKind::Teams);
-    m_coveragePanel.available = m_graph && teams;
-    if (!m_coveragePanel.available) {
-        m_coverage.reset();
-        return;
-    }
-    if (!force && m_coverage && m_coverageVersions == m_feeds.versions) return;
-    const auto start = std::chrono::steady_clock::now();
-    CoverageOptions options;
-    options.thresholdMinutes = m_coveragePanel.thresholdMinutes;
-    m_coverage =
-        computeCoverage(m_feeds, *m_graph, options, {m_hierarchies[0].get(), m_hierarchies[1].get()});
-    m_coverageSweptModes = (m_hierarchies[0] ? 1 : 0) + (m_hierarchies[1] ? 1 : 0);
-    m_coverageVersions = m_feeds.versions;
-    m_responsibilityAreas.reset();
-    m_coveragePanel.computeMs =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-
-    const CoverageReport& r = *m_coverage;
-    m_coveragePanel.zonesBeyond = r.zonesBeyondThreshold.size();
-    m_coveragePanel.postsBeyond = r.postsBeyondThreshold.size();
-    m_coveragePanel.populationShare = r.populationTotal > 0 ? static_cast<double>(r.populationCovered) /
-                                                                  static_cast<double>(r.populationTotal)
-                                                            : 0;
-    m_coveragePanel.gaps.clear();
-    auto add = [&](FeedKind kind, const TargetCoverage& t, double seconds, const char* tag) {
-        const Feed* feed = m_feeds.get(kind);
-        if (!feed || t.feature >= feed->size()) return;
-        const FeatureRecord& f = feed->layer.features[t.feature];
-        m_coveragePanel.gaps.push_back(
-            {kind, t.feature, std::string(tag) + (f.name.empty() ? f.id : f.name), seconds / 60});
-    };
-    for (std::uint32_t z : r.highRiskWithoutTaskForce)
-        add(FeedKind::Zones, r.zones[z], r.zones[z].assignedTaskForce.seconds, "! ");
-    for (std::uint32_t z : r.zonesBeyondThreshold)
-        add(FeedKind::Zones, r.zones[z], r.zones[z].assigned.seconds, "");
-    for (std::uint32_t p : r.postsBeyondThreshold)
-        add(FeedKind::Posts, r.posts[p], r.posts[p].assigned.seconds, "");
-    rebuildOverlay();
+void App::updateCoverage() {
+    if (m_coverageView.update(m_situation)) rebuildOverlay();
 }
 
 void App::advanceHierarchies() {
-    if (!m_graph || !m_readySignalled) return;
+    if (!m_situation.graph() || !m_readySignalled) return;
     const double start = clockMs();
-    for (int m = 0; m < kTravelModeCount; ++m) {
-        std::optional<HierarchyBuilder>& builder = m_hierarchyBuilders[m];
-        if (!builder) continue;
-        while (!builder->step(kHierarchyStepNodes))
-            if (clockMs() - start >= kHierarchySliceMs) return;
-        m_hierarchies[m] = std::make_unique<ContractionHierarchy>(builder->finish());
-        builder.reset();
-    }
+    m_situation.advanceHierarchies([&] { return clockMs() - start < kHierarchySliceMs; });
 }
 
 void App::updateStaffing() {
-    const Feed* posts = m_feeds.get(FeedKind::Posts);
-    const Feed* roster = m_feeds.get(FeedKind::Roster);
-    const std::optional<StaffingDay> day = roster ? rosterDay(*roster) : std::nullopt;
-    m_gapsPanel.available = posts && day;
-    if (!m_gapsPanel.available) {
-        m_staffing.reset();
-        return;
-    }
-    if (m_staffing && m_staffingVersions == m_feeds.versions) return;
-    m_staffing = StaffingModel::build(m_feeds, *day);
-    m_staffingVersions = m_feeds.versions;
-    m_gapsPanel.hasPlan = false; // a plan is for the data it was made from
-    m_gapsPanel.plan.clear();
-    m_planArrows.clear();
-    const StaffingModel& model = *m_staffing;
-    const AreaStaffing& city = model.city();
-    m_gapsPanel.postsShort = city.postsShort;
-    m_gapsPanel.postsUnstaffed = city.postsUnstaffed;
-    m_gapsPanel.nightPersonHoursShort = static_cast<double>(city.nightShortPersonMinutes) / 60;
-    m_gapsPanel.slotMinutes = model.day().slotMinutes;
-    m_gapsPanel.shortBySlot.assign(city.shortBySlot.begin(), city.shortBySlot.end());
-    m_gapsPanel.rows.clear();
-    const Feed* areas = m_feeds.get(FeedKind::Areas);
-    for (std::size_t p = 0; p < model.postCount() && p < posts->size(); ++p) {
-        const PostSummary& s = model.postSummary(p);
-        if (s.shortPersonMinutes == 0) continue;
-        GapRow row;
-        row.post = static_cast<std::uint32_t>(p);
-        const FeatureRecord& f = posts->layer.features[p];
-        row.name = f.name.empty() ? f.id : f.name;
-        int district = model.postArea(p);
-        while (district >= 0 && model.areaParent(static_cast<std::size_t>(district)) >= 0)
-            district = model.areaParent(static_cast<std::size_t>(district));
-        if (areas && district >= 0 && static_cast<std::size_t>(district) < areas->size())
-            row.district = areas->layer.features[static_cast<std::size_t>(district)].name;
-        row.hoursShort = static_cast<double>(s.shortPersonMinutes) / 60;
-        row.nightHoursShort = static_cast<double>(s.nightShortPersonMinutes) / 60;
-        row.worstGapStartMinute = s.worstGapStart >= 0 ? model.day().slotMinuteOfDay(s.worstGapStart) : -1;
-        row.worstGapHours = s.worstGapSlots * model.day().slotMinutes / 60.0;
-        m_gapsPanel.rows.push_back(std::move(row));
-    }
-    std::stable_sort(m_gapsPanel.rows.begin(), m_gapsPanel.rows.end(),
-                     [](const GapRow& a, const GapRow& b) { return a.hoursShort > b.hoursShort; });
-    updateScrub();
+    if (!m_situation.refreshStaffing()) return;
+    m_staffingView.staffingChanged(m_situation);
+    m_coverageView.fillGaps(m_situation); // the zones in force today may have changed with the day
+    rebuildOverlay();
 }
-
-namespace {
-
-std::optional<LonLat> firstPosition(const Feed* feed, std::uint32_t feature) {
-    if (!feed || feature >= feed->size()) return std::nullopt;
-    return feed->layer.firstPosition(feature);
-}
-
-std::string featureLabel(const Feed* feed, std::uint32_t feature) {
-    if (!feed || feature >= feed->size()) return "-";
-    const FeatureRecord& f = feed->layer.features[feature];
-    return f.name.empty() ? f.id : f.name;
-}
-
-} // namespace
 
 void App::makePlan() {
-    if (!m_staffing || !m_graph) return;
-    const ReassignmentProblem problem = buildReassignmentProblem(*m_staffing, m_feeds, *m_graph);
-    const ReassignmentPlan plan = solveReassignment(problem, PlanMethod::MinCostFlow);
-    const ReassignmentPlan greedy = solveReassignment(problem, PlanMethod::GreedyNearest);
-    m_gapsPanel.hasPlan = true;
-    m_gapsPanel.planFilledHours = static_cast<double>(plan.gapPersonMinutesClosed) / 60;
-    m_gapsPanel.planTravelMinutes = static_cast<double>(plan.totalSeconds) / 60;
-    m_gapsPanel.greedyFilledHours = static_cast<double>(greedy.gapPersonMinutesClosed) / 60;
-    m_gapsPanel.greedyTravelMinutes = static_cast<double>(greedy.totalSeconds) / 60;
-    m_gapsPanel.plan.clear();
-    m_planArrows.clear();
-    const Feed* posts = m_feeds.get(FeedKind::Posts);
-    const Feed* teams = m_feeds.get(FeedKind::Teams);
-    const StaffingDay& day = m_staffing->day();
-    for (const ReassignmentMove& move : plan.assignments) {
-        const bool fromTeam = move.fromTeam != kNoPlanIndex;
-        const Feed* source = fromTeam ? teams : posts;
-        const std::uint32_t sourceIndex = fromTeam ? move.fromTeam : move.fromPost;
-        m_gapsPanel.plan.push_back(
-            {featureLabel(source, sourceIndex), featureLabel(posts, move.toPost), move.toPost,
-             day.slotMinuteOfDay(move.firstSlot),
-             day.slotMinuteOfDay(move.firstSlot) + (move.endSlot - move.firstSlot) * day.slotMinutes,
-             move.people, static_cast<double>(move.seconds) / 60});
-        const std::optional<LonLat> from = firstPosition(source, sourceIndex),
-                                    to = firstPosition(posts, move.toPost);
-        if (from && to) m_planArrows.push_back({*from, *to});
-    }
+    if (!m_situation.makePlan()) return;
+    m_staffingView.showPlan(m_situation);
     rebuildOverlay();
 }
 
 void App::stepScrub(int slots) {
-    if (!m_staffing) return;
-    const int count = m_staffing->slotCount();
-    m_gapsPanel.scrubSlot = ((std::max(m_gapsPanel.scrubSlot, 0) + slots) % count + count) % count;
-    updateScrub();
+    m_staffingView.stepScrub(m_situation, slots);
+    rebuildOverlay();
 }
 
 void App::updateScrub() {
-    m_gapsPanel.shortAtScrub = 0;
-    const int slot = m_gapsPanel.scrubSlot;
-    if (m_staffing && slot >= 0 && slot < m_staffing->slotCount())
-        for (std::size_t p = 0; p < m_staffing->postCount(); ++p)
-            if (m_staffing->required(p)[slot] > m_staffing->onDuty(p)[slot]) ++m_gapsPanel.shortAtScrub;
+    m_staffingView.updateScrub(m_situation);
     rebuildOverlay();
 }
 
 void App::rebuildOverlay() {
     SceneMesh overlay;
     overlay.origin = m_sceneOrigin;
-    if (m_coveragePanel.showResponsibility && m_coverage && m_graph) {
-        const auto& taskForces = m_coverage->responsibility[static_cast<int>(TeamKind::TaskForce)];
-        const auto shares = edgeResponsibility(taskForces, *m_graph, m_coverage->thresholdSeconds);
-        if (!m_responsibilityAreas) // once per coverage: it rasterises the whole partition
-            m_responsibilityAreas =
-                buildResponsibilityAreas(taskForces, *m_graph, m_coverage->thresholdSeconds);
-        appendMesh(overlay, buildResponsibilityAreaMesh(*m_responsibilityAreas, m_sceneOrigin));
-        appendMesh(overlay, buildResponsibilityMesh(*m_graph, shares, m_sceneOrigin));
-    }
-    appendStaffingStatus(overlay);
-    if (!m_planArrows.empty()) appendMesh(overlay, buildPlanArrows(m_planArrows, m_sceneOrigin));
+    m_coverageView.addToMap(overlay, m_situation);
+    m_renderer.uploadStatusSymbols(m_staffingView.addToMap(overlay, m_situation, m_panel.layers));
     if (m_selected)
-        if (const Feed* feed = m_feeds.get(m_selected->kind))
+        if (const Feed* feed = m_situation.feeds().get(m_selected->kind))
             appendMesh(overlay, buildSelectionMesh(feed->layer, m_selected->feature, m_sceneOrigin));
     m_renderer.uploadOverlay(overlay);
-}
-
-namespace {
-
-/// Where a status sits in the legend's lists (staffed, short, unstaffed, no demand).
-std::size_t legendIndex(StaffingStatus status) {
-    return status == StaffingStatus::NoDemand ? 3 : static_cast<std::size_t>(status) - 1;
-}
-
-LegendSymbol legendSymbol(SymbolShape shape, SymbolFill fill, Rgba colour) {
-    return {static_cast<int>(shape), static_cast<int>(fill), colour.r, colour.g, colour.b};
-}
-
-} // namespace
-
-void App::appendStaffingStatus(SceneMesh& overlay) {
-    static constexpr StaffingStatus kOrder[] = {StaffingStatus::Staffed, StaffingStatus::Short,
-                                                StaffingStatus::Unstaffed, StaffingStatus::NoDemand};
-    const Rgba plain{86, 180, 233, 255};
-    m_legend.kinds = {
-        legendSymbol(postShape(PostKind::CompoundGate), SymbolFill::Solid, plain),
-        legendSymbol(postShape(PostKind::CityEntry), SymbolFill::Solid, plain),
-        legendSymbol(postShape(PostKind::TestingSite), SymbolFill::Solid, plain),
-        legendSymbol(teamShape(TeamKind::TaskForce), SymbolFill::Solid, Rgba{0, 158, 115, 255})};
-    for (std::size_t i = 0; i < 4; ++i) {
-        const StatusStyle style = statusStyle(kOrder[i]);
-        m_legend.statuses[i] = legendSymbol(SymbolShape::Circle, style.fill, style.colour);
-        m_legend.zoneOutlinePx[i] = style.zoneOutlinePx;
-    }
-    m_legend.postCounts = {};
-    m_legend.zoneCounts = {};
-    const Feed* posts = m_feeds.get(FeedKind::Posts);
-    m_legend.hasStaffing = m_staffing && posts;
-    std::vector<PointSymbol> symbols;
-    if (m_legend.hasStaffing && m_legend.colourByStaffing) {
-        const int scrub = m_gapsPanel.scrubSlot;
-        const int slot = scrub >= 0 && scrub < m_staffing->slotCount() ? scrub : -1;
-        m_legend.minuteOfDay = slot >= 0 ? m_staffing->day().slotMinuteOfDay(slot) : -1;
-        std::vector<StaffingStatus> statuses(posts->size(), StaffingStatus::NoDemand);
-        for (std::size_t p = 0; p < m_staffing->postCount() && p < posts->size(); ++p) {
-            statuses[p] = m_staffing->postStatus(p, slot);
-            ++m_legend.postCounts[legendIndex(statuses[p])];
-        }
-        symbols = buildStatusSymbols(*posts, statuses, m_sceneOrigin);
-        for (const LayerRow& row : m_panel.layers) // the checkpoints layer's switch and opacity
-            if (row.feed == feedKindName(FeedKind::Posts)) {
-                if (!row.visible) symbols.clear();
-                for (PointSymbol& symbol : symbols)
-                    symbol.colour.a = static_cast<std::uint8_t>(symbol.colour.a * row.opacity + 0.5f);
-            }
-        if (const Feed* zones = m_feeds.get(FeedKind::Zones))
-            for (const ZoneStaffing& zone : m_staffing->highRiskZones()) {
-                const StaffingStatus status = m_staffing->zoneStatus(zone, slot);
-                const StatusStyle style = statusStyle(status);
-                appendOutline(overlay, zones->layer, zone.zone, style.colour, style.zoneOutlinePx);
-                ++m_legend.zoneCounts[legendIndex(status)];
-            }
-    }
-    m_renderer.uploadStatusSymbols(symbols);
 }
 
 void App::drawLabels() {
@@ -542,7 +317,8 @@ void App::drawLabels() {
         kinds.push_back(kind);
     };
     if (m_selected)
-        if (const Feed* feed = m_feeds.get(m_selected->kind); feed && m_selected->feature < feed->size()) {
+        if (const Feed* feed = m_situation.feeds().get(m_selected->kind);
+            feed && m_selected->feature < feed->size()) {
             const FeatureRecord& f = feed->layer.features[m_selected->feature];
             const MercatorBox box = feed->layer.featureBounds(m_selected->feature);
             // Points get their name just above the symbol; areas at their centroid.
@@ -564,12 +340,12 @@ void App::drawLabels() {
 }
 
 void App::runSearch() {
-    m_searchHits = searchFeatures(m_feeds, m_search.query, 30);
+    m_searchHits = searchFeatures(m_situation.feeds(), m_search.query, 30);
     m_search.rows.clear();
     for (const SearchHit& hit : m_searchHits) {
-        const FeatureRecord& f = m_feeds.get(hit.kind)->layer.features[hit.feature];
+        const FeatureRecord& f = m_situation.feeds().get(hit.kind)->layer.features[hit.feature];
         m_search.rows.push_back(
-            {f.name.empty() ? f.id : f.name,
+            {f.shownName(),
              std::string(feedDisplayName(feedKindName(hit.kind), m_panel.lang)) + "  " + f.id});
     }
 }
@@ -592,18 +368,18 @@ void App::drawPanels() {
     if (actions.isochroneSettingsChanged) computeIsochrones();
     m_details.lang = m_panel.lang;
     if (drawDetailsPanel(m_details)) select(std::nullopt);
-    m_coveragePanel.lang = m_panel.lang;
-    const CoveragePanelActions coverage = drawCoveragePanel(m_coveragePanel);
-    if (coverage.thresholdChanged) updateCoverage(true);
+    m_coverageView.panel().lang = m_panel.lang;
+    const CoveragePanelActions coverage = drawCoveragePanel(m_coverageView.panel());
+    if (coverage.thresholdChanged) updateCoverage();
     if (coverage.responsibilityToggled) rebuildOverlay();
     if (coverage.goTo) flyTo(coverage.goTo->feed, coverage.goTo->feature);
-    m_gapsPanel.lang = m_panel.lang;
-    const GapsPanelActions gaps = drawGapsPanel(m_gapsPanel);
+    m_staffingView.gaps().lang = m_panel.lang;
+    const GapsPanelActions gaps = drawGapsPanel(m_staffingView.gaps());
     if (gaps.scrubChanged) updateScrub();
     if (gaps.goToPost) flyTo(FeedKind::Posts, *gaps.goToPost);
     if (gaps.planRequested) makePlan();
-    m_legend.lang = m_panel.lang;
-    if (drawLegendPanel(m_legend).colourToggled) rebuildOverlay();
+    m_staffingView.legend().lang = m_panel.lang;
+    if (drawLegendPanel(m_staffingView.legend()).colourToggled) rebuildOverlay();
     drawFeedsPanel(m_feedsPanel);
     drawPendingUpdate();
     drawUnknownFile();
@@ -623,9 +399,7 @@ void App::drawPanels() {
     if (search.goTo && *search.goTo < m_searchHits.size())
         flyTo(m_searchHits[*search.goTo].kind, m_searchHits[*search.goTo].feature);
     if (actions.clearIsochrones) {
-        m_isochroneFrom.clear();
-        m_isochroneOrigin.reset();
-        m_isochrones.clear();
+        m_isochroneView.clear();
         m_panel.isochroneInfo.clear();
         m_renderer.uploadIsochrones({});
     }
@@ -647,8 +421,8 @@ int App::nowMinuteOfDay() const {
 }
 
 void App::updateKpis() {
-    m_figures = computeFigures(m_feeds, m_staffing ? &*m_staffing : nullptr,
-                               m_coverage ? &*m_coverage : nullptr, nowMinuteOfDay());
+    m_figures =
+        computeFigures(m_situation.feeds(), m_situation.staffing(), m_situation.coverage(), nowMinuteOfDay());
     const Figures& f = m_figures;
     const auto count = [&](FigureId id) { return f.known(id) ? static_cast<int>(f[id]) : -1; };
     // A figure whose inputs failed or went stale is shown as of its oldest input's last good data.
@@ -675,24 +449,25 @@ void App::updateKpis() {
     m_wall.asOf = {asOf(FigureId::HighRiskZones), asOf(FigureId::ZonesOutOfReach),
                    asOf(FigureId::PostsShortNow), asOf(FigureId::PersonHoursShort),
                    asOf(FigureId::HouseholdsAwaiting)};
-    m_gapsPanel.asOf = asOf(FigureId::PersonHoursShort);
-    if (m_gapsPanel.asOf.empty()) m_gapsPanel.asOf = asOf(FigureId::ZonesBreakingRule);
-    m_coveragePanel.asOf = asOf(FigureId::ZonesOutOfReach);
-    m_legend.asOf = asOf(FigureId::PostsShortNow);
-    if (m_legend.asOf.empty()) m_legend.asOf = asOf(FigureId::ZonesBreakingRule);
+    m_staffingView.gaps().asOf = asOf(FigureId::PersonHoursShort);
+    if (m_staffingView.gaps().asOf.empty()) m_staffingView.gaps().asOf = asOf(FigureId::ZonesBreakingRule);
+    m_coverageView.panel().asOf = asOf(FigureId::ZonesOutOfReach);
+    m_staffingView.legend().asOf = asOf(FigureId::PostsShortNow);
+    if (m_staffingView.legend().asOf.empty())
+        m_staffingView.legend().asOf = asOf(FigureId::ZonesBreakingRule);
     m_wall.highRiskZones = count(FigureId::HighRiskZones);
     m_wall.zonesWithoutTaskForce = count(FigureId::ZonesOutOfReach);
     m_wall.thresholdMinutes = static_cast<int>(f.thresholdMinutes);
     m_wall.postsShortNow = count(FigureId::PostsShortNow);
     m_wall.personHoursShort = f[FigureId::PersonHoursShort];
     m_wall.householdsAwaiting = static_cast<long long>(f[FigureId::HouseholdsAwaiting]);
-    m_coveragePanel.highRiskWithoutTaskForce =
+    m_coverageView.panel().highRiskWithoutTaskForce =
         static_cast<std::size_t>(std::max(0, count(FigureId::ZonesOutOfReach)));
     if (f.known(FigureId::ZonesBreakingRule)) {
-        m_gapsPanel.zoneGaps = count(FigureId::ZonesBreakingRule);
-        m_gapsPanel.zonesWithoutTaskForce = count(FigureId::ZonesWithoutTaskForce);
-        m_gapsPanel.personHoursShort = f[FigureId::PersonHoursShort];
-        m_gapsPanel.householdsUnvisited = static_cast<long long>(f[FigureId::HouseholdsAwaiting]);
+        m_staffingView.gaps().zoneGaps = count(FigureId::ZonesBreakingRule);
+        m_staffingView.gaps().zonesWithoutTaskForce = count(FigureId::ZonesWithoutTaskForce);
+        m_staffingView.gaps().personHoursShort = f[FigureId::PersonHoursShort];
+        m_staffingView.gaps().householdsUnvisited = static_cast<long long>(f[FigureId::HouseholdsAwaiting]);
     }
 }
 
@@ -706,7 +481,7 @@ void App::updateWall() {
     if (m_options.tourDistricts &&
         (m_tourStop == 0 || ms - m_lastTourMs >= std::uint64_t(m_options.tourSeconds) * 1000)) {
         m_lastTourMs = ms;
-        if (const Feed* areas = m_feeds.get(FeedKind::Areas)) {
+        if (const Feed* areas = m_situation.feeds().get(FeedKind::Areas)) {
             std::vector<std::uint32_t> districts;
             for (std::uint32_t i = 0; i < areas->size(); ++i)
                 if (areas->areas[i].level == AreaLevel::District) districts.push_back(i);
@@ -720,7 +495,7 @@ void App::updateWall() {
 }
 
 void App::flyTo(FeedKind kind, std::uint32_t feature) {
-    const Feed* feed = m_feeds.get(kind);
+    const Feed* feed = m_situation.feeds().get(kind);
     if (!feed || feature >= feed->size()) return;
     MercatorBox box = feed->layer.featureBounds(feature);
     if (box.empty()) return;
@@ -740,7 +515,7 @@ std::optional<PickedFeature> App::pickAt(ScreenPoint at) const {
             pickable[static_cast<int>(*kind)] = row.visible;
     const double radius =
         kPickRadiusPx * m_window.pixelScale() * m_camera.metresPerPixel() * mercator::scaleFactor(p.lat);
-    return m_picker.pick(m_feeds, p, radius, pickable);
+    return m_picker.pick(m_situation.feeds(), p, radius, pickable);
 }
 
 void App::updateHover() {
@@ -749,17 +524,18 @@ void App::updateHover() {
         m_hover.reset();
         return;
     }
-    if (m_pointer.x != m_hoverAt.x || m_pointer.y != m_hoverAt.y || m_hoverVersions != m_feeds.versions) {
+    if (m_pointer.x != m_hoverAt.x || m_pointer.y != m_hoverAt.y ||
+        m_hoverVersions != m_situation.feeds().versions) {
         m_hoverAt = m_pointer;
-        m_hoverVersions = m_feeds.versions;
+        m_hoverVersions = m_situation.feeds().versions;
         m_hover = pickAt(m_pointer);
     }
     if (!m_hover) return;
-    const Feed* feed = m_feeds.get(m_hover->kind);
+    const Feed* feed = m_situation.feeds().get(m_hover->kind);
     if (!feed || m_hover->feature >= feed->size()) return;
     const FeatureRecord& f = feed->layer.features[m_hover->feature];
     ImGui::BeginTooltip();
-    ImGui::TextUnformatted((f.name.empty() ? f.id : f.name).c_str());
+    ImGui::TextUnformatted(f.shownName().c_str());
     ImGui::TextDisabled("%s  %s", feedDisplayName(feedKindName(m_hover->kind), m_panel.lang).data(),
                         f.id.c_str());
     ImGui::EndTooltip();
@@ -768,18 +544,16 @@ void App::updateHover() {
 void App::clickAt(ScreenPoint at) {
     const std::optional<PickedFeature> picked = pickAt(at);
     select(picked);
-    if (!m_graph) return;
+    if (!m_situation.graph()) return;
     // A click on a team gives that team's reach in its own mode; anywhere else, the reach from
     // the clicked point in the mode chosen in the panel.
-    m_isochroneOrigin = mercator::unproject(m_camera.screenToWorld(at));
-    m_isochroneFrom.clear();
+    m_isochroneView.setOrigin(mercator::unproject(m_camera.screenToWorld(at)), "");
     if (picked && picked->kind == FeedKind::Teams) {
-        const Feed& teams = *m_feeds.get(FeedKind::Teams);
+        const Feed& teams = *m_situation.feeds().get(FeedKind::Teams);
         const FeatureLayer& layer = teams.layer;
         const FeatureRecord& team = layer.features[picked->feature];
         if (team.partCount > 0) {
-            m_isochroneOrigin = layer.ring(layer.parts[team.firstPart].firstRing)[0];
-            m_isochroneFrom = team.name.empty() ? team.id : team.name;
+            m_isochroneView.setOrigin(layer.ring(layer.parts[team.firstPart].firstRing)[0], team.shownName());
             m_panel.isochroneMode = teams.teams[picked->feature].mode;
         }
     }
@@ -792,11 +566,11 @@ void App::select(std::optional<PickedFeature> picked) {
     m_panel.selectedFeed = picked ? std::string(feedKindName(picked->kind)) : std::string();
     rebuildOverlay();
     if (!picked) return;
-    const Feed& feed = *m_feeds.get(picked->kind);
+    const Feed& feed = *m_situation.feeds().get(picked->kind);
     const FeatureRecord& record = feed.layer.features[picked->feature];
     m_selectedId = record.id;
     m_details.feed = std::string(feedKindName(picked->kind));
-    m_details.title = record.name.empty() ? record.id : record.name;
+    m_details.title = record.shownName();
     m_details.rows = featureDetails(feed, picked->feature);
 }
 
@@ -804,7 +578,7 @@ void App::feedsChanged() {
     redrawSoon();
     m_dataAsOfMinute = nowMinuteOfDay();
     std::vector<LayerRow> rows;
-    for (const auto& feed : m_feeds.feeds) {
+    for (const auto& feed : m_situation.feeds().feeds) {
         if (!feed) continue;
         const std::string name(feedKindName(feed->kind));
         LayerRow row{name, feed->size(), true, 1.0f};
@@ -828,40 +602,30 @@ void App::feedsChanged() {
     double later = 0;
     auto startup = [&](double& step) -> double& { return m_readySignalled ? later : step; };
     double since = clockMs();
-    if (const Feed* roads = m_feeds.get(FeedKind::Roads);
-        roads && m_graphVersion != m_feeds.versions[static_cast<int>(FeedKind::Roads)]) {
-        m_times.reset();
-        for (int m = 0; m < kTravelModeCount; ++m) {
-            m_hierarchyBuilders[m].reset();
-            m_hierarchies[m].reset();
-        }
-        m_graph = std::make_unique<RoadGraph>(RoadGraph::build(*roads));
-        m_times = std::make_unique<TravelTimes>(*m_graph);
-        for (int m = 0; m < kTravelModeCount; ++m)
-            m_hierarchyBuilders[m].emplace(*m_graph, static_cast<TravelMode>(m));
-        m_graphVersion = m_feeds.versions[static_cast<int>(FeedKind::Roads)];
+    if (m_situation.refreshGraph() && m_situation.graph()) {
         m_panel.hasRoads = true;
+        m_staffingView.clearPlan(); // the situation dropped the plan made over the old roads
         if (m_options.isoFrom && !m_isoApplied) {
             m_isoApplied = true;
-            m_isochroneOrigin = m_options.isoFrom;
+            m_isochroneView.setOrigin(*m_options.isoFrom, "");
         }
-        if (m_isochroneOrigin) computeIsochrones();
+        if (m_isochroneView.origin()) computeIsochrones();
     }
     lap(startup(m_startup.graphMs), since);
-    m_picker.update(m_feeds);
-    m_labelAnchors = buildLabelAnchors(m_feeds);
+    m_picker.update(m_situation.feeds());
+    m_labelAnchors = buildLabelAnchors(m_situation.feeds());
     runSearch(); // hits are feature indices: find them again in the new data
     addGlyphs();
     if (m_selected) {
         // A refreshed feed keeps the selection on the same id, or drops it when the id is gone.
-        const Feed* feed = m_feeds.get(m_selected->kind);
+        const Feed* feed = m_situation.feeds().get(m_selected->kind);
         const std::optional<std::uint32_t> again = feed ? feed->find(m_selectedId) : std::nullopt;
         select(again ? std::optional<PickedFeature>(PickedFeature{m_selected->kind, *again}) : std::nullopt);
     }
     lap(startup(m_startup.indexMs), since);
     rebuildScene();
     lap(startup(m_startup.sceneMs), since);
-    updateCoverage(false);
+    updateCoverage();
     lap(startup(m_startup.coverageMs), since);
     updateStaffing();
     lap(startup(m_startup.staffingMs), since);
@@ -874,15 +638,15 @@ void App::rebuildScene() {
     std::vector<float> opacity;
     for (const LayerRow& row : m_panel.layers)
         if (const std::optional<FeedKind> kind = feedKindFromName(row.feed);
-            kind && row.visible && m_feeds.get(*kind)) {
-            visible.push_back(m_feeds.get(*kind));
+            kind && row.visible && m_situation.feeds().get(*kind)) {
+            visible.push_back(m_situation.feeds().get(*kind));
             opacity.push_back(row.opacity);
         }
     const SceneMesh mesh = buildSceneMesh(visible, opacity);
     m_renderer.upload(mesh);
     if (!(mesh.origin == m_sceneOrigin)) {
         m_sceneOrigin = mesh.origin;
-        m_renderer.uploadIsochrones(buildIsochroneMesh(m_isochrones, m_sceneOrigin));
+        m_renderer.uploadIsochrones(m_isochroneView.mesh(m_sceneOrigin));
         rebuildOverlay();
     }
 }
@@ -892,8 +656,91 @@ void App::zoomKeys(int direction) {
     m_camera.zoomAbout(centre, direction > 0 ? kKeyZoomStep : 1.0 / kKeyZoomStep);
 }
 
+namespace {
+
+/// The command a key press means by the shortcut table (ui/shortcuts.hpp).
+std::optional<Command> commandOf(SDL_Keycode key) {
+    switch (key) {
+    case SDLK_LEFT:
+        return commandForKey(NamedKey::Left);
+    case SDLK_RIGHT:
+        return commandForKey(NamedKey::Right);
+    case SDLK_UP:
+        return commandForKey(NamedKey::Up);
+    case SDLK_DOWN:
+        return commandForKey(NamedKey::Down);
+    case SDLK_KP_PLUS:
+        return commandForCharacter('+');
+    case SDLK_KP_MINUS:
+        return commandForCharacter('-');
+    default:
+        return key > 0 && key < 128 ? commandForCharacter(static_cast<char>(key)) : std::nullopt;
+    }
+}
+
+} // namespace
+
+void App::runCommand(Command command) {
+    switch (command) {
+    case Command::ZoomIn:
+        zoomKeys(+1);
+        break;
+    case Command::ZoomOut:
+        zoomKeys(-1);
+        break;
+    case Command::Fit:
+        m_needsFit = true;
+        break;
+    case Command::PanLeft:
+        m_camera.panByPixels(kKeyPanPx, 0);
+        break;
+    case Command::PanRight:
+        m_camera.panByPixels(-kKeyPanPx, 0);
+        break;
+    case Command::PanUp:
+        m_camera.panByPixels(0, kKeyPanPx);
+        break;
+    case Command::PanDown:
+        m_camera.panByPixels(0, -kKeyPanPx);
+        break;
+    case Command::Legend:
+        m_staffingView.legend().visible = !m_staffingView.legend().visible;
+        break;
+    case Command::Labels:
+        m_showLabels = !m_showLabels;
+        break;
+    case Command::Responsibility:
+        m_coverageView.panel().showResponsibility = !m_coverageView.panel().showResponsibility;
+        rebuildOverlay();
+        break;
+    case Command::ScrubBack:
+    case Command::ScrubForward:
+        if (m_situation.staffing())
+            stepScrub((command == Command::ScrubForward ? 1 : -1) * 60 /
+                      m_situation.staffing()->day().slotMinutes);
+        break;
+    case Command::Plan:
+        makePlan();
+        break;
+    case Command::ExportView:
+        m_exportView = true;
+        break;
+    case Command::ExportLayerGeoJson:
+        exportSelectedLayer(false);
+        break;
+    case Command::ExportLayerCsv:
+        exportSelectedLayer(true);
+        break;
+    case Command::Briefing:
+        m_snapshotPanel.visible = !m_snapshotPanel.visible && !m_options.snapshot;
+        break;
+    case Command::Search: // the page focuses its search box itself
+        break;
+    }
+}
+
 void App::handleEvent(const SDL_Event& e) {
-    ImGui_ImplSDL2_ProcessEvent(&e);
+    imgui_backend::processEvent(e);
     const ImGuiIO& io = ImGui::GetIO();
     const double scale = m_window.pixelScale();
     switch (e.type) {
@@ -954,66 +801,7 @@ void App::handleEvent(const SDL_Event& e) {
     }
     case SDL_KEYDOWN:
         if (io.WantCaptureKeyboard) break;
-        switch (e.key.keysym.sym) {
-        case SDLK_PLUS:
-        case SDLK_EQUALS:
-        case SDLK_KP_PLUS:
-            zoomKeys(+1);
-            break;
-        case SDLK_MINUS:
-        case SDLK_KP_MINUS:
-            zoomKeys(-1);
-            break;
-        case SDLK_LEFTBRACKET:
-        case SDLK_RIGHTBRACKET:
-            if (m_staffing)
-                stepScrub((e.key.keysym.sym == SDLK_RIGHTBRACKET ? 1 : -1) * 60 /
-                          m_staffing->day().slotMinutes);
-            break;
-        case SDLK_p:
-            makePlan();
-            break;
-        case SDLK_r:
-            m_coveragePanel.showResponsibility = !m_coveragePanel.showResponsibility;
-            rebuildOverlay();
-            break;
-        case SDLK_l:
-            m_legend.visible = !m_legend.visible;
-            break;
-        case SDLK_e:
-            m_exportView = true;
-            break;
-        case SDLK_b:
-            m_snapshotPanel.visible = !m_snapshotPanel.visible && !m_options.snapshot;
-            break;
-        case SDLK_t:
-            m_showLabels = !m_showLabels;
-            break;
-        case SDLK_g:
-            exportSelectedLayer(false);
-            break;
-        case SDLK_c:
-            exportSelectedLayer(true);
-            break;
-        case SDLK_f:
-        case SDLK_0:
-            m_needsFit = true;
-            break;
-        case SDLK_LEFT:
-            m_camera.panByPixels(kKeyPanPx, 0);
-            break;
-        case SDLK_RIGHT:
-            m_camera.panByPixels(-kKeyPanPx, 0);
-            break;
-        case SDLK_UP:
-            m_camera.panByPixels(0, kKeyPanPx);
-            break;
-        case SDLK_DOWN:
-            m_camera.panByPixels(0, -kKeyPanPx);
-            break;
-        default:
-            break;
-        }
+        if (const std::optional<Command> command = commandOf(e.key.keysym.sym)) runCommand(*command);
         break;
     case SDL_DROPFILE:
         acceptDroppedPath(e.drop.file);
@@ -1025,105 +813,6 @@ void App::handleEvent(const SDL_Event& e) {
     default:
         break;
     }
-}
-
-std::string App::stateJson() const {
-    const auto errors = std::count_if(m_panel.problems.begin(), m_panel.problems.end(),
-                                      [](const Diagnostic& d) { return d.severity == Severity::Error; });
-    std::size_t features = 0;
-    std::string layers;
-    std::string hiddenOrFaded; // layer -> opacity in percent, for the layers not fully shown
-    for (const LayerRow& row : m_panel.layers) {
-        features += row.featureCount;
-        if (!layers.empty()) layers += ',';
-        layers += "\"" + row.feed + "\":" + std::to_string(row.featureCount);
-        if (!row.visible || row.opacity < 1)
-            hiddenOrFaded += (hiddenOrFaded.empty() ? "\"" : ",\"") + row.feed +
-                             "\":" + (row.visible ? std::to_string(int(row.opacity * 100 + 0.5f)) : "0");
-    }
-    const std::string view =
-        formatted("\"viewport\":[%d,%d],\"pixelScale\":%.3f,\"zoom\":%.6f,\"metresPerPixel\":%.6f,"
-                  "\"centre\":[%.3f,%.3f]",
-                  m_camera.viewportWidth(), m_camera.viewportHeight(), m_window.pixelScale(),
-                  m_camera.zoomLevel(), m_camera.metresPerPixel(), m_camera.centre().x, m_camera.centre().y);
-    std::size_t isoPolygons = 0;
-    for (const IsochroneBand& b : m_isochrones)
-        isoPolygons += b.polygons.size();
-    const std::string isochrone =
-        "{\"bands\":" + std::to_string(m_isochrones.size()) + ",\"polygons\":" + std::to_string(isoPolygons) +
-        ",\"ms\":" + std::to_string(m_isochroneMs) + ",\"from\":" + jsonQuote(m_isochroneFrom) + "}";
-    std::string coverage = "null";
-    if (m_coverage) {
-        coverage = formatted(
-            "{\"thresholdMinutes\":%d,\"highRiskWithoutTaskForce\":%zu,\"zonesBeyond\":%zu,"
-            "\"postsBeyond\":%zu,\"populationShare\":%.4f,\"ms\":%.1f,\"responsibility\":%s,"
-            "\"responsibilityAreas\":%zu,\"sweptModes\":%d}",
-            m_coveragePanel.thresholdMinutes, m_coveragePanel.highRiskWithoutTaskForce,
-            m_coveragePanel.zonesBeyond, m_coveragePanel.postsBeyond, m_coveragePanel.populationShare,
-            m_coveragePanel.computeMs, m_coveragePanel.showResponsibility ? "true" : "false",
-            m_responsibilityAreas ? m_responsibilityAreas->size() : std::size_t(0), m_coverageSweptModes);
-    }
-    std::string staffing = "null";
-    if (m_staffing) {
-        staffing =
-            formatted("{\"postsShort\":%d,\"postsUnstaffed\":%d,\"personHoursShort\":%.2f,"
-                      "\"nightPersonHoursShort\":%.2f,\"zoneGaps\":%d,\"scrubSlot\":%d,\"shortAtScrub\":%d}",
-                      m_gapsPanel.postsShort, m_gapsPanel.postsUnstaffed, m_gapsPanel.personHoursShort,
-                      m_gapsPanel.nightPersonHoursShort, m_gapsPanel.zoneGaps, m_gapsPanel.scrubSlot,
-                      m_gapsPanel.shortAtScrub);
-        staffing.pop_back(); // the closing brace, put back after the parts below
-        const auto& pc = m_legend.postCounts;
-        const auto& zc = m_legend.zoneCounts;
-        appendFormat(staffing,
-                     ",\"status\":{\"colourByStaffing\":%s,\"minuteOfDay\":%d,\"posts\":[%d,%d,%d,%d],"
-                     "\"zones\":[%d,%d,%d,%d]}",
-                     m_legend.colourByStaffing ? "true" : "false", m_legend.minuteOfDay, pc[0], pc[1], pc[2],
-                     pc[3], zc[0], zc[1], zc[2], zc[3]);
-        if (m_gapsPanel.hasPlan) {
-            appendFormat(
-                staffing,
-                ",\"plan\":{\"moves\":%zu,\"arrows\":%zu,\"filledHours\":%.2f,\"travelMinutes\":%.1f,"
-                "\"greedyFilledHours\":%.2f,\"greedyTravelMinutes\":%.1f}",
-                m_gapsPanel.plan.size(), m_planArrows.size(), m_gapsPanel.planFilledHours,
-                m_gapsPanel.planTravelMinutes, m_gapsPanel.greedyFilledHours,
-                m_gapsPanel.greedyTravelMinutes);
-        }
-        staffing += '}';
-    }
-    std::string selected = "null";
-    if (m_selected)
-        selected = "{\"feed\":\"" + std::string(feedKindName(m_selected->kind)) +
-                   "\",\"id\":" + jsonQuote(m_selectedId) +
-                   ",\"rows\":" + std::to_string(m_details.rows.size()) + "}";
-    std::string cursor = "null";
-    if (m_panel.cursor) cursor = formatted("[%.8f,%.8f]", m_panel.cursor->lon, m_panel.cursor->lat);
-    return "{\"features\":" + std::to_string(features) + ",\"layers\":{" + layers + "},\"layerOpacity\":{" +
-           hiddenOrFaded + "},\"problems\":" + std::to_string(m_panel.problems.size()) +
-           ",\"errors\":" + std::to_string(errors) +
-           ",\"loading\":" + std::to_string(pendingRequests() + (m_loader.busy() ? 1 : 0)) + ",\"lang\":\"" +
-           (m_panel.lang == Lang::En ? "en" : "zh") + "\"," + view + ",\"cursor\":" + cursor +
-           ",\"isochrone\":" + isochrone + ",\"selected\":" + selected + ",\"coverage\":" + coverage +
-           ",\"hierarchies\":[" + (m_hierarchies[0] ? "true," : "false,") +
-           (m_hierarchies[1] ? "true]" : "false]") + ",\"staffing\":" + staffing + ",\"wall\":" + wallJson() +
-           ",\"feeds\":" + feedsJson() + ",\"kpis\":" + kpisJson() + ",\"figures\":" + figuresJson() +
-           ",\"startup\":" + startupJson() +
-           ",\"snapshot\":{\"mode\":" + (m_options.snapshot ? "true" : "false") +
-           ",\"made\":" + std::to_string(m_snapshotsMade) + ",\"bytes\":" + std::to_string(m_snapshotBytes) +
-           ",\"briefing\":" + (m_briefingShown ? "true" : "false") + "}" +
-           ",\"exports\":" + std::to_string(m_exports) + ",\"hover\":" + hoverJson() +
-           ",\"search\":{\"query\":" + jsonQuote(m_search.query) +
-           ",\"hits\":" + std::to_string(m_searchHits.size()) +
-           "},\"labels\":{\"shown\":" + (m_showLabels ? "true" : "false") +
-           ",\"placed\":" + std::to_string(m_labelsPlaced) +
-           ",\"districts\":" + std::to_string(m_labelDistricts) +
-           ",\"glyphs\":" + std::to_string(m_font ? m_font->glyphCount() : 0) +
-           "},\"memory\":" + memoryJson() + "}";
-}
-
-std::string App::memoryJson() const {
-    const MemoryUse& use = m_memory;
-    return "{\"heapBytes\":" + std::to_string(use.heapBytes) +
-           ",\"usedBytes\":" + std::to_string(use.usedBytes) + "}";
 }
 
 void App::updateFeedStatus() {
@@ -1234,7 +923,7 @@ void App::drawUnknownFile() {
 }
 
 void App::answerPendingUpdate() {
-    if (std::exchange(m_unloadDemo, false) && m_loader.unloadFrom(kDemoPrefix, m_feeds) > 0) {
+    if (std::exchange(m_unloadDemo, false) && m_loader.unloadFrom(kDemoPrefix, m_situation.feeds()) > 0) {
         feedsChanged();
         m_panel.problems = m_loader.problems();
     }
@@ -1243,7 +932,7 @@ void App::answerPendingUpdate() {
         ImportChoice choice = m_importChoice;
         choice.kind = *kind.chosen;
         if (m_kindPrompt.saveMapping) saveMappingFile(choice);
-        if (m_loader.chooseKind(choice, m_feeds)) feedsChanged();
+        if (m_loader.chooseKind(choice, m_situation.feeds())) feedsChanged();
         m_importChoiceFor.clear();
         m_panel.problems = m_loader.problems();
     } else if (kind.cancel) {
@@ -1253,57 +942,11 @@ void App::answerPendingUpdate() {
     }
     const UpdatePromptActions answer = std::exchange(m_updateAnswer, {});
     if (answer.apply) {
-        if (m_loader.applyPending(m_feeds)) feedsChanged();
+        if (m_loader.applyPending(m_situation.feeds())) feedsChanged();
     } else if (answer.keep) {
         m_loader.discardPending();
     }
     if (answer.apply || answer.keep) m_panel.problems = m_loader.problems();
-}
-
-std::string App::startupJson() const {
-    const StartupTimes& t = m_startup;
-    return formatted("{\"atMs\":%.1f,\"windowMs\":%.1f,\"fontMs\":%.1f,\"readMs\":%.1f,\"graphMs\":%.1f,"
-                     "\"indexMs\":%.1f,\"sceneMs\":%.1f,\"coverageMs\":%.1f,\"staffingMs\":%.1f,"
-                     "\"firstFrameAtMs\":%.1f,\"framesMs\":%.1f}",
-                     t.atMs, t.windowMs, t.fontMs, t.readMs, t.graphMs, t.indexMs, t.sceneMs, t.coverageMs,
-                     t.staffingMs, t.frameStartMs, t.framesMs);
-}
-
-std::string App::feedsJson() const {
-    std::string sources;
-    for (const FeedRow& r : m_feedsPanel.rows) {
-        const std::string numbers = formatted(
-            ",\"features\":%zu,\"hasData\":%s,\"ageSeconds\":%.0f,\"stale\":%s,\"refreshSeconds\":%g,"
-            "\"versions\":%d,\"unchanged\":%d,\"failures\":%d",
-            r.features, r.hasData ? "true" : "false", r.ageSeconds, r.stale ? "true" : "false",
-            r.refreshSeconds, r.versions, r.unchanged, r.failures);
-        sources += (sources.empty() ? "{" : ",{") + std::string("\"source\":") + jsonQuote(r.source) +
-                   numbers + ",\"error\":" + jsonQuote(r.error) + ",\"message\":" + jsonQuote(r.message) +
-                   ",\"refusal\":" + jsonQuote(r.refusal) + ",\"supersededBy\":" + jsonQuote(r.supersededBy) +
-                   "}";
-    }
-    std::string changes;
-    for (const FeedChangeRecord& c : m_loader.changes()) {
-        const std::string numbers = formatted(
-            ",\"added\":%d,\"removed\":%d,\"changed\":%d,\"highRiskAdded\":%d,\"highRiskLifted\":%d",
-            c.change.added, c.change.removed, c.change.changed, c.change.highRiskAdded,
-            c.change.highRiskLifted);
-        changes += (changes.empty() ? "{" : ",{") + std::string("\"source\":") + jsonQuote(c.source) +
-                   ",\"feed\":\"" + std::string(feedKindName(c.change.kind)) + "\"" + numbers +
-                   ",\"text\":" + jsonQuote(changeSummary(c.change, m_panel.lang)) + "}";
-    }
-    std::string pending = "null";
-    if (const std::optional<PendingUpdate>& p = m_loader.pending())
-        pending = "{\"source\":" + jsonQuote(p->source) + ",\"feed\":\"" +
-                  std::string(feedKindName(p->check.loadedAs)) + "\"" +
-                  formatted(",\"before\":%zu,\"added\":%d,\"removed\":%d}", p->check.before,
-                            p->check.change.added, p->check.change.removed);
-    return "{\"sources\":[" + sources + "],\"changes\":[" + changes +
-           "],\"failureCount\":" + std::to_string(m_loader.failureCount()) +
-           ",\"failureLog\":" + std::to_string(m_loader.failureLog().size()) +
-           ",\"pendingUpdate\":" + pending + ",\"unknownFile\":" + unknownFileJson() +
-           ",\"mappingFile\":" + jsonQuote(m_lastMappingFile) +
-           ",\"wallFailure\":" + jsonQuote(m_wall.feedFailure) + "}";
 }
 
 void App::saveMappingFile(const ImportChoice& choice) {
@@ -1313,55 +956,8 @@ void App::saveMappingFile(const ImportChoice& choice) {
     if (!page::downloadFile(name, json, "application/json")) page::showError("cannot write " + name);
 }
 
-std::string App::unknownFileJson() const {
-    const std::optional<UnknownFile>& u = m_loader.unknownFile();
-    if (!u) return "null";
-    std::string fields;
-    for (const std::string& f : u->preview.propertyNames)
-        fields += (fields.empty() ? "" : ",") + jsonQuote(f);
-    const std::string guess =
-        u->preview.guess ? "\"" + std::string(feedKindName(*u->preview.guess)) + "\"" : std::string("null");
-    static constexpr const char* kEvidence[] = {"none", "declared", "named", "roadOffset"};
-    const Gcj02Guess& g = u->gcj02;
-    const auto metres = [](const std::optional<double>& m) {
-        return m ? std::to_string(std::lround(*m)) : "null";
-    };
-    return "{\"source\":" + jsonQuote(u->source) + ",\"features\":" + std::to_string(u->preview.features) +
-           ",\"guess\":" + guess + ",\"fields\":[" + fields +
-           "],\"gcj02\":{\"likely\":" + (g.likely ? "true" : "false") + ",\"evidence\":\"" +
-           kEvidence[static_cast<int>(g.evidence)] + "\",\"asGivenMetres\":" + metres(g.asGivenMetres) +
-           ",\"convertedMetres\":" + metres(g.convertedMetres) +
-           "},\"add\":" + (m_importChoice.add ? "true" : "false") +
-           ",\"fromGcj02\":" + (m_importChoice.fromGcj02 ? "true" : "false") + "}";
-}
-
-std::string App::hoverJson() const {
-    if (!m_hover) return "null";
-    const Feed* feed = m_feeds.get(m_hover->kind);
-    if (!feed || m_hover->feature >= feed->size()) return "null";
-    return "{\"feed\":\"" + std::string(feedKindName(m_hover->kind)) +
-           "\",\"id\":" + jsonQuote(feed->layer.features[m_hover->feature].id) + "}";
-}
-
-std::string App::wallJson() const {
-    if (!m_options.wall) return "null";
-    return "{" + kpiFieldsJson() + ",\"clock\":" + jsonQuote(m_wall.clock) +
-           ",\"dataAsOf\":" + jsonQuote(m_wall.dataAsOf) + ",\"tourStops\":" + std::to_string(m_tourStop) +
-           ",\"typePx\":{\"text\":" + std::to_string(m_font ? std::lround(m_font->wallTextPx()) : 0) +
-           ",\"figures\":" + std::to_string(m_font ? std::lround(m_font->wallFigurePx()) : 0) + "}}";
-}
-
 void App::exportView(int width, int height) {
-    std::vector<std::uint8_t> rgba(static_cast<std::size_t>(width) * height * 4);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
-    // GL rows run bottom to top, PNG rows top to bottom; the canvas is opaque.
-    const std::size_t row = static_cast<std::size_t>(width) * 4;
-    for (int y = 0; y < height / 2; ++y)
-        std::swap_ranges(rgba.begin() + std::ptrdiff_t(y * row), rgba.begin() + std::ptrdiff_t((y + 1) * row),
-                         rgba.begin() + std::ptrdiff_t((height - 1 - y) * row));
-    for (std::size_t i = 3; i < rgba.size(); i += 4)
-        rgba[i] = 255;
+    const std::vector<std::uint8_t> rgba = m_renderer.readPixels(width, height);
     const std::string png = encodePng(width, height, rgba);
     const std::string name = "cordon-" + clockText(nowMinuteOfDay()).replace(2, 1, "") + ".png";
     ++m_exports;
@@ -1370,7 +966,7 @@ void App::exportView(int width, int height) {
 
 void App::exportSelectedLayer(bool csv) {
     if (!m_selected) return;
-    const Feed* feed = m_feeds.get(m_selected->kind);
+    const Feed* feed = m_situation.feeds().get(m_selected->kind);
     if (!feed) return;
     const std::string name = std::string(feedKindName(feed->kind)) + (csv ? ".csv" : ".geojson");
     const std::string bytes = csv ? layerToCsv(feed->layer) : layerToGeoJson(feed->layer);
@@ -1380,16 +976,14 @@ void App::exportSelectedLayer(bool csv) {
 }
 
 void App::writeScreenshot(const std::string& path, int width, int height) const {
-    std::vector<unsigned char> rgba(static_cast<std::size_t>(width) * height * 4);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    const std::vector<std::uint8_t> rgba = m_renderer.readPixels(width, height);
     std::FILE* f = std::fopen(path.c_str(), "wb");
     if (!f) {
         page::showError("cannot write screenshot " + path);
         return;
     }
     std::fprintf(f, "P6\n%d %d\n255\n", width, height);
-    for (int y = height - 1; y >= 0; --y)
+    for (int y = 0; y < height; ++y)
         for (int x = 0; x < width; ++x)
             std::fwrite(&rgba[(static_cast<std::size_t>(y) * width + x) * 4], 1, 3, f);
     std::fclose(f);
@@ -1414,8 +1008,7 @@ bool App::needsDrawing(bool input) {
 }
 
 void App::buildUi() {
-    ImGui_ImplOpenGL3_NewFrame();
-    ImGui_ImplSDL2_NewFrame();
+    imgui_backend::newFrame();
     ImGui::NewFrame();
     m_panel.zoom = m_camera.zoomLevel();
     m_panel.cursor.reset();
@@ -1444,7 +1037,7 @@ bool App::frame() {
     m_camera.setViewport(width, height);
     if (m_needsFit) {
         MercatorBox box;
-        for (const auto& feed : m_feeds.feeds)
+        for (const auto& feed : m_situation.feeds().feeds)
             if (feed) box.add(feed->layer.bounds());
         m_camera.fit(box, kFitPaddingPx * m_window.pixelScale());
         m_needsFit = false;
@@ -1479,11 +1072,9 @@ bool App::frame() {
     buildUi();
     ImGui::Render();
 
-    glViewport(0, 0, width, height);
-    glClearColor(0.96f, 0.97f, 0.98f, 1.0f);
-    glClear(GL_COLOR_BUFFER_BIT);
+    m_renderer.beginFrame(width, height);
     m_renderer.draw(m_camera);
-    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    imgui_backend::render();
 
     ++m_frameCount;
     const bool last = m_options.exitAfterFrames > 0 && m_frameCount >= m_options.exitAfterFrames;

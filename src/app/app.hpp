@@ -2,17 +2,19 @@
 /// The map application: owns the loaded feeds, the camera, the renderer and the panels, and turns
 /// SDL input into map navigation. Same code natively and in the browser.
 
+#include "app/coverage_view.hpp"
 #include "app/feed_loader.hpp"
+#include "app/isochrone_view.hpp"
 #include "app/options.hpp"
+#include "app/staffing_view.hpp"
 #include "core/coverage/coverage.hpp"
 #include "core/coverage/responsibility_areas.hpp"
 #include "core/feeds/feed_set.hpp"
 #include "core/map/feature_picker.hpp"
 #include "core/map/feature_search.hpp"
 #include "core/map/figures.hpp"
-#include "core/routing/contraction_hierarchy.hpp"
+#include "core/map/situation.hpp"
 #include "core/routing/isochrone.hpp"
-#include "core/staffing/staffing.hpp"
 #include "platform/memory.hpp"
 #include "platform/window.hpp"
 #include "render/camera.hpp"
@@ -27,6 +29,7 @@
 #include "ui/legend_panel.hpp"
 #include "ui/map_panel.hpp"
 #include "ui/search_panel.hpp"
+#include "ui/shortcuts.hpp"
 #include "ui/snapshot_panel.hpp"
 #include "ui/ui_font.hpp"
 #include "ui/update_prompt.hpp"
@@ -60,7 +63,8 @@ class App {
     Window m_window;
     Camera m_camera;
     MapRenderer m_renderer;
-    FeedSet m_feeds;
+    /// The feeds and everything derived from them (graph, hierarchies, coverage, staffing, plan).
+    Situation m_situation;
     UpdatePromptModel m_updatePrompt;
     UpdatePromptActions m_updateAnswer;
     KindPromptModel m_kindPrompt;
@@ -98,44 +102,25 @@ class App {
         double frameStartMs = 0; ///< the clock when the first frame began
     };
     StartupTimes m_startup;
-    /// Task forces' areas of responsibility as polygons, built when first shown after each coverage.
-    std::optional<std::vector<ResponsibilityArea>> m_responsibilityAreas;
     bool m_wasLoading = true;
-    MemoryUse m_memory; ///< see memoryJson
+    MemoryUse m_memory; ///< the heap's size and use as of the last time loading started or ended
     bool m_needsFit = true;
     std::string m_publishedState;
 
     FeedLoader m_loader;
-    std::unique_ptr<RoadGraph> m_graph;
-    std::unique_ptr<TravelTimes> m_times;
-    /// Contraction hierarchies of m_graph per mode, built a slice per idle frame once the map is up;
-    /// coverage's whole-city runs sweep them once ready (same results, sooner).
-    std::array<std::optional<HierarchyBuilder>, kTravelModeCount> m_hierarchyBuilders;
-    std::array<std::unique_ptr<ContractionHierarchy>, kTravelModeCount> m_hierarchies;
-    int m_coverageSweptModes = 0; ///< modes whose hierarchy the last coverage swept
-    unsigned m_graphVersion = 0;  ///< FeedSet version of the roads the graph was built from
     std::array<unsigned, kFeedKindCount> m_glyphVersions{}; ///< feed versions whose characters the font has
     MercatorPoint m_sceneOrigin;
-    std::optional<LonLat> m_isochroneOrigin;
-    std::vector<IsochroneBand> m_isochrones;
-    double m_isochroneMs = 0;
+    IsochroneView m_isochroneView;
     ScreenPoint m_pressAt;
     bool m_pressed = false;
     FeaturePicker m_picker;
     std::optional<PickedFeature> m_selected;
     std::string m_selectedId; ///< kept so a refreshed feed keeps the selection
     DetailsPanelModel m_details;
-    std::string m_isochroneFrom; ///< name of the team the isochrones start from, "" for a clicked point
 
-    CoveragePanelModel m_coveragePanel;
-    std::optional<CoverageReport> m_coverage;
-    std::array<unsigned, kFeedKindCount> m_coverageVersions{}; ///< feed versions the report is from
+    CoverageView m_coverageView;
 
-    GapsPanelModel m_gapsPanel;
-    std::optional<StaffingModel> m_staffing;
-    std::array<unsigned, kFeedKindCount> m_staffingVersions{};
-    std::vector<PlanArrow> m_planArrows;
-    LegendModel m_legend;
+    StaffingView m_staffingView;
     FeedsModel m_feedsPanel;
     SnapshotPanelModel m_snapshotPanel;
     int m_snapshotsMade = 0;
@@ -161,8 +146,8 @@ class App {
     std::unique_ptr<UiFont> m_font;
 
     void computeIsochrones();
-    /// Recomputes coverage when its inputs changed (or always with `force`).
-    void updateCoverage(bool force);
+    /// Remakes coverage if its inputs or threshold changed, and the coverage panel with it.
+    void updateCoverage();
     /// Builds the hierarchies on for at most kHierarchySliceMs (in frames that draw nothing, after
     /// the first full frame).
     void advanceHierarchies();
@@ -174,7 +159,6 @@ class App {
     std::optional<PickedFeature> pickAt(ScreenPoint at) const;
     /// Tooltip with the name of the feature under the pointer.
     void updateHover();
-    std::string hoverJson() const;
     /// Finds the features matching the search text (the hits stay for clicks and Enter).
     void runSearch();
     /// The laptop panels (map, details, coverage, gaps, legend) and what they ask for.
@@ -185,21 +169,13 @@ class App {
     void updateWall();
     /// Minutes after local midnight now (`now=` overrides the clock).
     int nowMinuteOfDay() const;
-    /// The wall's tiles for the page's test hook (`null` outside wall mode).
-    /// The five KPI tiles' numbers as JSON members (no braces), shared by the wall and briefings.
-    std::string kpiFieldsJson() const;
-    std::string wallJson() const;
-    /// The heap's size and what is in use (`memoryUse`), as of the last time loading started or ended.
-    std::string memoryJson() const;
     /// Reads the frame just drawn and offers it as a PNG download (natively: a file).
     void exportView(int width, int height);
     /// Offers the selected feature's whole layer as GeoJSON or CSV.
     void exportSelectedLayer(bool csv);
-    /// Posts and high-risk zones in their staffing status at the scrubbed time (or over the day):
-    /// status symbols to the renderer, zone outlines into `overlay`, counts into the legend.
-    void appendStaffingStatus(SceneMesh& overlay);
     void flyTo(FeedKind kind, std::uint32_t feature);
-    /// Rebuilds the staffing model when posts, roster, teams, zones or areas changed.
+    /// Remakes the staffing model when posts, roster, teams, zones or areas changed, and the gaps
+    /// panel with it.
     void updateStaffing();
     /// Posts short at the scrubbed time, for the gaps panel and the map.
     void updateScrub();
@@ -233,14 +209,8 @@ class App {
     void drawUnknownFile();
     /// Applies or drops the waiting version as the user answered in the last frame.
     void answerPendingUpdate();
-    std::string feedsJson() const;
     /// Fills the KPI figures (the wall's tiles, the snapshot's summary) from the current data.
     void updateKpis();
-    std::string kpisJson() const;
-    /// Every shared figure by its key (core/map/figures.hpp), null where not known.
-    std::string figuresJson() const;
-    /// The file waiting for the user to say which feed it is (null when none).
-    std::string unknownFileJson() const;
     /// Offers the which-feed dialog's choices as a mapping file download.
     void saveMappingFile(const ImportChoice& choice);
     std::string m_lastMappingFile; ///< the last one offered (page state `feeds.mappingFile`)
@@ -257,9 +227,24 @@ class App {
     void feedsChanged();
     void rebuildScene();
     void handleEvent(const SDL_Event& event);
+    /// Carries out a shortcut (ui/shortcuts.hpp) pressed on the map.
+    void runCommand(Command command);
     void zoomKeys(int direction);
+    /// The page state (page_state.cpp): what the test hook, the frame benchmark and tests read.
     std::string stateJson() const;
-    std::string startupJson() const;
+    /// Parts of the page state. The five KPI tiles' numbers as members of the open object (the
+    /// wall and the `kpis` member share them).
+    void writeKpiMembers(JsonWriter& out) const;
+    /// The wall's tiles (null outside wall mode).
+    void writeWall(JsonWriter& out) const;
+    /// Sources, the change log, the waiting questions.
+    void writeFeeds(JsonWriter& out) const;
+    /// The file waiting for the user to say which feed it is (null when none).
+    void writeUnknownFile(JsonWriter& out) const;
+    /// Every shared figure by its key (core/map/figures.hpp), null where not known.
+    void writeFigures(JsonWriter& out) const;
+    void writeHover(JsonWriter& out) const;
+    void writeStartup(JsonWriter& out) const;
     void writeScreenshot(const std::string& path, int width, int height) const;
 };
 

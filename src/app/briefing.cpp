@@ -43,9 +43,9 @@ std::string App::viewParams() const {
     std::string params = std::string("lang=") + (m_panel.lang == Lang::En ? "en" : "zh") +
                          "&now=" + clockText(nowMinuteOfDay()) + "&view=" + number(centre.lon, "%.6f") + "," +
                          number(centre.lat, "%.6f") + "," + number(m_camera.zoomLevel(), "%.3f");
-    if (m_isochroneOrigin) {
-        params += "&iso=" + number(m_isochroneOrigin->lon, "%.6f") + "," +
-                  number(m_isochroneOrigin->lat, "%.6f") +
+    if (m_isochroneView.origin()) {
+        params += "&iso=" + number(m_isochroneView.origin()->lon, "%.6f") + "," +
+                  number(m_isochroneView.origin()->lat, "%.6f") +
                   "&isomode=" + std::string(travelModeName(m_panel.isochroneMode));
         std::string minutes;
         for (const std::string& m : splitFeedList(m_panel.isochroneMinutes))
@@ -91,37 +91,8 @@ void App::finishSnapshot(const FetchedFile& appPage) {
                              number(m_snapshotBytes / 1e6, "%.1f") + " MB)";
 }
 
-std::string App::kpiFieldsJson() const {
-    return formatted("\"highRiskZones\":%d,\"zonesWithoutTaskForce\":%d,\"postsShortNow\":%d,"
-                     "\"personHoursShort\":%.2f,\"householdsAwaiting\":%lld",
-                     m_wall.highRiskZones, m_wall.zonesWithoutTaskForce, m_wall.postsShortNow,
-                     m_wall.personHoursShort, m_wall.householdsAwaiting);
-}
-
-std::string App::kpisJson() const {
-    return "{" + kpiFieldsJson() + ",\"now\":\"" + clockText(nowMinuteOfDay()) + "\"}";
-}
-
-std::string App::figuresJson() const {
-    std::string out = "{";
-    for (int i = 0; i < kFigureCount; ++i) {
-        const auto id = static_cast<FigureId>(i);
-        out += "\"" + std::string(figureKey(id)) +
-               "\":" + (m_figures.known(id) ? numberJson(m_figures[id]) : std::string("null")) + ",";
-    }
-    std::string asOf;
-    for (int i = 0; i < kFigureCount; ++i)
-        if (!m_figureAsOf[i].empty())
-            asOf += (asOf.empty() ? "\"" : ",\"") + std::string(figureKey(static_cast<FigureId>(i))) +
-                    "\":" + jsonQuote(m_figureAsOf[i]);
-    return out +
-           formatted("\"thresholdMinutes\":%g,\"slot\":%d,", m_figures.thresholdMinutes, m_figures.slot) +
-           "\"asOf\":{" + asOf + "}}";
-}
-
 std::string App::briefingJson() const {
     const Lang lang = m_panel.lang;
-    auto label = [&](TextId id) { return jsonQuote(tr(id, lang)); };
     auto count = [](double v, const char* format) { return v < 0 ? std::string("-") : number(v, format); };
     std::pair<std::string, std::string> kpis[] = {
         {figureLabel(FigureId::HighRiskZones, lang), count(m_wall.highRiskZones, "%.0f")},
@@ -135,33 +106,43 @@ std::string App::briefingJson() const {
     for (std::size_t i = 0; i < std::size(kpis); ++i)
         if (!m_wall.asOf[i].empty())
             kpis[i].second += " (" + fillText(tr(TextId::FigureDoubtful, lang), {m_wall.asOf[i]}) + ")";
-    std::string tiles;
-    for (const auto& [id, value] : kpis)
-        tiles += (tiles.empty() ? "" : ",") + std::string("{\"label\":") + jsonQuote(id) +
-                 ",\"value\":" + jsonQuote(value) + "}";
     std::vector<const GapRow*> rows;
-    for (const GapRow& r : m_gapsPanel.rows)
+    for (const GapRow& r : m_staffingView.gaps().rows)
         rows.push_back(&r);
     std::stable_sort(rows.begin(), rows.end(),
                      [](const GapRow* a, const GapRow* b) { return a->hoursShort > b->hoursShort; });
     rows.resize(std::min<std::size_t>(rows.size(), 10));
-    std::string gaps;
+    JsonWriter out;
+    out.beginObject().key("labels").beginObject();
+    const std::pair<const char*, TextId> labels[] = {
+        {"title", TextId::BriefingTitle},      {"asOf", TextId::BriefingAsOf},
+        {"size", TextId::BriefingSize},        {"print", TextId::BriefingPrint},
+        {"summary", TextId::BriefingSummary},  {"topGaps", TextId::BriefingTopGaps},
+        {"readOnly", TextId::BriefingReadOnly}};
+    for (const auto& [key, id] : labels)
+        out.member(key, tr(id, lang));
+    out.key("columns").beginArray();
+    for (TextId id : {TextId::ColumnPost, TextId::ColumnDistrict, TextId::ColumnHoursShort,
+                      TextId::ColumnNightHours, TextId::ColumnWorstGap})
+        out.value(tr(id, lang));
+    out.endArray().endObject().key("kpis").beginArray();
+    for (const auto& [label, value] : kpis)
+        out.beginObject().member("label", label).member("value", value).endObject();
+    out.endArray().key("gaps").beginArray();
     for (const GapRow* r : rows) {
         const std::string worst = r->worstGapStartMinute < 0 ? "-"
                                                              : clockText(r->worstGapStartMinute) + " (" +
                                                                    number(r->worstGapHours, "%.1f") + " h)";
-        gaps += (gaps.empty() ? "[" : ",[") + jsonQuote(r->name) + "," + jsonQuote(r->district) + "," +
-                jsonQuote(number(r->hoursShort, "%.1f")) + "," +
-                jsonQuote(number(r->nightHoursShort, "%.1f")) + "," + jsonQuote(worst) + "]";
+        out.beginArray()
+            .value(r->name)
+            .value(r->district)
+            .value(number(r->hoursShort, "%.1f"))
+            .value(number(r->nightHoursShort, "%.1f"))
+            .value(worst)
+            .endArray();
     }
-    return "{\"labels\":{\"title\":" + label(TextId::BriefingTitle) +
-           ",\"asOf\":" + label(TextId::BriefingAsOf) + ",\"size\":" + label(TextId::BriefingSize) +
-           ",\"print\":" + label(TextId::BriefingPrint) + ",\"summary\":" + label(TextId::BriefingSummary) +
-           ",\"topGaps\":" + label(TextId::BriefingTopGaps) +
-           ",\"readOnly\":" + label(TextId::BriefingReadOnly) + ",\"columns\":[" + label(TextId::ColumnPost) +
-           "," + label(TextId::ColumnDistrict) + "," + label(TextId::ColumnHoursShort) + "," +
-           label(TextId::ColumnNightHours) + "," + label(TextId::ColumnWorstGap) + "]},\"kpis\":[" + tiles +
-           "],\"gaps\":[" + gaps + "]}";
+    out.endArray().endObject();
+    return out.take();
 }
 
 } // namespace cordon

@@ -1,6 +1,7 @@
 #include "ui/map_panel.hpp"
 
 #include "ui/diagnostic_text.hpp"
+#include "ui/shortcuts.hpp"
 
 #include <imgui.h>
 
@@ -109,7 +110,7 @@ MapPanelActions drawMapPanel(MapPanelModel& model) {
     if (model.problems.size() > 100)
         ImGui::TextDisabled("+%zu %s", model.problems.size() - 100, tr(TextId::MoreProblems, lang).data());
     if (ImGui::CollapsingHeader(tr(TextId::Help, lang).data())) {
-        ImGui::TextWrapped("%s", tr(TextId::HelpText, lang).data());
+        ImGui::TextWrapped("%s", helpText(lang).c_str());
         ImGui::TextWrapped("%s", tr(TextId::DropHint, lang).data());
     }
     ImGui::End();

@@ -265,10 +265,17 @@ TEST_CASE("an option's value may follow it as --name=value and may begin with '-
     std::filesystem::remove_all(dir);
 }
 
-TEST_CASE("gaps and figures load their feeds the same way and name the file they cannot use") {
+TEST_CASE("gaps, figures and coverage load their feeds the same way and name the file they cannot use") {
     const std::string notAFeed =
         writeTemp("cordon-cli/unknown-kind.geojson", R"({"type":"FeatureCollection","features":[]})");
-    for (const char* command : {"gaps", "figures"}) {
+    const std::string badPost =
+        writeTemp("cordon-cli/posts.geojson",
+                  R"({"type":"FeatureCollection","cordon":{"feed":"posts","version":1},"features":[)"
+                  R"({"type":"Feature","id":"P-1","properties":{"kind":"city_entry","demand":[]},)"
+                  R"("geometry":{"type":"Point","coordinates":[113.6,34.7]}},)"
+                  R"({"type":"Feature","id":"P-2","properties":{"kind":"gate"},)"
+                  R"("geometry":{"type":"Point","coordinates":[113.6,34.7]}}]})");
+    for (const char* command : {"gaps", "figures", "coverage"}) {
         INFO(command);
         const Run missing = cli({command, "/nonexistent/posts.geojson"});
         CHECK(missing.code == kExitUsage);
@@ -277,5 +284,9 @@ TEST_CASE("gaps and figures load their feeds the same way and name the file they
         CHECK(unusable.code == kExitUsage);
         CHECK(unusable.err.find("unknown-kind.geojson is not a usable feed: ") != std::string::npos);
         CHECK(unusable.err.find("cannot tell which feed this is") != std::string::npos);
+        // A usable feed's dropped features are named on stderr, whatever the command does next.
+        const Run dropped = cli({command, badPost});
+        CHECK(dropped.err.find("posts.geojson: posts[1] id=P-2: properties.kind: error") !=
+              std::string::npos);
     }
 }

@@ -7,6 +7,7 @@
 #include "core/feeds/manifest.hpp"
 #include "core/formats/csv.hpp"
 #include "core/formats/json.hpp"
+#include "core/map/situation.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -36,7 +37,7 @@ const char* const kCoverageUsage =
     "  --snap METRES       how far from a road a team, post or zone may be (default 1000)\n"
     "  --limit MIN         search no further than this (default: no limit)\n"
     "  Exit code: 0 ok, 1 the feeds have errors (coverage still computed from what was read),\n"
-    "  2 bad command line, unreadable file, or no roads or teams.";
+    "  2 bad command line, a file unreadable or no feed, or no roads or teams.";
 
 namespace {
 
@@ -155,23 +156,14 @@ int runCoverageCommand(const std::vector<std::string>& given, std::ostream& out,
         return kExitUsage;
     }
 
-    FeedSet feeds;
+    SituationSettings settings;
+    settings.coverage = options;
+    Situation situation(settings);
     std::size_t errors = 0;
-    for (const std::string& file : files) {
-        std::string ioError;
-        const std::optional<std::string> bytes = readFile(file, ioError);
-        if (!bytes) {
-            err << "cordon coverage: " << ioError << "\n";
-            return kExitUsage;
-        }
-        FeedReadResult r = readFeedDetectKind(*bytes, file);
-        for (const Diagnostic& d : r.diagnostics)
-            if (d.severity == Severity::Error) {
-                if (++errors <= 10) err << file << ": " << d.toString() << "\n";
-            }
-        if (r.feed) feeds.replace(std::move(*r.feed));
-    }
-    if (errors > 10) err << "... " << errors << " errors in all (cordon validate lists them)\n";
+    std::optional<FeedSet> loaded = loadFeedSet(files, "coverage", err, &errors);
+    if (!loaded) return kExitUsage;
+    situation.feeds() = std::move(*loaded);
+    const FeedSet& feeds = situation.feeds();
     const Feed* roads = feeds.get(FeedKind::Roads);
     const Feed* teams = feeds.get(FeedKind::Teams);
     if (!roads || !teams) {
@@ -182,9 +174,11 @@ int runCoverageCommand(const std::vector<std::string>& given, std::ostream& out,
     const Feed* posts = feeds.get(FeedKind::Posts);
 
     const auto start = std::chrono::steady_clock::now();
-    const RoadGraph graph = RoadGraph::build(*roads);
+    situation.refreshGraph();
+    const RoadGraph& graph = *situation.graph();
     const auto built = std::chrono::steady_clock::now();
-    const CoverageReport report = computeCoverage(feeds, graph, options);
+    situation.refreshCoverage();
+    const CoverageReport& report = *situation.coverage();
     const auto done = std::chrono::steady_clock::now();
     const double buildMs = std::chrono::duration<double, std::milli>(built - start).count();
     const double coverageMs = std::chrono::duration<double, std::milli>(done - built).count();

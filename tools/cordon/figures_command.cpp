@@ -5,8 +5,7 @@
 #include "core/formats/clock_time.hpp"
 #include "core/formats/geojson_reader.hpp"
 #include "core/formats/json.hpp"
-#include "core/map/figures.hpp"
-#include "core/routing/road_graph.hpp"
+#include "core/map/situation.hpp"
 #include "ui/figure_labels.hpp"
 
 #include <cmath>
@@ -69,22 +68,14 @@ int runFiguresCommand(const std::vector<std::string>& given, std::ostream& out, 
     }
     std::optional<FeedSet> loaded = loadFeedSet(files, "figures", err);
     if (!loaded) return kExitUsage;
-    const FeedSet& feeds = *loaded;
-
     // The derived state as the app builds it: the roster's day in 15-minute slots, coverage at the
     // threshold from every team.
-    std::optional<StaffingModel> staffing;
-    const Feed* roster = feeds.get(FeedKind::Roster);
-    if (feeds.get(FeedKind::Posts) && roster)
-        if (const std::optional<StaffingDay> day = rosterDay(*roster))
-            staffing = StaffingModel::build(feeds, *day);
-    std::optional<CoverageReport> coverage;
-    if (const Feed* roads = feeds.get(FeedKind::Roads); roads && feeds.get(FeedKind::Teams)) {
-        const RoadGraph graph = RoadGraph::build(*roads);
-        coverage = computeCoverage(feeds, graph, coverageOptions);
-    }
-    const Figures figures =
-        computeFigures(feeds, staffing ? &*staffing : nullptr, coverage ? &*coverage : nullptr, now);
+    SituationSettings settings;
+    settings.coverage = coverageOptions;
+    Situation situation(settings);
+    situation.feeds() = std::move(*loaded);
+    situation.refresh();
+    const Figures figures = situation.figures(now);
 
     const auto value = [&](FigureId id) {
         if (!figures.known(id)) return std::string(json ? "null" : "-");

@@ -47,8 +47,10 @@ std::optional<double> parseNumber(const std::string& text) {
 }
 
 std::optional<FeedSet> loadFeedSet(const std::vector<std::string>& files, std::string_view command,
-                                   std::ostream& err) {
+                                   std::ostream& err, std::size_t* errorCount) {
+    constexpr std::size_t kErrorsShown = 10;
     FeedSet feeds;
+    std::size_t errors = 0;
     for (const std::string& file : files) {
         std::string error;
         const std::optional<std::string> bytes = readFile(file, error);
@@ -62,8 +64,13 @@ std::optional<FeedSet> loadFeedSet(const std::vector<std::string>& files, std::s
                 << (r.diagnostics.empty() ? "" : ": " + r.diagnostics[0].toString()) << "\n";
             return std::nullopt;
         }
+        for (const Diagnostic& d : r.diagnostics)
+            if (d.severity == Severity::Error && ++errors <= kErrorsShown)
+                err << file << ": " << d.toString() << "\n";
         feeds.replace(std::move(*r.feed));
     }
+    if (errors > kErrorsShown) err << "... " << errors << " errors in all (cordon validate lists them)\n";
+    if (errorCount) *errorCount = errors;
     return feeds;
 }
 

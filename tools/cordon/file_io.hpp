@@ -20,9 +20,11 @@ std::vector<std::string> feedFilesIn(const std::string& path);
 
 /// Reads every file as the feed it names (its header, else its name) into one set, each file
 /// replacing an earlier one of the same feed. An unreadable file or one that is no usable feed
-/// stops it: the reason goes to `err` as "cordon <command>: ..." and nullopt comes back.
+/// stops it: the reason goes to `err` as "cordon <command>: ..." and nullopt comes back. The
+/// features a usable feed dropped are listed on `err` ("file: diagnostic", the first ten) and
+/// counted into `errorCount`.
 std::optional<FeedSet> loadFeedSet(const std::vector<std::string>& files, std::string_view command,
-                                   std::ostream& err);
+                                   std::ostream& err, std::size_t* errorCount = nullptr);
 
 /// A number above zero written whole ("15", "2.5"), else nullopt.
 std::optional<double> parseNumber(const std::string& text);

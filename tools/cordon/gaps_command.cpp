@@ -4,6 +4,7 @@
 #include "cordon/file_io.hpp"
 #include "core/formats/csv.hpp"
 #include "core/formats/json.hpp"
+#include "core/map/situation.hpp"
 #include "core/staffing/reassignment.hpp"
 #include "core/staffing/staffing.hpp"
 
@@ -407,46 +408,48 @@ int runGapsCommand(const std::vector<std::string>& given, std::ostream& out, std
     }
     std::optional<FeedSet> loaded = loadFeedSet(files, "gaps", err);
     if (!loaded) return kExitUsage;
-    const FeedSet& feeds = *loaded;
-    if (!feeds.get(FeedKind::Posts)) {
-        err << "cordon gaps: no posts feed among the inputs\n";
-        return kExitUsage;
-    }
-    std::optional<StaffingDay> day;
+    SituationSettings settings;
+    settings.staffing = options;
+    settings.slotMinutes = slot;
+    settings.plan.maxTravelMinutes = planMaxMinutes;
     if (!dayText.empty()) {
         const std::optional<Instant> d = dayText.size() == 10 ? parseInstant(dayText) : std::nullopt;
         if (!d) {
             err << "cordon gaps: --day needs a date YYYY-MM-DD\n";
             return kExitUsage;
         }
-        day = StaffingDay::wholeDay(d->localDay(), d->offsetMinutes, slot);
-    } else if (const Feed* roster = feeds.get(FeedKind::Roster)) {
-        day = rosterDay(*roster, slot);
+        settings.day = StaffingDay::wholeDay(d->localDay(), d->offsetMinutes, slot);
     }
-    if (!day) {
+    Situation situation(settings);
+    situation.feeds() = std::move(*loaded);
+    const FeedSet& feeds = situation.feeds();
+    if (!feeds.get(FeedKind::Posts)) {
+        err << "cordon gaps: no posts feed among the inputs\n";
+        return kExitUsage;
+    }
+    situation.refreshStaffing();
+    if (!situation.staffing()) {
         err << "cordon gaps: no roster entries to tell the day: give --day YYYY-MM-DD\n";
         return kExitUsage;
     }
-    const StaffingModel model = StaffingModel::build(feeds, *day, options);
+    const StaffingModel& model = *situation.staffing();
     printSummary(model, feeds, out);
     if (!csvPosts.empty() && !writeText(csvPosts, postsCsv(model, feeds), err)) return kExitUsage;
     if (!csvAreas.empty() && !writeText(csvAreas, areasCsv(model, feeds), err)) return kExitUsage;
     if (!jsonFile.empty() && !writeText(jsonFile, fullJson(model, feeds), err)) return kExitUsage;
     if (!planCsvFile.empty() || !planGeoJsonFile.empty()) {
-        const Feed* roads = feeds.get(FeedKind::Roads);
-        if (!roads) {
+        if (!feeds.get(FeedKind::Roads)) {
             err << "cordon gaps: a plan needs the roads feed among the inputs\n";
             return kExitUsage;
         }
-        const RoadGraph graph = RoadGraph::build(*roads);
-        ReassignmentOptions planOptions;
-        planOptions.maxTravelMinutes = planMaxMinutes;
+        situation.refreshGraph();
         const auto start = std::chrono::steady_clock::now();
-        const ReassignmentProblem problem = buildReassignmentProblem(model, feeds, graph, planOptions);
-        const ReassignmentPlan best = solveReassignment(problem, PlanMethod::MinCostFlow);
+        situation.makePlan();
         const double ms =
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-        const ReassignmentPlan greedy = solveReassignment(problem, PlanMethod::GreedyNearest);
+        const ReassignmentProblem& problem = situation.plan()->problem;
+        const ReassignmentPlan& best = situation.plan()->best;
+        const ReassignmentPlan& greedy = situation.plan()->greedy;
         std::size_t standby = 0;
         for (const PlanSupplier& s : problem.suppliers)
             standby += s.team != kNoPlanIndex;

@@ -74,7 +74,7 @@ FeedChange diffFeeds(const Feed& before, const Feed& after, bool compareContent)
         change.highRiskLifted += isHighRisk(before, i);
         if (change.removedNames.size() < FeedChange::kRemovedNamesKept) {
             const FeatureRecord& f = before.layer.features[i];
-            change.removedNames.push_back(f.name.empty() ? f.id : f.name);
+            change.removedNames.push_back(f.shownName());
         }
     }
     return change;

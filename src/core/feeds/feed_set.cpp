@@ -37,6 +37,27 @@ class ReferenceChecker {
 
 } // namespace
 
+FeedStamp::FeedStamp() {
+    m_reads.fill(true);
+}
+
+FeedStamp::FeedStamp(std::initializer_list<FeedKind> inputs) {
+    for (FeedKind kind : inputs)
+        m_reads[static_cast<int>(kind)] = true;
+}
+
+bool FeedStamp::current(const FeedSet& feeds) const {
+    if (!m_made) return false;
+    for (int k = 0; k < kFeedKindCount; ++k)
+        if (m_reads[k] && m_versions[k] != feeds.versions[k]) return false;
+    return true;
+}
+
+void FeedStamp::stamp(const FeedSet& feeds) {
+    m_versions = feeds.versions;
+    m_made = true;
+}
+
 std::vector<Diagnostic> checkReferences(const FeedSet& set) {
     std::vector<Diagnostic> out;
     ReferenceChecker c(set, out);

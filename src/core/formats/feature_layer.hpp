@@ -30,6 +30,10 @@ struct FeatureRecord {
     std::uint32_t partCount = 0;        ///< 0 for a null or empty geometry
     std::uint32_t propertiesOffset = 0; ///< into FeatureLayer::propertiesText
     std::uint32_t propertiesLength = 0;
+
+    /// What a person sees the feature called, everywhere (panels, lists, tooltips, changes): its
+    /// name, else its id.
+    const std::string& shownName() const { return name.empty() ? id : name; }
 };
 
 struct FeatureLayer {

@@ -45,6 +45,21 @@ int slotAt(const StaffingDay& day, int minuteOfDay) {
     return std::min(sinceStart / day.slotMinutes, day.slotCount - 1);
 }
 
+std::vector<std::uint32_t> zonesOutOfReach(const CoverageReport& coverage, const StaffingModel* staffing) {
+    if (!staffing) return coverage.highRiskWithoutTaskForce;
+    std::vector<bool> inForce;
+    for (const ZoneStaffing& z : staffing->highRiskZones()) {
+        if (z.zone >= inForce.size()) inForce.resize(z.zone + 1, false);
+        inForce[z.zone] = true;
+    }
+    std::vector<std::uint32_t> out;
+    for (std::uint32_t z : coverage.highRiskWithoutTaskForce) {
+        const std::uint32_t feature = coverage.zones[z].feature;
+        if (feature < inForce.size() && inForce[feature]) out.push_back(z);
+    }
+    return out;
+}
+
 Figures computeFigures(const FeedSet& feeds, const StaffingModel* staffing, const CoverageReport* coverage,
                        int minuteOfDay) {
     Figures f;
@@ -57,7 +72,7 @@ Figures computeFigures(const FeedSet& feeds, const StaffingModel* staffing, cons
                                  [](const ZoneFields& z) { return z.risk == Risk::High; })));
     }
     if (coverage) {
-        set(FigureId::ZonesOutOfReach, double(coverage->highRiskWithoutTaskForce.size()));
+        set(FigureId::ZonesOutOfReach, double(zonesOutOfReach(*coverage, staffing).size()));
         f.thresholdMinutes = coverage->thresholdSeconds / 60;
     }
     if (!staffing) return f;

@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <span>
 #include <string_view>
+#include <vector>
 
 namespace cordon {
 
@@ -44,6 +45,11 @@ struct Figures {
 
 /// The staffing slot a time of day (minutes after local midnight) falls in.
 int slotAt(const StaffingDay& day, int minuteOfDay);
+
+/// The high-risk zones counted by ZonesOutOfReach (indexes into `coverage.zones`): those with no
+/// assigned task force within the threshold and, when `staffing` is known, in force today (as
+/// HighRiskZones counts them), so the one can never exceed the other.
+std::vector<std::uint32_t> zonesOutOfReach(const CoverageReport& coverage, const StaffingModel* staffing);
 
 /// Every figure from the derived state: `staffing` and `coverage` may be null (their figures are
 /// then unknown); `minuteOfDay` is "now" for PostsShortNow.

@@ -235,6 +235,26 @@ std::vector<SceneMesh::IndexRange> MapRenderer::shownRanges(std::uint32_t count,
     return shown;
 }
 
+void MapRenderer::beginFrame(int width, int height) {
+    glViewport(0, 0, width, height);
+    glClearColor(0.96f, 0.97f, 0.98f, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+}
+
+std::vector<std::uint8_t> MapRenderer::readPixels(int width, int height) const {
+    std::vector<std::uint8_t> rgba(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    // GL rows run bottom to top; images run top to bottom. The canvas is opaque.
+    const std::size_t row = static_cast<std::size_t>(width) * 4;
+    for (int y = 0; y < height / 2; ++y)
+        std::swap_ranges(rgba.begin() + std::ptrdiff_t(y * row), rgba.begin() + std::ptrdiff_t((y + 1) * row),
+                         rgba.begin() + std::ptrdiff_t((height - 1 - y) * row));
+    for (std::size_t i = 3; i < rgba.size(); i += 4)
+        rgba[i] = 255;
+    return rgba;
+}
+
 void MapRenderer::draw(const Camera& camera) {
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA); // shaders output premultiplied alpha

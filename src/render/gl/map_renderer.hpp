@@ -7,6 +7,7 @@
 
 #include <GLES3/gl3.h>
 
+#include <cstdint>
 #include <span>
 #include <string>
 #include <vector>
@@ -32,7 +33,12 @@ class MapRenderer {
     /// Replaces the status symbols (posts coloured by staffing), drawn over all other symbols so
     /// they cover the plain ones at the same places. Same origin as the scene.
     void uploadStatusSymbols(std::span<const PointSymbol> symbols);
+    /// Starts a frame: the whole framebuffer of `width` x `height` pixels cleared to the map's ground.
+    void beginFrame(int width, int height);
     void draw(const Camera& camera);
+    /// The framebuffer as it stands (call after drawing, before the swap): RGBA, rows top to
+    /// bottom, opaque.
+    std::vector<std::uint8_t> readPixels(int width, int height) const;
 
   private:
     struct Program {

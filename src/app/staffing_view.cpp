@@ -1,0 +1,213 @@
+#include "app/staffing_view.hpp"
+
+#include "render/style.hpp"
+
+#include <algorithm>
+
+namespace cordon {
+
+namespace {
+
+std::optional<LonLat> firstPosition(const Feed* feed, std::uint32_t feature) {
+    if (!feed || feature >= feed->size()) return std::nullopt;
+    return feed->layer.firstPosition(feature);
+}
+
+std::string featureLabel(const Feed* feed, std::uint32_t feature) {
+    if (!feed || feature >= feed->size()) return "-";
+    return feed->layer.features[feature].shownName();
+}
+
+/// Where a status sits in the legend's lists (staffed, short, unstaffed, no demand).
+std::size_t legendIndex(StaffingStatus status) {
+    return status == StaffingStatus::NoDemand ? 3 : static_cast<std::size_t>(status) - 1;
+}
+
+LegendSymbol legendSymbol(SymbolShape shape, SymbolFill fill, Rgba colour) {
+    return {static_cast<int>(shape), static_cast<int>(fill), colour.r, colour.g, colour.b};
+}
+
+} // namespace
+
+void StaffingView::staffingChanged(const Situation& situation) {
+    m_gaps.available = situation.staffing() != nullptr;
+    clearPlan(); // a plan is for the data it was made from
+    if (!m_gaps.available) return;
+    const Feed* posts = situation.feeds().get(FeedKind::Posts);
+    const StaffingModel& model = *situation.staffing();
+    const AreaStaffing& city = model.city();
+    m_gaps.postsShort = city.postsShort;
+    m_gaps.postsUnstaffed = city.postsUnstaffed;
+    m_gaps.nightPersonHoursShort = static_cast<double>(city.nightShortPersonMinutes) / 60;
+    m_gaps.slotMinutes = model.day().slotMinutes;
+    m_gaps.shortBySlot.assign(city.shortBySlot.begin(), city.shortBySlot.end());
+    m_gaps.rows.clear();
+    const Feed* areas = situation.feeds().get(FeedKind::Areas);
+    for (std::size_t p = 0; posts && p < model.postCount() && p < posts->size(); ++p) {
+        const PostSummary& s = model.postSummary(p);
+        if (s.shortPersonMinutes == 0) continue;
+        GapRow row;
+        row.post = static_cast<std::uint32_t>(p);
+        row.name = posts->layer.features[p].shownName();
+        int district = model.postArea(p);
+        while (district >= 0 && model.areaParent(static_cast<std::size_t>(district)) >= 0)
+            district = model.areaParent(static_cast<std::size_t>(district));
+        if (areas && district >= 0 && static_cast<std::size_t>(district) < areas->size())
+            row.district = areas->layer.features[static_cast<std::size_t>(district)].name;
+        row.hoursShort = static_cast<double>(s.shortPersonMinutes) / 60;
+        row.nightHoursShort = static_cast<double>(s.nightShortPersonMinutes) / 60;
+        row.worstGapStartMinute = s.worstGapStart >= 0 ? model.day().slotMinuteOfDay(s.worstGapStart) : -1;
+        row.worstGapHours = s.worstGapSlots * model.day().slotMinutes / 60.0;
+        m_gaps.rows.push_back(std::move(row));
+    }
+    std::stable_sort(m_gaps.rows.begin(), m_gaps.rows.end(),
+                     [](const GapRow& a, const GapRow& b) { return a.hoursShort > b.hoursShort; });
+    updateScrub(situation);
+}
+
+void StaffingView::clearPlan() {
+    m_gaps.hasPlan = false;
+    m_gaps.plan.clear();
+    m_arrows.clear();
+}
+
+void StaffingView::showPlan(const Situation& situation) {
+    clearPlan();
+    const StaffingPlan* made = situation.plan();
+    if (!made || !situation.staffing()) return;
+    const ReassignmentPlan& plan = made->best;
+    const ReassignmentPlan& greedy = made->greedy;
+    m_gaps.hasPlan = true;
+    m_gaps.planFilledHours = static_cast<double>(plan.gapPersonMinutesClosed) / 60;
+    m_gaps.planTravelMinutes = static_cast<double>(plan.totalSeconds) / 60;
+    m_gaps.greedyFilledHours = static_cast<double>(greedy.gapPersonMinutesClosed) / 60;
+    m_gaps.greedyTravelMinutes = static_cast<double>(greedy.totalSeconds) / 60;
+    const Feed* posts = situation.feeds().get(FeedKind::Posts);
+    const Feed* teams = situation.feeds().get(FeedKind::Teams);
+    const StaffingDay& day = situation.staffing()->day();
+    for (const ReassignmentMove& move : plan.assignments) {
+        const bool fromTeam = move.fromTeam != kNoPlanIndex;
+        const Feed* source = fromTeam ? teams : posts;
+        const std::uint32_t sourceIndex = fromTeam ? move.fromTeam : move.fromPost;
+        m_gaps.plan.push_back(
+            {featureLabel(source, sourceIndex), featureLabel(posts, move.toPost), move.toPost,
+             day.slotMinuteOfDay(move.firstSlot),
+             day.slotMinuteOfDay(move.firstSlot) + (move.endSlot - move.firstSlot) * day.slotMinutes,
+             move.people, static_cast<double>(move.seconds) / 60});
+        const std::optional<LonLat> from = firstPosition(source, sourceIndex),
+                                    to = firstPosition(posts, move.toPost);
+        if (from && to) m_arrows.push_back({*from, *to});
+    }
+}
+
+void StaffingView::stepScrub(const Situation& situation, int slots) {
+    if (!situation.staffing()) return;
+    const int count = situation.staffing()->slotCount();
+    m_gaps.scrubSlot = ((std::max(m_gaps.scrubSlot, 0) + slots) % count + count) % count;
+    updateScrub(situation);
+}
+
+void StaffingView::updateScrub(const Situation& situation) {
+    m_gaps.shortAtScrub = 0;
+    const int slot = m_gaps.scrubSlot;
+    const StaffingModel* model = situation.staffing();
+    if (model && slot >= 0 && slot < model->slotCount())
+        for (std::size_t p = 0; p < model->postCount(); ++p)
+            if (model->required(p)[slot] > model->onDuty(p)[slot]) ++m_gaps.shortAtScrub;
+}
+
+std::vector<PointSymbol> StaffingView::addToMap(SceneMesh& overlay, const Situation& situation,
+                                                const std::vector<LayerRow>& layers) {
+    static constexpr StaffingStatus kOrder[] = {StaffingStatus::Staffed, StaffingStatus::Short,
+                                                StaffingStatus::Unstaffed, StaffingStatus::NoDemand};
+    const Rgba plain{86, 180, 233, 255};
+    m_legend.kinds = {
+        legendSymbol(postShape(PostKind::CompoundGate), SymbolFill::Solid, plain),
+        legendSymbol(postShape(PostKind::CityEntry), SymbolFill::Solid, plain),
+        legendSymbol(postShape(PostKind::TestingSite), SymbolFill::Solid, plain),
+        legendSymbol(teamShape(TeamKind::TaskForce), SymbolFill::Solid, Rgba{0, 158, 115, 255})};
+    for (std::size_t i = 0; i < 4; ++i) {
+        const StatusStyle style = statusStyle(kOrder[i]);
+        m_legend.statuses[i] = legendSymbol(SymbolShape::Circle, style.fill, style.colour);
+        m_legend.zoneOutlinePx[i] = style.zoneOutlinePx;
+    }
+    m_legend.postCounts = {};
+    m_legend.zoneCounts = {};
+    const Feed* posts = situation.feeds().get(FeedKind::Posts);
+    const StaffingModel* model = situation.staffing();
+    m_legend.hasStaffing = model && posts;
+    std::vector<PointSymbol> symbols;
+    if (m_legend.hasStaffing && m_legend.colourByStaffing) {
+        const int scrub = m_gaps.scrubSlot;
+        const int slot = scrub >= 0 && scrub < model->slotCount() ? scrub : -1;
+        m_legend.minuteOfDay = slot >= 0 ? model->day().slotMinuteOfDay(slot) : -1;
+        std::vector<StaffingStatus> statuses(posts->size(), StaffingStatus::NoDemand);
+        for (std::size_t p = 0; p < model->postCount() && p < posts->size(); ++p) {
+            statuses[p] = model->postStatus(p, slot);
+            ++m_legend.postCounts[legendIndex(statuses[p])];
+        }
+        symbols = buildStatusSymbols(*posts, statuses, overlay.origin);
+        for (const LayerRow& row : layers) // the checkpoints layer's switch and opacity
+            if (row.feed == feedKindName(FeedKind::Posts)) {
+                if (!row.visible) symbols.clear();
+                for (PointSymbol& symbol : symbols)
+                    symbol.colour.a = static_cast<std::uint8_t>(symbol.colour.a * row.opacity + 0.5f);
+            }
+        if (const Feed* zones = situation.feeds().get(FeedKind::Zones))
+            for (const ZoneStaffing& zone : model->highRiskZones()) {
+                const StaffingStatus status = model->zoneStatus(zone, slot);
+                const StatusStyle style = statusStyle(status);
+                appendOutline(overlay, zones->layer, zone.zone, style.colour, style.zoneOutlinePx);
+                ++m_legend.zoneCounts[legendIndex(status)];
+            }
+    }
+    if (!m_arrows.empty()) appendMesh(overlay, buildPlanArrows(m_arrows, overlay.origin));
+    return symbols;
+}
+
+void StaffingView::writeState(JsonWriter& out, const Situation& situation) const {
+    if (!situation.staffing()) {
+        out.null();
+        return;
+    }
+    out.beginObject()
+        .member("postsShort", m_gaps.postsShort)
+        .member("postsUnstaffed", m_gaps.postsUnstaffed)
+        .key("personHoursShort")
+        .fixed(m_gaps.personHoursShort, 2)
+        .key("nightPersonHoursShort")
+        .fixed(m_gaps.nightPersonHoursShort, 2)
+        .member("zoneGaps", m_gaps.zoneGaps)
+        .member("scrubSlot", m_gaps.scrubSlot)
+        .member("shortAtScrub", m_gaps.shortAtScrub);
+    out.key("status")
+        .beginObject()
+        .member("colourByStaffing", m_legend.colourByStaffing)
+        .member("minuteOfDay", m_legend.minuteOfDay)
+        .key("posts")
+        .beginArray();
+    for (int n : m_legend.postCounts)
+        out.value(n);
+    out.endArray().key("zones").beginArray();
+    for (int n : m_legend.zoneCounts)
+        out.value(n);
+    out.endArray().endObject();
+    if (m_gaps.hasPlan) {
+        out.key("plan")
+            .beginObject()
+            .member("moves", m_gaps.plan.size())
+            .member("arrows", m_arrows.size())
+            .key("filledHours")
+            .fixed(m_gaps.planFilledHours, 2)
+            .key("travelMinutes")
+            .fixed(m_gaps.planTravelMinutes, 1)
+            .key("greedyFilledHours")
+            .fixed(m_gaps.greedyFilledHours, 2)
+            .key("greedyTravelMinutes")
+            .fixed(m_gaps.greedyTravelMinutes, 1)
+            .endObject();
+    }
+    out.endObject();
+}
+
+} // namespace cordon
