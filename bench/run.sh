@@ -17,11 +17,11 @@ inputs=("../shared/data/roads/porto.geojson roads" "$data/posts.geojson posts" "
 rows=""
 for input in "${inputs[@]}"; do
   set -- $input
-  native=$(build/native-release/bench/ingest_bench "$1" "$2" 11)
-  # cordon wasm and JSON.parse take turns, three rounds each; the best round of each side is kept,
-  # so that a neighbour's burst on this shared VM does not land on one side only.
-  wasm="" peer=""
+  # cordon native, cordon wasm and JSON.parse take turns, three rounds each; the best round of each
+  # is kept, so that a neighbour's burst on this shared VM does not land on one side only.
+  native="" wasm="" peer=""
   for _ in 1 2 3; do
+    native+=$(build/native-release/bench/ingest_bench "$1" "$2" 11)$'\n'
     wasm+=$(node --no-experimental-fetch build/wasm-release/bench/ingest_bench.js "$1" "$2" 11)$'\n'
     peer+=$(node bench/json_parse.mjs "$1" 11)$'\n'
   done
@@ -29,7 +29,7 @@ for input in "${inputs[@]}"; do
 import json, os, sys
 name = os.path.basename(sys.argv[1])
 best = lambda lines: max((json.loads(l) for l in lines.split("\n") if l.strip()), key=lambda r: r["mbPerS"])
-n, w, p = json.loads(sys.argv[2]), best(sys.argv[3]), best(sys.argv[4])
+n, w, p = best(sys.argv[2]), best(sys.argv[3]), best(sys.argv[4])
 print(f"| {name} | {n['bytes']/1e6:.1f} MB | {n['features']:,} | {n['mbPerS']:.0f} MB/s | {w['mbPerS']:.0f} MB/s "
       f"| {p['mbPerS']:.0f} MB/s | **{w['mbPerS']/p['mbPerS']:.2f}x** | {n['modelBytes']/n['bytes']:.2f}x |")
 PY
@@ -58,8 +58,8 @@ section = f"""<!-- ingest:start -->
 ## Feed ingest: parse + validate + build the model
 
 Command: `bench/run.sh` ({datetime.date.today()}, {platform.machine()}, {cpu}, 2 cores; Node {node}; medians of 11 runs
-after one warm-up, input already in memory; cordon wasm and `JSON.parse` take turns for three rounds
-and each side's best round is shown). cordon's figures include the update rule
+after one warm-up, input already in memory; cordon native, cordon wasm and `JSON.parse` take turns
+for three rounds and each one's best round is shown). cordon's figures include the update rule
 (`checkUpdate`: valid share, and the diff against the version on the map that finds a large
 shrink), as a refresh of a held feed runs it. Peer: Node's `JSON.parse` of the same text in the
 same run, which only parses (no validation, no typed model, no id index). Targets: wasm at least

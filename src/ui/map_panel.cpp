@@ -111,7 +111,6 @@ MapPanelActions drawMapPanel(MapPanelModel& model) {
         ImGui::TextDisabled("+%zu %s", model.problems.size() - 100, tr(TextId::MoreProblems, lang).data());
     if (ImGui::CollapsingHeader(tr(TextId::Help, lang).data())) {
         ImGui::TextWrapped("%s", helpText(lang).c_str());
-        ImGui::TextWrapped("%s", tr(TextId::DropHint, lang).data());
     }
     ImGui::End();
     return actions;

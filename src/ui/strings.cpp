@@ -50,7 +50,6 @@ constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
     {Loading, "正在加载", "Loading"},
     {LoadFailed, "加载失败", "Could not load"},
     {MoreProblems, "另有问题（条）", "more problems"},
-    {DropHint, "可将 GeoJSON 文件拖放到地图上", "Drop GeoJSON files onto the map to load them"},
     {Isochrone, "等时圈", "Isochrones"},
     {Walk, "步行", "Walk"},
     {Drive, "驾车", "Drive"},

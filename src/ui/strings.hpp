@@ -52,7 +52,6 @@ enum class TextId {
     Loading,
     LoadFailed,
     MoreProblems,
-    DropHint,
     Isochrone,
     Walk,
     Drive,

@@ -30,7 +30,7 @@ namespace fs = std::filesystem;
 struct Command {
     std::string_view name;
     std::string_view summary;
-    std::string_view usage;
+    std::string usage; ///< `--help`: from the command's option table where it has one
     std::function<int(const std::vector<std::string>&, std::ostream&, std::ostream&)> run;
 };
 
@@ -266,13 +266,14 @@ const std::vector<Command>& commands() {
          "  bounding box and the time taken to read and validate each file.\n"
          "  Exit code: 0 ok, 1 a file has errors, 2 bad command line or unreadable file.",
          stats},
-        {"gaps", "staffing gaps of a day per post, zone and area (CSV/JSON out)", kGapsUsage, runGapsCommand},
+        {"gaps", "staffing gaps of a day per post, zone and area (CSV/JSON out)", usageText(kGapsCommand),
+         runGapsCommand},
         {"figures", "the figures the wall, panels and briefing show, for the same feeds and time",
-         kFiguresUsage, runFiguresCommand},
-        {"isochrone", "travel-time polygons (5/10/15 min) from a point, as GeoJSON", kIsochroneUsage,
-         runIsochroneCommand},
+         usageText(kFiguresCommand), runFiguresCommand},
+        {"isochrone", "travel-time polygons (5/10/15 min) from a point, as GeoJSON",
+         usageText(kIsochroneCommand), runIsochroneCommand},
         {"coverage", "travel times from teams to zones and posts, gaps, population covered (CSV, GeoJSON)",
-         kCoverageUsage, runCoverageCommand},
+         usageText(kCoverageCommand), runCoverageCommand},
         {"snapshot", "one offline HTML briefing file with the map, gaps and a printable summary",
          kSnapshotUsage, runSnapshotCommand},
         {"import", "convert Shapefile, GeoPackage, KML, CSV, ... (anything GDAL reads) into a feed",

@@ -2,6 +2,7 @@
 
 #include "cordon/cli.hpp"
 #include "cordon/file_io.hpp"
+#include "cordon/option_parser.hpp"
 #include "core/coverage/coverage.hpp"
 #include "core/coverage/responsibility_areas.hpp"
 #include "core/feeds/manifest.hpp"
@@ -19,25 +20,34 @@
 
 namespace cordon {
 
-const char* const kCoverageUsage =
-    "cordon coverage [--threshold MIN] [--out-csv FILE] [--out-geojson FILE] [--areas KINDS]\n"
-    "                [--snap METRES] [--limit MIN] FILE|FOLDER...\n"
+namespace {
+
+constexpr OptionSpec kCoverageOptions[] = {
+    {"--threshold", "MIN", "minutes (default 15)"},
+    {"--out-csv", "FILE", "one row per zone and post"},
+    {"--out-geojson", "FILE",
+     "zones and posts as points with the same properties, plus the areas of\n"
+     "responsibility: road pieces each team reaches first, within the threshold,\n"
+     "and the ground around them as polygons (layer responsibility_area)"},
+    {"--areas", "KINDS",
+     "team kinds whose areas of responsibility are written: a list such as\n"
+     "task_force,door_team, or all, or none (default task_force)"},
+    {"--snap", "METRES", "how far from a road a team, post or zone may be (default 1000)"},
+    {"--limit", "MIN", "search no further than this (default: no limit)"},
+};
+
+} // namespace
+
+const CommandSpec kCoverageCommand{
+    "coverage", "FILE|FOLDER...",
     "  Reads the feeds (a folder stands for its .geojson/.json files; roads and teams are needed,\n"
     "  zones, posts and areas are used when given) and computes, for every zone and post, the travel\n"
     "  time from the nearest team assigned to it and from the nearest team of each kind, each team\n"
     "  in its own mode. Prints a summary: targets beyond the threshold, high-risk zones without a\n"
-    "  task force within it, and the population of compounds within it of any team.\n"
-    "  --threshold MIN     minutes (default 15)\n"
-    "  --out-csv FILE      one row per zone and post\n"
-    "  --out-geojson FILE  zones and posts as points with the same properties, plus the areas of\n"
-    "                      responsibility: road pieces each team reaches first, within the threshold,\n"
-    "                      and the ground around them as polygons (layer responsibility_area)\n"
-    "  --areas KINDS       team kinds whose areas of responsibility are written: a list such as\n"
-    "                      task_force,door_team, or all, or none (default task_force)\n"
-    "  --snap METRES       how far from a road a team, post or zone may be (default 1000)\n"
-    "  --limit MIN         search no further than this (default: no limit)\n"
-    "  Exit code: 0 ok, 1 the feeds have errors (coverage still computed from what was read),\n"
-    "  2 bad command line, a file unreadable or no feed, or no roads or teams.";
+    "  task force within it, and the population of compounds within it of any team.",
+    kCoverageOptions,
+    "0 ok, 1 the feeds have errors (coverage still computed from what was read),\n"
+    "  2 bad command line, a file unreadable or no feed, or no roads or teams."};
 
 namespace {
 
@@ -106,17 +116,19 @@ std::vector<LonLat> edgePiece(const RoadGraph& graph, std::uint32_t e, double f0
 } // namespace
 
 int runCoverageCommand(const std::vector<std::string>& given, std::ostream& out, std::ostream& err) {
-    const std::vector<std::string> args = splitOptionValues(given);
+    const ParsedArgs args = parseArgs(given, kCoverageCommand);
+    if (!args.error.empty()) {
+        err << "cordon coverage: " << args.error << "\n";
+        return kExitUsage;
+    }
     CoverageOptions options;
     std::string csvFile, geoJsonFile;
     std::vector<std::string> files;
     std::array<bool, kTeamKindCount> areaKinds{};
     areaKinds[static_cast<int>(TeamKind::TaskForce)] = true;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        const bool hasValue = i + 1 < args.size();
-        if ((a == "--threshold" || a == "--snap" || a == "--limit") && hasValue) {
-            const std::optional<double> v = parseNumber(args[++i]);
+    for (const auto& [a, value] : args.options) {
+        if (a == "--threshold" || a == "--snap" || a == "--limit") {
+            const std::optional<double> v = parseNumber(value);
             if (!v) {
                 err << "cordon coverage: " << a << " needs a positive number\n";
                 return kExitUsage;
@@ -124,15 +136,14 @@ int runCoverageCommand(const std::vector<std::string>& given, std::ostream& out,
             (a == "--threshold" ? options.thresholdMinutes
              : a == "--snap"    ? options.snapMetres
                                 : options.searchLimitMinutes) = *v;
-        } else if (a == "--out-csv" && hasValue) {
-            csvFile = args[++i];
-        } else if (a == "--out-geojson" && hasValue) {
-            geoJsonFile = args[++i];
-        } else if (a == "--areas" && hasValue) {
-            const std::string list = args[++i];
-            areaKinds.fill(list == "all");
-            if (list == "all" || list == "none") continue;
-            for (const std::string& name : splitFeedList(list)) {
+        } else if (a == "--out-csv") {
+            csvFile = value;
+        } else if (a == "--out-geojson") {
+            geoJsonFile = value;
+        } else if (a == "--areas") {
+            areaKinds.fill(value == "all");
+            if (value == "all" || value == "none") continue;
+            for (const std::string& name : splitFeedList(value)) {
                 int k = 0;
                 while (k < kTeamKindCount && teamKindName(static_cast<TeamKind>(k)) != name)
                     ++k;
@@ -143,14 +154,11 @@ int runCoverageCommand(const std::vector<std::string>& given, std::ostream& out,
                 }
                 areaKinds[k] = true;
             }
-        } else if (a.rfind("--", 0) == 0) {
-            err << "cordon coverage: unknown option or missing value: " << a << "\n";
-            return kExitUsage;
-        } else {
-            for (std::string& f : feedFilesIn(a))
-                files.push_back(std::move(f));
         }
     }
+    for (const std::string& operand : args.operands)
+        for (std::string& f : feedFilesIn(operand))
+            files.push_back(std::move(f));
     if (files.empty()) {
         err << "cordon coverage: no input file\n";
         return kExitUsage;

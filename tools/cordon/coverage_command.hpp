@@ -2,6 +2,8 @@
 /// `cordon coverage`: travel times from teams to zones and posts, gaps, population covered and
 /// areas of responsibility, as a summary, CSV and GeoJSON.
 
+#include "cordon/option_parser.hpp"
+
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -9,6 +11,7 @@
 namespace cordon {
 
 int runCoverageCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
-extern const char* const kCoverageUsage;
+/// Its options and help (`cordon coverage --help`).
+extern const CommandSpec kCoverageCommand;
 
 } // namespace cordon

@@ -2,6 +2,7 @@
 
 #include "cordon/cli.hpp"
 #include "cordon/file_io.hpp"
+#include "cordon/option_parser.hpp"
 #include "core/formats/clock_time.hpp"
 #include "core/formats/geojson_reader.hpp"
 #include "core/formats/json.hpp"
@@ -13,55 +14,61 @@
 
 namespace cordon {
 
-const char* const kFiguresUsage =
-    "cordon figures [--now HH:MM] [--threshold MIN] [--lang en|zh] [--json] FILE|FOLDER...\n"
+namespace {
+
+constexpr OptionSpec kFiguresOptions[] = {
+    {"--now", "HH:MM", "the time of day of 'posts short now' (default 00:00)"},
+    {"--threshold", "MIN", "the reach threshold in minutes (default 15)"},
+    {"--lang", "zh|en", "labels in Chinese (default English)"},
+    {"--json", "", "one JSON object by figure key instead of labelled lines"},
+};
+
+} // namespace
+
+const CommandSpec kFiguresCommand{
+    "figures", "FILE|FOLDER...",
     "  The shared figures (docs/figures.md) as the wall, the panels and the briefing show them:\n"
     "  high-risk zones, zones breaking 一高风险区一专班, zones with no task force, zones no task\n"
     "  force reaches within the threshold (needs roads and teams), posts short now, person-hours\n"
     "  short today, red/orange households not visited today (staffing figures need posts and a\n"
-    "  roster; the day is the one most roster entries start on). A figure without its feeds is '-'.\n"
-    "  --now HH:MM       the time of day of 'posts short now' (default 00:00)\n"
-    "  --threshold MIN   the reach threshold in minutes (default 15)\n"
-    "  --lang zh         labels in Chinese (default English)\n"
-    "  --json            one JSON object by figure key instead of labelled lines\n"
-    "  Exit code: 0 ok, 2 bad command line or unreadable input.";
+    "  roster; the day is the one most roster entries start on). A figure without its feeds is '-'.",
+    kFiguresOptions, "0 ok, 2 bad command line or unreadable input."};
 
 int runFiguresCommand(const std::vector<std::string>& given, std::ostream& out, std::ostream& err) {
-    const std::vector<std::string> args = splitOptionValues(given, {"--json"});
+    const ParsedArgs args = parseArgs(given, kFiguresCommand);
+    if (!args.error.empty()) {
+        err << "cordon figures: " << args.error << "\n";
+        return kExitUsage;
+    }
     int now = 0;
     CoverageOptions coverageOptions;
     Lang lang = Lang::En;
     bool json = false;
     std::vector<std::string> files;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        const bool hasValue = i + 1 < args.size();
-        if (a == "--now" && hasValue) {
-            const std::optional<int> minute = parseTimeOfDay(args[++i]);
+    for (const auto& [name, value] : args.options) {
+        if (name == "--now") {
+            const std::optional<int> minute = parseTimeOfDay(value);
             if (!minute) {
                 err << "cordon figures: --now needs a time of day HH:MM\n";
                 return kExitUsage;
             }
             now = *minute % kMinutesPerDay;
-        } else if (a == "--threshold" && hasValue) {
-            const std::optional<double> minutes = parseNumber(args[++i]);
+        } else if (name == "--threshold") {
+            const std::optional<double> minutes = parseNumber(value);
             if (!minutes || *minutes <= 0) {
                 err << "cordon figures: --threshold needs minutes above 0\n";
                 return kExitUsage;
             }
             coverageOptions.thresholdMinutes = *minutes;
-        } else if (a == "--lang" && hasValue) {
-            lang = parseLang(args[++i]);
-        } else if (a == "--json") {
+        } else if (name == "--lang") {
+            lang = parseLang(value);
+        } else if (name == "--json") {
             json = true;
-        } else if (a.rfind("--", 0) == 0) {
-            err << "cordon figures: unknown option or missing value: " << a << "\n";
-            return kExitUsage;
-        } else {
-            for (std::string& f : feedFilesIn(a))
-                files.push_back(std::move(f));
         }
     }
+    for (const std::string& operand : args.operands)
+        for (std::string& f : feedFilesIn(operand))
+            files.push_back(std::move(f));
     if (files.empty()) {
         err << "cordon figures: no input file\n";
         return kExitUsage;

@@ -2,6 +2,7 @@
 
 #include "cordon/cli.hpp"
 #include "cordon/file_io.hpp"
+#include "cordon/option_parser.hpp"
 #include "core/formats/csv.hpp"
 #include "core/formats/json.hpp"
 #include "core/map/situation.hpp"
@@ -19,27 +20,33 @@
 
 namespace cordon {
 
-const char* const kGapsUsage =
-    "cordon gaps [--day YYYY-MM-DD] [--slot MINUTES] [--min-task-force N] [--households-per-team N]\n"
-    "            [--csv-posts FILE] [--csv-areas FILE] [--json FILE]\n"
-    "            [--plan-csv FILE] [--plan-geojson FILE] [--plan-max-minutes M] FILE|FOLDER...\n"
+namespace {
+
+constexpr OptionSpec kGapsOptions[] = {
+    {"--day", "YYYY-MM-DD", "the local day (+08:00); default: the day most roster entries start on"},
+    {"--slot", "MINUTES", "slot length (default 15)"},
+    {"--min-task-force", "N", "members a task force needs (default 8)"},
+    {"--households-per-team", "N", "households a door team visits a day (default 30)"},
+    {"--csv-posts", "FILE", "one row per post and slot"},
+    {"--csv-areas", "FILE", "one row per area (and the city), every level"},
+    {"--json", "FILE", "everything: city, areas, posts with their slots, zones, problems"},
+    {"--plan-csv", "FILE",
+     "suggestions: surplus staff and standby teams moved to short posts at the\n"
+     "least total travel (min-cost flow; needs the roads feed), one row a move;\n"
+     "prints its total travel and a greedy nearest-first plan's"},
+    {"--plan-geojson", "FILE", "the same moves as lines from source to post (arrows for the map)"},
+    {"--plan-max-minutes", "M", "longest move considered (default 45)"},
+};
+
+} // namespace
+
+const CommandSpec kGapsCommand{
+    "gaps", "FILE|FOLDER...",
     "  Staffing gaps of one day (docs/staffing.md): required staff (posts' demand) against staff on\n"
     "  duty (roster, team assignments) per post and slot; high-risk zones without a task force on\n"
     "  duty (一高风险区一专班); red+orange households against door-team capacity; rolled up\n"
-    "  compound -> community -> subdistrict -> district -> city. Prints the city summary.\n"
-    "  --day D               the local day (+08:00); default: the day most roster entries start on\n"
-    "  --slot MINUTES        slot length (default 15)\n"
-    "  --min-task-force N    members a task force needs (default 8)\n"
-    "  --households-per-team N  households a door team visits a day (default 30)\n"
-    "  --csv-posts FILE      one row per post and slot\n"
-    "  --csv-areas FILE      one row per area (and the city), every level\n"
-    "  --json FILE           everything: city, areas, posts with their slots, zones, problems\n"
-    "  --plan-csv FILE       suggestions: surplus staff and standby teams moved to short posts at the\n"
-    "                        least total travel (min-cost flow; needs the roads feed), one row a move;\n"
-    "                        prints its total travel and a greedy nearest-first plan's\n"
-    "  --plan-geojson FILE   the same moves as lines from source to post (arrows for the map)\n"
-    "  --plan-max-minutes M  longest move considered (default 45)\n"
-    "  Exit code: 0 ok, 2 bad command line, unreadable input or unwritable output.";
+    "  compound -> community -> subdistrict -> district -> city. Prints the city summary.",
+    kGapsOptions, "0 ok, 2 bad command line, unreadable input or unwritable output."};
 
 namespace {
 
@@ -351,57 +358,56 @@ void printSummary(const StaffingModel& m, const FeedSet& feeds, std::ostream& ou
 } // namespace
 
 int runGapsCommand(const std::vector<std::string>& given, std::ostream& out, std::ostream& err) {
-    const std::vector<std::string> args = splitOptionValues(given);
+    const ParsedArgs args = parseArgs(given, kGapsCommand);
+    if (!args.error.empty()) {
+        err << "cordon gaps: " << args.error << "\n";
+        return kExitUsage;
+    }
     std::string dayText, csvPosts, csvAreas, jsonFile, planCsvFile, planGeoJsonFile;
     double planMaxMinutes = 45;
     int slot = 15;
     StaffingOptions options;
     std::vector<std::string> files;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        const bool hasValue = i + 1 < args.size();
-        if (a == "--day" && hasValue)
-            dayText = args[++i];
-        else if (a == "--slot" && hasValue) {
-            if (!parseInt(args[++i], slot, 1, kMinutesPerDay)) {
+    for (const auto& [a, value] : args.options) {
+        if (a == "--day")
+            dayText = value;
+        else if (a == "--slot") {
+            if (!parseInt(value, slot, 1, kMinutesPerDay)) {
                 err << "cordon gaps: --slot needs minutes from 1 to 1440\n";
                 return kExitUsage;
             }
-        } else if (a == "--min-task-force" && hasValue) {
-            if (!parseInt(args[++i], options.minTaskForceMembers, 0, 100000)) {
+        } else if (a == "--min-task-force") {
+            if (!parseInt(value, options.minTaskForceMembers, 0, 100000)) {
                 err << "cordon gaps: --min-task-force needs a whole number\n";
                 return kExitUsage;
             }
-        } else if (a == "--households-per-team" && hasValue) {
-            if (!parseInt(args[++i], options.householdsPerDoorTeam, 0, 100000)) {
+        } else if (a == "--households-per-team") {
+            if (!parseInt(value, options.householdsPerDoorTeam, 0, 100000)) {
                 err << "cordon gaps: --households-per-team needs a whole number\n";
                 return kExitUsage;
             }
-        } else if (a == "--csv-posts" && hasValue)
-            csvPosts = args[++i];
-        else if (a == "--csv-areas" && hasValue)
-            csvAreas = args[++i];
-        else if (a == "--json" && hasValue)
-            jsonFile = args[++i];
-        else if (a == "--plan-csv" && hasValue)
-            planCsvFile = args[++i];
-        else if (a == "--plan-geojson" && hasValue)
-            planGeoJsonFile = args[++i];
-        else if (a == "--plan-max-minutes" && hasValue) {
+        } else if (a == "--csv-posts")
+            csvPosts = value;
+        else if (a == "--csv-areas")
+            csvAreas = value;
+        else if (a == "--json")
+            jsonFile = value;
+        else if (a == "--plan-csv")
+            planCsvFile = value;
+        else if (a == "--plan-geojson")
+            planGeoJsonFile = value;
+        else if (a == "--plan-max-minutes") {
             int minutes = 0;
-            if (!parseInt(args[++i], minutes, 1, 24 * 60)) {
+            if (!parseInt(value, minutes, 1, 24 * 60)) {
                 err << "cordon gaps: --plan-max-minutes needs minutes from 1 to 1440\n";
                 return kExitUsage;
             }
             planMaxMinutes = minutes;
-        } else if (a.rfind("--", 0) == 0) {
-            err << "cordon gaps: unknown option or missing value: " << a << "\n";
-            return kExitUsage;
-        } else {
-            for (std::string& f : feedFilesIn(a))
-                files.push_back(std::move(f));
         }
     }
+    for (const std::string& operand : args.operands)
+        for (std::string& f : feedFilesIn(operand))
+            files.push_back(std::move(f));
     if (files.empty()) {
         err << "cordon gaps: no input file\n";
         return kExitUsage;

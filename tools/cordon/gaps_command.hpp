@@ -1,6 +1,8 @@
 #pragma once
 /// `cordon gaps`: staffing gaps of one day (posts, zones, households), rolled up by area.
 
+#include "cordon/option_parser.hpp"
+
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -9,6 +11,7 @@ namespace cordon {
 
 int runGapsCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
-extern const char* const kGapsUsage;
+/// Its options and help (`cordon gaps --help`).
+extern const CommandSpec kGapsCommand;
 
 } // namespace cordon

@@ -2,6 +2,7 @@
 
 #include "cordon/cli.hpp"
 #include "cordon/file_io.hpp"
+#include "cordon/option_parser.hpp"
 #include "core/feeds/manifest.hpp"
 #include "core/routing/isochrone.hpp"
 
@@ -12,13 +13,25 @@
 
 namespace cordon {
 
-const char* const kIsochroneUsage =
-    "cordon isochrone --roads FILE --from LON,LAT [--mode walk|drive] [--minutes 5,10,15] [-o OUT.geojson]\n"
+namespace {
+
+constexpr OptionSpec kIsochroneOptions[] = {
+    {"--roads", "FILE", "the roads feed", false, true},
+    {"--from", "LON,LAT", "where the bands start", false, true},
+    {"--mode", "walk|drive", "how the team travels (default walk)"},
+    {"--minutes", "5,10,15", "the bands' minutes (default 5,10,15)"},
+    {"-o", "OUT.geojson", "where to write (default: standard output)"},
+};
+
+} // namespace
+
+const CommandSpec kIsochroneCommand{
+    "isochrone", "",
     "  Snaps LON,LAT to the nearest usable road (exact projection onto the edge), runs a bounded\n"
     "  Dijkstra and writes one MultiPolygon per contour (outer rings counter-clockwise, holes\n"
     "  clockwise) as a GeoJSON FeatureCollection to OUT (default: standard output).\n"
-    "  Sealed roads (closed: true) are never used; walking avoids motorways and trunk roads.\n"
-    "  Exit code: 0 ok, 1 the point is not near a usable road, 2 bad command line or unreadable file.";
+    "  Sealed roads (closed: true) are never used; walking avoids motorways and trunk roads.",
+    kIsochroneOptions, "0 ok, 1 the point is not near a usable road, 2 bad command line or unreadable file."};
 
 namespace {
 
@@ -36,42 +49,40 @@ bool parseNumbers(const std::string& text, std::vector<double>& out) {
 } // namespace
 
 int runIsochroneCommand(const std::vector<std::string>& given, std::ostream& out, std::ostream& err) {
-    const std::vector<std::string> args = splitOptionValues(given);
+    const ParsedArgs args = parseArgs(given, kIsochroneCommand);
+    if (!args.error.empty()) {
+        err << "cordon isochrone: " << args.error << "\n";
+        return kExitUsage;
+    }
+    if (!args.operands.empty()) {
+        err << "cordon isochrone: unexpected argument " << args.operands[0] << "\n";
+        return kExitUsage;
+    }
     std::string roadsFile, outFile;
     std::vector<double> from, minutes{5, 10, 15};
     TravelMode mode = TravelMode::Walk;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        const bool hasValue = i + 1 < args.size();
-        if (a == "--roads" && hasValue)
-            roadsFile = args[++i];
-        else if (a == "--from" && hasValue) {
-            if (!parseNumbers(args[++i], from) || from.size() != 2) {
+    for (const auto& [a, value] : args.options) {
+        if (a == "--roads")
+            roadsFile = value;
+        else if (a == "--from") {
+            if (!parseNumbers(value, from) || from.size() != 2) {
                 err << "cordon isochrone: --from needs LON,LAT\n";
                 return kExitUsage;
             }
-        } else if (a == "--minutes" && hasValue) {
-            if (!parseNumbers(args[++i], minutes)) {
+        } else if (a == "--minutes") {
+            if (!parseNumbers(value, minutes)) {
                 err << "cordon isochrone: --minutes needs numbers, e.g. 5,10,15\n";
                 return kExitUsage;
             }
-        } else if (a == "--mode" && hasValue) {
-            const std::optional<TravelMode> m = travelModeFromName(args[++i]);
+        } else if (a == "--mode") {
+            const std::optional<TravelMode> m = travelModeFromName(value);
             if (!m) {
                 err << "cordon isochrone: --mode is walk or drive\n";
                 return kExitUsage;
             }
             mode = *m;
-        } else if (a == "-o" && hasValue)
-            outFile = args[++i];
-        else {
-            err << "cordon isochrone: unexpected argument " << a << "\n";
-            return kExitUsage;
-        }
-    }
-    if (roadsFile.empty() || from.empty()) {
-        err << "cordon isochrone: --roads and --from are required\n";
-        return kExitUsage;
+        } else if (a == "-o")
+            outFile = value;
     }
     std::string ioError;
     const std::optional<std::string> bytes = readFile(roadsFile, ioError);
