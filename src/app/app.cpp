@@ -345,8 +345,7 @@ void App::runSearch() {
     for (const SearchHit& hit : m_searchHits) {
         const FeatureRecord& f = m_situation.feeds().get(hit.kind)->layer.features[hit.feature];
         m_search.rows.push_back(
-            {f.shownName(),
-             std::string(feedDisplayName(feedKindName(hit.kind), m_panel.lang)) + "  " + f.id});
+            {f.shownName(), std::string(feedDisplayName(hit.kind, m_panel.lang)) + "  " + f.id});
     }
 }
 
@@ -511,8 +510,7 @@ std::optional<PickedFeature> App::pickAt(ScreenPoint at) const {
     const LonLat p = mercator::unproject(m_camera.screenToWorld(at));
     FeedMask pickable{};
     for (const LayerRow& row : m_panel.layers)
-        if (const std::optional<FeedKind> kind = feedKindFromName(row.feed))
-            pickable[static_cast<int>(*kind)] = row.visible;
+        pickable[static_cast<int>(row.kind)] = row.visible;
     const double radius =
         kPickRadiusPx * m_window.pixelScale() * m_camera.metresPerPixel() * mercator::scaleFactor(p.lat);
     return m_picker.pick(m_situation.feeds(), p, radius, pickable);
@@ -536,8 +534,7 @@ void App::updateHover() {
     const FeatureRecord& f = feed->layer.features[m_hover->feature];
     ImGui::BeginTooltip();
     ImGui::TextUnformatted(f.shownName().c_str());
-    ImGui::TextDisabled("%s  %s", feedDisplayName(feedKindName(m_hover->kind), m_panel.lang).data(),
-                        f.id.c_str());
+    ImGui::TextDisabled("%s  %s", feedDisplayName(m_hover->kind, m_panel.lang).data(), f.id.c_str());
     ImGui::EndTooltip();
 }
 
@@ -563,13 +560,13 @@ void App::clickAt(ScreenPoint at) {
 void App::select(std::optional<PickedFeature> picked) {
     m_selected = picked;
     m_details.open = picked.has_value();
-    m_panel.selectedFeed = picked ? std::string(feedKindName(picked->kind)) : std::string();
+    m_panel.selectedFeed = picked ? std::optional<FeedKind>(picked->kind) : std::nullopt;
     rebuildOverlay();
     if (!picked) return;
     const Feed& feed = *m_situation.feeds().get(picked->kind);
     const FeatureRecord& record = feed.layer.features[picked->feature];
     m_selectedId = record.id;
-    m_details.feed = std::string(feedKindName(picked->kind));
+    m_details.kind = picked->kind;
     m_details.title = record.shownName();
     m_details.rows = featureDetails(feed, picked->feature);
 }
@@ -580,11 +577,10 @@ void App::feedsChanged() {
     std::vector<LayerRow> rows;
     for (const auto& feed : m_situation.feeds().feeds) {
         if (!feed) continue;
-        const std::string name(feedKindName(feed->kind));
-        LayerRow row{name, feed->size(), true, 1.0f};
+        LayerRow row{feed->kind, feed->size(), true, 1.0f};
         bool known = false;
         for (const LayerRow& old : m_panel.layers)
-            if (old.feed == name) {
+            if (old.kind == feed->kind) {
                 row.visible = old.visible;
                 row.opacity = old.opacity;
                 known = true;
@@ -637,9 +633,8 @@ void App::rebuildScene() {
     std::vector<const Feed*> visible;
     std::vector<float> opacity;
     for (const LayerRow& row : m_panel.layers)
-        if (const std::optional<FeedKind> kind = feedKindFromName(row.feed);
-            kind && row.visible && m_situation.feeds().get(*kind)) {
-            visible.push_back(m_situation.feeds().get(*kind));
+        if (row.visible && m_situation.feeds().get(row.kind)) {
+            visible.push_back(m_situation.feeds().get(row.kind));
             opacity.push_back(row.opacity);
         }
     const SceneMesh mesh = buildSceneMesh(visible, opacity);
@@ -829,7 +824,7 @@ void App::updateFeedStatus() {
     for (const FeedSourceStatus* s : m_loader.sources()) {
         FeedRow row;
         row.source = s->source;
-        if (s->kind) row.kind = feedDisplayName(feedKindName(*s->kind), lang);
+        if (s->kind) row.kind = feedDisplayName(*s->kind, lang);
         row.features = s->features;
         row.hasData = s->hasData;
         row.supersededBy = fileOf(s->supersededBy);
@@ -878,7 +873,7 @@ void App::drawPendingUpdate() {
     m_updatePrompt.visible = pending.has_value();
     if (!pending) return;
     m_updatePrompt.lang = m_panel.lang;
-    m_updatePrompt.feed = feedDisplayName(feedKindName(pending->check.loadedAs), m_panel.lang);
+    m_updatePrompt.feed = feedDisplayName(pending->check.loadedAs, m_panel.lang);
     const std::size_t slash = pending->source.find_last_of('/');
     m_updatePrompt.source = slash == std::string::npos ? pending->source : pending->source.substr(slash + 1);
     m_updatePrompt.before = pending->check.before;

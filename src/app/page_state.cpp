@@ -22,12 +22,12 @@ std::string App::stateJson() const {
         features += row.featureCount;
     out.beginObject().member("features", features).key("layers").beginObject();
     for (const LayerRow& row : m_panel.layers)
-        out.member(row.feed, row.featureCount);
+        out.member(feedKindName(row.kind), row.featureCount);
     // layer -> opacity in percent, for the layers not fully shown
     out.endObject().key("layerOpacity").beginObject();
     for (const LayerRow& row : m_panel.layers)
         if (!row.visible || row.opacity < 1)
-            out.member(row.feed, row.visible ? static_cast<int>(row.opacity * 100 + 0.5f) : 0);
+            out.member(feedKindName(row.kind), row.visible ? static_cast<int>(row.opacity * 100 + 0.5f) : 0);
     out.endObject()
         .member("problems", m_panel.problems.size())
         .member("errors", errors)

@@ -148,7 +148,7 @@ std::vector<PointSymbol> StaffingView::addToMap(SceneMesh& overlay, const Situat
         }
         symbols = buildStatusSymbols(*posts, statuses, overlay.origin);
         for (const LayerRow& row : layers) // the checkpoints layer's switch and opacity
-            if (row.feed == feedKindName(FeedKind::Posts)) {
+            if (row.kind == FeedKind::Posts) {
                 if (!row.visible) symbols.clear();
                 for (PointSymbol& symbol : symbols)
                     symbol.colour.a = static_cast<std::uint8_t>(symbol.colour.a * row.opacity + 0.5f);

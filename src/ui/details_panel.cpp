@@ -13,7 +13,7 @@ bool drawDetailsPanel(DetailsPanelModel& model) {
     const std::string title = std::string(tr(TextId::Details, model.lang)) + "###details";
     bool keepOpen = true;
     if (ImGui::Begin(title.c_str(), &keepOpen)) {
-        ImGui::TextDisabled("%s", feedDisplayName(model.feed, model.lang).data());
+        ImGui::TextDisabled("%s", feedDisplayName(model.kind, model.lang).data());
         ImGui::TextWrapped("%s", model.title.c_str());
         if (ImGui::BeginTable("properties", 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg)) {
             ImGui::TableSetupColumn("key", ImGuiTableColumnFlags_WidthFixed, em * 6);

@@ -12,7 +12,7 @@ namespace cordon {
 struct DetailsPanelModel {
     Lang lang = Lang::Zh;
     bool open = false;
-    std::string feed; ///< feed name of the selected feature ("posts")
+    FeedKind kind = FeedKind::Areas; ///< the selected feature's feed
     std::string title;
     std::vector<PropertyRow> rows;
 };

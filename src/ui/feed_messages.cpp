@@ -7,7 +7,7 @@ namespace cordon {
 namespace {
 
 std::string feedName(FeedKind kind, Lang lang) {
-    return std::string(feedDisplayName(feedKindName(kind), lang));
+    return std::string(feedDisplayName(kind, lang));
 }
 
 bool startsWith(std::string_view text, std::string_view prefix) {

@@ -8,7 +8,7 @@ namespace cordon {
 
 std::string changeSummary(const FeedChange& c, Lang lang) {
     const bool zh = lang == Lang::Zh;
-    std::string text(feedDisplayName(feedKindName(c.kind), lang));
+    std::string text(feedDisplayName(c.kind, lang));
     text += zh ? "：" : ": ";
     if (c.empty()) return text + std::string(tr(TextId::ChangeNone, lang));
     const std::string sep = zh ? "，" : ", ";

@@ -90,7 +90,7 @@ KindPromptActions drawKindPrompt(const KindPromptModel& m) {
     for (std::size_t i = 0; i < order.size(); ++i) {
         const FeedKind kind = order[i];
         const bool guessed = m.guess && kind == *m.guess;
-        std::string label(feedDisplayName(feedKindName(kind), m.lang));
+        std::string label(feedDisplayName(kind, m.lang));
         if (guessed) label = fillText(tr(TextId::KindGuess, m.lang), {label});
         if (guessed) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.10f, 0.45f, 0.80f, 1));
         if (i % 4 != 0) ImGui::SameLine(); // rows of four

@@ -35,14 +35,15 @@ MapPanelActions drawMapPanel(MapPanelModel& model) {
 
     ImGui::SeparatorText(tr(TextId::Layers, lang).data());
     for (LayerRow& row : model.layers) {
-        const std::string text = std::string(feedDisplayName(row.feed, lang)) + "  (" +
-                                 std::to_string(row.featureCount) + ")##" + row.feed;
+        const std::string id(feedKindName(row.kind));
+        const std::string text = std::string(feedDisplayName(row.kind, lang)) + "  (" +
+                                 std::to_string(row.featureCount) + ")##" + id;
         if (ImGui::Checkbox(text.c_str(), &row.visible)) actions.layersChanged = true;
         // Opacity in percent; the map is rebuilt when the slider is let go, not on every step.
         ImGui::SameLine(ImGui::GetFontSize() * 13);
         ImGui::SetNextItemWidth(ImGui::GetFontSize() * 5);
         int percent = static_cast<int>(row.opacity * 100 + 0.5f);
-        if (ImGui::SliderInt(("##opacity" + row.feed).c_str(), &percent, 0, 100, "%d%%"))
+        if (ImGui::SliderInt(("##opacity" + id).c_str(), &percent, 0, 100, "%d%%"))
             row.opacity = static_cast<float>(percent) / 100;
         if (ImGui::IsItemDeactivatedAfterEdit()) actions.layersChanged = true;
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::LayerOpacity, lang).data());
@@ -54,9 +55,9 @@ MapPanelActions drawMapPanel(MapPanelModel& model) {
         ImGui::SameLine();
         if (ImGui::Button(label(tr(TextId::ImportFiles, lang), "import").c_str())) actions.importFiles = true;
     }
-    if (!model.selectedFeed.empty()) {
+    if (model.selectedFeed) {
         ImGui::TextUnformatted((std::string(tr(TextId::ExportLayer, lang)) + " " +
-                                std::string(feedDisplayName(model.selectedFeed, lang)))
+                                std::string(feedDisplayName(*model.selectedFeed, lang)))
                                    .c_str());
         ImGui::SameLine();
         if (ImGui::SmallButton("GeoJSON")) actions.exportLayerGeoJson = true;

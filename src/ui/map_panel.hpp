@@ -13,7 +13,7 @@
 namespace cordon {
 
 struct LayerRow {
-    std::string feed;
+    FeedKind kind = FeedKind::Areas;
     std::size_t featureCount = 0;
     bool visible = true;
     float opacity = 1.0f; ///< 0..1, applied to the layer's fills, lines and symbols
@@ -30,9 +30,9 @@ struct MapPanelModel {
     bool hasRoads = false;
     TravelMode isochroneMode = TravelMode::Walk;
     std::string isochroneMinutes = "5,10,15";
-    std::string isochroneInfo; ///< result of the last computation
-    std::string selectedFeed;  ///< feed of the selected feature ("" when none): its layer can be exported
-    bool canImport = false;    ///< the page has a file picker (not natively, not in a snapshot)
+    std::string isochroneInfo;            ///< result of the last computation
+    std::optional<FeedKind> selectedFeed; ///< feed of the selected feature: its layer can be exported
+    bool canImport = false;               ///< the page has a file picker (not natively, not in a snapshot)
 };
 
 /// What the user asked for this frame.

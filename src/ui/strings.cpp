@@ -356,6 +356,10 @@ std::string fillText(std::string_view pattern, std::initializer_list<std::string
     return out;
 }
 
+std::string_view feedDisplayName(FeedKind kind, Lang lang) {
+    return feedDisplayName(feedKindName(kind), lang);
+}
+
 std::string_view feedDisplayName(std::string_view feed, Lang lang) {
     struct FeedName {
         std::string_view feed;

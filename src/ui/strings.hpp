@@ -2,6 +2,8 @@
 /// Every text the UI shows, in one table with a Chinese and an English column, so that neither
 /// language can fall behind. Chinese (zh-CN) is the default; `?lang=en` switches.
 
+#include "core/feeds/feed.hpp"
+
 #include <initializer_list>
 #include <span>
 #include <string>
@@ -282,8 +284,11 @@ std::string_view tr(TextId id, Lang lang);
 /// `pattern` with `{1}`, `{2}`, ... replaced by `values` in order (a table text with values).
 std::string fillText(std::string_view pattern, std::initializer_list<std::string_view> values);
 
-/// Display name of a feed ("zones" -> "风险区"), or the feed name itself when it is not a known feed.
+/// Display name of a feed ("zones" -> "风险区"), or the feed name itself when it is not a known feed
+/// (a name from a message's values).
 std::string_view feedDisplayName(std::string_view feed, Lang lang);
+/// Display name of a feed kind ("风险区").
+std::string_view feedDisplayName(FeedKind kind, Lang lang);
 
 /// Parses a `lang` parameter: "en" gives English, anything else the default Chinese.
 Lang parseLang(std::string_view value);

@@ -90,11 +90,11 @@ std::string offset(int minutes) {
 }
 
 std::string slotFrom(const StaffingDay& day, int slot) {
-    return formatTimeOfDay(day.slotMinuteOfDay(slot));
+    return clockText(day.slotMinuteOfDay(slot));
 }
 
 std::string slotTo(const StaffingDay& day, int slot) {
-    return formatTimeOfDay((day.slotMinuteOfDay(slot) + day.slotMinutes) % kMinutesPerDay);
+    return clockText((day.slotMinuteOfDay(slot) + day.slotMinutes) % kMinutesPerDay);
 }
 
 /// The slot with the most people short (earliest on ties), or -1.
@@ -325,8 +325,8 @@ void printSummary(const StaffingModel& m, const FeedSet& feeds, std::ostream& ou
         << c.postsUnstaffed << "\n";
     out << "person-hours: required " << hours(c.requiredPersonMinutes) << ", on duty "
         << hours(c.onDutyPersonMinutes) << ", short " << hours(c.shortPersonMinutes) << " (night "
-        << formatTimeOfDay(m.options().nightFromMinute) << "-" << formatTimeOfDay(m.options().nightToMinute)
-        << ": " << hours(c.nightShortPersonMinutes) << "), surplus " << hours(c.surplusPersonMinutes) << "\n";
+        << clockText(m.options().nightFromMinute) << "-" << clockText(m.options().nightToMinute) << ": "
+        << hours(c.nightShortPersonMinutes) << "), surplus " << hours(c.surplusPersonMinutes) << "\n";
     if (const int worst = worstSlot(c); worst >= 0)
         out << "worst slot: " << slotFrom(day, worst) << "-" << slotTo(day, worst) << ", "
             << c.shortBySlot[std::size_t(worst)] << " people short\n";

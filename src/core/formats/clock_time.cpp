@@ -101,17 +101,6 @@ std::optional<Instant> parseInstant(std::string_view s, int defaultOffsetMinutes
     return t;
 }
 
-std::string formatTimeOfDay(int minutes) {
-    char buf[8] = {};
-    const int h = minutes / 60, m = minutes % 60;
-    buf[0] = static_cast<char>('0' + h / 10);
-    buf[1] = static_cast<char>('0' + h % 10);
-    buf[2] = ':';
-    buf[3] = static_cast<char>('0' + m / 10);
-    buf[4] = static_cast<char>('0' + m % 10);
-    return std::string(buf, 5);
-}
-
 std::string clockText(int minuteOfDay) {
     if (minuteOfDay < 0) return "-";
     char text[8];

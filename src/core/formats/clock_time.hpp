@@ -32,7 +32,4 @@ struct Instant {
 /// in `defaultOffsetMinutes`). A date-time without an offset is rejected: it is ambiguous.
 std::optional<Instant> parseInstant(std::string_view text, int defaultOffsetMinutes = 8 * 60);
 
-/// Minutes after midnight as "HH:MM".
-std::string formatTimeOfDay(int minutes);
-
 } // namespace cordon

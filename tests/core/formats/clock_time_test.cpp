@@ -12,7 +12,7 @@ TEST_CASE("Times of day") {
         INFO(bad);
         CHECK_FALSE(parseTimeOfDay(bad));
     }
-    CHECK(formatTimeOfDay(7 * 60 + 5) == "07:05");
+    CHECK(clockText(7 * 60 + 5) == "07:05");
 }
 
 TEST_CASE("ISO 8601 instants with offsets") {

@@ -41,9 +41,8 @@ struct City {
 
     void post(const std::string& id, char node, int from, int to, int required) {
         posts += (posts.empty() ? "" : ",") + std::string(R"({"type":"Feature","id":")") + id +
-                 R"(","properties":{"kind":"compound_gate","demand":[{"from":")" +
-                 formatTimeOfDay(from * 60) + R"(","to":")" + formatTimeOfDay(to * 60 % 1440) +
-                 R"(","staff":)" + std::to_string(required) +
+                 R"(","properties":{"kind":"compound_gate","demand":[{"from":")" + clockText(from * 60) +
+                 R"(","to":")" + clockText(to * 60 % 1440) + R"(","staff":)" + std::to_string(required) +
                  "}]},\"geometry\":" + point(map.nodes.at(node)) + "}";
     }
     void duty(const std::string& who, int from, int to, int staff) {
