@@ -9,6 +9,7 @@
 #include "cordon/snapshot_command.hpp"
 #include "core/feeds/feed_set.hpp"
 #include "core/formats/json.hpp"
+#include "core/formats/json_writer.hpp"
 #include "core/geo/mercator.hpp"
 #include "ui/diagnostic_text.hpp"
 
@@ -129,11 +130,18 @@ bool loadAll(const Options& o, std::vector<Loaded>& out, FeedSet& set, std::vect
 }
 
 std::string diagnosticJson(const std::string& file, const Diagnostic& d) {
-    return "{\"file\":" + jsonQuote(file) + ",\"feed\":" + jsonQuote(d.feed) + ",\"severity\":\"" +
-           (d.severity == Severity::Error ? "error" : "warning") +
-           "\",\"feature\":" + std::to_string(d.featureIndex) + ",\"id\":" + jsonQuote(d.featureId) +
-           ",\"path\":" + jsonQuote(d.path) + ",\"message\":" + jsonQuote(d.message) +
-           ",\"code\":" + std::to_string(static_cast<int>(d.code)) + "}";
+    JsonWriter w;
+    w.beginObject()
+        .member("file", file)
+        .member("feed", d.feed)
+        .member("severity", d.severity == Severity::Error ? "error" : "warning")
+        .member("feature", d.featureIndex)
+        .member("id", d.featureId)
+        .member("path", d.path)
+        .member("message", d.message)
+        .member("code", static_cast<int>(d.code))
+        .endObject();
+    return w.take();
 }
 
 int validate(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {

@@ -6,6 +6,7 @@
 #include "core/formats/clock_time.hpp"
 #include "core/formats/geojson_reader.hpp"
 #include "core/formats/json.hpp"
+#include "core/formats/json_writer.hpp"
 #include "core/map/situation.hpp"
 #include "ui/figure_labels.hpp"
 
@@ -85,16 +86,26 @@ int runFiguresCommand(const std::vector<std::string>& given, std::ostream& out, 
     const Figures figures = situation.figures(now);
 
     const auto value = [&](FigureId id) {
-        if (!figures.known(id)) return std::string(json ? "null" : "-");
+        if (!figures.known(id)) return std::string("-");
         return id == FigureId::PersonHoursShort ? numberToText(figures[id])
                                                 : std::to_string(std::lround(figures[id]));
     };
     if (json) {
-        out << "{\"now\":" << jsonQuote(clockText(now))
-            << ",\"thresholdMinutes\":" << numberJson(coverageOptions.thresholdMinutes);
-        for (int i = 0; i < kFigureCount; ++i)
-            out << ",\"" << figureKey(static_cast<FigureId>(i)) << "\":" << value(static_cast<FigureId>(i));
-        out << "}\n";
+        JsonWriter w;
+        w.beginObject()
+            .member("now", clockText(now))
+            .member("thresholdMinutes", coverageOptions.thresholdMinutes);
+        for (int i = 0; i < kFigureCount; ++i) {
+            const auto id = static_cast<FigureId>(i);
+            w.key(figureKey(id));
+            if (!figures.known(id))
+                w.null();
+            else if (id == FigureId::PersonHoursShort)
+                w.value(figures[id]);
+            else
+                w.value(std::lround(figures[id]));
+        }
+        out << w.endObject().text() << "\n";
         return kExitOk;
     }
     for (int i = 0; i < kFigureCount; ++i) {
