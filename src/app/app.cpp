@@ -1,7 +1,7 @@
 // The app's frame loop and its wiring: loading into the Situation, the views (coverage, staffing,
-// isochrones) when its results change, panels, wall, labels, input. Over 700 lines for now: input
-// and shortcuts, selection and search, the wall and the feed status are still methods here and
-// are the next to move out (docs/architecture.md, "Still to do").
+// isochrones, wall) when its results change, panels, labels, input. Over 700 lines for now: input
+// events, selection and search and the feed status are still methods here and are the next to
+// move out (docs/architecture.md, "Still to do").
 
 #include "app/app.hpp"
 
@@ -245,8 +245,8 @@ bool App::noteWallType(int drawableHeight) {
     const float px =
         kFontSize * static_cast<float>(scale) * wallUnit(static_cast<float>(drawableHeight / scale));
     bool changed = m_font->setWallSizes(kWallTextScale * px, kWallFigureScale * px);
-    for (const std::string* text :
-         {&m_wall.place, &m_wall.lastChange, &m_wall.feedAlert, &m_wall.feedFailure})
+    for (const std::string* text : {&m_wallView.model().place, &m_wallView.model().lastChange,
+                                    &m_wallView.model().feedAlert, &m_wallView.model().feedFailure})
         changed |= m_font->addWallText(*text);
     return changed;
 }
@@ -420,8 +420,7 @@ int App::nowMinuteOfDay() const {
 }
 
 void App::updateKpis() {
-    m_figures =
-        computeFigures(m_situation.feeds(), m_situation.staffing(), m_situation.coverage(), nowMinuteOfDay());
+    m_figures = m_situation.figures(nowMinuteOfDay());
     const Figures& f = m_figures;
     const auto count = [&](FigureId id) { return f.known(id) ? static_cast<int>(f[id]) : -1; };
     // A figure whose inputs failed or went stale is shown as of its oldest input's last good data.
@@ -445,21 +444,13 @@ void App::updateKpis() {
                             kMinutesPerDay);
     }
     const auto asOf = [&](FigureId id) { return m_figureAsOf[static_cast<std::size_t>(id)]; };
-    m_wall.asOf = {asOf(FigureId::HighRiskZones), asOf(FigureId::ZonesOutOfReach),
-                   asOf(FigureId::PostsShortNow), asOf(FigureId::PersonHoursShort),
-                   asOf(FigureId::HouseholdsAwaiting)};
+    m_wallView.setFigures(f, m_figureAsOf);
     m_staffingView.gaps().asOf = asOf(FigureId::PersonHoursShort);
     if (m_staffingView.gaps().asOf.empty()) m_staffingView.gaps().asOf = asOf(FigureId::ZonesBreakingRule);
     m_coverageView.panel().asOf = asOf(FigureId::ZonesOutOfReach);
     m_staffingView.legend().asOf = asOf(FigureId::PostsShortNow);
     if (m_staffingView.legend().asOf.empty())
         m_staffingView.legend().asOf = asOf(FigureId::ZonesBreakingRule);
-    m_wall.highRiskZones = count(FigureId::HighRiskZones);
-    m_wall.zonesWithoutTaskForce = count(FigureId::ZonesOutOfReach);
-    m_wall.thresholdMinutes = static_cast<int>(f.thresholdMinutes);
-    m_wall.postsShortNow = count(FigureId::PostsShortNow);
-    m_wall.personHoursShort = f[FigureId::PersonHoursShort];
-    m_wall.householdsAwaiting = static_cast<long long>(f[FigureId::HouseholdsAwaiting]);
     m_coverageView.panel().highRiskWithoutTaskForce =
         static_cast<std::size_t>(std::max(0, count(FigureId::ZonesOutOfReach)));
     if (f.known(FigureId::ZonesBreakingRule)) {
@@ -471,26 +462,10 @@ void App::updateKpis() {
 }
 
 void App::updateWall() {
-    m_wall.lang = m_panel.lang;
-    const int now = nowMinuteOfDay();
-    m_wall.clock = clockText(now);
-    m_wall.dataAsOf = m_dataAsOfMinute >= 0 ? clockText(m_dataAsOfMinute) : "-";
-    const std::uint64_t ms = SDL_GetTicks64();
-    // The tour starts on the first district at once, then moves on every `tourSeconds`.
-    if (m_options.tourDistricts &&
-        (m_tourStop == 0 || ms - m_lastTourMs >= std::uint64_t(m_options.tourSeconds) * 1000)) {
-        m_lastTourMs = ms;
-        if (const Feed* areas = m_situation.feeds().get(FeedKind::Areas)) {
-            std::vector<std::uint32_t> districts;
-            for (std::uint32_t i = 0; i < areas->size(); ++i)
-                if (areas->areas[i].level == AreaLevel::District) districts.push_back(i);
-            if (!districts.empty()) {
-                const std::uint32_t d = districts[m_tourStop++ % districts.size()];
-                flyTo(FeedKind::Areas, d);
-                m_wall.place = areas->layer.features[d].name;
-            }
-        }
-    }
+    if (const std::optional<std::uint32_t> district =
+            m_wallView.tick(m_situation, m_panel.lang, nowMinuteOfDay(), m_dataAsOfMinute, SDL_GetTicks64(),
+                            m_options.tourDistricts, m_options.tourSeconds))
+        flyTo(FeedKind::Areas, *district);
 }
 
 void App::flyTo(FeedKind kind, std::uint32_t feature) {
@@ -856,11 +831,11 @@ void App::updateFeedStatus() {
     for (auto it = failures.rbegin(); it != failures.rend() && m_feedsPanel.failures.size() < 20; ++it)
         m_feedsPanel.failures.push_back({static_cast<double>(SDL_GetTicks64() - it->atMs) / 1000.0,
                                          it->source, failureText(it->error, it->refusal)});
-    m_wall.feedAlert = stale.empty() ? "" : std::string(tr(TextId::WallFeedsStale, lang)) + ": " + stale;
-    m_wall.feedFailure = failed.empty() ? ""
-                                        : std::string(tr(TextId::WallFeedsFailed, lang)) +
-                                              (lang == Lang::En ? ": " : "：") + failed;
-    m_wall.lastChange = m_feedsPanel.changes.empty() ? "" : m_feedsPanel.changes.front().text;
+    m_wallView.setFeedStrip(stale.empty() ? "" : std::string(tr(TextId::WallFeedsStale, lang)) + ": " + stale,
+                            failed.empty() ? ""
+                                           : std::string(tr(TextId::WallFeedsFailed, lang)) +
+                                                 (lang == Lang::En ? ": " : "：") + failed,
+                            m_feedsPanel.changes.empty() ? "" : m_feedsPanel.changes.front().text);
 }
 
 std::string App::failureText(const std::string& error, const std::optional<UpdateCheck>& refusal) const {
@@ -1011,8 +986,8 @@ void App::buildUi() {
     drawLabels();
     if (m_options.wall) {
         updateWall();
-        drawWallPanel(
-            m_wall, {m_font ? m_font->wallTextFace() : nullptr, m_font ? m_font->wallFigureFace() : nullptr});
+        drawWallPanel(m_wallView.model(), {m_font ? m_font->wallTextFace() : nullptr,
+                                           m_font ? m_font->wallFigureFace() : nullptr});
     } else {
         drawPanels();
     }

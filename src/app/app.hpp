@@ -7,6 +7,7 @@
 #include "app/isochrone_view.hpp"
 #include "app/options.hpp"
 #include "app/staffing_view.hpp"
+#include "app/wall_view.hpp"
 #include "core/coverage/coverage.hpp"
 #include "core/coverage/responsibility_areas.hpp"
 #include "core/feeds/feed_set.hpp"
@@ -127,7 +128,7 @@ class App {
     std::size_t m_snapshotBytes = 0;
     bool m_briefingShown = false; ///< the snapshot page's summary is up
     bool m_viewApplied = false, m_isoApplied = false;
-    WallModel m_wall;
+    WallView m_wallView;
     bool m_exportView = false; ///< save the next drawn frame as a PNG
     std::vector<LabelAnchor> m_labelAnchors;
     SearchPanelModel m_search;
@@ -139,8 +140,6 @@ class App {
     int m_labelsPlaced = 0, m_labelDistricts = 0;
     int m_exports = 0;
     int m_dataAsOfMinute = -1;
-    std::uint64_t m_lastTourMs = 0;
-    std::size_t m_tourStop = 0;
 
     std::string m_fontBytes;
     std::unique_ptr<UiFont> m_font;
@@ -232,11 +231,7 @@ class App {
     void zoomKeys(int direction);
     /// The page state (page_state.cpp): what the test hook, the frame benchmark and tests read.
     std::string stateJson() const;
-    /// Parts of the page state. The five KPI tiles' numbers as members of the open object (the
-    /// wall and the `kpis` member share them).
-    void writeKpiMembers(JsonWriter& out) const;
-    /// The wall's tiles (null outside wall mode).
-    void writeWall(JsonWriter& out) const;
+    /// Parts of the page state.
     /// Sources, the change log, the waiting questions.
     void writeFeeds(JsonWriter& out) const;
     /// The file waiting for the user to say which feed it is (null when none).

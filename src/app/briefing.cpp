@@ -95,17 +95,18 @@ std::string App::briefingJson() const {
     const Lang lang = m_panel.lang;
     auto count = [](double v, const char* format) { return v < 0 ? std::string("-") : number(v, format); };
     std::pair<std::string, std::string> kpis[] = {
-        {figureLabel(FigureId::HighRiskZones, lang), count(m_wall.highRiskZones, "%.0f")},
-        {figureLabel(FigureId::ZonesOutOfReach, lang, m_wall.thresholdMinutes),
-         count(m_wall.zonesWithoutTaskForce, "%.0f")},
-        {figureLabel(FigureId::PostsShortNow, lang), count(m_wall.postsShortNow, "%.0f")},
-        {figureLabel(FigureId::PersonHoursShort, lang), count(m_wall.personHoursShort, "%.0f")},
+        {figureLabel(FigureId::HighRiskZones, lang), count(m_wallView.model().highRiskZones, "%.0f")},
+        {figureLabel(FigureId::ZonesOutOfReach, lang, m_wallView.model().thresholdMinutes),
+         count(m_wallView.model().zonesWithoutTaskForce, "%.0f")},
+        {figureLabel(FigureId::PostsShortNow, lang), count(m_wallView.model().postsShortNow, "%.0f")},
+        {figureLabel(FigureId::PersonHoursShort, lang), count(m_wallView.model().personHoursShort, "%.0f")},
         {figureLabel(FigureId::HouseholdsAwaiting, lang),
-         count(static_cast<double>(m_wall.householdsAwaiting), "%.0f")},
+         count(static_cast<double>(m_wallView.model().householdsAwaiting), "%.0f")},
     };
     for (std::size_t i = 0; i < std::size(kpis); ++i)
-        if (!m_wall.asOf[i].empty())
-            kpis[i].second += " (" + fillText(tr(TextId::FigureDoubtful, lang), {m_wall.asOf[i]}) + ")";
+        if (!m_wallView.model().asOf[i].empty())
+            kpis[i].second +=
+                " (" + fillText(tr(TextId::FigureDoubtful, lang), {m_wallView.model().asOf[i]}) + ")";
     std::vector<const GapRow*> rows;
     for (const GapRow& r : m_staffingView.gaps().rows)
         rows.push_back(&r);

@@ -68,11 +68,15 @@ std::string App::stateJson() const {
     out.key("staffing");
     m_staffingView.writeState(out, m_situation);
     out.key("wall");
-    writeWall(out);
+    if (m_options.wall)
+        m_wallView.writeState(out, m_font ? std::lround(m_font->wallTextPx()) : 0L,
+                              m_font ? std::lround(m_font->wallFigurePx()) : 0L);
+    else
+        out.null();
     out.key("feeds");
     writeFeeds(out);
     out.key("kpis").beginObject();
-    writeKpiMembers(out);
+    m_wallView.writeKpiMembers(out);
     out.member("now", clockText(nowMinuteOfDay())).endObject();
     out.key("figures");
     writeFigures(out);
@@ -175,7 +179,9 @@ void App::writeFeeds(JsonWriter& out) const {
         out.null();
     out.key("unknownFile");
     writeUnknownFile(out);
-    out.member("mappingFile", m_lastMappingFile).member("wallFailure", m_wall.feedFailure).endObject();
+    out.member("mappingFile", m_lastMappingFile)
+        .member("wallFailure", m_wallView.model().feedFailure)
+        .endObject();
 }
 
 void App::writeUnknownFile(JsonWriter& out) const {
@@ -223,33 +229,6 @@ void App::writeHover(JsonWriter& out) const {
     out.beginObject()
         .member("feed", feedKindName(m_hover->kind))
         .member("id", feed->layer.features[m_hover->feature].id)
-        .endObject();
-}
-
-void App::writeKpiMembers(JsonWriter& out) const {
-    out.member("highRiskZones", m_wall.highRiskZones)
-        .member("zonesWithoutTaskForce", m_wall.zonesWithoutTaskForce)
-        .member("postsShortNow", m_wall.postsShortNow)
-        .key("personHoursShort")
-        .fixed(m_wall.personHoursShort, 2)
-        .member("householdsAwaiting", m_wall.householdsAwaiting);
-}
-
-void App::writeWall(JsonWriter& out) const {
-    if (!m_options.wall) {
-        out.null();
-        return;
-    }
-    out.beginObject();
-    writeKpiMembers(out);
-    out.member("clock", m_wall.clock)
-        .member("dataAsOf", m_wall.dataAsOf)
-        .member("tourStops", m_tourStop)
-        .key("typePx")
-        .beginObject()
-        .member("text", m_font ? std::lround(m_font->wallTextPx()) : 0L)
-        .member("figures", m_font ? std::lround(m_font->wallFigurePx()) : 0L)
-        .endObject()
         .endObject();
 }
 

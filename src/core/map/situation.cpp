@@ -117,7 +117,11 @@ bool Situation::makePlan() {
 }
 
 Figures Situation::figures(int minuteOfDay) const {
-    return computeFigures(m_feeds, m_staffing.get(), m_coverage.get(), minuteOfDay);
+    Figures f = computeFigures(m_feeds, m_staffing.get(), m_coverage.get(), minuteOfDay);
+    // The threshold is a setting: labels name it ("no task force within 15 min") even before
+    // there is coverage to measure against it.
+    if (!m_coverage) f.thresholdMinutes = m_settings.coverage.thresholdMinutes;
+    return f;
 }
 
 Situation Situation::fork() const {

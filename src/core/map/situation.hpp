@@ -99,7 +99,8 @@ class Situation {
     /// Suggests moves of surplus staff to the gaps; false without staffing or roads.
     bool makePlan();
 
-    /// The shared figures at `minuteOfDay`, from the results as they stand.
+    /// The shared figures at `minuteOfDay`, from the results as they stand; the reach threshold is
+    /// the setting's while there is no coverage (no roads or teams yet).
     Figures figures(int minuteOfDay) const;
 
     /// A copy sharing feeds, graph, hierarchies and results (see the file comment). Hierarchies

@@ -138,6 +138,18 @@ TEST_CASE("A fork shares the results until it changes a feed, and never changes 
     CHECK(base.feeds().get(FeedKind::Teams)->size() > 0);
 }
 
+TEST_CASE("Without coverage the figures still name the threshold they will be measured against") {
+    SituationSettings settings;
+    settings.coverage.thresholdMinutes = 10;
+    Situation s(settings);
+    s.feeds().replace(demoFeed(FeedKind::Zones)); // no roads, no teams: no coverage
+    s.refresh();
+    REQUIRE(s.coverage() == nullptr);
+    const Figures f = s.figures(12 * 60);
+    CHECK_FALSE(f.known(FigureId::ZonesOutOfReach));
+    CHECK(f.thresholdMinutes == 10);
+}
+
 TEST_CASE("Hierarchies are built in slices; coverage over them is the report without them") {
     Situation s = demoCity();
     s.refresh();
