@@ -1,7 +1,7 @@
 #pragma once
 /// The one table of keyboard shortcuts: which key does what. The app maps key presses through
 /// it, and the help text is generated from it, so help never omits a key the map answers to.
-/// Keys act only while no text field has focus (the app checks before asking).
+/// The app asks only while no panel's text field has keyboard focus.
 
 #include "ui/strings.hpp"
 
