@@ -5,6 +5,7 @@
 #include "cordon/option_parser.hpp"
 #include "core/formats/csv.hpp"
 #include "core/formats/json.hpp"
+#include "core/formats/json_writer.hpp"
 #include "core/map/situation.hpp"
 #include "core/staffing/reassignment.hpp"
 #include "core/staffing/staffing.hpp"
@@ -122,27 +123,36 @@ std::string areaCsvRow(const StaffingModel& m, const AreaStaffing& a, std::strin
     return r.str();
 }
 
-std::string areaJson(const StaffingModel& m, const AreaStaffing& a) {
+/// An area's figures as members of the open object (the city and every area share them).
+void writeAreaMembers(JsonWriter& j, const StaffingModel& m, const AreaStaffing& a) {
     const int worst = worstSlot(a);
-    std::ostringstream j;
-    j << "\"posts\":" << a.posts << ",\"postsShort\":" << a.postsShort
-      << ",\"postsUnstaffed\":" << a.postsUnstaffed
-      << ",\"requiredPersonHours\":" << hours(a.requiredPersonMinutes)
-      << ",\"onDutyPersonHours\":" << hours(a.onDutyPersonMinutes)
-      << ",\"shortPersonHours\":" << hours(a.shortPersonMinutes)
-      << ",\"nightShortPersonHours\":" << hours(a.nightShortPersonMinutes)
-      << ",\"surplusPersonHours\":" << hours(a.surplusPersonMinutes)
-      << ",\"worstSlot\":" << (worst >= 0 ? jsonQuote(slotFrom(m.day(), worst)) : "null")
-      << ",\"shortBySlot\":[";
-    for (std::size_t s = 0; s < a.shortBySlot.size(); ++s)
-        j << (s ? "," : "") << a.shortBySlot[s];
-    j << "],\"highRiskZones\":" << a.highRiskZones << ",\"zoneGaps\":" << a.zoneGaps
-      << ",\"zonesWithoutTaskForce\":" << a.zonesWithoutTaskForce
-      << ",\"zonesUnderstaffed\":" << a.zonesUnderstaffed << ",\"zonesOffDuty\":" << a.zonesOffDuty
-      << ",\"householdsToVisit\":" << a.householdsToVisit << ",\"doorTeams\":" << a.doorTeams
-      << ",\"doorTeamCapacity\":" << a.doorTeamCapacity
-      << ",\"householdsUnvisited\":" << a.householdsUnvisited();
-    return j.str();
+    const auto personHours = [&](const char* key, std::int64_t personMinutes) {
+        j.key(key).fixed(double(personMinutes) / 60.0, 2);
+    };
+    j.member("posts", a.posts).member("postsShort", a.postsShort).member("postsUnstaffed", a.postsUnstaffed);
+    personHours("requiredPersonHours", a.requiredPersonMinutes);
+    personHours("onDutyPersonHours", a.onDutyPersonMinutes);
+    personHours("shortPersonHours", a.shortPersonMinutes);
+    personHours("nightShortPersonHours", a.nightShortPersonMinutes);
+    personHours("surplusPersonHours", a.surplusPersonMinutes);
+    j.key("worstSlot");
+    if (worst >= 0)
+        j.value(slotFrom(m.day(), worst));
+    else
+        j.null();
+    j.key("shortBySlot").beginArray();
+    for (const auto people : a.shortBySlot)
+        j.value(people);
+    j.endArray()
+        .member("highRiskZones", a.highRiskZones)
+        .member("zoneGaps", a.zoneGaps)
+        .member("zonesWithoutTaskForce", a.zonesWithoutTaskForce)
+        .member("zonesUnderstaffed", a.zonesUnderstaffed)
+        .member("zonesOffDuty", a.zonesOffDuty)
+        .member("householdsToVisit", a.householdsToVisit)
+        .member("doorTeams", a.doorTeams)
+        .member("doorTeamCapacity", a.doorTeamCapacity)
+        .member("householdsUnvisited", a.householdsUnvisited());
 }
 
 bool writeText(const std::string& path, const std::string& text, std::ostream& err) {
@@ -201,66 +211,95 @@ std::string fullJson(const StaffingModel& m, const FeedSet& feeds) {
     const Feed* zones = feeds.get(FeedKind::Zones);
     const Feed* teams = feeds.get(FeedKind::Teams);
     const StaffingDay& day = m.day();
-    std::ostringstream j;
-    j << "{\"day\":" << jsonQuote(date(day.start))
-      << ",\"offset\":" << jsonQuote(offset(day.start.offsetMinutes))
-      << ",\"slotMinutes\":" << day.slotMinutes << ",\"slotCount\":" << day.slotCount << ",\"nightSlots\":[";
+    const auto personHours = [](JsonWriter& j, const char* key, std::int64_t personMinutes) {
+        j.key(key).fixed(double(personMinutes) / 60.0, 2);
+    };
+    const auto idOrNull = [](JsonWriter& j, const Feed* feed, int index) {
+        if (feed && index >= 0)
+            j.value(feed->layer.features[std::size_t(index)].id);
+        else
+            j.null();
+    };
+    JsonWriter j;
+    j.beginObject()
+        .member("day", date(day.start))
+        .member("offset", offset(day.start.offsetMinutes))
+        .member("slotMinutes", day.slotMinutes)
+        .member("slotCount", day.slotCount)
+        .key("nightSlots")
+        .beginArray();
     for (int s = 0; s < day.slotCount; ++s)
-        j << (s ? "," : "") << (m.isNightSlot(s) ? 1 : 0);
-    j << "],\n\"city\":{" << areaJson(m, m.city()) << "},\n\"areas\":[";
+        j.value(m.isNightSlot(s) ? 1 : 0);
+    j.endArray().key("city").beginObject();
+    writeAreaMembers(j, m, m.city());
+    j.endObject().key("areas").beginArray();
     for (std::size_t a = 0; a < m.areaCount(); ++a) {
-        const int parent = m.areaParent(a);
-        j << (a ? ",\n" : "\n") << "{\"id\":" << jsonQuote(areas->layer.features[a].id)
-          << ",\"name\":" << jsonQuote(areas->layer.features[a].name) << ",\"level\":\""
-          << areaLevelName(areas->areas[a].level) << "\",\"parent\":"
-          << (parent >= 0 ? jsonQuote(areas->layer.features[std::size_t(parent)].id) : "null") << ","
-          << areaJson(m, m.area(a)) << "}";
+        j.beginObject()
+            .member("id", areas->layer.features[a].id)
+            .member("name", areas->layer.features[a].name)
+            .member("level", areaLevelName(areas->areas[a].level))
+            .key("parent");
+        idOrNull(j, areas, m.areaParent(a));
+        writeAreaMembers(j, m, m.area(a));
+        j.endObject();
     }
-    j << "],\n\"posts\":[";
+    j.endArray().key("posts").beginArray();
     for (std::size_t p = 0; p < m.postCount(); ++p) {
         const PostSummary& s = m.postSummary(p);
-        j << (p ? ",\n" : "\n") << "{\"id\":" << jsonQuote(posts->layer.features[p].id)
-          << ",\"name\":" << jsonQuote(posts->layer.features[p].name) << ",\"area\":"
-          << (m.postArea(p) >= 0 ? jsonQuote(areas->layer.features[std::size_t(m.postArea(p))].id) : "null")
-          << ",\"requiredPersonHours\":" << hours(s.requiredPersonMinutes)
-          << ",\"onDutyPersonHours\":" << hours(s.onDutyPersonMinutes)
-          << ",\"shortPersonHours\":" << hours(s.shortPersonMinutes)
-          << ",\"nightShortPersonHours\":" << hours(s.nightShortPersonMinutes)
-          << ",\"surplusPersonHours\":" << hours(s.surplusPersonMinutes) << ",\"peakShort\":" << s.peakShort
-          << ",\"worstGap\":";
+        j.beginObject()
+            .member("id", posts->layer.features[p].id)
+            .member("name", posts->layer.features[p].name)
+            .key("area");
+        idOrNull(j, areas, m.postArea(p));
+        personHours(j, "requiredPersonHours", s.requiredPersonMinutes);
+        personHours(j, "onDutyPersonHours", s.onDutyPersonMinutes);
+        personHours(j, "shortPersonHours", s.shortPersonMinutes);
+        personHours(j, "nightShortPersonHours", s.nightShortPersonMinutes);
+        personHours(j, "surplusPersonHours", s.surplusPersonMinutes);
+        j.member("peakShort", s.peakShort).key("worstGap");
         if (s.worstGapStart >= 0)
-            j << "{\"from\":" << jsonQuote(slotFrom(day, s.worstGapStart))
-              << ",\"to\":" << jsonQuote(slotTo(day, s.worstGapStart + s.worstGapSlots - 1))
-              << ",\"slots\":" << s.worstGapSlots << "}";
+            j.beginObject()
+                .member("from", slotFrom(day, s.worstGapStart))
+                .member("to", slotTo(day, s.worstGapStart + s.worstGapSlots - 1))
+                .member("slots", s.worstGapSlots)
+                .endObject();
         else
-            j << "null";
-        j << ",\"unstaffed\":" << (s.unstaffed ? "true" : "false") << ",\"required\":[";
+            j.null();
+        j.member("unstaffed", s.unstaffed).key("required").beginArray();
         for (int k = 0; k < day.slotCount; ++k)
-            j << (k ? "," : "") << m.required(p)[std::size_t(k)];
-        j << "],\"onDuty\":[";
+            j.value(m.required(p)[std::size_t(k)]);
+        j.endArray().key("onDuty").beginArray();
         for (int k = 0; k < day.slotCount; ++k)
-            j << (k ? "," : "") << m.onDuty(p)[std::size_t(k)];
-        j << "]}";
+            j.value(m.onDuty(p)[std::size_t(k)]);
+        j.endArray().endObject();
     }
-    j << "],\n\"highRiskZones\":[";
-    for (std::size_t i = 0; i < m.highRiskZones().size(); ++i) {
-        const ZoneStaffing& z = m.highRiskZones()[i];
-        j << (i ? ",\n" : "\n") << "{\"id\":" << jsonQuote(zones->layer.features[z.zone].id)
-          << ",\"name\":" << jsonQuote(zones->layer.features[z.zone].name) << ",\"taskForces\":[";
-        for (std::size_t t = 0; t < z.teams.size(); ++t)
-            j << (t ? "," : "") << jsonQuote(teams->layer.features[z.teams[t]].id);
-        j << "],\"gap\":" << (z.isGap() ? "true" : "false")
-          << ",\"noTaskForce\":" << (z.noTaskForce ? "true" : "false")
-          << ",\"understaffed\":" << (z.understaffed ? "true" : "false") << ",\"maxMembers\":" << z.maxMembers
-          << ",\"offDutyHours\":" << hours(std::int64_t(z.offDutySlots) * day.slotMinutes)
-          << ",\"firstOffDuty\":"
-          << (z.firstOffDutySlot >= 0 ? jsonQuote(slotFrom(day, z.firstOffDutySlot)) : "null") << "}";
+    j.endArray().key("highRiskZones").beginArray();
+    for (const ZoneStaffing& z : m.highRiskZones()) {
+        j.beginObject()
+            .member("id", zones->layer.features[z.zone].id)
+            .member("name", zones->layer.features[z.zone].name)
+            .key("taskForces")
+            .beginArray();
+        for (std::uint32_t t : z.teams)
+            j.value(teams->layer.features[t].id);
+        j.endArray()
+            .member("gap", z.isGap())
+            .member("noTaskForce", z.noTaskForce)
+            .member("understaffed", z.understaffed)
+            .member("maxMembers", z.maxMembers);
+        personHours(j, "offDutyHours", std::int64_t(z.offDutySlots) * day.slotMinutes);
+        j.key("firstOffDuty");
+        if (z.firstOffDutySlot >= 0)
+            j.value(slotFrom(day, z.firstOffDutySlot));
+        else
+            j.null();
+        j.endObject();
     }
-    j << "],\n\"problems\":[";
-    for (std::size_t i = 0; i < m.diagnostics().size(); ++i)
-        j << (i ? ",\n" : "\n") << jsonQuote(m.diagnostics()[i].toString());
-    j << "]}\n";
-    return j.str();
+    j.endArray().key("problems").beginArray();
+    for (const Diagnostic& d : m.diagnostics())
+        j.value(d.toString());
+    j.endArray().endObject();
+    return j.take() + "\n";
 }
 
 std::string minutesText(double seconds) {
