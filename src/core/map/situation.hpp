@@ -104,7 +104,7 @@ class Situation {
     Figures figures(int minuteOfDay) const;
 
     /// A copy sharing feeds, graph, hierarchies and results (see the file comment). Hierarchies
-    /// still being built are not shared: the fork starts its own builders when it refreshes.
+    /// still being built are not shared: the fork builds its own in advanceHierarchies.
     Situation fork() const;
 
   private:
