@@ -1,32 +1,20 @@
-// The app's frame loop and its wiring: loading into the Situation, the views (coverage, staffing,
-// isochrones, wall) when its results change, panels, labels, input. Over 700 lines for now: input
-// events, selection and search and the feed status are still methods here and are the next to
-// move out (docs/architecture.md, "Still to do").
+// The app's frame loop and its wiring: loading into the Situation, start-up timing, fonts, and the
+// views (coverage, staffing, isochrones, selection, labels, feed status, wall) called when the
+// situation's results change, with the panels' actions carried out between frames. Commands and
+// exports are in app_commands.cpp and app_export.cpp, the page state in page_state.cpp. About 600
+// lines: the start-up steps are timed where they happen, for the frame benchmark.
 
 #include "app/app.hpp"
 
 #include "app/embedded_assets.hpp"
-#include "core/formats/append_format.hpp"
-#include "core/formats/feature_export.hpp"
 #include "core/formats/gzip.hpp"
-#include "core/formats/json.hpp"
 #include "core/geo/mercator.hpp"
-#include "core/map/feature_search.hpp"
-#include "core/staffing/reassignment.hpp"
 #include "platform/feed_source.hpp"
 #include "platform/imgui_backend.hpp"
 #include "platform/memory.hpp"
 #include "platform/page.hpp"
-#include "render/isochrone_mesh.hpp"
-#include "render/map_labels.hpp"
-#include "render/overlay_mesh.hpp"
-#include "render/png_image.hpp"
 #include "render/scene_mesh.hpp"
-#include "render/style.hpp"
 #include "ui/diagnostic_text.hpp"
-#include "ui/feed_messages.hpp"
-#include "ui/map_labels_view.hpp"
-#include "ui/shortcuts.hpp"
 #include "ui/ui_font.hpp"
 
 #include <SDL.h>
@@ -35,7 +23,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 #include <ctime>
 #include <utility>
 
@@ -57,9 +44,6 @@ void lap(double& into, double& since) {
 }
 
 constexpr double kFitPaddingPx = 40.0;
-constexpr double kWheelZoomStep = 1.25;
-constexpr double kKeyZoomStep = 1.5;
-constexpr double kKeyPanPx = 120.0;
 /// How far from a point feature a click still picks it, in CSS pixels.
 constexpr double kPickRadiusPx = 8.0;
 constexpr float kFontSize = 16.0f;
@@ -81,7 +65,7 @@ App::App(AppOptions options)
     m_panel.lang = m_options.lang;
     if (m_options.isoMode) m_panel.isochroneMode = *m_options.isoMode;
     if (!m_options.isoMinutes.empty()) m_panel.isochroneMinutes = m_options.isoMinutes;
-    m_feedsPanel.visible = !m_options.snapshot; // a briefing's data is as of its header, not live
+    m_feedStatus.panel().visible = !m_options.snapshot; // a briefing's data is as of its header, not live
     m_loader.setAdmission(
         [](std::size_t bytes) { return admitByMemory(bytes, memoryUse().usedBytes, memoryLimit()); });
 #ifdef __EMSCRIPTEN__
@@ -289,64 +273,8 @@ void App::rebuildOverlay() {
     overlay.origin = m_sceneOrigin;
     m_coverageView.addToMap(overlay, m_situation);
     m_renderer.uploadStatusSymbols(m_staffingView.addToMap(overlay, m_situation, m_panel.layers));
-    if (m_selected)
-        if (const Feed* feed = m_situation.feeds().get(m_selected->kind))
-            appendMesh(overlay, buildSelectionMesh(feed->layer, m_selected->feature, m_sceneOrigin));
+    m_selection.addToMap(overlay, m_situation.feeds());
     m_renderer.uploadOverlay(overlay);
-}
-
-void App::drawLabels() {
-    m_labelsPlaced = m_labelDistricts = 0;
-    if (!m_showLabels) return;
-    const double zoom = m_camera.zoomLevel();
-    const double toUi = 1.0 / m_window.pixelScale();
-    const float wallScale = m_options.wall ? std::max(1.0f, ImGui::GetIO().DisplaySize.y / 1080.0f) : 1.0f;
-    std::vector<LabelCandidate> candidates;
-    std::vector<LabelKind> kinds;
-    auto add = [&](std::string_view text, MercatorPoint at, LabelKind kind, std::uint32_t id) {
-        const ScreenPoint p = m_camera.worldToScreen(at);
-        if (p.x < 0 || p.y < 0 || p.x > m_camera.viewportWidth() || p.y > m_camera.viewportHeight()) return;
-        LabelCandidate c;
-        c.text = text;
-        c.x = static_cast<float>(p.x * toUi);
-        c.y = static_cast<float>(p.y * toUi);
-        c.priority = labelPriority(kind);
-        c.id = id;
-        c.textScale = labelScale(kind) * wallScale;
-        candidates.push_back(std::move(c));
-        kinds.push_back(kind);
-    };
-    if (m_selected)
-        if (const Feed* feed = m_situation.feeds().get(m_selected->kind);
-            feed && m_selected->feature < feed->size()) {
-            const FeatureRecord& f = feed->layer.features[m_selected->feature];
-            const MercatorBox box = feed->layer.featureBounds(m_selected->feature);
-            // Points get their name just above the symbol; areas at their centroid.
-            if (!f.name.empty() && !box.empty()) {
-                MercatorPoint at = box.centre();
-                if (m_selected->kind == FeedKind::Areas || m_selected->kind == FeedKind::Zones)
-                    at = polygonLabelPoint(feed->layer, m_selected->feature);
-                else
-                    at.y += 24 * m_camera.metresPerPixel();
-                add(f.name, at, LabelKind::Selected, m_selected->feature);
-            }
-        }
-    for (const LabelAnchor& a : m_labelAnchors)
-        if (zoom >= labelMinZoom(a.kind)) add(a.text, a.at, a.kind, a.feature);
-    const std::vector<std::size_t> placed = drawMapLabels(candidates);
-    m_labelsPlaced = static_cast<int>(placed.size());
-    for (std::size_t i : placed)
-        m_labelDistricts += kinds[i] == LabelKind::District;
-}
-
-void App::runSearch() {
-    m_searchHits = searchFeatures(m_situation.feeds(), m_search.query, 30);
-    m_search.rows.clear();
-    for (const SearchHit& hit : m_searchHits) {
-        const FeatureRecord& f = m_situation.feeds().get(hit.kind)->layer.features[hit.feature];
-        m_search.rows.push_back(
-            {f.shownName(), std::string(feedDisplayName(hit.kind, m_panel.lang)) + "  " + f.id});
-    }
 }
 
 void App::drawPanels() {
@@ -365,8 +293,7 @@ void App::drawPanels() {
         rebuildOverlay();
     }
     if (actions.isochroneSettingsChanged) computeIsochrones();
-    m_details.lang = m_panel.lang;
-    if (drawDetailsPanel(m_details)) select(std::nullopt);
+    if (m_selection.drawDetails(m_panel.lang)) select(std::nullopt);
     m_coverageView.panel().lang = m_panel.lang;
     const CoveragePanelActions coverage = drawCoveragePanel(m_coverageView.panel());
     if (coverage.thresholdChanged) updateCoverage();
@@ -379,24 +306,14 @@ void App::drawPanels() {
     if (gaps.planRequested) makePlan();
     m_staffingView.legend().lang = m_panel.lang;
     if (drawLegendPanel(m_staffingView.legend()).colourToggled) rebuildOverlay();
-    drawFeedsPanel(m_feedsPanel);
-    drawPendingUpdate();
-    drawUnknownFile();
+    if (m_feedStatus.draw(m_loader, m_panel.lang)) redrawSoon();
     m_snapshotPanel.lang = m_panel.lang;
     if (drawSnapshotPanel(m_snapshotPanel).save) requestSnapshot();
-    if (std::optional<std::string> query = page::takeSearchQuery()) {
-        m_search.query = std::move(*query);
-        runSearch();
-    }
-    if (page::takeSearchSubmit() && !m_searchHits.empty())
-        flyTo(m_searchHits[0].kind, m_searchHits[0].feature);
-    updateHover();
-    m_search.lang = m_panel.lang;
-    m_search.ownInput = !page::hasSearchBox();
-    const SearchPanelActions search = drawSearchPanel(m_search);
-    if (search.queryChanged) runSearch();
-    if (search.goTo && *search.goTo < m_searchHits.size())
-        flyTo(m_searchHits[*search.goTo].kind, m_searchHits[*search.goTo].feature);
+    const std::optional<ScreenPoint> hoverAt =
+        m_input.pressed() || ImGui::GetIO().WantCaptureMouse ? std::nullopt : m_input.pointer();
+    if (const std::optional<PickedFeature> hit = m_selection.drawSearch(
+            m_situation.feeds(), m_panel.lang, hoverAt, [this](ScreenPoint at) { return pickAt(at); }))
+        flyTo(hit->kind, hit->feature);
     if (actions.clearIsochrones) {
         m_isochroneView.clear();
         m_panel.isochroneInfo.clear();
@@ -423,26 +340,7 @@ void App::updateKpis() {
     m_figures = m_situation.figures(nowMinuteOfDay());
     const Figures& f = m_figures;
     const auto count = [&](FigureId id) { return f.known(id) ? static_cast<int>(f[id]) : -1; };
-    // A figure whose inputs failed or went stale is shown as of its oldest input's last good data.
-    const auto health = m_loader.health();
-    const std::uint64_t nowMs = SDL_GetTicks64();
-    for (int i = 0; i < kFigureCount; ++i) {
-        std::uint64_t asOf = 0;
-        bool doubtful = false;
-        for (FeedKind kind : figureInputs(static_cast<FigureId>(i))) {
-            const FeedLoader::KindHealth& h = health[static_cast<std::size_t>(kind)];
-            if (!h.doubtful()) continue;
-            doubtful = true;
-            if (h.confirmedMs > 0 && (asOf == 0 || h.confirmedMs < asOf)) asOf = h.confirmedMs;
-        }
-        m_figureAsOf[i] =
-            !doubtful ? std::string()
-            : asOf == 0
-                ? std::string("-")
-                : clockText(((nowMinuteOfDay() - static_cast<int>((nowMs - asOf) / 60000)) % kMinutesPerDay +
-                             kMinutesPerDay) %
-                            kMinutesPerDay);
-    }
+    m_figureAsOf = figureAsOf(m_loader.health(), nowMinuteOfDay(), SDL_GetTicks64());
     const auto asOf = [&](FigureId id) { return m_figureAsOf[static_cast<std::size_t>(id)]; };
     m_wallView.setFigures(f, m_figureAsOf);
     m_staffingView.gaps().asOf = asOf(FigureId::PersonHoursShort);
@@ -488,29 +386,7 @@ std::optional<PickedFeature> App::pickAt(ScreenPoint at) const {
         pickable[static_cast<int>(row.kind)] = row.visible;
     const double radius =
         kPickRadiusPx * m_window.pixelScale() * m_camera.metresPerPixel() * mercator::scaleFactor(p.lat);
-    return m_picker.pick(m_situation.feeds(), p, radius, pickable);
-}
-
-void App::updateHover() {
-    const bool overMap = m_pointerOnMap && !m_pressed && !ImGui::GetIO().WantCaptureMouse;
-    if (!overMap) {
-        m_hover.reset();
-        return;
-    }
-    if (m_pointer.x != m_hoverAt.x || m_pointer.y != m_hoverAt.y ||
-        m_hoverVersions != m_situation.feeds().versions) {
-        m_hoverAt = m_pointer;
-        m_hoverVersions = m_situation.feeds().versions;
-        m_hover = pickAt(m_pointer);
-    }
-    if (!m_hover) return;
-    const Feed* feed = m_situation.feeds().get(m_hover->kind);
-    if (!feed || m_hover->feature >= feed->size()) return;
-    const FeatureRecord& f = feed->layer.features[m_hover->feature];
-    ImGui::BeginTooltip();
-    ImGui::TextUnformatted(f.shownName().c_str());
-    ImGui::TextDisabled("%s  %s", feedDisplayName(m_hover->kind, m_panel.lang).data(), f.id.c_str());
-    ImGui::EndTooltip();
+    return m_selection.pick(m_situation.feeds(), p, radius, pickable);
 }
 
 void App::clickAt(ScreenPoint at) {
@@ -533,17 +409,14 @@ void App::clickAt(ScreenPoint at) {
 }
 
 void App::select(std::optional<PickedFeature> picked) {
-    m_selected = picked;
-    m_details.open = picked.has_value();
+    m_selection.select(m_situation.feeds(), picked);
+    showSelection();
+}
+
+void App::showSelection() {
+    const std::optional<PickedFeature>& picked = m_selection.selected();
     m_panel.selectedFeed = picked ? std::optional<FeedKind>(picked->kind) : std::nullopt;
     rebuildOverlay();
-    if (!picked) return;
-    const Feed& feed = *m_situation.feeds().get(picked->kind);
-    const FeatureRecord& record = feed.layer.features[picked->feature];
-    m_selectedId = record.id;
-    m_details.kind = picked->kind;
-    m_details.title = record.shownName();
-    m_details.rows = featureDetails(feed, picked->feature);
 }
 
 void App::feedsChanged() {
@@ -583,16 +456,9 @@ void App::feedsChanged() {
         if (m_isochroneView.origin()) computeIsochrones();
     }
     lap(startup(m_startup.graphMs), since);
-    m_picker.update(m_situation.feeds());
-    m_labelAnchors = buildLabelAnchors(m_situation.feeds());
-    runSearch(); // hits are feature indices: find them again in the new data
+    m_labels.feedsChanged(m_situation.feeds());
     addGlyphs();
-    if (m_selected) {
-        // A refreshed feed keeps the selection on the same id, or drops it when the id is gone.
-        const Feed* feed = m_situation.feeds().get(m_selected->kind);
-        const std::optional<std::uint32_t> again = feed ? feed->find(m_selectedId) : std::nullopt;
-        select(again ? std::optional<PickedFeature>(PickedFeature{m_selected->kind, *again}) : std::nullopt);
-    }
+    if (m_selection.feedsChanged(m_situation.feeds(), m_panel.lang)) showSelection();
     lap(startup(m_startup.indexMs), since);
     rebuildScene();
     lap(startup(m_startup.sceneMs), since);
@@ -621,342 +487,14 @@ void App::rebuildScene() {
     }
 }
 
-void App::zoomKeys(int direction) {
-    const ScreenPoint centre{m_camera.viewportWidth() / 2.0, m_camera.viewportHeight() / 2.0};
-    m_camera.zoomAbout(centre, direction > 0 ? kKeyZoomStep : 1.0 / kKeyZoomStep);
-}
-
-namespace {
-
-/// The command a key press means by the shortcut table (ui/shortcuts.hpp).
-std::optional<Command> commandOf(SDL_Keycode key) {
-    switch (key) {
-    case SDLK_LEFT:
-        return commandForKey(NamedKey::Left);
-    case SDLK_RIGHT:
-        return commandForKey(NamedKey::Right);
-    case SDLK_UP:
-        return commandForKey(NamedKey::Up);
-    case SDLK_DOWN:
-        return commandForKey(NamedKey::Down);
-    case SDLK_KP_PLUS:
-        return commandForCharacter('+');
-    case SDLK_KP_MINUS:
-        return commandForCharacter('-');
-    default:
-        return key > 0 && key < 128 ? commandForCharacter(static_cast<char>(key)) : std::nullopt;
-    }
-}
-
-} // namespace
-
-void App::runCommand(Command command) {
-    switch (command) {
-    case Command::ZoomIn:
-        zoomKeys(+1);
-        break;
-    case Command::ZoomOut:
-        zoomKeys(-1);
-        break;
-    case Command::Fit:
-        m_needsFit = true;
-        break;
-    case Command::PanLeft:
-        m_camera.panByPixels(kKeyPanPx, 0);
-        break;
-    case Command::PanRight:
-        m_camera.panByPixels(-kKeyPanPx, 0);
-        break;
-    case Command::PanUp:
-        m_camera.panByPixels(0, kKeyPanPx);
-        break;
-    case Command::PanDown:
-        m_camera.panByPixels(0, -kKeyPanPx);
-        break;
-    case Command::Legend:
-        m_staffingView.legend().visible = !m_staffingView.legend().visible;
-        break;
-    case Command::Labels:
-        m_showLabels = !m_showLabels;
-        break;
-    case Command::Responsibility:
-        m_coverageView.panel().showResponsibility = !m_coverageView.panel().showResponsibility;
-        rebuildOverlay();
-        break;
-    case Command::ScrubBack:
-    case Command::ScrubForward:
-        if (m_situation.staffing())
-            stepScrub((command == Command::ScrubForward ? 1 : -1) * 60 /
-                      m_situation.staffing()->day().slotMinutes);
-        break;
-    case Command::Plan:
-        makePlan();
-        break;
-    case Command::ExportView:
-        m_exportView = true;
-        break;
-    case Command::ExportLayerGeoJson:
-        exportSelectedLayer(false);
-        break;
-    case Command::ExportLayerCsv:
-        exportSelectedLayer(true);
-        break;
-    case Command::Briefing:
-        m_snapshotPanel.visible = !m_snapshotPanel.visible && !m_options.snapshot;
-        break;
-    case Command::Search: // the page focuses its search box itself
-        break;
-    }
-}
-
-void App::handleEvent(const SDL_Event& e) {
-    imgui_backend::processEvent(e);
-    const ImGuiIO& io = ImGui::GetIO();
-    const double scale = m_window.pixelScale();
-    switch (e.type) {
-    case SDL_MOUSEBUTTONDOWN:
-        // Touches also arrive as synthetic mouse events (for ImGui); the map follows the fingers.
-        if (e.button.button == SDL_BUTTON_LEFT && !io.WantCaptureMouse &&
-            e.button.which != SDL_TOUCH_MOUSEID) {
-            m_dragging = true;
-            m_pressed = true;
-            m_pressAt = {e.button.x * scale, e.button.y * scale};
-        }
-        break;
-    case SDL_MOUSEBUTTONUP:
-        if (e.button.button == SDL_BUTTON_LEFT) {
-            m_dragging = false;
-            const ScreenPoint at{e.button.x * scale, e.button.y * scale};
-            if (m_pressed && std::hypot(at.x - m_pressAt.x, at.y - m_pressAt.y) < 5 * scale) clickAt(at);
-            m_pressed = false;
-        }
-        break;
-    case SDL_MOUSEMOTION:
-        m_pointer = {e.motion.x * scale, e.motion.y * scale};
-        m_pointerOnMap = true;
-        if (m_dragging && m_fingers.size() < 2)
-            m_camera.panByPixels(e.motion.xrel * scale, e.motion.yrel * scale);
-        break;
-    case SDL_MOUSEWHEEL:
-        if (!io.WantCaptureMouse) {
-            int x = 0, y = 0;
-            SDL_GetMouseState(&x, &y);
-            m_camera.zoomAbout({x * scale, y * scale},
-                               std::pow(kWheelZoomStep, static_cast<double>(e.wheel.preciseY)));
-        }
-        break;
-    case SDL_FINGERDOWN:
-    case SDL_FINGERMOTION:
-    case SDL_FINGERUP: {
-        const ScreenPoint p{e.tfinger.x * m_camera.viewportWidth(), e.tfinger.y * m_camera.viewportHeight()};
-        if (e.type == SDL_FINGERUP) {
-            m_fingers.erase(e.tfinger.fingerId);
-            break;
-        }
-        if (e.type == SDL_FINGERDOWN) {
-            if (!io.WantCaptureMouse) m_fingers[e.tfinger.fingerId] = p;
-            break;
-        }
-        auto it = m_fingers.find(e.tfinger.fingerId);
-        if (it == m_fingers.end()) break;
-        if (m_fingers.size() == 1) {
-            m_camera.panByPixels(p.x - it->second.x, p.y - it->second.y);
-        } else {
-            auto other = m_fingers.begin();
-            if (other == it) ++other;
-            m_camera.pinch(it->second, other->second, p, other->second);
-        }
-        it->second = p;
-        break;
-    }
-    case SDL_KEYDOWN:
-        if (io.WantCaptureKeyboard) break;
-        if (const std::optional<Command> command = commandOf(e.key.keysym.sym)) runCommand(*command);
-        break;
-    case SDL_DROPFILE:
-        acceptDroppedPath(e.drop.file);
-        SDL_free(e.drop.file);
-        break;
-    case SDL_WINDOWEVENT:
-        if (e.window.event == SDL_WINDOWEVENT_LEAVE) m_pointerOnMap = false;
-        break;
-    default:
-        break;
-    }
-}
-
-void App::updateFeedStatus() {
-    const Lang lang = m_panel.lang;
-    m_panel.demoData =
-        m_loader.holdsFrom(kDemoPrefix); // 演示数据（虚构） only while some of it is on the map
-    m_feedsPanel.lang = lang;
-    m_feedsPanel.rows.clear();
-    std::string stale, failed;
-    const auto fileOf = [](const std::string& source) {
-        const std::size_t slash = source.find_last_of('/');
-        return slash == std::string::npos ? source : source.substr(slash + 1);
-    };
-    for (const FeedSourceStatus* s : m_loader.sources()) {
-        FeedRow row;
-        row.source = s->source;
-        if (s->kind) row.kind = feedDisplayName(*s->kind, lang);
-        row.features = s->features;
-        row.hasData = s->hasData;
-        row.supersededBy = fileOf(s->supersededBy);
-        row.ageSeconds = m_loader.ageSeconds(*s);
-        row.stale = m_loader.isStale(*s);
-        row.error = s->error;
-        row.message = failureText(s->error, s->refusal);
-        if (s->refusal) row.refusal = updateProblemName(s->refusal->problem);
-        row.errorAgoSeconds = static_cast<double>(SDL_GetTicks64() - s->errorMs) / 1000.0;
-        row.refreshSeconds = s->refreshSeconds;
-        row.versions = s->versions;
-        row.unchanged = s->unchanged;
-        row.failures = s->failures;
-        if (!row.message.empty())
-            failed += (failed.empty() ? "" : "; ") + fileOf(row.source) + (lang == Lang::En ? " (" : "（") +
-                      row.message + (lang == Lang::En ? ")" : "）");
-        else if (row.stale)
-            stale += (stale.empty() ? "" : ", ") + fileOf(row.source);
-        m_feedsPanel.rows.push_back(std::move(row));
-    }
-    m_feedsPanel.changes.clear();
-    const auto& changes = m_loader.changes();
-    for (auto it = changes.rbegin(); it != changes.rend(); ++it)
-        m_feedsPanel.changes.push_back({static_cast<double>(SDL_GetTicks64() - it->atMs) / 1000.0, it->source,
-                                        changeSummary(it->change, lang)});
-    m_feedsPanel.failureCount = m_loader.failureCount();
-    m_feedsPanel.failures.clear();
-    const auto& failures = m_loader.failureLog();
-    for (auto it = failures.rbegin(); it != failures.rend() && m_feedsPanel.failures.size() < 20; ++it)
-        m_feedsPanel.failures.push_back({static_cast<double>(SDL_GetTicks64() - it->atMs) / 1000.0,
-                                         it->source, failureText(it->error, it->refusal)});
-    m_wallView.setFeedStrip(stale.empty() ? "" : std::string(tr(TextId::WallFeedsStale, lang)) + ": " + stale,
-                            failed.empty() ? ""
-                                           : std::string(tr(TextId::WallFeedsFailed, lang)) +
-                                                 (lang == Lang::En ? ": " : "：") + failed,
-                            m_feedsPanel.changes.empty() ? "" : m_feedsPanel.changes.front().text);
-}
-
-std::string App::failureText(const std::string& error, const std::optional<UpdateCheck>& refusal) const {
-    if (refusal) return updateText(*refusal, m_panel.lang);
-    return error.empty() ? std::string() : loadErrorText(error, m_panel.lang);
-}
-
-void App::drawPendingUpdate() {
-    const std::optional<PendingUpdate>& pending = m_loader.pending();
-    m_updatePrompt.visible = pending.has_value();
-    if (!pending) return;
-    m_updatePrompt.lang = m_panel.lang;
-    m_updatePrompt.feed = feedDisplayName(pending->check.loadedAs, m_panel.lang);
-    const std::size_t slash = pending->source.find_last_of('/');
-    m_updatePrompt.source = slash == std::string::npos ? pending->source : pending->source.substr(slash + 1);
-    m_updatePrompt.before = pending->check.before;
-    m_updatePrompt.added = pending->check.change.added;
-    m_updatePrompt.removed = pending->check.change.removed;
-    m_updatePrompt.removedNames = pending->check.change.removedNames;
-    // Carried out before the next frame, as any new feed is: not while ImGui draws this one (new
-    // data may rebuild the font atlas).
-    m_updateAnswer = drawUpdatePrompt(m_updatePrompt);
-    if (m_updateAnswer.apply || m_updateAnswer.keep) redrawSoon();
-}
-
-void App::drawUnknownFile() {
-    const std::optional<UnknownFile>& unknown = m_loader.unknownFile();
-    m_kindPrompt.visible = unknown.has_value() && !m_loader.pending();
-    if (!m_kindPrompt.visible) return;
-    const FeedPreview& p = unknown->preview;
-    m_kindPrompt.lang = m_panel.lang;
-    const std::size_t slash = unknown->source.find_last_of('/');
-    m_kindPrompt.source = slash == std::string::npos ? unknown->source : unknown->source.substr(slash + 1);
-    m_kindPrompt.features = p.features;
-    m_kindPrompt.geometry = p.geometry;
-    m_kindPrompt.fields = p.propertyNames;
-    m_kindPrompt.names = p.names;
-    m_kindPrompt.guess = p.guess;
-    m_kindPrompt.gcj02 = unknown->gcj02;
-    if (m_importChoiceFor != unknown->source) { // a new file: GCJ-02 ticked when it looks so
-        m_importChoiceFor = unknown->source;
-        m_importChoice = ImportChoice{};
-        m_importChoice.fromGcj02 = unknown->gcj02.likely;
-        m_kindPrompt.saveMapping = false;
-    }
-    m_kindPrompt.add = m_importChoice.add;
-    m_kindPrompt.fromGcj02 = m_importChoice.fromGcj02;
-    m_kindAnswer = drawKindPrompt(m_kindPrompt);
-    if (m_kindAnswer.add) m_importChoice.add = *m_kindAnswer.add;
-    if (m_kindAnswer.fromGcj02) m_importChoice.fromGcj02 = *m_kindAnswer.fromGcj02;
-    if (m_kindAnswer.saveMapping) m_kindPrompt.saveMapping = *m_kindAnswer.saveMapping;
-    if (m_kindAnswer.chosen || m_kindAnswer.cancel || m_kindAnswer.add || m_kindAnswer.fromGcj02 ||
-        m_kindAnswer.saveMapping)
-        redrawSoon();
-}
-
 void App::answerPendingUpdate() {
     if (std::exchange(m_unloadDemo, false) && m_loader.unloadFrom(kDemoPrefix, m_situation.feeds()) > 0) {
         feedsChanged();
         m_panel.problems = m_loader.problems();
     }
-    const KindPromptActions kind = std::exchange(m_kindAnswer, {});
-    if (kind.chosen) {
-        ImportChoice choice = m_importChoice;
-        choice.kind = *kind.chosen;
-        if (m_kindPrompt.saveMapping) saveMappingFile(choice);
-        if (m_loader.chooseKind(choice, m_situation.feeds())) feedsChanged();
-        m_importChoiceFor.clear();
-        m_panel.problems = m_loader.problems();
-    } else if (kind.cancel) {
-        m_loader.dismissUnknown();
-        m_importChoiceFor.clear();
-        m_panel.problems = m_loader.problems();
-    }
-    const UpdatePromptActions answer = std::exchange(m_updateAnswer, {});
-    if (answer.apply) {
-        if (m_loader.applyPending(m_situation.feeds())) feedsChanged();
-    } else if (answer.keep) {
-        m_loader.discardPending();
-    }
-    if (answer.apply || answer.keep) m_panel.problems = m_loader.problems();
-}
-
-void App::saveMappingFile(const ImportChoice& choice) {
-    const std::string json = m_loader.mappingFileFor(choice);
-    const std::string name = m_kindPrompt.source.substr(0, m_kindPrompt.source.find('.')) + ".mapping.json";
-    m_lastMappingFile = json;
-    if (!page::downloadFile(name, json, "application/json")) page::showError("cannot write " + name);
-}
-
-void App::exportView(int width, int height) {
-    const std::vector<std::uint8_t> rgba = m_renderer.readPixels(width, height);
-    const std::string png = encodePng(width, height, rgba);
-    const std::string name = "cordon-" + clockText(nowMinuteOfDay()).replace(2, 1, "") + ".png";
-    ++m_exports;
-    if (!page::downloadFile(name, png, "image/png")) page::showError("cannot write " + name);
-}
-
-void App::exportSelectedLayer(bool csv) {
-    if (!m_selected) return;
-    const Feed* feed = m_situation.feeds().get(m_selected->kind);
-    if (!feed) return;
-    const std::string name = std::string(feedKindName(feed->kind)) + (csv ? ".csv" : ".geojson");
-    const std::string bytes = csv ? layerToCsv(feed->layer) : layerToGeoJson(feed->layer);
-    ++m_exports;
-    if (!page::downloadFile(name, bytes, csv ? "text/csv" : "application/geo+json"))
-        page::showError("cannot write " + name);
-}
-
-void App::writeScreenshot(const std::string& path, int width, int height) const {
-    const std::vector<std::uint8_t> rgba = m_renderer.readPixels(width, height);
-    std::FILE* f = std::fopen(path.c_str(), "wb");
-    if (!f) {
-        page::showError("cannot write screenshot " + path);
-        return;
-    }
-    std::fprintf(f, "P6\n%d %d\n255\n", width, height);
-    for (int y = 0; y < height; ++y)
-        for (int x = 0; x < width; ++x)
-            std::fwrite(&rgba[(static_cast<std::size_t>(y) * width + x) * 4], 1, 3, f);
-    std::fclose(f);
+    bool answered = false;
+    if (m_feedStatus.answer(m_loader, m_situation.feeds(), answered)) feedsChanged();
+    if (answered) m_panel.problems = m_loader.problems();
 }
 
 void App::redrawSoon() {
@@ -982,8 +520,10 @@ void App::buildUi() {
     ImGui::NewFrame();
     m_panel.zoom = m_camera.zoomLevel();
     m_panel.cursor.reset();
-    if (m_pointerOnMap) m_panel.cursor = mercator::unproject(m_camera.screenToWorld(m_pointer));
-    drawLabels();
+    if (m_input.pointer()) m_panel.cursor = mercator::unproject(m_camera.screenToWorld(*m_input.pointer()));
+    const float wallScale = m_options.wall ? std::max(1.0f, ImGui::GetIO().DisplaySize.y / 1080.0f) : 1.0f;
+    m_labels.draw(m_situation.feeds(), m_camera, 1.0 / m_window.pixelScale(), wallScale,
+                  m_selection.selected());
     if (m_options.wall) {
         updateWall();
         drawWallPanel(m_wallView.model(), {m_font ? m_font->wallTextFace() : nullptr,
@@ -999,7 +539,9 @@ bool App::frame() {
     bool input = false;
     while (SDL_PollEvent(&e)) {
         if (e.type == SDL_QUIT) return false;
-        handleEvent(e);
+        const InputEffects effects = m_input.handle(e, m_camera, m_window.pixelScale());
+        if (effects.click) clickAt(*effects.click);
+        if (effects.command) runCommand(*effects.command);
         input = true;
     }
     int width = 0, height = 0;
@@ -1025,7 +567,10 @@ bool App::frame() {
         advanceHierarchies();
         return true;
     }
-    updateFeedStatus();
+    m_panel.demoData =
+        m_loader.holdsFrom(kDemoPrefix); // 演示数据（虚构） only while some of it is on the map
+    const FeedStrip strip = m_feedStatus.update(m_loader, m_panel.lang, SDL_GetTicks64());
+    m_wallView.setFeedStrip(strip.stale, strip.failed, strip.lastChange);
     updateKpis();
     // The wall's type is rasterised at its size (again when the screen or its texts change).
     if (m_options.wall && m_font && noteWallType(height)) rebuildFonts();

@@ -4,37 +4,25 @@
 
 #include "app/coverage_view.hpp"
 #include "app/feed_loader.hpp"
+#include "app/feed_status_view.hpp"
 #include "app/isochrone_view.hpp"
+#include "app/label_view.hpp"
+#include "app/map_input.hpp"
 #include "app/options.hpp"
+#include "app/selection_view.hpp"
 #include "app/staffing_view.hpp"
 #include "app/wall_view.hpp"
-#include "core/coverage/coverage.hpp"
-#include "core/coverage/responsibility_areas.hpp"
 #include "core/feeds/feed_set.hpp"
-#include "core/map/feature_picker.hpp"
-#include "core/map/feature_search.hpp"
 #include "core/map/figures.hpp"
 #include "core/map/situation.hpp"
-#include "core/routing/isochrone.hpp"
 #include "platform/memory.hpp"
 #include "platform/window.hpp"
 #include "render/camera.hpp"
 #include "render/gl/map_renderer.hpp"
-#include "render/map_labels.hpp"
-#include "render/overlay_mesh.hpp"
-#include "ui/coverage_panel.hpp"
-#include "ui/details_panel.hpp"
-#include "ui/feeds_panel.hpp"
-#include "ui/gaps_panel.hpp"
-#include "ui/kind_prompt.hpp"
-#include "ui/legend_panel.hpp"
 #include "ui/map_panel.hpp"
-#include "ui/search_panel.hpp"
 #include "ui/shortcuts.hpp"
 #include "ui/snapshot_panel.hpp"
 #include "ui/ui_font.hpp"
-#include "ui/update_prompt.hpp"
-#include "ui/wall_panel.hpp"
 
 #include <array>
 #include <map>
@@ -42,8 +30,6 @@
 #include <optional>
 #include <string>
 #include <vector>
-
-union SDL_Event;
 
 namespace cordon {
 
@@ -66,22 +52,14 @@ class App {
     MapRenderer m_renderer;
     /// The feeds and everything derived from them (graph, hierarchies, coverage, staffing, plan).
     Situation m_situation;
-    UpdatePromptModel m_updatePrompt;
-    UpdatePromptActions m_updateAnswer;
-    KindPromptModel m_kindPrompt;
-    KindPromptActions m_kindAnswer;
-    ImportChoice m_importChoice;   ///< the boxes of the which-feed dialog as they stand
-    std::string m_importChoiceFor; ///< the file they are for
-    bool m_unloadDemo = false;     ///< asked for in the last frame
-    Figures m_figures;             ///< computed once per drawn frame; every view reads these
+    FeedStatusView m_feedStatus;
+    bool m_unloadDemo = false; ///< asked for in the last frame
+    Figures m_figures;         ///< computed once per drawn frame; every view reads these
     /// Per figure: "" when its inputs are current, else the time ("HH:MM", "-") of its last good data.
     std::array<std::string, kFigureCount> m_figureAsOf;
     MapPanelModel m_panel;
     bool m_imguiReady = false;
-    bool m_dragging = false;
-    std::map<long long, ScreenPoint> m_fingers;
-    ScreenPoint m_pointer;
-    bool m_pointerOnMap = false;
+    MapInput m_input;
     int m_frameCount = 0;
     /// What the last drawn frame showed, and when: a frame is drawn only when something changed.
     struct DrawnView {
@@ -112,17 +90,12 @@ class App {
     std::array<unsigned, kFeedKindCount> m_glyphVersions{}; ///< feed versions whose characters the font has
     MercatorPoint m_sceneOrigin;
     IsochroneView m_isochroneView;
-    ScreenPoint m_pressAt;
-    bool m_pressed = false;
-    FeaturePicker m_picker;
-    std::optional<PickedFeature> m_selected;
-    std::string m_selectedId; ///< kept so a refreshed feed keeps the selection
-    DetailsPanelModel m_details;
+    SelectionView m_selection;
+    LabelView m_labels;
 
     CoverageView m_coverageView;
 
     StaffingView m_staffingView;
-    FeedsModel m_feedsPanel;
     SnapshotPanelModel m_snapshotPanel;
     int m_snapshotsMade = 0;
     std::size_t m_snapshotBytes = 0;
@@ -130,14 +103,6 @@ class App {
     bool m_viewApplied = false, m_isoApplied = false;
     WallView m_wallView;
     bool m_exportView = false; ///< save the next drawn frame as a PNG
-    std::vector<LabelAnchor> m_labelAnchors;
-    SearchPanelModel m_search;
-    std::optional<PickedFeature> m_hover; ///< under the pointer, shown as a tooltip
-    ScreenPoint m_hoverAt{-1, -1};
-    std::array<unsigned, kFeedKindCount> m_hoverVersions{};
-    std::vector<SearchHit> m_searchHits;
-    bool m_showLabels = true;
-    int m_labelsPlaced = 0, m_labelDistricts = 0;
     int m_exports = 0;
     int m_dataAsOfMinute = -1;
 
@@ -152,14 +117,8 @@ class App {
     void advanceHierarchies();
     /// Uploads the overlay: task-force areas of responsibility (if shown) and the selection.
     void rebuildOverlay();
-    /// Names on the map for the current zoom, placed without overlaps (`T` hides them).
-    void drawLabels();
     /// The feature a click or hover at `at` (device pixels) means, among visible layers.
     std::optional<PickedFeature> pickAt(ScreenPoint at) const;
-    /// Tooltip with the name of the feature under the pointer.
-    void updateHover();
-    /// Finds the features matching the search text (the hits stay for clicks and Enter).
-    void runSearch();
     /// The laptop panels (map, details, coverage, gaps, legend) and what they ask for.
     void drawPanels();
     /// Starts an ImGui frame and lays out the labels and the panels (or the wall) in it.
@@ -195,24 +154,15 @@ class App {
     bool noteWallType(int drawableHeight);
     void clickAt(ScreenPoint at);
     void select(std::optional<PickedFeature> picked);
+    /// The selection on the map and in the map panel (its layer's export), after it changed.
+    void showSelection();
     bool m_parseAnnounced = false;
     bool m_hadData = false;
 
-    /// Feed ages, states and change history from the loader, for the panel, the wall and tests.
-    void updateFeedStatus();
-    /// A failed attempt in the user's language: the refusal's reason, else the load error.
-    std::string failureText(const std::string& error, const std::optional<UpdateCheck>& refusal) const;
-    /// The question about a version that would remove most of a feed, and its answer.
-    void drawPendingUpdate();
-    /// The question about a file whose feed cannot be told, and its answer.
-    void drawUnknownFile();
-    /// Applies or drops the waiting version as the user answered in the last frame.
+    /// Unloads the demo or carries out the feed questions' answers, as asked in the last frame.
     void answerPendingUpdate();
     /// Fills the KPI figures (the wall's tiles, the snapshot's summary) from the current data.
     void updateKpis();
-    /// Offers the which-feed dialog's choices as a mapping file download.
-    void saveMappingFile(const ImportChoice& choice);
-    std::string m_lastMappingFile; ///< the last one offered (page state `feeds.mappingFile`)
     /// Asks for the single-file app page; the snapshot is built when it arrives.
     void requestSnapshot();
     /// Builds the briefing snapshot from the app page and the feeds on screen, and offers it.
@@ -225,20 +175,13 @@ class App {
     void pumpLoading();
     void feedsChanged();
     void rebuildScene();
-    void handleEvent(const SDL_Event& event);
     /// Carries out a shortcut (ui/shortcuts.hpp) pressed on the map.
     void runCommand(Command command);
     void zoomKeys(int direction);
     /// The page state (page_state.cpp): what the test hook, the frame benchmark and tests read.
     std::string stateJson() const;
-    /// Parts of the page state.
-    /// Sources, the change log, the waiting questions.
-    void writeFeeds(JsonWriter& out) const;
-    /// The file waiting for the user to say which feed it is (null when none).
-    void writeUnknownFile(JsonWriter& out) const;
-    /// Every shared figure by its key (core/map/figures.hpp), null where not known.
+    /// Parts of the page state. Every shared figure by its key (core/map/figures.hpp), null where not known.
     void writeFigures(JsonWriter& out) const;
-    void writeHover(JsonWriter& out) const;
     void writeStartup(JsonWriter& out) const;
     void writeScreenshot(const std::string& path, int width, int height) const;
 };

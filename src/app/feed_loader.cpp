@@ -5,6 +5,7 @@
 #include "core/feeds/feed_preview.hpp"
 #include "core/feeds/field_guess.hpp"
 #include "core/feeds/manifest.hpp"
+#include "core/formats/clock_time.hpp"
 #include "core/formats/geojson_reader.hpp"
 #include "core/formats/gzip.hpp"
 
@@ -498,6 +499,30 @@ void FeedLoader::flatten() {
                 m_flat.insert(m_flat.end(), it->second.begin(), it->second.end());
     }
     m_flat.insert(m_flat.end(), m_references.begin(), m_references.end());
+}
+
+std::array<std::string, kFigureCount>
+figureAsOf(const std::array<FeedLoader::KindHealth, kFeedKindCount>& health, int nowMinute,
+           std::uint64_t nowMs) {
+    std::array<std::string, kFigureCount> times;
+    for (int i = 0; i < kFigureCount; ++i) {
+        std::uint64_t asOf = 0;
+        bool doubtful = false;
+        for (FeedKind kind : figureInputs(static_cast<FigureId>(i))) {
+            const FeedLoader::KindHealth& h = health[static_cast<std::size_t>(kind)];
+            if (!h.doubtful()) continue;
+            doubtful = true;
+            if (h.confirmedMs > 0 && (asOf == 0 || h.confirmedMs < asOf)) asOf = h.confirmedMs;
+        }
+        if (!doubtful) continue;
+        if (asOf == 0) {
+            times[i] = "-";
+            continue;
+        }
+        const int minutesAgo = static_cast<int>((nowMs - asOf) / 60000);
+        times[i] = clockText(((nowMinute - minutesAgo) % kMinutesPerDay + kMinutesPerDay) % kMinutesPerDay);
+    }
+    return times;
 }
 
 } // namespace cordon

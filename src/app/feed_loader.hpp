@@ -12,6 +12,7 @@
 #include "core/feeds/feed_update.hpp"
 #include "core/feeds/fetched_file.hpp"
 #include "core/feeds/gcj02_guess.hpp"
+#include "core/map/figures.hpp"
 
 #include <array>
 #include <cstdint>
@@ -269,5 +270,12 @@ class FeedLoader {
     /// Maps a file converted in the page to a feed (its mapping file, else its name says which).
     void mapConverted(FetchedFile& file);
 };
+
+/// Per shared figure: "" when every feed it reads is current, else the time of day ("HH:MM") its
+/// oldest failed or stale input last confirmed its data, "-" when none ever did. `nowMs` is on the
+/// loader's clock.
+std::array<std::string, kFigureCount>
+figureAsOf(const std::array<FeedLoader::KindHealth, kFeedKindCount>& health, int nowMinute,
+           std::uint64_t nowMs);
 
 } // namespace cordon

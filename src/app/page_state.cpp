@@ -50,14 +50,7 @@ std::string App::stateJson() const {
     out.key("isochrone");
     m_isochroneView.writeState(out);
     out.key("selected");
-    if (m_selected)
-        out.beginObject()
-            .member("feed", feedKindName(m_selected->kind))
-            .member("id", m_selectedId)
-            .member("rows", m_details.rows.size())
-            .endObject();
-    else
-        out.null();
+    m_selection.writeSelected(out);
     out.key("coverage");
     m_coverageView.writeState(out, m_situation);
     out.key("hierarchies")
@@ -74,7 +67,7 @@ std::string App::stateJson() const {
     else
         out.null();
     out.key("feeds");
-    writeFeeds(out);
+    m_feedStatus.writeState(out, m_loader, m_panel.lang, m_wallView.model().feedFailure);
     out.key("kpis").beginObject();
     m_wallView.writeKpiMembers(out);
     out.member("now", clockText(nowMinuteOfDay())).endObject();
@@ -90,19 +83,11 @@ std::string App::stateJson() const {
         .member("briefing", m_briefingShown)
         .endObject();
     out.member("exports", m_exports).key("hover");
-    writeHover(out);
-    out.key("search")
-        .beginObject()
-        .member("query", m_search.query)
-        .member("hits", m_searchHits.size())
-        .endObject()
-        .key("labels")
-        .beginObject()
-        .member("shown", m_showLabels)
-        .member("placed", m_labelsPlaced)
-        .member("districts", m_labelDistricts)
-        .member("glyphs", m_font ? m_font->glyphCount() : 0)
-        .endObject();
+    m_selection.writeHover(out, m_situation.feeds());
+    out.key("search");
+    m_selection.writeSearch(out);
+    out.key("labels");
+    m_labels.writeState(out, m_font ? m_font->glyphCount() : 0);
     out.key("memory")
         .beginObject()
         .member("heapBytes", m_memory.heapBytes)
@@ -129,107 +114,6 @@ void App::writeStartup(JsonWriter& out) const {
     for (const auto& [key, ms] : steps)
         out.key(key).fixed(ms, 1);
     out.endObject();
-}
-
-void App::writeFeeds(JsonWriter& out) const {
-    out.beginObject().key("sources").beginArray();
-    for (const FeedRow& r : m_feedsPanel.rows) {
-        out.beginObject()
-            .member("source", r.source)
-            .member("features", r.features)
-            .member("hasData", r.hasData)
-            .key("ageSeconds")
-            .fixed(r.ageSeconds, 0)
-            .member("stale", r.stale)
-            .member("refreshSeconds", r.refreshSeconds)
-            .member("versions", r.versions)
-            .member("unchanged", r.unchanged)
-            .member("failures", r.failures)
-            .member("error", r.error)
-            .member("message", r.message)
-            .member("refusal", r.refusal)
-            .member("supersededBy", r.supersededBy)
-            .endObject();
-    }
-    out.endArray().key("changes").beginArray();
-    for (const FeedChangeRecord& c : m_loader.changes())
-        out.beginObject()
-            .member("source", c.source)
-            .member("feed", feedKindName(c.change.kind))
-            .member("added", c.change.added)
-            .member("removed", c.change.removed)
-            .member("changed", c.change.changed)
-            .member("highRiskAdded", c.change.highRiskAdded)
-            .member("highRiskLifted", c.change.highRiskLifted)
-            .member("text", changeSummary(c.change, m_panel.lang))
-            .endObject();
-    out.endArray()
-        .member("failureCount", m_loader.failureCount())
-        .member("failureLog", m_loader.failureLog().size())
-        .key("pendingUpdate");
-    if (const std::optional<PendingUpdate>& p = m_loader.pending())
-        out.beginObject()
-            .member("source", p->source)
-            .member("feed", feedKindName(p->check.loadedAs))
-            .member("before", p->check.before)
-            .member("added", p->check.change.added)
-            .member("removed", p->check.change.removed)
-            .endObject();
-    else
-        out.null();
-    out.key("unknownFile");
-    writeUnknownFile(out);
-    out.member("mappingFile", m_lastMappingFile)
-        .member("wallFailure", m_wallView.model().feedFailure)
-        .endObject();
-}
-
-void App::writeUnknownFile(JsonWriter& out) const {
-    const std::optional<UnknownFile>& u = m_loader.unknownFile();
-    if (!u) {
-        out.null();
-        return;
-    }
-    out.beginObject().member("source", u->source).member("features", u->preview.features).key("guess");
-    if (u->preview.guess)
-        out.value(feedKindName(*u->preview.guess));
-    else
-        out.null();
-    out.key("fields").beginArray();
-    for (const std::string& f : u->preview.propertyNames)
-        out.value(f);
-    static constexpr const char* kEvidence[] = {"none", "declared", "named", "roadOffset"};
-    const Gcj02Guess& g = u->gcj02;
-    const auto metres = [&](const char* key, const std::optional<double>& m) {
-        out.key(key);
-        if (m)
-            out.value(std::lround(*m));
-        else
-            out.null();
-    };
-    out.endArray()
-        .key("gcj02")
-        .beginObject()
-        .member("likely", g.likely)
-        .member("evidence", kEvidence[static_cast<int>(g.evidence)]);
-    metres("asGivenMetres", g.asGivenMetres);
-    metres("convertedMetres", g.convertedMetres);
-    out.endObject()
-        .member("add", m_importChoice.add)
-        .member("fromGcj02", m_importChoice.fromGcj02)
-        .endObject();
-}
-
-void App::writeHover(JsonWriter& out) const {
-    const Feed* feed = m_hover ? m_situation.feeds().get(m_hover->kind) : nullptr;
-    if (!feed || m_hover->feature >= feed->size()) {
-        out.null();
-        return;
-    }
-    out.beginObject()
-        .member("feed", feedKindName(m_hover->kind))
-        .member("id", feed->layer.features[m_hover->feature].id)
-        .endObject();
 }
 
 void App::writeFigures(JsonWriter& out) const {

@@ -674,3 +674,20 @@ TEST_CASE("A refused drop does not cast doubt on the data on the map") {
     CHECK(loader.failureCount() == 1);
     CHECK_FALSE(loader.health()[int(FeedKind::Zones)].doubtful());
 }
+
+TEST_CASE("A figure is as of its oldest doubtful input's last confirmation, on the clock of the day") {
+    std::array<FeedLoader::KindHealth, kFeedKindCount> health{};
+    // Every input current: no time shown.
+    for (const std::string& t : figureAsOf(health, 9 * 60, 3'600'000))
+        CHECK(t.empty());
+    // Zones failed, last confirmed 25 minutes before now (09:00): zone figures are as of 08:35.
+    health[int(FeedKind::Zones)].failed = true;
+    health[int(FeedKind::Zones)].confirmedMs = 3'600'000 - 25 * 60'000;
+    // Posts stale with nothing ever confirmed: "-".
+    health[int(FeedKind::Posts)].stale = true;
+    const auto times = figureAsOf(health, 9 * 60, 3'600'000);
+    CHECK(times[int(FigureId::HighRiskZones)] == "08:35");
+    CHECK(times[int(FigureId::PostsShortNow)] == "-");
+    // Just after midnight, 25 minutes ago was yesterday evening.
+    CHECK(figureAsOf(health, 10, 3'600'000)[int(FigureId::HighRiskZones)] == "23:45");
+}

@@ -1,0 +1,34 @@
+#pragma once
+/// The label view: names on the map for the current zoom (districts first, then sub-districts,
+/// posts and the rest by priority), the selected feature's name above all, placed without overlaps
+/// by the UI font's measures. `T` hides them.
+
+#include "core/formats/json_writer.hpp"
+#include "core/map/feature_picker.hpp"
+#include "render/camera.hpp"
+#include "render/map_labels.hpp"
+
+#include <optional>
+#include <vector>
+
+namespace cordon {
+
+class LabelView {
+  public:
+    /// The anchors of every named feature in `feeds` (after each new version).
+    void feedsChanged(const FeedSet& feeds);
+    /// Places and draws the labels seen through `camera`; `toUi` converts device pixels to the UI's,
+    /// `textScale` enlarges them (the wall).
+    void draw(const FeedSet& feeds, const Camera& camera, double toUi, float textScale,
+              const std::optional<PickedFeature>& selected);
+    void toggle() { m_shown = !m_shown; }
+    /// The page state's `labels` member; `glyphs` is the font's count.
+    void writeState(JsonWriter& out, std::size_t glyphs) const;
+
+  private:
+    std::vector<LabelAnchor> m_anchors;
+    bool m_shown = true;
+    int m_placed = 0, m_districts = 0;
+};
+
+} // namespace cordon
