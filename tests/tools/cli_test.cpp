@@ -221,12 +221,6 @@ TEST_CASE("gaps refuses a bad day or slot and needs a day when there is no roste
 }
 
 TEST_CASE("an option's value may follow it as --name=value and may begin with '-'") {
-    const std::vector<std::string> split = splitOptionValues(
-        {"--from=-1.8,51.5", "--note", "--a=b", "-o", "-", "--json=yes", "--json", "--title=x=y", "file"},
-        {"--json"});
-    CHECK(split == std::vector<std::string>{"--from", "-1.8,51.5", "--note", "--a=b", "-o", "-", "--json=yes",
-                                            "--json", "--title", "x=y", "file"});
-
     const Run spaced =
         cli({"isochrone", "--roads", demo("roads"), "--from", "113.65,34.79", "--minutes", "5"});
     const Run joined = cli({"isochrone", "--roads=" + demo("roads"), "--from=113.65,34.79", "--minutes=5"});

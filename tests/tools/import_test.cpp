@@ -381,7 +381,7 @@ TEST_CASE("import: command-line problems exit 2, data errors exit 1", "[import]"
     const fs::path roads = shared("roads/chengdu.geojson");
     const fs::path out = dir / "out.geojson";
     CHECK(cli({"import", "--help"}).code == kExitOk);
-    CHECK(cli({"import", "--help"}).out.find("cordon import --feed") != std::string::npos);
+    CHECK(cli({"import", "--help"}).out.find("--feed NAME") != std::string::npos);
     CHECK(importTo(out, roads, {}).code == kExitUsage);                                // no --feed
     CHECK(importTo(out, roads, {"--feed", "bogus"}).code == kExitUsage);               // unknown feed
     CHECK(importTo(out, dir / "missing.shp", {"--feed", "roads"}).code == kExitUsage); // unreadable

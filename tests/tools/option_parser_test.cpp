@@ -62,3 +62,12 @@ TEST_CASE("Help is generated from the option table") {
     for (std::string line; std::getline(lines, line);)
         CHECK(line.size() <= 100);
 }
+
+TEST_CASE("An option's alias parses as the option and is named in its help") {
+    constexpr OptionSpec options[] = {{"-o", "FILE", "where to write", false, true, "--output"}};
+    const CommandSpec command{"demo", "", "", options, "0 ok."};
+    CHECK(parseArgs({"--output=a.html"}, command).value("-o") == "a.html");
+    CHECK(parseArgs({"--output", "b.html"}, command).value("-o") == "b.html");
+    CHECK(parseArgs({}, command).error == "-o FILE is required");
+    CHECK(usageText(command).find("  -o, --output FILE  where to write\n") != std::string::npos);
+}

@@ -7,7 +7,7 @@
 #include "core/coverage/responsibility_areas.hpp"
 #include "core/feeds/manifest.hpp"
 #include "core/formats/csv.hpp"
-#include "core/formats/json.hpp"
+#include "core/formats/geojson_writer.hpp"
 #include "core/map/situation.hpp"
 
 #include <algorithm>
@@ -15,7 +15,6 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <ostream>
 
 namespace cordon {
@@ -57,12 +56,6 @@ std::string secondsText(double s) {
     if (s == kUnreached) return "";
     char text[32];
     std::snprintf(text, sizeof text, "%.1f", s);
-    return text;
-}
-
-std::string coordinate(LonLat p) {
-    char text[64];
-    std::snprintf(text, sizeof text, "[%.7f,%.7f]", p.lon, p.lat);
     return text;
 }
 
@@ -215,61 +208,64 @@ int runCoverageCommand(const std::vector<std::string>& given, std::ostream& out,
     };
 
     if (!csvFile.empty()) {
-        std::ofstream f(csvFile, std::ios::binary);
-        f << "kind,id,name,class,assigned_teams,assigned_team,assigned_seconds";
+        std::string csv = "kind,id,name,class,assigned_teams,assigned_team,assigned_seconds";
         for (int k = 0; k < kTeamKindCount; ++k) {
-            const std::string_view kind = teamKindName(static_cast<TeamKind>(k));
-            f << ",nearest_" << kind << "_team,nearest_" << kind << "_seconds";
+            const std::string kind(teamKindName(static_cast<TeamKind>(k)));
+            csv += ",nearest_" + kind + "_team,nearest_" + kind + "_seconds";
         }
-        f << ",beyond_threshold,on_network\n";
+        csv += ",beyond_threshold,on_network\n";
         for (const Row& r : rows) {
             const TargetCoverage& c = *r.coverage;
-            f << r.kind << ',' << csvField(r.id) << ',' << csvField(r.name) << ',' << r.category << ','
-              << c.assignedTeams << ',' << csvField(teamId(c.assigned.team)) << ','
-              << secondsText(c.assigned.seconds);
+            csv += r.kind + ',' + csvField(r.id) + ',' + csvField(r.name) + ',' + r.category + ',' +
+                   std::to_string(c.assignedTeams) + ',' + csvField(teamId(c.assigned.team)) + ',' +
+                   secondsText(c.assigned.seconds);
             for (int k = 0; k < kTeamKindCount; ++k)
-                f << ',' << csvField(teamId(c.nearestByKind[k].team)) << ','
-                  << secondsText(c.nearestByKind[k].seconds);
-            f << ',' << (c.beyondThreshold ? "true" : "false") << ',' << (c.onNetwork ? "true" : "false")
-              << "\n";
+                csv += ',' + csvField(teamId(c.nearestByKind[k].team)) + ',' +
+                       secondsText(c.nearestByKind[k].seconds);
+            csv +=
+                std::string(c.beyondThreshold ? ",true" : ",false") + (c.onNetwork ? ",true\n" : ",false\n");
         }
-        if (!f) {
-            err << "cordon coverage: cannot write " << csvFile << "\n";
-            return kExitUsage;
-        }
+        if (!writeFile(csvFile, csv, "coverage", err)) return kExitUsage;
     }
 
     if (!geoJsonFile.empty()) {
-        std::ofstream f(geoJsonFile, std::ios::binary);
-        f << R"({"type":"FeatureCollection","features":[)";
-        bool first = true;
-        auto begin = [&] {
-            f << (first ? "\n" : ",\n");
-            first = false;
+        JsonWriter f;
+        beginFeatureCollection(f);
+        const auto team = [&](std::string_view key, std::uint32_t t) {
+            f.key(key);
+            if (t == kNoTeam)
+                f.null();
+            else
+                f.value(teamId(t));
         };
-        auto number = [](double s) { return s == kUnreached ? std::string("null") : secondsText(s); };
+        const auto seconds = [&](std::string_view key, double s) {
+            f.key(key);
+            if (s == kUnreached)
+                f.null();
+            else
+                f.fixed(s, 1);
+        };
         for (const Row& r : rows) {
             if (!r.hasPosition) continue;
             const TargetCoverage& c = *r.coverage;
-            begin();
-            f << R"({"type":"Feature","properties":{"layer":)" << jsonQuote(r.kind)
-              << ",\"id\":" << jsonQuote(r.id) << ",\"name\":" << jsonQuote(r.name)
-              << ",\"class\":" << jsonQuote(r.category) << ",\"assigned_teams\":" << c.assignedTeams
-              << ",\"assigned_team\":"
-              << (c.assigned.team == kNoTeam ? "null" : jsonQuote(teamId(c.assigned.team)))
-              << ",\"assigned_seconds\":" << number(c.assigned.seconds);
+            f.lineBreak().beginObject().member("type", "Feature").key("properties").beginObject();
+            f.member("layer", r.kind).member("id", r.id).member("name", r.name).member("class", r.category);
+            f.member("assigned_teams", c.assignedTeams);
+            team("assigned_team", c.assigned.team);
+            seconds("assigned_seconds", c.assigned.seconds);
             for (int k = 0; k < kTeamKindCount; ++k) {
-                const std::string_view kind = teamKindName(static_cast<TeamKind>(k));
-                f << ",\"nearest_" << kind << "_team\":"
-                  << (c.nearestByKind[k].team == kNoTeam ? "null"
-                                                         : jsonQuote(teamId(c.nearestByKind[k].team)))
-                  << ",\"nearest_" << kind << "_seconds\":" << number(c.nearestByKind[k].seconds);
+                const std::string kind(teamKindName(static_cast<TeamKind>(k)));
+                team("nearest_" + kind + "_team", c.nearestByKind[k].team);
+                seconds("nearest_" + kind + "_seconds", c.nearestByKind[k].seconds);
             }
-            f << ",\"beyond_threshold\":" << (c.beyondThreshold ? "true" : "false")
-              << R"(},"geometry":{"type":"Point","coordinates":)" << coordinate(r.position) << "}}";
+            f.member("beyond_threshold", c.beyondThreshold).endObject();
+            f.key("geometry").beginObject().member("type", "Point").key("coordinates");
+            writePosition(f, r.position);
+            f.endObject().endObject();
         }
         for (int k = 0; k < kTeamKindCount; ++k) {
             if (!areaKinds[k]) continue;
+            const std::string_view kind = teamKindName(static_cast<TeamKind>(k));
             const std::vector<EdgeShare> shares =
                 edgeResponsibility(report.responsibility[k], graph, report.thresholdSeconds);
             std::vector<std::vector<std::vector<LonLat>>> pieces(teams->size());
@@ -280,38 +276,34 @@ int runCoverageCommand(const std::vector<std::string>& given, std::ostream& out,
                 if (s.toTeam != kNoTeam && s.split < 1)
                     pieces[s.toTeam].push_back(edgePiece(graph, e, s.split, 1));
             }
+            const auto properties = [&](std::string_view layer, std::uint32_t t) {
+                f.lineBreak().beginObject().member("type", "Feature").key("properties").beginObject();
+                f.member("layer", layer).member("kind", kind).member("team", teamId(t));
+                f.member("name", teams->layer.features[t].name).endObject();
+            };
             for (std::uint32_t t = 0; t < pieces.size(); ++t) {
                 if (pieces[t].empty()) continue;
-                begin();
-                f << R"({"type":"Feature","properties":{"layer":"responsibility","kind":)"
-                  << jsonQuote(teamKindName(static_cast<TeamKind>(k))) << ",\"team\":" << jsonQuote(teamId(t))
-                  << ",\"name\":" << jsonQuote(teams->layer.features[t].name)
-                  << R"(},"geometry":{"type":"MultiLineString","coordinates":[)";
-                for (std::size_t i = 0; i < pieces[t].size(); ++i) {
-                    f << (i ? ",[" : "[");
-                    for (std::size_t j = 0; j < pieces[t][i].size(); ++j)
-                        f << (j ? "," : "") << coordinate(pieces[t][i][j]);
-                    f << "]";
-                }
-                f << "]}}";
+                properties("responsibility", t);
+                f.key("geometry")
+                    .beginObject()
+                    .member("type", "MultiLineString")
+                    .key("coordinates")
+                    .beginArray();
+                for (const std::vector<LonLat>& piece : pieces[t])
+                    writePositions(f, piece);
+                f.endArray().endObject().endObject();
             }
             // The same partition as ground: the polygons each team reaches first.
             for (const ResponsibilityArea& area :
                  buildResponsibilityAreas(report.responsibility[k], graph, report.thresholdSeconds)) {
-                begin();
-                f << R"({"type":"Feature","properties":{"layer":"responsibility_area","kind":)"
-                  << jsonQuote(teamKindName(static_cast<TeamKind>(k)))
-                  << ",\"team\":" << jsonQuote(teamId(area.team))
-                  << ",\"name\":" << jsonQuote(teams->layer.features[area.team].name)
-                  << R"(},"geometry":{"type":"MultiPolygon","coordinates":)"
-                  << multiPolygonCoordinates(area.polygons) << "}}";
+                properties("responsibility_area", area.team);
+                f.key("geometry");
+                writeMultiPolygon(f, area.polygons, 6);
+                f.endObject();
             }
         }
-        f << "\n]}\n";
-        if (!f) {
-            err << "cordon coverage: cannot write " << geoJsonFile << "\n";
-            return kExitUsage;
-        }
+        endFeatureCollection(f);
+        if (!writeFile(geoJsonFile, f.take() + '\n', "coverage", err)) return kExitUsage;
     }
 
     char minutes[32];

@@ -1,3 +1,5 @@
+// File access for the command-line tool: reading feeds and folders, writing outputs.
+
 #include "cordon/file_io.hpp"
 
 #include <algorithm>
@@ -10,6 +12,16 @@
 #include <sstream>
 
 namespace cordon {
+
+bool writeFile(const std::string& path, std::string_view text, std::string_view command, std::ostream& err) {
+    std::ofstream file(path, std::ios::binary | std::ios::trunc);
+    if (file) file.write(text.data(), static_cast<std::streamsize>(text.size()));
+    if (!file.flush()) {
+        err << "cordon " << command << ": cannot write " << path << ": " << std::strerror(errno) << "\n";
+        return false;
+    }
+    return true;
+}
 
 std::optional<std::string> readFile(const std::string& path, std::string& error) {
     std::ifstream in(path, std::ios::binary);

@@ -14,6 +14,10 @@ namespace cordon {
 /// Whole file as bytes, or nullopt with a reason in `error`.
 std::optional<std::string> readFile(const std::string& path, std::string& error);
 
+/// Writes `text` to `path` (replacing it); on failure says "cordon <command>: cannot write <path>:
+/// <reason>" on `err` and returns false.
+bool writeFile(const std::string& path, std::string_view text, std::string_view command, std::ostream& err);
+
 /// The feed files a command-line argument names: a folder's `.geojson` and `.json` files, sorted
 /// by name, or the argument itself when it is not a folder.
 std::vector<std::string> feedFilesIn(const std::string& path);

@@ -4,8 +4,8 @@
 #include "cordon/file_io.hpp"
 #include "cordon/option_parser.hpp"
 #include "core/formats/csv.hpp"
+#include "core/formats/geojson_writer.hpp"
 #include "core/formats/json.hpp"
-#include "core/formats/json_writer.hpp"
 #include "core/map/situation.hpp"
 #include "core/staffing/reassignment.hpp"
 #include "core/staffing/staffing.hpp"
@@ -15,7 +15,6 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <ostream>
 #include <sstream>
 
@@ -153,13 +152,6 @@ void writeAreaMembers(JsonWriter& j, const StaffingModel& m, const AreaStaffing&
         .member("doorTeams", a.doorTeams)
         .member("doorTeamCapacity", a.doorTeamCapacity)
         .member("householdsUnvisited", a.householdsUnvisited());
-}
-
-bool writeText(const std::string& path, const std::string& text, std::ostream& err) {
-    std::ofstream f(path, std::ios::binary);
-    f << text;
-    if (!f) err << "cordon gaps: cannot write " << path << "\n";
-    return bool(f);
 }
 
 std::string postsCsv(const StaffingModel& m, const FeedSet& feeds) {
@@ -333,26 +325,35 @@ std::string planGeoJson(const ReassignmentPlan& plan, const StaffingModel& m, co
         const FeatureRecord& r = f.layer.features[i];
         return f.layer.ring(f.layer.parts[r.firstPart].firstRing)[0];
     };
-    std::ostringstream j;
-    j.precision(9);
-    j << "{\"type\":\"FeatureCollection\",\"features\":[";
-    for (std::size_t i = 0; i < plan.assignments.size(); ++i) {
-        const ReassignmentMove& mv = plan.assignments[i];
+    JsonWriter out;
+    beginFeatureCollection(out);
+    for (const ReassignmentMove& mv : plan.assignments) {
         const bool fromPost = mv.fromPost != kNoPlanIndex;
         const Feed& fromFeed = fromPost ? *posts : *teams;
         const std::size_t fromIndex = fromPost ? mv.fromPost : mv.fromTeam;
-        const LonLat a = position(fromFeed, fromIndex), b = position(*posts, mv.toPost);
-        j << (i ? ",\n" : "\n") << "{\"type\":\"Feature\",\"properties\":{\"from\":"
-          << jsonQuote(fromFeed.layer.features[fromIndex].id)
-          << ",\"to\":" << jsonQuote(posts->layer.features[mv.toPost].id)
-          << ",\"fromTime\":" << jsonQuote(slotFrom(m.day(), mv.firstSlot))
-          << ",\"toTime\":" << jsonQuote(slotTo(m.day(), mv.endSlot - 1)) << ",\"people\":" << mv.people
-          << ",\"travelMinutes\":" << minutesText(double(mv.seconds))
-          << "},\"geometry\":{\"type\":\"LineString\",\"coordinates\":[[" << a.lon << ',' << a.lat << "],["
-          << b.lon << ',' << b.lat << "]]}}";
+        const LonLat line[] = {position(fromFeed, fromIndex), position(*posts, mv.toPost)};
+        out.lineBreak()
+            .beginObject()
+            .member("type", "Feature")
+            .key("properties")
+            .beginObject()
+            .member("from", fromFeed.layer.features[fromIndex].id)
+            .member("to", posts->layer.features[mv.toPost].id)
+            .member("fromTime", slotFrom(m.day(), mv.firstSlot))
+            .member("toTime", slotTo(m.day(), mv.endSlot - 1))
+            .member("people", mv.people)
+            .key("travelMinutes")
+            .fixed(mv.seconds / 60.0, 1)
+            .endObject()
+            .key("geometry")
+            .beginObject()
+            .member("type", "LineString")
+            .key("coordinates");
+        writePositions(out, line);
+        out.endObject().endObject();
     }
-    j << "]}\n";
-    return j.str();
+    endFeatureCollection(out);
+    return out.take() + '\n';
 }
 
 void printSummary(const StaffingModel& m, const FeedSet& feeds, std::ostream& out) {
@@ -479,9 +480,9 @@ int runGapsCommand(const std::vector<std::string>& given, std::ostream& out, std
     }
     const StaffingModel& model = *situation.staffing();
     printSummary(model, feeds, out);
-    if (!csvPosts.empty() && !writeText(csvPosts, postsCsv(model, feeds), err)) return kExitUsage;
-    if (!csvAreas.empty() && !writeText(csvAreas, areasCsv(model, feeds), err)) return kExitUsage;
-    if (!jsonFile.empty() && !writeText(jsonFile, fullJson(model, feeds), err)) return kExitUsage;
+    if (!csvPosts.empty() && !writeFile(csvPosts, postsCsv(model, feeds), "gaps", err)) return kExitUsage;
+    if (!csvAreas.empty() && !writeFile(csvAreas, areasCsv(model, feeds), "gaps", err)) return kExitUsage;
+    if (!jsonFile.empty() && !writeFile(jsonFile, fullJson(model, feeds), "gaps", err)) return kExitUsage;
     if (!planCsvFile.empty() || !planGeoJsonFile.empty()) {
         if (!feeds.get(FeedKind::Roads)) {
             err << "cordon gaps: a plan needs the roads feed among the inputs\n";
@@ -516,9 +517,10 @@ int runGapsCommand(const std::vector<std::string>& given, std::ostream& out, std
         line("greedy nearest-first", greedy);
         for (const Diagnostic& d : problem.diagnostics)
             out << "  " << d.toString() << "\n";
-        if (!planCsvFile.empty() && !writeText(planCsvFile, planCsv(best, model, feeds), err))
+        if (!planCsvFile.empty() && !writeFile(planCsvFile, planCsv(best, model, feeds), "gaps", err))
             return kExitUsage;
-        if (!planGeoJsonFile.empty() && !writeText(planGeoJsonFile, planGeoJson(best, model, feeds), err))
+        if (!planGeoJsonFile.empty() &&
+            !writeFile(planGeoJsonFile, planGeoJson(best, model, feeds), "gaps", err))
             return kExitUsage;
     }
     return kExitOk;

@@ -6,6 +6,7 @@
 
 #include "cordon/cli.hpp"
 #include "cordon/file_io.hpp"
+#include "core/formats/geojson_writer.hpp"
 #include "core/formats/json.hpp"
 #include "core/geo/gcj02.hpp"
 
@@ -18,7 +19,6 @@
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <mutex>
 #include <ostream>
@@ -36,19 +36,6 @@ constexpr std::size_t kProblemsShown = 8;
 // JSON text helpers
 
 /// A coordinate with at most 7 decimals (about 1 cm), trailing zeros dropped.
-void appendCoordinate(std::string& out, double v) {
-    char buf[40];
-    int n = std::snprintf(buf, sizeof buf, "%.7f", v);
-    while (n > 0 && buf[n - 1] == '0')
-        --n;
-    if (n > 0 && buf[n - 1] == '.') --n;
-    if (n == 2 && buf[0] == '-' && buf[1] == '0') {
-        buf[0] = '0';
-        n = 1;
-    }
-    out.append(buf, n);
-}
-
 /// `text` with every invalid UTF-8 sequence replaced by U+FFFD; `changed` says if any was.
 std::string validUtf8(std::string_view text, bool& changed) {
     std::string out;
@@ -152,71 +139,66 @@ class GeometryWriter {
   public:
     explicit GeometryWriter(bool fromGcj02) : m_fromGcj02(fromGcj02) {}
 
-    /// False (with `error`) for geometry it cannot write (non-finite coordinates, odd types).
-    bool write(std::string& out, OGRGeometryH g, std::string& error) {
+    /// False (with `error`) for geometry it cannot write (non-finite coordinates, odd types); what
+    /// was written of it is then to be dropped.
+    bool write(JsonWriter& out, OGRGeometryH g, std::string& error) {
         const OGRwkbGeometryType type = wkbFlatten(OGR_G_GetGeometryType(g));
-        switch (type) {
-        case wkbPoint:
-            out += "{\"type\":\"Point\",\"coordinates\":";
-            if (OGR_G_IsEmpty(g)) {
-                out += "[]}";
-                return true;
-            }
-            if (!readPath(g, error)) return false;
-            appendPosition(out, m_path[0]);
-            out += '}';
-            return true;
-        case wkbLineString:
-        case wkbLinearRing:
-            out += "{\"type\":\"LineString\",\"coordinates\":";
-            if (!appendLine(out, g, error)) return false;
-            out += '}';
-            return true;
-        case wkbPolygon:
-        case wkbTriangle:
-            out += "{\"type\":\"Polygon\",\"coordinates\":";
-            if (!appendPolygon(out, g, error)) return false;
-            out += '}';
-            return true;
-        case wkbMultiPoint:
-        case wkbMultiLineString:
-        case wkbMultiPolygon: {
-            out += type == wkbMultiPoint        ? "{\"type\":\"MultiPoint\",\"coordinates\":["
-                   : type == wkbMultiLineString ? "{\"type\":\"MultiLineString\",\"coordinates\":["
-                                                : "{\"type\":\"MultiPolygon\",\"coordinates\":[";
-            const int n = OGR_G_GetGeometryCount(g);
-            for (int i = 0; i < n; ++i) {
-                if (i) out += ',';
-                OGRGeometryH part = OGR_G_GetGeometryRef(g, i);
-                bool ok = true;
-                if (type == wkbMultiPoint) {
-                    ok = !OGR_G_IsEmpty(part) && readPath(part, error);
-                    if (ok) appendPosition(out, m_path[0]);
-                    if (!ok && error.empty()) error = "empty point inside a MultiPoint";
-                } else if (type == wkbMultiLineString) {
-                    ok = appendLine(out, part, error);
-                } else {
-                    ok = appendPolygon(out, part, error);
-                }
-                if (!ok) return false;
-            }
-            out += "]}";
-            return true;
-        }
-        case wkbGeometryCollection: {
-            out += "{\"type\":\"GeometryCollection\",\"geometries\":[";
-            const int n = OGR_G_GetGeometryCount(g);
-            for (int i = 0; i < n; ++i) {
-                if (i) out += ',';
-                if (!write(out, OGR_G_GetGeometryRef(g, i), error)) return false;
-            }
-            out += "]}";
-            return true;
-        }
-        default:
+        const char* name = type == wkbPoint                                 ? "Point"
+                           : type == wkbLineString || type == wkbLinearRing ? "LineString"
+                           : type == wkbPolygon || type == wkbTriangle      ? "Polygon"
+                           : type == wkbMultiPoint                          ? "MultiPoint"
+                           : type == wkbMultiLineString                     ? "MultiLineString"
+                           : type == wkbMultiPolygon                        ? "MultiPolygon"
+                           : type == wkbGeometryCollection                  ? "GeometryCollection"
+                                                                            : nullptr;
+        if (!name) {
             error = std::string("cannot write a ") + OGR_G_GetGeometryName(g) + " geometry";
             return false;
         }
+        out.beginObject()
+            .member("type", name)
+            .key(type == wkbGeometryCollection ? "geometries" : "coordinates");
+        bool ok = true;
+        switch (type) {
+        case wkbPoint:
+            if (OGR_G_IsEmpty(g)) {
+                out.beginArray().endArray();
+            } else {
+                ok = readPath(g, error);
+                if (ok) writePosition(out, m_path[0]);
+            }
+            break;
+        case wkbLineString:
+        case wkbLinearRing:
+            ok = writeLine(out, g, error);
+            break;
+        case wkbPolygon:
+        case wkbTriangle:
+            ok = writePolygon(out, g, error);
+            break;
+        default: { // the multi-part kinds and collections
+            out.beginArray();
+            const int n = OGR_G_GetGeometryCount(g);
+            for (int i = 0; ok && i < n; ++i) {
+                OGRGeometryH part = OGR_G_GetGeometryRef(g, i);
+                if (type == wkbMultiPoint) {
+                    ok = !OGR_G_IsEmpty(part) && readPath(part, error);
+                    if (ok) writePosition(out, m_path[0]);
+                    if (!ok && error.empty()) error = "empty point inside a MultiPoint";
+                } else if (type == wkbMultiLineString) {
+                    ok = writeLine(out, part, error);
+                } else if (type == wkbMultiPolygon) {
+                    ok = writePolygon(out, part, error);
+                } else {
+                    ok = write(out, part, error);
+                }
+            }
+            out.endArray();
+            break;
+        }
+        }
+        out.endObject();
+        return ok;
     }
 
   private:
@@ -236,43 +218,30 @@ class GeometryWriter {
         return true;
     }
 
-    static void appendPosition(std::string& out, LonLat p) {
-        out += '[';
-        appendCoordinate(out, p.lon);
-        out += ',';
-        appendCoordinate(out, p.lat);
-        out += ']';
+    void writePath(JsonWriter& out, bool reversed) {
+        if (reversed) std::reverse(m_path.begin(), m_path.end());
+        writePositions(out, m_path);
     }
 
-    void appendPath(std::string& out, bool reversed) const {
-        out += '[';
-        for (std::size_t i = 0; i < m_path.size(); ++i) {
-            if (i) out += ',';
-            appendPosition(out, m_path[reversed ? m_path.size() - 1 - i : i]);
-        }
-        out += ']';
-    }
-
-    bool appendLine(std::string& out, OGRGeometryH g, std::string& error) {
+    bool writeLine(JsonWriter& out, OGRGeometryH g, std::string& error) {
         if (!readPath(g, error)) return false;
-        appendPath(out, false);
+        writePath(out, false);
         return true;
     }
 
-    bool appendPolygon(std::string& out, OGRGeometryH g, std::string& error) {
-        out += '[';
+    bool writePolygon(JsonWriter& out, OGRGeometryH g, std::string& error) {
+        out.beginArray();
         const int rings = OGR_G_GetGeometryCount(g);
         for (int r = 0; r < rings; ++r) {
-            if (r) out += ',';
             if (!readPath(OGR_G_GetGeometryRef(g, r), error)) return false;
             // Shoelace sum: positive for counter-clockwise in lon/lat.
             double area2 = 0;
             for (std::size_t i = 0; i + 1 < m_path.size(); ++i)
                 area2 += m_path[i].lon * m_path[i + 1].lat - m_path[i + 1].lon * m_path[i].lat;
             const bool wantCounterClockwise = r == 0;
-            appendPath(out, area2 != 0 && (area2 > 0) != wantCounterClockwise);
+            writePath(out, area2 != 0 && (area2 > 0) != wantCounterClockwise);
         }
-        out += ']';
+        out.endArray();
         return true;
     }
 
@@ -460,35 +429,47 @@ std::string fieldList(const FieldWriter& fields) {
     return s.empty() ? "(none)" : s;
 }
 
-bool readOptionValue(const std::vector<std::string>& args, std::size_t& i, const std::string& option,
-                     const std::optional<std::string>& inlineValue, std::string& value, std::string& error) {
-    if (inlineValue) {
-        value = *inlineValue;
-        return true;
-    }
-    if (i + 1 >= args.size()) {
-        error = option + " needs a value";
-        return false;
-    }
-    value = args[++i];
-    return true;
-}
-
 } // namespace
 
 // ---------------------------------------------------------------------------------------------
 // Options
 
-bool parseImportOptions(const std::vector<std::string>& args, ImportOptions& o, std::string& error) {
-    // The mapping file first, so that the command line overrides it wherever both say something.
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        std::optional<std::string> inlineValue;
-        if (args[i].rfind("--mapping=", 0) == 0)
-            inlineValue = args[i].substr(10);
-        else if (args[i] != "--mapping")
-            continue;
-        std::string file;
-        if (!readOptionValue(args, i, "--mapping", inlineValue, file, error)) return false;
+namespace {
+
+constexpr OptionSpec kImportOptions[] = {
+    {"--feed", "NAME", "areas, zones, posts, teams, roster, roads or facilities (or the mapping's)"},
+    {"--layer", "NAME", "which layer, when INPUT has several"},
+    {"--map", "LIST",
+     "target=SOURCE copies a field (numbers stay numbers), target=:text sets a\nconstant (level=:district); "
+     "fields not named stay as they are",
+     true},
+    {"--mapping", "FILE", "the same as JSON: {\"feed\":\"areas\",\"id\":\"adcode\",\"map\":{...}}", true},
+    {"--id", "FIELD", "feature id from this field (default: a field named id, else the FID)"},
+    {"--from-gcj02", "", "the coordinates are GCJ-02 (Amap, DataV): convert them to WGS84"},
+    {"--only-mapped", "", "drop the fields that --map does not name"},
+    {"--oo", "KEY=VALUE", "GDAL open option, e.g. CSV: --oo X_POSSIBLE_NAMES=lon --oo\nY_POSSIBLE_NAMES=lat",
+     true},
+    {"--encoding", "CP936", "code page of a shapefile without .cpg (open option ENCODING)"},
+    {"-o", "OUT.geojson", "where to write the feed", false, true, "--output"},
+};
+
+} // namespace
+
+const CommandSpec kImportCommand{
+    "import", "INPUT",
+    "  Reads one layer of INPUT (Shapefile, GeoPackage, KML, CSV, ...: anything GDAL reads),\n"
+    "  transforms it to WGS84 lon/lat and writes a cordon feed (7 decimals), then reads that back\n"
+    "  and prints the validation summary. See docs/import.md.",
+    kImportOptions, "0 no errors, 1 errors in the result, 2 bad command line or unreadable file."};
+
+bool parseImportOptions(const std::vector<std::string>& given, ImportOptions& o, std::string& error) {
+    const ParsedArgs args = parseArgs(given, kImportCommand);
+    if (!args.error.empty()) {
+        error = args.error;
+        return false;
+    }
+    // The mapping files first, so that the command line overrides them wherever both say something.
+    for (const std::string& file : args.values("--mapping")) {
         const std::optional<std::string> bytes = readFile(file, error);
         if (!bytes) return false;
         if (!applyMappingFile(*bytes, o, error)) {
@@ -496,68 +477,42 @@ bool parseImportOptions(const std::vector<std::string>& args, ImportOptions& o, 
             return false;
         }
     }
-    std::vector<std::string> inputs;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        std::string option = args[i];
-        std::optional<std::string> inlineValue;
-        if (option.rfind("--", 0) == 0 && option.find('=') != std::string::npos) {
-            inlineValue = option.substr(option.find('=') + 1);
-            option.resize(option.find('='));
-        }
-        std::string value;
-        auto take = [&] { return readOptionValue(args, i, option, inlineValue, value, error); };
-        if (option == "--mapping") {
-            if (!take()) return false;
-        } else if (option == "--feed") {
-            if (!take()) return false;
+    for (const auto& [option, value] : args.options) {
+        if (option == "--feed") {
             if (!(o.feed = feedKindFromName(value))) {
                 error =
                     "unknown feed '" + value + "' (areas, zones, posts, teams, roster, roads, facilities)";
                 return false;
             }
         } else if (option == "--layer") {
-            if (!take()) return false;
             o.layer = value;
         } else if (option == "--map") {
-            if (!take() || !parseFieldMappings(value, o.map, error)) return false;
+            if (!parseFieldMappings(value, o.map, error)) return false;
         } else if (option == "--id") {
-            if (!take()) return false;
             o.idField = value;
         } else if (option == "--oo") {
-            if (!take()) return false;
             if (value.find('=') == std::string::npos || value[0] == '=') {
                 error = "--oo wants KEY=VALUE, not '" + value + "'";
                 return false;
             }
             o.openOptions.push_back(value);
         } else if (option == "--encoding") {
-            if (!take()) return false;
             o.encoding = value;
-        } else if (option == "-o" || option == "--output") {
-            if (!take()) return false;
+        } else if (option == "-o") {
             o.output = value;
-        } else if (option == "--from-gcj02" && !inlineValue) {
+        } else if (option == "--from-gcj02") {
             o.fromGcj02 = true;
-        } else if (option == "--only-mapped" && !inlineValue) {
+        } else if (option == "--only-mapped") {
             o.onlyMapped = true;
-        } else if (option.size() > 1 && option[0] == '-') {
-            error = "unknown option " + args[i];
-            return false;
-        } else {
-            inputs.push_back(args[i]);
         }
     }
+    if (args.operands.size() != 1) {
+        error = args.operands.empty() ? "no input file" : "one input file at a time";
+        return false;
+    }
+    o.input = args.operands[0];
     if (!o.feed) {
         error = "--feed is required (areas, zones, posts, teams, roster, roads, facilities)";
-        return false;
-    }
-    if (inputs.size() != 1) {
-        error = inputs.empty() ? "no input file" : "one input file at a time";
-        return false;
-    }
-    o.input = inputs[0];
-    if (o.output.empty()) {
-        error = "-o OUT.geojson is required";
         return false;
     }
     return true;
@@ -676,44 +631,33 @@ int importCommand(const std::vector<std::string>& args, std::ostream& out, std::
     if (o.fromGcj02) coordinates += ", then GCJ-02 -> WGS84";
 
     const std::string kind(feedKindName(*o.feed));
-    std::ofstream file(o.output, std::ios::binary | std::ios::trunc);
-    if (!file) {
-        err << "cordon import: cannot write " << o.output << "\n";
-        return kExitUsage;
-    }
-    file << "{\"type\":\"FeatureCollection\",\"cordon\":{\"feed\":" << jsonQuote(kind)
-         << ",\"version\":1},\"features\":[\n";
-
+    JsonWriter json;
+    beginFeatureCollection(json, kind);
     GeometryWriter geometryWriter(o.fromGcj02);
     std::size_t written = 0, skipped = 0, sourceIndex = 0;
-    std::string line;
     OGR_L_ResetReading(layer);
     for (Feature f(OGR_L_GetNextFeature(layer)); f; f.reset(OGR_L_GetNextFeature(layer)), ++sourceIndex) {
-        line.clear();
-        line += "{\"type\":\"Feature\"";
+        JsonWriter feature; // dropped whole when its geometry cannot be written
+        feature.beginObject().member("type", "Feature");
         const std::string id = idJson(f.get(), idField, fields);
-        if (!id.empty()) line += ",\"id\":" + id;
-
-        line += ",\"properties\":{";
-        bool first = true;
+        if (!id.empty()) feature.key("id").raw(id);
+        feature.key("properties").beginObject();
         auto property = [&](const std::string& name, const std::string& value) {
-            if (value.empty()) return;
-            line += (first ? "" : ",") + jsonQuote(name) + ":" + value;
-            first = false;
+            if (!value.empty()) feature.key(name).raw(value);
         };
         for (std::size_t m = 0; m < o.map.size(); ++m)
             property(o.map[m].target,
                      o.map[m].isLiteral() ? o.map[m].literalJson : fields.value(f.get(), mappedSource[m]));
         for (int i : kept)
             property(fields.name(i), fields.value(f.get(), i));
-        line += "},\"geometry\":";
+        feature.endObject().key("geometry");
 
         Geometry g;
         std::string problem;
         if (prepareGeometry(f.get(), transform.get(), g, problem)) {
             if (!g)
-                line += "null";
-            else if (!geometryWriter.write(line, g.get(), problem))
+                feature.null();
+            else if (!geometryWriter.write(feature, g.get(), problem))
                 problem = problem.empty() ? "geometry could not be written" : problem;
         }
         if (!problem.empty()) {
@@ -722,16 +666,11 @@ int importCommand(const std::vector<std::string>& args, std::ostream& out, std::
                     << ": " << problem << "; skipped\n";
             continue;
         }
-        line += "}";
-        file << (written ? ",\n" : "") << line;
+        json.lineBreak().raw(feature.endObject().text());
         ++written;
     }
-    file << "\n]}\n";
-    file.close();
-    if (!file) {
-        err << "cordon import: error writing " << o.output << "\n";
-        return kExitUsage;
-    }
+    endFeatureCollection(json);
+    if (!writeFile(o.output, json.take() + '\n', "import", err)) return kExitUsage;
 
     out << o.input << " (" << GDALGetDriverShortName(GDALGetDatasetDriver(ds.get())) << ", layer '"
         << OGR_L_GetName(layer) << "'): " << sourceIndex << " features\n"

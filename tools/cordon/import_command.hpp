@@ -2,6 +2,7 @@
 /// `cordon import`: any vector format GDAL reads (Shapefile, GeoPackage, KML, CSV, GeoJSON, ...)
 /// into one cordon feed (docs/import.md). Native only; GDAL is linked into the CLI, never core.
 
+#include "cordon/option_parser.hpp"
 #include "core/feeds/feed.hpp"
 #include "core/feeds/feed_mapping.hpp"
 
@@ -26,5 +27,8 @@ bool parseImportOptions(const std::vector<std::string>& args, ImportOptions& opt
 /// validation summary. Exit code: 0 no errors, 1 errors (or features that could not be
 /// converted), 2 bad command line, unreadable input or unwritable output.
 int importCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
+/// Its options and help (`cordon import --help`).
+extern const CommandSpec kImportCommand;
 
 } // namespace cordon

@@ -114,13 +114,8 @@ int runIsochroneCommand(const std::vector<std::string>& given, std::ostream& out
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     if (outFile.empty()) {
         out << json << "\n";
-    } else {
-        std::ofstream f(outFile, std::ios::binary);
-        f << json << "\n";
-        if (!f) {
-            err << "cordon isochrone: cannot write " << outFile << "\n";
-            return kExitUsage;
-        }
+    } else if (!writeFile(outFile, json + "\n", "isochrone", err)) {
+        return kExitUsage;
     }
     err << "snapped " << source->distanceMetres << " m to the road; graph " << graph.nodeCount() << " nodes, "
         << times.reached().size() << " reached; " << ms << " ms\n";

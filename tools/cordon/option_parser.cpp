@@ -1,3 +1,5 @@
+// The option parser: GNU-style arguments split by a command's option table, and its help.
+
 #include "cordon/option_parser.hpp"
 
 #include <algorithm>
@@ -8,7 +10,7 @@ namespace {
 
 const OptionSpec* findOption(const CommandSpec& command, std::string_view name) {
     for (const OptionSpec& o : command.options)
-        if (o.name == name) return &o;
+        if (o.name == name || (!o.alias.empty() && o.alias == name)) return &o;
     return nullptr;
 }
 
@@ -36,10 +38,14 @@ std::string usageText(const CommandSpec& command) {
     text += command.description;
     if (!text.empty() && text.back() != '\n') text += '\n';
     std::size_t width = 0;
+    const auto names = [](const OptionSpec& o) {
+        return std::string(o.name) + (o.alias.empty() ? "" : ", " + std::string(o.alias)) +
+               (o.value.empty() ? "" : " " + std::string(o.value));
+    };
     for (const OptionSpec& o : command.options)
-        width = std::max(width, o.name.size() + (o.value.empty() ? 0 : o.value.size() + 1));
+        width = std::max(width, names(o).size());
     for (const OptionSpec& o : command.options) {
-        std::string head = "  " + std::string(o.name) + (o.value.empty() ? "" : " " + std::string(o.value));
+        std::string head = "  " + names(o);
         head.resize(width + 4, ' ');
         std::string_view help = o.help;
         bool first = true;
@@ -97,13 +103,13 @@ ParsedArgs parseArgs(const std::vector<std::string>& args, const CommandSpec& co
                 parsed.error = "unknown option " + a + " (" + name + " takes no value)";
                 return parsed;
             }
-            parsed.options.emplace_back(name, "");
+            parsed.options.emplace_back(spec->name, "");
             continue;
         }
         if (equals != std::string::npos) {
-            parsed.options.emplace_back(name, a.substr(equals + 1));
+            parsed.options.emplace_back(spec->name, a.substr(equals + 1));
         } else if (i + 1 < args.size()) {
-            parsed.options.emplace_back(name, args[++i]); // taken whole, even when it begins with '-'
+            parsed.options.emplace_back(spec->name, args[++i]); // taken whole, even when it begins with '-'
         } else {
             parsed.error = name + " needs a value (" + std::string(spec->value) + ")";
             return parsed;

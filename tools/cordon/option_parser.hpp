@@ -17,7 +17,8 @@ struct OptionSpec {
     std::string_view value; ///< what the value is ("HH:MM", "FILE"); empty for a flag
     std::string_view help;  ///< what it does; lines after the first are indented under it
     bool repeatable = false;
-    bool required = false; ///< shown without brackets; parseArgs says when it is missing
+    bool required = false;       ///< shown without brackets; parseArgs says when it is missing
+    std::string_view alias = {}; ///< another name for it ("--output" for "-o"); parsed as `name`
 };
 
 struct CommandSpec {

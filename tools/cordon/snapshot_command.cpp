@@ -1,3 +1,6 @@
+// `cordon snapshot`: checks the feeds, embeds them in the single-file app page with the view
+// parameters and the briefing text, and writes one HTML file.
+
 #include "cordon/snapshot_command.hpp"
 
 #include "cordon/cli.hpp"
@@ -11,7 +14,6 @@
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
-#include <fstream>
 #include <ostream>
 
 #ifndef CORDON_DEFAULT_APP_HTML
@@ -20,20 +22,32 @@
 
 namespace cordon {
 
-const char* const kSnapshotUsage =
-    "cordon snapshot --feeds FILE|FOLDER... -o BRIEFING.html [--title TEXT] [--note TEXT] [--as-of TEXT]\n"
-    "                [--now HH:MM] [--lang zh|en] [--iso LON,LAT] [--iso-mode walk|drive]\n"
-    "                [--iso-minutes 5,10,15] [--app cordon-single.html]\n"
+namespace {
+
+constexpr OptionSpec kSnapshotOptions[] = {
+    {"--feeds", "FILE|FOLDER",
+     "feed files, or folders of .geojson/.json files (more may follow as\noperands)", true, true},
+    {"-o", "BRIEFING.html", "where to write", false, true, "--output"},
+    {"--title", "TEXT", "the briefing's title"},
+    {"--note", "TEXT", "the author's note"},
+    {"--as-of", "TEXT", "shown as \"data as of\" (default: now, local time)"},
+    {"--now", "HH:MM", "the time of day the gaps and statuses are shown for (default: the clock)"},
+    {"--lang", "zh|en", "the page's language (default Chinese)"},
+    {"--iso", "LON,LAT", "draw isochrones from this point (--iso-mode, --iso-minutes)"},
+    {"--iso-mode", "walk|drive", "how the isochrones' team travels"},
+    {"--iso-minutes", "5,10,15", "the isochrones' bands"},
+    {"--app", "FILE", "the single-file app page (default: the wasm-release build's)"},
+};
+
+} // namespace
+
+const CommandSpec kSnapshotCommand{
+    "snapshot", "[FILE|FOLDER...]",
     "  Writes one HTML file that opens from file:// with no network and shows the map read-only with\n"
     "  these feeds: the same layers, staffing gaps and isochrones as the app, a title, the time the\n"
     "  data is from, the author's note and a printable summary (KPIs and the top gaps). Feeds are\n"
-    "  checked first and embedded gzipped; names and notes are escaped (docs/snapshot.md).\n"
-    "  --feeds            feed files, or folders of .geojson/.json files\n"
-    "  --now HH:MM        the time of day the gaps and statuses are shown for (default: the clock)\n"
-    "  --as-of TEXT       shown as \"data as of\" (default: now, local time)\n"
-    "  --iso LON,LAT      draw isochrones from this point (--iso-mode, --iso-minutes)\n"
-    "  --app FILE         the single-file app page (default: the wasm-release build's)\n"
-    "  Exit code: 0 written, 1 a feed is unusable, 2 bad command line or unreadable/unwritable file.";
+    "  checked first and embedded gzipped; names and notes are escaped (docs/snapshot.md).",
+    kSnapshotOptions, "0 written, 1 a feed is unusable, 2 bad command line or unreadable/unwritable file."};
 
 namespace {
 
@@ -65,57 +79,30 @@ std::string localNow() {
 } // namespace
 
 int runSnapshotCommand(const std::vector<std::string>& given, std::ostream& out, std::ostream& err) {
-    const std::vector<std::string> args = splitOptionValues(given);
-    std::vector<std::string> files;
-    std::string output, appPath = CORDON_DEFAULT_APP_HTML, now, lang, iso, isoMode, isoMinutes;
-    SnapshotContent content;
-    bool feedsFollow = false;
-    for (std::size_t i = 0; i < args.size(); ++i) {
-        const std::string& a = args[i];
-        const bool hasValue = i + 1 < args.size();
-        auto value = [&](std::string& into) {
-            into = args[++i];
-            feedsFollow = false;
-        };
-        if (a == "--feeds") {
-            feedsFollow = true;
-        } else if ((a == "-o" || a == "--output") && hasValue) {
-            value(output);
-        } else if (a == "--title" && hasValue) {
-            value(content.title);
-        } else if (a == "--note" && hasValue) {
-            value(content.note);
-        } else if (a == "--as-of" && hasValue) {
-            value(content.asOf);
-        } else if (a == "--now" && hasValue) {
-            value(now);
-            if (!parseTimeOfDay(now)) {
-                err << "cordon snapshot: --now needs a time HH:MM\n";
-                return kExitUsage;
-            }
-        } else if (a == "--lang" && hasValue) {
-            value(lang);
-        } else if (a == "--iso" && hasValue) {
-            value(iso);
-        } else if (a == "--iso-mode" && hasValue) {
-            value(isoMode);
-        } else if (a == "--iso-minutes" && hasValue) {
-            value(isoMinutes);
-        } else if (a == "--app" && hasValue) {
-            value(appPath);
-        } else if (a.rfind("-", 0) == 0) {
-            err << "cordon snapshot: unknown option or missing value: " << a << "\n";
-            return kExitUsage;
-        } else if (feedsFollow) {
-            for (std::string& f : feedFilesIn(a))
-                files.push_back(std::move(f));
-        } else {
-            err << "cordon snapshot: feeds are given after --feeds: " << a << "\n";
-            return kExitUsage;
-        }
+    const ParsedArgs args = parseArgs(given, kSnapshotCommand);
+    if (!args.error.empty()) {
+        err << "cordon snapshot: " << args.error << "\n";
+        return kExitUsage;
     }
-    if (files.empty() || output.empty()) {
-        err << "cordon snapshot: needs --feeds and -o\n" << kSnapshotUsage << "\n";
+    const std::string output = *args.value("-o");
+    const std::string appPath = args.value("--app").value_or(CORDON_DEFAULT_APP_HTML);
+    const std::string now = args.value("--now").value_or("");
+    if (!now.empty() && !parseTimeOfDay(now)) {
+        err << "cordon snapshot: --now needs a time HH:MM\n";
+        return kExitUsage;
+    }
+    SnapshotContent content;
+    content.title = args.value("--title").value_or("");
+    content.note = args.value("--note").value_or("");
+    content.asOf = args.value("--as-of").value_or("");
+    std::vector<std::string> files;
+    std::vector<std::string> named = args.values("--feeds");
+    named.insert(named.end(), args.operands.begin(), args.operands.end());
+    for (const std::string& given : named)
+        for (std::string& f : feedFilesIn(given))
+            files.push_back(std::move(f));
+    if (files.empty()) {
+        err << "cordon snapshot: no feed file in --feeds\n";
         return kExitUsage;
     }
     std::string error;
@@ -142,22 +129,17 @@ int runSnapshotCommand(const std::vector<std::string>& given, std::ostream& out,
         content.feeds.push_back({std::filesystem::path(file).filename().string(), std::move(*bytes)});
     }
     if (content.asOf.empty()) content.asOf = localNow();
-    addParam(content.params, "lang", lang);
+    addParam(content.params, "lang", args.value("--lang").value_or(""));
     addParam(content.params, "now", now);
-    addParam(content.params, "iso", iso);
-    addParam(content.params, "isomode", isoMode);
-    addParam(content.params, "isominutes", isoMinutes);
+    addParam(content.params, "iso", args.value("--iso").value_or(""));
+    addParam(content.params, "isomode", args.value("--iso-mode").value_or(""));
+    addParam(content.params, "isominutes", args.value("--iso-minutes").value_or(""));
     const SnapshotResult result = buildSnapshot(*app, content);
     if (!result.html) {
         err << "cordon snapshot: " << appPath << ": " << result.error << "\n";
         return kExitUsage;
     }
-    std::ofstream file(output, std::ios::binary);
-    file.write(result.html->data(), static_cast<std::streamsize>(result.html->size()));
-    if (!file.flush()) {
-        err << "cordon snapshot: cannot write " << output << "\n";
-        return kExitUsage;
-    }
+    if (!writeFile(output, *result.html, "snapshot", err)) return kExitUsage;
     char summary[200];
     std::snprintf(summary, sizeof summary, "%s: %.2f MB (%zu bytes; the app page %.2f MB, %zu feeds)\n",
                   output.c_str(), double(result.html->size()) / 1e6, result.html->size(),

@@ -1,6 +1,10 @@
+// Mapping a foreign GeoJSON file onto a feed: fields renamed or set, ids taken from a field,
+// GCJ-02 positions converted; the result is the feed as GeoJSON with its `cordon` header.
+
 #include "core/feeds/feed_mapping.hpp"
 
 #include "core/feeds/field_guess.hpp"
+#include "core/formats/geojson_writer.hpp"
 #include "core/formats/json.hpp"
 #include "core/geo/gcj02.hpp"
 
@@ -254,9 +258,8 @@ MappedFeed mapGeoJsonToFeed(std::string_view geojson, const FeedMapping& given, 
         consumed.insert(fm.target);
         if (!fm.isLiteral()) consumed.insert(fm.source);
     }
-    std::string out =
-        "{\"type\":\"FeatureCollection\",\"cordon\":{\"feed\":" + jsonQuote(feedKindName(*m.feed)) +
-        ",\"version\":1},\"features\":[";
+    JsonWriter out;
+    beginFeatureCollection(out, feedKindName(*m.feed));
     for (std::size_t i = 0; i < features->items.size(); ++i) {
         JsonValue& f = features->items[i];
         const JsonValue* props = f.find("properties");
@@ -264,33 +267,31 @@ MappedFeed mapGeoJsonToFeed(std::string_view geojson, const FeedMapping& given, 
             return props && props->isObject() ? props->find(key) : nullptr;
         };
         std::string id = idField.empty() ? idText(f.find("id")) : idText(value(idField));
-        out += i ? ",\n{\"type\":\"Feature\"" : "\n{\"type\":\"Feature\"";
-        if (!id.empty()) out += ",\"id\":" + id;
-        out += ",\"properties\":{";
-        bool first = true;
-        auto property = [&](const std::string& key, const std::string& json) {
-            out += (first ? "" : ",") + jsonQuote(key) + ":" + json;
-            first = false;
-        };
+        out.lineBreak().beginObject().member("type", "Feature");
+        if (!id.empty()) out.key("id").raw(id);
+        out.key("properties").beginObject();
         for (const FieldMapping& fm : m.map) {
             if (fm.isLiteral())
-                property(fm.target, fm.literalJson);
+                out.key(fm.target).raw(fm.literalJson);
             else if (const JsonValue* v = value(fm.source))
-                property(fm.target, valueJson(fm.target, *v));
+                out.key(fm.target).raw(valueJson(fm.target, *v));
         }
         if (!m.onlyMapped && props && props->isObject())
             for (const auto& [key, v] : props->members)
-                if (!consumed.count(key)) property(key, valueJson(key, v));
-        out += "},\"geometry\":";
+                if (!consumed.count(key)) out.key(key).raw(valueJson(key, v));
+        out.endObject().key("geometry");
         JsonValue* geometry = const_cast<JsonValue*>(f.find("geometry"));
         if (geometry && m.fromGcj02)
             if (JsonValue* coordinates = const_cast<JsonValue*>(geometry->find("coordinates")))
                 convertPositions(*coordinates);
-        out += geometry ? writeJson(*geometry) : "null";
-        out += "}";
+        if (geometry)
+            out.raw(writeJson(*geometry));
+        else
+            out.null();
+        out.endObject();
     }
-    out += "\n]}\n";
-    return {std::move(out), ""};
+    endFeatureCollection(out);
+    return {out.take() + '\n', ""};
 }
 
 } // namespace cordon

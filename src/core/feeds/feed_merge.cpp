@@ -1,21 +1,19 @@
+// Merging a file into a loaded feed by id: newer features replace, the rest are kept or added.
+
 #include "core/feeds/feed_merge.hpp"
 
-#include "core/formats/feature_export.hpp"
-#include "core/formats/json.hpp"
+#include "core/formats/geojson_writer.hpp"
 
 namespace cordon {
 
 MergedFeed mergeFeeds(const Feed& base, const Feed& addition) {
     MergedFeed m;
-    m.geojson = R"({"type":"FeatureCollection","cordon":{"feed":)" + jsonQuote(feedKindName(base.kind)) +
-                R"(,"version":1},"features":[)";
+    JsonWriter out;
+    beginFeatureCollection(out, feedKindName(base.kind));
     // Which feature of the file, if any, replaces each of the feed's.
     std::vector<bool> placed(addition.size(), false);
-    bool first = true;
     const auto append = [&](const FeatureLayer& layer, std::size_t i) {
-        m.geojson += first ? "\n" : ",\n";
-        first = false;
-        appendFeatureGeoJson(m.geojson, layer, i);
+        writeFeature(out.lineBreak(), layer, i);
     };
     for (std::size_t i = 0; i < base.size(); ++i) {
         const std::string& id = base.layer.features[i].id;
@@ -34,7 +32,8 @@ MergedFeed mergeFeeds(const Feed& base, const Feed& addition) {
         append(addition.layer, i);
         ++m.added;
     }
-    m.geojson += "\n]}\n";
+    endFeatureCollection(out);
+    m.geojson = out.take() + '\n';
     return m;
 }
 

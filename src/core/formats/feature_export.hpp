@@ -9,9 +9,6 @@
 
 namespace cordon {
 
-/// One feature as a GeoJSON Feature object (as in layerToGeoJson), appended to `out`.
-void appendFeatureGeoJson(std::string& out, const FeatureLayer& layer, std::size_t feature);
-
 /// A FeatureCollection; polygons' rings closed again, coordinates to 1e-7 degrees.
 std::string layerToGeoJson(const FeatureLayer& layer);
 

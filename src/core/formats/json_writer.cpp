@@ -16,6 +16,7 @@ void JsonWriter::separate() {
         if (m_hasItem.back()) m_out += ',';
         m_hasItem.back() = true;
     }
+    breakLine();
 }
 
 JsonWriter& JsonWriter::beginObject() {
@@ -26,6 +27,7 @@ JsonWriter& JsonWriter::beginObject() {
 }
 
 JsonWriter& JsonWriter::endObject() {
+    breakLine();
     m_out += '}';
     if (!m_hasItem.empty()) m_hasItem.pop_back();
     return *this;
@@ -39,6 +41,7 @@ JsonWriter& JsonWriter::beginArray() {
 }
 
 JsonWriter& JsonWriter::endArray() {
+    breakLine();
     m_out += ']';
     if (!m_hasItem.empty()) m_hasItem.pop_back();
     return *this;
@@ -82,6 +85,31 @@ JsonWriter& JsonWriter::fixed(double v, int decimals) {
         m_out.append(buffer, static_cast<std::size_t>(n));
     else
         m_out += numberJson(v);
+    return *this;
+}
+
+JsonWriter& JsonWriter::rounded(double v, int decimals) {
+    separate();
+    if (!std::isfinite(v)) {
+        m_out += "null";
+        return *this;
+    }
+    char buffer[64];
+    int n = std::snprintf(buffer, sizeof buffer, "%.*f", decimals, v);
+    if (n <= 0 || static_cast<std::size_t>(n) >= sizeof buffer) {
+        m_out += numberJson(v);
+        return *this;
+    }
+    if (decimals > 0) {
+        while (buffer[n - 1] == '0')
+            --n;
+        if (buffer[n - 1] == '.') --n;
+    }
+    if (n == 2 && buffer[0] == '-' && buffer[1] == '0') {
+        m_out += '0';
+        return *this;
+    }
+    m_out.append(buffer, static_cast<std::size_t>(n));
     return *this;
 }
 

@@ -28,6 +28,9 @@ class JsonWriter {
     JsonWriter& value(double v);
     /// `v` with a fixed number of decimals (figures shown to people, page state read by tests).
     JsonWriter& fixed(double v, int decimals);
+    /// `v` rounded to at most `decimals` decimals, trailing zeros dropped (coordinates: 113.5, not
+    /// 113.5000000; -0 written as 0).
+    JsonWriter& rounded(double v, int decimals);
     template <class Int>
     requires(std::is_integral_v<Int> && !std::is_same_v<Int, bool>) JsonWriter& value(Int v) {
         separate();
@@ -37,6 +40,13 @@ class JsonWriter {
     JsonWriter& null();
     /// Text that is already JSON (a part written elsewhere), inserted as one value.
     JsonWriter& raw(std::string_view json);
+
+    /// The next item or closing bracket begins a new line (GeoJSON outputs: one feature per line,
+    /// so that files diff and grep by feature).
+    JsonWriter& lineBreak() {
+        m_lineBreak = true;
+        return *this;
+    }
 
     /// key(name).value(v), for the common case.
     template <class T> JsonWriter& member(std::string_view name, const T& v) { return key(name).value(v); }
@@ -49,6 +59,13 @@ class JsonWriter {
     std::string m_out;
     std::vector<bool> m_hasItem; ///< per open object or array: something was written in it
     bool m_afterKey = false;
+    bool m_lineBreak = false;
+
+    /// Writes a line break asked for by lineBreak().
+    void breakLine() {
+        if (m_lineBreak) m_out += '\n';
+        m_lineBreak = false;
+    }
 
     /// The comma before a value or key when one came before it at this level.
     void separate();

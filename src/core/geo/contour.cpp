@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 namespace cordon {
 
@@ -128,25 +127,6 @@ std::vector<Polygon> polygonsFromRings(std::vector<std::vector<MercatorPoint>> r
         if (best < outers.size()) polygons[best].push_back(toLonLat(hole));
     }
     return polygons;
-}
-
-std::string multiPolygonCoordinates(const std::vector<Polygon>& polygons) {
-    std::string s = "[";
-    char buf[64];
-    for (std::size_t p = 0; p < polygons.size(); ++p) {
-        s += p ? ",[" : "[";
-        for (std::size_t r = 0; r < polygons[p].size(); ++r) {
-            s += r ? ",[" : "[";
-            const Ring& ring = polygons[p][r];
-            for (std::size_t i = 0; i < ring.size(); ++i) {
-                std::snprintf(buf, sizeof buf, "%s[%.6f,%.6f]", i ? "," : "", ring[i].lon, ring[i].lat);
-                s += buf;
-            }
-            s += "]";
-        }
-        s += "]";
-    }
-    return s + "]";
 }
 
 } // namespace cordon

@@ -260,7 +260,4 @@ class ContourTracer {
 /// metres) dropped, each hole given to the smallest outer ring that holds it.
 std::vector<Polygon> polygonsFromRings(std::vector<std::vector<MercatorPoint>> rings, double minArea);
 
-/// The `coordinates` of a GeoJSON MultiPolygon holding `polygons` (positions to 1e-6 degrees).
-std::string multiPolygonCoordinates(const std::vector<Polygon>& polygons);
-
 } // namespace cordon

@@ -1,5 +1,8 @@
+// Isochrones: travel times rasterised on a grid and traced into nested bands, and their GeoJSON.
+
 #include "core/routing/isochrone.hpp"
 
+#include "core/formats/geojson_writer.hpp"
 #include "core/geo/contour.hpp"
 #include "core/geo/mercator.hpp"
 
@@ -170,17 +173,28 @@ std::vector<IsochroneBand> buildIsochrones(const TravelTimes& times, const std::
     return bands;
 }
 
+namespace {
+
+/// Isochrone positions to 1e-6 degrees (about 10 cm): the contours follow a grid of metres.
+constexpr int kIsochroneDecimals = 6;
+
+} // namespace
+
 std::string isochronesToGeoJson(const std::vector<IsochroneBand>& bands, TravelMode mode) {
-    std::string s = R"({"type":"FeatureCollection","features":[)";
-    char buf[64];
-    for (std::size_t b = 0; b < bands.size(); ++b) {
-        if (b) s += ",";
-        std::snprintf(buf, sizeof buf, "%g", bands[b].minutes);
-        s += R"({"type":"Feature","properties":{"minutes":)" + std::string(buf) + R"(,"mode":")" +
-             std::string(travelModeName(mode)) + R"("},"geometry":{"type":"MultiPolygon","coordinates":)" +
-             multiPolygonCoordinates(bands[b].polygons) + "}}";
+    JsonWriter out;
+    beginFeatureCollection(out);
+    for (const IsochroneBand& band : bands) {
+        out.lineBreak().beginObject().member("type", "Feature");
+        out.key("properties")
+            .beginObject()
+            .member("minutes", band.minutes)
+            .member("mode", travelModeName(mode));
+        out.endObject().key("geometry");
+        writeMultiPolygon(out, band.polygons, kIsochroneDecimals);
+        out.endObject();
     }
-    return s + "]}";
+    endFeatureCollection(out);
+    return out.take();
 }
 
 } // namespace cordon
