@@ -1,5 +1,5 @@
 #pragma once
-/// The staffing-gaps panel: the city's figures for the day, a 24-hour shortfall strip with a
+/// The staffing-gaps panel: the city's figures for the day, a 24-hour strip of people short with a
 /// scrubber (the map marks the posts short at that time), and a sortable table of posts short.
 
 #include "core/formats/clock_time.hpp"
