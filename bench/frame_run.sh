@@ -24,7 +24,8 @@ for line in open("/proc/cpuinfo"):
     if line.startswith("model name"):
         cpu = line.split(":", 1)[1].strip()
         break
-label = {"demo": "demo city, all layers", "porto": "Porto roads (`porto.geojson`)"}
+label = {"demo": "demo city, all layers", "wall": "demo city, wall (`mode=wall&now=23:30`)",
+         "porto": "Porto roads (`porto.geojson`)"}
 rows = ["| input | viewport | features | cordon first frame | MapLibre first frame | cordon ms per drawn frame "
         "| MapLibre ms per drawn frame | cordon / MapLibre | cordon interval median / p95 / max "
         "| MapLibre interval median / p95 / max |", "|---|---|---|---|---|---|---|---|---|---|"]

@@ -5,6 +5,7 @@ in vec2 v_corner;
 in float v_radiusPx;
 flat in int v_shape; // 0 circle, 1 square, 2 diamond, 3 triangle
 flat in int v_fill;  // 0 solid, 1 lower half, 2 hollow
+uniform vec3 u_rim; // the rim and the inside of hollow symbols: white, or the wall's quiet rim
 out vec4 o_colour;
 
 // Signed distance in pixels to the symbol's edge (negative inside).
@@ -26,6 +27,6 @@ void main() {
     // inside a coloured band, so their status reads without colour.
     float colourAmount = clamp(inside - 1.5, 0.0, 1.0);
     if (v_fill == 2 || (v_fill == 1 && p.y > 0.0)) colourAmount *= clamp(5.0 - inside, 0.0, 1.0);
-    vec3 rgb = mix(vec3(1.0), v_colour.rgb, colourAmount);
+    vec3 rgb = mix(u_rim, v_colour.rgb, colourAmount);
     o_colour = vec4(rgb * alpha, alpha);
 }

@@ -33,6 +33,14 @@ inline Feed readOne(FeedKind kind, const std::string& bytes) {
     return std::move(*r.feed);
 }
 
+#ifdef CORDON_DEMO_DIR
+/// A feed of the demo city the build generated (`CORDON_DEMO_DIR`), read without errors.
+inline Feed demoFeed(FeedKind kind) {
+    return readOne(
+        kind, slurp(std::filesystem::path(CORDON_DEMO_DIR) / (std::string(feedKindName(kind)) + ".geojson")));
+}
+#endif
+
 /// Reads `bytes` as `readOne` does and puts the feed into `set`.
 inline void add(FeedSet& set, FeedKind kind, const std::string& bytes) {
     set.replace(readOne(kind, bytes));

@@ -107,6 +107,9 @@ async function run() {
   const inputs = [
     { name: 'demo', feeds: ['areas', 'zones', 'roads', 'facilities', 'posts', 'teams'],
       cordon: '/app/index.html', files: ['areas', 'zones', 'roads', 'facilities', 'posts', 'teams'].map((f) => join(demoDir, f + '.geojson')) },
+    // The command wall on the same city: dark map, problem posts only, lists and chart around it.
+    { name: 'wall', feeds: ['areas', 'zones', 'roads', 'facilities', 'posts', 'teams'],
+      cordon: '/app/index.html?mode=wall&now=23:30', files: ['areas', 'zones', 'roads', 'facilities', 'posts', 'teams'].map((f) => join(demoDir, f + '.geojson')) },
     { name: 'porto', feeds: ['roads'], base: '/porto/', cordon: '/app/index.html?roads=/porto/roads.geojson', files: [portoFile] },
   ];
   const sizes = quick ? [[1920, 1080]] : [[1920, 1080], [3840, 2160]];

@@ -66,6 +66,14 @@ App::App(AppOptions options)
     if (m_options.isoMode) m_panel.isochroneMode = *m_options.isoMode;
     if (!m_options.isoMinutes.empty()) m_panel.isochroneMinutes = m_options.isoMinutes;
     m_feedStatus.panel().visible = !m_options.snapshot; // a briefing's data is as of its header, not live
+    if (m_options.wall) {
+        // The wall's dark map: only posts with a problem drawn, at the one clock of the wall.
+        m_theme = MapTheme::Wall;
+        m_renderer.setGround(groundColour(MapTheme::Wall));
+        m_renderer.setContextRim(Rgba{10, 19, 36, 255});
+        m_staffingView.setProblemsOnly(true);
+        m_labels.setDistrictsOnly(true);
+    }
     m_loader.setAdmission(
         [](std::size_t bytes) { return admitByMemory(bytes, memoryUse().usedBytes, memoryLimit()); });
 #ifdef __EMSCRIPTEN__
@@ -229,9 +237,16 @@ bool App::noteWallType(int drawableHeight) {
     const float px =
         kFontSize * static_cast<float>(scale) * wallUnit(static_cast<float>(drawableHeight / scale));
     bool changed = m_font->setWallSizes(kWallTextScale * px, kWallFigureScale * px);
-    for (const std::string* text : {&m_wallView.model().place, &m_wallView.model().lastChange,
-                                    &m_wallView.model().feedAlert, &m_wallView.model().feedFailure})
+    const WallModel& wall = m_wallView.model();
+    for (const std::string* text :
+         {&wall.title, &wall.place, &wall.lastChange, &wall.feedAlert, &wall.feedFailure, &wall.zones.title,
+          &wall.posts.title, &wall.chartTitle})
         changed |= m_font->addWallText(*text);
+    for (const std::string& text : wall.ticker)
+        changed |= m_font->addWallText(text);
+    for (const WallList* list : {&wall.zones, &wall.posts})
+        for (const WallRow& row : list->rows)
+            changed |= m_font->addWallText(row.name + row.detail + row.figure);
     return changed;
 }
 
@@ -360,10 +375,17 @@ void App::updateKpis() {
 }
 
 void App::updateWall() {
-    if (const std::optional<std::uint32_t> district =
-            m_wallView.tick(m_situation, m_panel.lang, nowMinuteOfDay(), m_dataAsOfMinute, SDL_GetTicks64(),
-                            m_options.tourDistricts, m_options.tourSeconds))
-        flyTo(FeedKind::Areas, *district);
+    const int now = nowMinuteOfDay();
+    const std::uint64_t nowMs = SDL_GetTicks64();
+    const std::optional<std::uint32_t> district =
+        m_wallView.tick(m_situation, m_panel.lang, now, dataAsOf(m_loader.health(), now, nowMs), nowMs,
+                        m_options.tourDistricts, m_options.tourSeconds);
+    m_wallView.setAttention(m_situation, m_panel.lang, now);
+    const LonLat centre = mercator::unproject(m_camera.centre());
+    m_wallView.model().metresPerPixel =
+        m_camera.metresPerPixel() * m_window.pixelScale() * mercator::scaleFactor(centre.lat);
+    if (m_staffingView.showTime(m_situation, now)) rebuildOverlay(); // one clock for tiles, lists and map
+    if (district) flyTo(FeedKind::Areas, *district);
 }
 
 void App::flyTo(FeedKind kind, std::uint32_t feature) {
@@ -375,7 +397,7 @@ void App::flyTo(FeedKind kind, std::uint32_t feature) {
     const MercatorPoint c = box.centre();
     box.add(MercatorPoint{c.x - kMinSpanMetres / 2, c.y - kMinSpanMetres / 2});
     box.add(MercatorPoint{c.x + kMinSpanMetres / 2, c.y + kMinSpanMetres / 2});
-    m_camera.fit(box, kFitPaddingPx * m_window.pixelScale());
+    fitCamera(box);
     select(PickedFeature{kind, feature});
 }
 
@@ -408,6 +430,19 @@ void App::clickAt(ScreenPoint at) {
     computeIsochrones();
 }
 
+void App::fitCamera(const MercatorBox& box) {
+    const double scale = m_window.pixelScale();
+    if (!m_options.wall) {
+        m_camera.fit(box, kFitPaddingPx * scale);
+        return;
+    }
+    const WallLayout l = wallLayout(static_cast<float>(m_camera.viewportWidth() / scale),
+                                    static_cast<float>(m_camera.viewportHeight() / scale));
+    const double pad = l.gap * scale;
+    m_camera.fitInside(box, l.mapLeft * scale + pad, l.mapTop * scale + pad, l.mapRight * scale + pad,
+                       l.mapBottom * scale + pad);
+}
+
 void App::select(std::optional<PickedFeature> picked) {
     m_selection.select(m_situation.feeds(), picked);
     showSelection();
@@ -421,7 +456,6 @@ void App::showSelection() {
 
 void App::feedsChanged() {
     redrawSoon();
-    m_dataAsOfMinute = nowMinuteOfDay();
     std::vector<LayerRow> rows;
     for (const auto& feed : m_situation.feeds().feeds) {
         if (!feed) continue;
@@ -478,7 +512,7 @@ void App::rebuildScene() {
             visible.push_back(m_situation.feeds().get(row.kind));
             opacity.push_back(row.opacity);
         }
-    const SceneMesh mesh = buildSceneMesh(visible, opacity);
+    const SceneMesh mesh = buildSceneMesh(visible, opacity, m_theme);
     m_renderer.upload(mesh);
     if (!(mesh.origin == m_sceneOrigin)) {
         m_sceneOrigin = mesh.origin;
@@ -526,8 +560,8 @@ void App::buildUi() {
                   m_selection.selected());
     if (m_options.wall) {
         updateWall();
-        drawWallPanel(m_wallView.model(), {m_font ? m_font->wallTextFace() : nullptr,
-                                           m_font ? m_font->wallFigureFace() : nullptr});
+        m_wallView.setShown(drawWallPanel(m_wallView.model(), {m_font ? m_font->wallTextFace() : nullptr,
+                                                               m_font ? m_font->wallFigureFace() : nullptr}));
     } else {
         drawPanels();
     }
@@ -549,9 +583,14 @@ bool App::frame() {
     m_camera.setViewport(width, height);
     if (m_needsFit) {
         MercatorBox box;
-        for (const auto& feed : m_situation.feeds().feeds)
-            if (feed) box.add(feed->layer.bounds());
-        m_camera.fit(box, kFitPaddingPx * m_window.pixelScale());
+        // The wall frames the city's built-up area (its districts), not outliers such as far entry
+        // stations; the laptop frames everything loaded.
+        const Feed* areas = m_options.wall ? m_situation.feeds().get(FeedKind::Areas) : nullptr;
+        if (areas) box.add(areas->layer.bounds());
+        if (box.empty())
+            for (const auto& feed : m_situation.feeds().feeds)
+                if (feed) box.add(feed->layer.bounds());
+        fitCamera(box);
         m_needsFit = false;
         if (m_options.view && !m_viewApplied && m_hadData) {
             m_viewApplied = true;
@@ -569,8 +608,8 @@ bool App::frame() {
     }
     m_panel.demoData =
         m_loader.holdsFrom(kDemoPrefix); // 演示数据（虚构） only while some of it is on the map
-    const FeedStrip strip = m_feedStatus.update(m_loader, m_panel.lang, SDL_GetTicks64());
-    m_wallView.setFeedStrip(strip.stale, strip.failed, strip.lastChange);
+    FeedStrip strip = m_feedStatus.update(m_loader, m_panel.lang, SDL_GetTicks64(), nowMinuteOfDay());
+    m_wallView.setFeedStrip(strip.stale, strip.failed, std::move(strip.recent));
     updateKpis();
     // The wall's type is rasterised at its size (again when the screen or its texts change).
     if (m_options.wall && m_font && noteWallType(height)) rebuildFonts();
@@ -587,6 +626,9 @@ bool App::frame() {
     buildUi();
     ImGui::Render();
 
+    const float cssHeight = static_cast<float>(height / m_window.pixelScale());
+    m_renderer.setSizeScale(static_cast<float>(m_window.pixelScale()) *
+                            (m_options.wall ? wallUnit(cssHeight) : 1.0f));
     m_renderer.beginFrame(width, height);
     m_renderer.draw(m_camera);
     imgui_backend::render();

@@ -104,7 +104,7 @@ class App {
     WallView m_wallView;
     bool m_exportView = false; ///< save the next drawn frame as a PNG
     int m_exports = 0;
-    int m_dataAsOfMinute = -1;
+    MapTheme m_theme = MapTheme::Light; ///< the wall's is dark
 
     std::string m_fontBytes;
     std::unique_ptr<UiFont> m_font;
@@ -132,6 +132,8 @@ class App {
     /// Offers the selected feature's whole layer as GeoJSON or CSV.
     void exportSelectedLayer(bool csv);
     void flyTo(FeedKind kind, std::uint32_t feature);
+    /// Fits the camera to `box`: with a margin on the laptop, inside the wall's panels on the wall.
+    void fitCamera(const MercatorBox& box);
     /// Remakes the staffing model when posts, roster, teams, zones or areas changed, and the gaps
     /// panel with it.
     void updateStaffing();

@@ -525,4 +525,14 @@ figureAsOf(const std::array<FeedLoader::KindHealth, kFeedKindCount>& health, int
     return times;
 }
 
+std::string dataAsOf(const std::array<FeedLoader::KindHealth, kFeedKindCount>& health, int nowMinute,
+                     std::uint64_t nowMs) {
+    std::uint64_t oldest = 0;
+    for (const FeedLoader::KindHealth& h : health)
+        if (h.confirmedMs > 0 && (oldest == 0 || h.confirmedMs < oldest)) oldest = h.confirmedMs;
+    if (oldest == 0) return "-";
+    const int minutesAgo = static_cast<int>((nowMs - oldest) / 60000);
+    return clockText(((nowMinute - minutesAgo) % kMinutesPerDay + kMinutesPerDay) % kMinutesPerDay);
+}
+
 } // namespace cordon

@@ -278,4 +278,9 @@ std::array<std::string, kFigureCount>
 figureAsOf(const std::array<FeedLoader::KindHealth, kFeedKindCount>& health, int nowMinute,
            std::uint64_t nowMs);
 
+/// The time of day ("HH:MM") the data on screen is as of: when the source of the oldest feed in use
+/// last confirmed it (the feeds' own time, never the clock); "-" before any feed.
+std::string dataAsOf(const std::array<FeedLoader::KindHealth, kFeedKindCount>& health, int nowMinute,
+                     std::uint64_t nowMs);
+
 } // namespace cordon

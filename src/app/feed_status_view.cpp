@@ -3,6 +3,7 @@
 
 #include "app/feed_status_view.hpp"
 
+#include "core/formats/clock_time.hpp"
 #include "platform/page.hpp"
 #include "ui/feed_messages.hpp"
 #include "ui/strings.hpp"
@@ -27,7 +28,7 @@ std::string failureText(const std::string& error, const std::optional<UpdateChec
 
 } // namespace
 
-FeedStrip FeedStatusView::update(const FeedLoader& loader, Lang lang, std::uint64_t nowMs) {
+FeedStrip FeedStatusView::update(const FeedLoader& loader, Lang lang, std::uint64_t nowMs, int nowMinute) {
     m_panel.lang = lang;
     m_panel.rows.clear();
     std::string stale, failed;
@@ -71,7 +72,13 @@ FeedStrip FeedStatusView::update(const FeedLoader& loader, Lang lang, std::uint6
     if (!failed.empty())
         strip.failed =
             std::string(tr(TextId::WallFeedsFailed, lang)) + (lang == Lang::En ? ": " : "：") + failed;
-    if (!m_panel.changes.empty()) strip.lastChange = m_panel.changes.front().text;
+    constexpr std::size_t kTickerChanges = 4;
+    for (auto it = changes.rbegin(); it != changes.rend() && strip.recent.size() < kTickerChanges; ++it) {
+        const int minutesAgo = static_cast<int>((nowMs - it->atMs) / 60000);
+        strip.recent.push_back(
+            clockText(((nowMinute - minutesAgo) % kMinutesPerDay + kMinutesPerDay) % kMinutesPerDay) + " " +
+            changeSummary(it->change, lang));
+    }
     return strip;
 }
 

@@ -12,20 +12,22 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace cordon {
 
 /// The wall's line about the feeds ("" for nothing to say).
 struct FeedStrip {
-    std::string stale;      ///< the stale feeds, named
-    std::string failed;     ///< the failed feeds with their reasons
-    std::string lastChange; ///< the latest change
+    std::string stale;               ///< the stale feeds, named
+    std::string failed;              ///< the failed feeds with their reasons
+    std::vector<std::string> recent; ///< the latest changes, newest first, each with its time
 };
 
 class FeedStatusView {
   public:
-    /// Refills the feeds panel from the loader (`nowMs` on the loader's clock) and returns the strip.
-    FeedStrip update(const FeedLoader& loader, Lang lang, std::uint64_t nowMs);
+    /// Refills the feeds panel from the loader (`nowMs` on the loader's clock, `nowMinute` the time
+    /// of day it is) and returns the strip.
+    FeedStrip update(const FeedLoader& loader, Lang lang, std::uint64_t nowMs, int nowMinute);
     /// The feeds panel and a waiting question; true when the user answered one.
     bool draw(const FeedLoader& loader, Lang lang);
     /// Carries out the answers given in the last frame. True when the feeds changed; `answered`

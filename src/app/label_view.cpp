@@ -46,7 +46,8 @@ void LabelView::draw(const FeedSet& feeds, const Camera& camera, double toUi, fl
             }
         }
     for (const LabelAnchor& a : m_anchors)
-        if (zoom >= labelMinZoom(a.kind)) add(a.text, a.at, a.kind, a.feature);
+        if (zoom >= labelMinZoom(a.kind) && (!m_districtsOnly || a.kind == LabelKind::District))
+            add(a.text, a.at, a.kind, a.feature);
     const std::vector<std::size_t> placed = drawMapLabels(candidates);
     m_placed = static_cast<int>(placed.size());
     for (std::size_t i : placed)

@@ -22,12 +22,15 @@ class LabelView {
     void draw(const FeedSet& feeds, const Camera& camera, double toUi, float textScale,
               const std::optional<PickedFeature>& selected);
     void toggle() { m_shown = !m_shown; }
+    /// The wall names only the districts (and the selection): the rest is quiet context.
+    void setDistrictsOnly(bool on) { m_districtsOnly = on; }
     /// The page state's `labels` member; `glyphs` is the font's count.
     void writeState(JsonWriter& out, std::size_t glyphs) const;
 
   private:
     std::vector<LabelAnchor> m_anchors;
     bool m_shown = true;
+    bool m_districtsOnly = false;
     int m_placed = 0, m_districts = 0;
 };
 

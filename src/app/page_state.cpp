@@ -62,7 +62,7 @@ std::string App::stateJson() const {
     m_staffingView.writeState(out, m_situation);
     out.key("wall");
     if (m_options.wall)
-        m_wallView.writeState(out, m_font ? std::lround(m_font->wallTextPx()) : 0L,
+        m_wallView.writeState(out, m_situation, m_font ? std::lround(m_font->wallTextPx()) : 0L,
                               m_font ? std::lround(m_font->wallFigurePx()) : 0L);
     else
         out.null();

@@ -1,5 +1,8 @@
+// The staffing view: the gaps panel and legend models and the staffing overlay, from the situation.
+
 #include "app/staffing_view.hpp"
 
+#include "core/map/figures.hpp"
 #include "render/style.hpp"
 
 #include <algorithm>
@@ -107,6 +110,15 @@ void StaffingView::stepScrub(const Situation& situation, int slots) {
     updateScrub(situation);
 }
 
+bool StaffingView::showTime(const Situation& situation, int minuteOfDay) {
+    if (!situation.staffing()) return false;
+    const int slot = slotAt(situation.staffing()->day(), minuteOfDay);
+    if (slot == m_gaps.scrubSlot) return false;
+    m_gaps.scrubSlot = slot;
+    updateScrub(situation);
+    return true;
+}
+
 void StaffingView::updateScrub(const Situation& situation) {
     m_gaps.shortAtScrub = 0;
     const int slot = m_gaps.scrubSlot;
@@ -146,7 +158,7 @@ std::vector<PointSymbol> StaffingView::addToMap(SceneMesh& overlay, const Situat
             statuses[p] = model->postStatus(p, slot);
             ++m_legend.postCounts[legendIndex(statuses[p])];
         }
-        symbols = buildStatusSymbols(*posts, statuses, overlay.origin);
+        symbols = buildStatusSymbols(*posts, statuses, overlay.origin, m_problemsOnly);
         for (const LayerRow& row : layers) // the checkpoints layer's switch and opacity
             if (row.kind == FeedKind::Posts) {
                 if (!row.visible) symbols.clear();

@@ -29,6 +29,10 @@ class StaffingView {
     void stepScrub(const Situation& situation, int slots);
     /// Recounts the posts short at the scrubbed time.
     void updateScrub(const Situation& situation);
+    /// Scrubs to the slot of `minuteOfDay` (the wall's one clock); true when the slot changed.
+    bool showTime(const Situation& situation, int minuteOfDay);
+    /// The wall draws only the posts with a problem (short or unstaffed at the time shown).
+    void setProblemsOnly(bool on) { m_problemsOnly = on; }
 
     /// High-risk zone outlines in their status and the plan's arrows into `overlay`; returns the
     /// post symbols in their status (the posts layer's switch and opacity applied). Counts go to
@@ -47,6 +51,7 @@ class StaffingView {
     GapsPanelModel m_gaps;
     LegendModel m_legend;
     std::vector<PlanArrow> m_arrows;
+    bool m_problemsOnly = false;
 };
 
 } // namespace cordon

@@ -1,10 +1,12 @@
 #pragma once
 /// The wall view: the KPI tiles from the shared figures (each greyed with the time of its last
-/// good data when its inputs failed or went stale), the clock and data time, the feed strip, and
-/// the district tour. It keeps the wall panel's model; the app draws it in wall mode and flies to
-/// the district the tour names.
+/// good data when its inputs failed or went stale), the lists that name what needs attention now
+/// (core/map/attention), today's people short, the clock and data time, the feed ticker, and the
+/// district tour, during which tiles and lists are the district's. It keeps the wall panel's
+/// model; the app draws it in wall mode and flies to the district the tour names.
 
 #include "core/formats/json_writer.hpp"
+#include "core/map/attention.hpp"
 #include "core/map/figures.hpp"
 #include "core/map/situation.hpp"
 #include "ui/wall_panel.hpp"
@@ -13,24 +15,33 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace cordon {
 
 class WallView {
   public:
+    /// Seconds a page of a long list stays up.
+    static constexpr int kPageSeconds = 8;
+
     /// The tiles from `figures`; `asOf` per figure: "" when current, else the time of its data.
     void setFigures(const Figures& figures, const std::array<std::string, kFigureCount>& asOf);
-    /// The strip: stale feeds, failed feeds with their reasons, the latest change ("" for none).
-    void setFeedStrip(std::string stale, std::string failed, std::string lastChange);
-    /// Clock and data time; with the tour on, the district to show now (the first at once, then
-    /// the next every `tourSeconds`), named on the wall. `nowMs` is a monotonic clock.
+    /// The lists, the chart and (on a tour stop) the district's tiles, at `nowMinute`.
+    void setAttention(const Situation& situation, Lang lang, int nowMinute);
+    /// The ticker: stale feeds, failed feeds with their reasons, recent changes newest first.
+    void setFeedStrip(std::string stale, std::string failed, std::vector<std::string> recent);
+    /// Clock and data time; pages of the lists; with the tour on, the district to show now (the
+    /// first at once, then the next every `tourSeconds`), named on the wall. `nowMs` is monotonic.
     std::optional<std::uint32_t> tick(const Situation& situation, Lang lang, int nowMinute,
-                                      int dataAsOfMinute, std::uint64_t nowMs, bool tour, int tourSeconds);
+                                      const std::string& dataAsOf, std::uint64_t nowMs, bool tour,
+                                      int tourSeconds);
+    /// What the panel showed in the last frame (the pages, for the page state).
+    void setShown(const WallShown& shown) { m_shown = shown; }
 
     /// The five tiles' numbers as members of the open object (the wall and the `kpis` member).
     void writeKpiMembers(JsonWriter& out) const;
     /// The page state's `wall` member; the type sizes are the font's.
-    void writeState(JsonWriter& out, long textPx, long figuresPx) const;
+    void writeState(JsonWriter& out, const Situation& situation, long textPx, long figuresPx) const;
 
     WallModel& model() { return m_model; }
     const WallModel& model() const { return m_model; }
@@ -39,6 +50,11 @@ class WallView {
     WallModel m_model;
     std::uint64_t m_lastTourMs = 0;
     std::size_t m_tourStop = 0;
+    std::optional<std::uint32_t> m_district; ///< the tour's stop
+    AttentionLists m_lists;
+    WallShown m_shown;
+    /// The city's tiles, kept while a tour stop shows the district's.
+    std::array<std::string, 5> m_cityTiles;
 };
 
 } // namespace cordon

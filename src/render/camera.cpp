@@ -62,4 +62,15 @@ void Camera::fit(const MercatorBox& box, double paddingPx) {
     setMetresPerPixel(mpp > 0 ? mpp : 1.0);
 }
 
+void Camera::fitInside(const MercatorBox& box, double left, double top, double right, double bottom) {
+    if (box.empty()) return;
+    const double w = std::max(1.0, m_width - left - right);
+    const double h = std::max(1.0, m_height - top - bottom);
+    const double mpp = std::max(box.width() / w, box.height() / h);
+    setMetresPerPixel(mpp > 0 ? mpp : 1.0);
+    // The box's centre goes to the centre of the free rectangle, not of the viewport.
+    const double dx = left + w / 2 - m_width / 2.0, dy = top + h / 2 - m_height / 2.0;
+    m_centre = {box.centre().x - dx * m_metresPerPixel, box.centre().y + dy * m_metresPerPixel};
+}
+
 } // namespace cordon

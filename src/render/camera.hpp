@@ -40,6 +40,8 @@ class Camera {
     void pinch(ScreenPoint a0, ScreenPoint b0, ScreenPoint a1, ScreenPoint b1);
     /// Shows all of `box` with `paddingPx` free on every side.
     void fit(const MercatorBox& box, double paddingPx);
+    /// Fits `box` into the viewport less the given margins (pixels), e.g. the wall's panels.
+    void fitInside(const MercatorBox& box, double left, double top, double right, double bottom);
 
   private:
     MercatorPoint m_centre;

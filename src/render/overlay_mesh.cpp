@@ -98,10 +98,12 @@ SceneMesh buildPlanArrows(std::span<const PlanArrow> arrows, MercatorPoint origi
 }
 
 std::vector<PointSymbol> buildStatusSymbols(const Feed& posts, std::span<const StaffingStatus> statuses,
-                                            MercatorPoint origin) {
+                                            MercatorPoint origin, bool problemsOnly) {
     std::vector<PointSymbol> symbols;
     const FeatureLayer& layer = posts.layer;
     for (std::size_t f = 0; f < layer.features.size() && f < statuses.size(); ++f) {
+        if (problemsOnly && statuses[f] != StaffingStatus::Short && statuses[f] != StaffingStatus::Unstaffed)
+            continue;
         const FeatureStyle plain = styleFor(posts, f);
         const StatusStyle status = statusStyle(statuses[f]);
         const FeatureRecord& record = layer.features[f];

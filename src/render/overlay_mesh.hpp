@@ -31,9 +31,10 @@ struct PlanArrow {
 SceneMesh buildPlanArrows(std::span<const PlanArrow> arrows, MercatorPoint origin);
 
 /// Every post as a symbol in its staffing status (status colour and fill, its kind's shape and
-/// size), one status per post feature: drawn over the plain symbols, it recolours them.
+/// size), one status per post feature: drawn over the plain symbols, it recolours them. With
+/// `problemsOnly` (the wall) only posts short or unstaffed get a symbol.
 std::vector<PointSymbol> buildStatusSymbols(const Feed& posts, std::span<const StaffingStatus> statuses,
-                                            MercatorPoint origin);
+                                            MercatorPoint origin, bool problemsOnly = false);
 
 /// Areas of responsibility as translucent fills in each team's colour with a white border (the
 /// road network coloured by team goes over them).

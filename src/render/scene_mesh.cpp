@@ -170,7 +170,7 @@ void appendMesh(SceneMesh& into, const SceneMesh& from) {
     into.bounds.add(from.bounds);
 }
 
-SceneMesh buildSceneMesh(std::span<const Feed* const> feeds, std::span<const float> opacity) {
+SceneMesh buildSceneMesh(std::span<const Feed* const> feeds, std::span<const float> opacity, MapTheme theme) {
     SceneMesh mesh;
     for (const Feed* feed : feeds)
         mesh.bounds.add(feed->layer.bounds());
@@ -191,7 +191,7 @@ SceneMesh buildSceneMesh(std::span<const Feed* const> feeds, std::span<const flo
     auto addFeature = [&](const Feed& feed, std::size_t fi, Parts parts = Parts::All) {
         const FeatureLayer& layer = feed.layer;
         const FeatureRecord& feature = layer.features[fi];
-        FeatureStyle style = styleFor(feed, fi);
+        FeatureStyle style = styleFor(feed, fi, theme);
         if (const float alpha = opacityOf(feed); alpha < 1.0f)
             for (Rgba* c : {&style.fill, &style.stroke, &style.pointColour})
                 c->a = static_cast<std::uint8_t>(c->a * alpha + 0.5f);
@@ -199,7 +199,7 @@ SceneMesh buildSceneMesh(std::span<const Feed* const> feeds, std::span<const flo
             const GeometryPart& part = layer.parts[p];
             switch (part.kind) {
             case PartKind::Point:
-                if (parts != Parts::Outlines)
+                if (parts != Parts::Outlines && style.pointColour.a > 0) // invisible: not built
                     builder.point(layer, part.firstRing, style.pointColour, style.pointSizePx,
                                   style.pointShape);
                 break;

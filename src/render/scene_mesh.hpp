@@ -93,7 +93,8 @@ void appendMesh(SceneMesh& into, const SceneMesh& from);
 
 /// Builds fills (polygon interiors), lines (roads and polygon outlines) and point symbols for the
 /// given feeds, stacked by `layerDrawOrder`; `opacity` (0..1, one per feed, or empty for all
-/// opaque) scales each feed's colours' alpha.
-SceneMesh buildSceneMesh(std::span<const Feed* const> feeds, std::span<const float> opacity = {});
+/// opaque) scales each feed's colours' alpha; `theme` chooses the light or the wall's dark look.
+SceneMesh buildSceneMesh(std::span<const Feed* const> feeds, std::span<const float> opacity = {},
+                         MapTheme theme = MapTheme::Light);
 
 } // namespace cordon

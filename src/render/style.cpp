@@ -110,7 +110,77 @@ int layerDrawOrder(FeedKind kind) {
     return 7;
 }
 
-FeatureStyle styleFor(const Feed& feed, std::size_t i) {
+/// The laptop's light map (defined last: the wall's starts from it).
+static FeatureStyle lightStyle(const Feed& feed, std::size_t i);
+
+Rgba riskColour(Risk risk, MapTheme theme) {
+    if (theme == MapTheme::Light)
+        return risk == Risk::High ? kVermillion : risk == Risk::Medium ? kOrange : kYellow;
+    return risk == Risk::High     ? Rgba{236, 48, 44, 255}
+           : risk == Risk::Medium ? Rgba{242, 140, 28, 255}
+                                  : Rgba{226, 206, 56, 255};
+}
+
+Rgba groundColour(MapTheme theme) {
+    return theme == MapTheme::Wall ? Rgba{10, 19, 36, 255} : Rgba{245, 247, 250, 255};
+}
+
+namespace {
+
+/// The wall's dark map: navy areas, dim roads, zones in the risk colours officers use (high red,
+/// medium orange, low yellow), sealed roads light.
+FeatureStyle wallStyle(const Feed& feed, std::size_t i, FeatureStyle s) {
+    switch (feed.kind) {
+    case FeedKind::Areas: {
+        const bool district = feed.areas[i].level == AreaLevel::District;
+        s.fill = district ? Rgba{20, 33, 56, 255} : Rgba{24, 38, 63, 255};
+        s.stroke = district ? Rgba{104, 128, 168, 255} : Rgba{44, 61, 92, 255};
+        s.strokeWidthPx = district ? 2.0f : 1.0f;
+        break;
+    }
+    case FeedKind::Zones: {
+        const Risk risk = feed.zones[i].risk;
+        const Rgba c = riskColour(risk, MapTheme::Wall);
+        // Only high risk is loud; medium and low are tinted ground with a thin edge.
+        s.fill = withAlpha(c, risk == Risk::High ? 215 : risk == Risk::Medium ? 90 : 45);
+        s.stroke = withAlpha(c, risk == Risk::High ? 255 : 150);
+        s.strokeWidthPx = risk == Risk::High ? 2.5f : 1.0f;
+        break;
+    }
+    case FeedKind::Roads: {
+        const RoadFields& road = feed.roads[i];
+        const bool major = isMajorRoad(road.highway);
+        s.stroke = road.closed ? Rgba{205, 212, 224, 255}
+                   : major     ? Rgba{58, 76, 106, 255}
+                               : Rgba{38, 52, 76, 255};
+        s.strokeWidthPx = road.closed ? 3.0f : major ? 2.5f : 1.5f;
+        break;
+    }
+    case FeedKind::Teams:
+        s.pointColour = kWallTeamColour;
+        s.pointSizePx = 7.0f;
+        break;
+    case FeedKind::Facilities:
+        s.pointColour = Rgba{120, 96, 140, 255};
+        s.pointSizePx = 6.0f;
+        break;
+    case FeedKind::Posts:
+        s.pointColour.a = 0; // the wall draws posts only with a problem, as status symbols
+        break;
+    default:
+        break;
+    }
+    return s;
+}
+
+} // namespace
+
+FeatureStyle styleFor(const Feed& feed, std::size_t i, MapTheme theme) {
+    const FeatureStyle s = lightStyle(feed, i);
+    return theme == MapTheme::Wall ? wallStyle(feed, i, s) : s;
+}
+
+static FeatureStyle lightStyle(const Feed& feed, std::size_t i) {
     FeatureStyle s;
     switch (feed.kind) {
     case FeedKind::Areas: {
@@ -122,7 +192,7 @@ FeatureStyle styleFor(const Feed& feed, std::size_t i) {
     }
     case FeedKind::Zones: {
         const Risk risk = feed.zones[i].risk;
-        const Rgba c = risk == Risk::High ? kVermillion : risk == Risk::Medium ? kOrange : kYellow;
+        const Rgba c = riskColour(risk, MapTheme::Light);
         s.fill = withAlpha(c, 150);
         s.stroke = c;
         s.strokeWidthPx = 2.0f;

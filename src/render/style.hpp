@@ -45,8 +45,20 @@ StatusStyle statusStyle(StaffingStatus status);
 SymbolShape postShape(PostKind kind);
 SymbolShape teamShape(TeamKind kind);
 
+/// The map's look: the laptop's light map, or the wall's dark one, where areas and roads are quiet
+/// context and only the problems (high-risk zones, posts short, zones lacking a task force) are
+/// loud.
+enum class MapTheme : std::uint8_t { Light, Wall };
+
 /// Style for feature `index` of a feed.
-FeatureStyle styleFor(const Feed& feed, std::size_t index);
+FeatureStyle styleFor(const Feed& feed, std::size_t index, MapTheme theme = MapTheme::Light);
+/// Teams on the wall's map: present, not a signal.
+inline constexpr Rgba kWallTeamColour{64, 140, 124, 255};
+
+/// A zone's colour by its risk (the wall: high red, medium orange, low yellow).
+Rgba riskColour(Risk risk, MapTheme theme);
+/// The ground the map is drawn on.
+Rgba groundColour(MapTheme theme);
 
 /// Streets below the main network (residential, service, paths, ...) that are open: drawn only
 /// from `kMinorRoadsMinZoom` on, so the whole city stays readable and fast. Sealed streets always

@@ -47,8 +47,9 @@ void shapePath(ImDrawList* draw, ImVec2 c, float r, int shape) {
     }
 }
 
-/// Draws a symbol at the cursor and moves past it.
-void symbol(const LegendSymbol& s, float size) {
+} // namespace
+
+void drawLegendSymbol(const LegendSymbol& s, float size) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const float r = size * 0.5f;
@@ -66,6 +67,12 @@ void symbol(const LegendSymbol& s, float size) {
     shapePath(draw, c, r, s.shape);
     draw->PathStroke(colour, ImDrawFlags_Closed, s.fill == 0 ? 1.0f : 2.5f);
     ImGui::Dummy(ImVec2(size, size));
+}
+
+namespace {
+
+void symbol(const LegendSymbol& s, float size) {
+    drawLegendSymbol(s, size);
 }
 
 void line(const LegendSymbol& s, float widthPx, float size) {

@@ -38,4 +38,7 @@ struct LegendActions {
 
 LegendActions drawLegendPanel(LegendModel& model);
 
+/// Draws `symbol` `size` pixels across at the cursor and moves past it (the wall's legend too).
+void drawLegendSymbol(const LegendSymbol& symbol, float size);
+
 } // namespace cordon

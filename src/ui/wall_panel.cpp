@@ -1,3 +1,6 @@
+// The command wall: panels laid out around the map by wallLayout, type from the wall's faces, dark
+// panels with light text (contrast above 7:1), the alarm red only for problems.
+
 #include "ui/wall_panel.hpp"
 
 #include "ui/figure_labels.hpp"
@@ -21,28 +24,222 @@ std::string countText(long long v) {
     return v < 0 ? "-" : std::to_string(v);
 }
 
+const ImVec4 kLabel(0.78f, 0.84f, 0.93f, 1); // on the panels' navy: about 10:1
+const ImVec4 kWhite(1, 1, 1, 1);
+const ImVec4 kAlarm(1.0f, 0.36f, 0.3f, 1); // red on navy: about 5:1 at the wall's large sizes
+const ImVec4 kWarn(1.0f, 0.66f, 0.3f, 1);
+const ImVec4 kDim(0.55f, 0.62f, 0.72f, 1);
+constexpr ImU32 kPanel = IM_COL32(14, 26, 46, 255); // opaque: no map mark shows through
+
+constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                    ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoScrollbar;
+
+/// The wall's type at `scale` times the UI's, from a face made for a size where there is one.
+class WallType {
+  public:
+    WallType(const WallFaces& faces, float unit) : m_faces(faces), m_unit(unit) {}
+    /// Text at `scale` (kWallTextScale is the text face's own size).
+    void text(float scale) { use(m_faces.text, scale, kWallTextScale); }
+    void figures(float scale) { use(m_faces.figures, scale, kWallFigureScale); }
+    void done() {
+        if (m_pushed) ImGui::PopFont();
+        m_pushed = false;
+    }
+    ~WallType() { done(); }
+
+  private:
+    void use(ImFont* face, float scale, float of) {
+        done();
+        if (face) {
+            ImGui::PushFont(face);
+            ImGui::SetWindowFontScale(scale / of);
+            m_pushed = true;
+        } else {
+            ImGui::SetWindowFontScale(scale * m_unit);
+        }
+    }
+    WallFaces m_faces;
+    float m_unit;
+    bool m_pushed = false;
+};
+
+void beginPanel(const char* id, ImVec2 at, ImVec2 size) {
+    ImGui::SetNextWindowPos(at);
+    ImGui::SetNextWindowSize(size);
+    ImGui::Begin(id, nullptr, kFlags);
+}
+
+/// `text` cut to `width` with an ellipsis (names longer than the column).
+std::string fitted(const std::string& text, float width) {
+    if (ImGui::CalcTextSize(text.c_str()).x <= width) return text;
+    std::string cut = text;
+    while (!cut.empty() && ImGui::CalcTextSize((cut + "…").c_str()).x > width) {
+        cut.pop_back();
+        while (!cut.empty() && (static_cast<unsigned char>(cut.back()) & 0xC0) == 0x80)
+            cut.pop_back(); // whole UTF-8 characters only
+        if (!cut.empty() && static_cast<unsigned char>(cut.back()) >= 0xC0) cut.pop_back();
+    }
+    return cut + "…";
+}
+
+/// A list in the panel's remaining height, one page of it; returns {page, pages, rows per page}.
+std::array<int, 3> drawList(const WallList& list, Lang lang, WallType& type, int pageTick, float bottom) {
+    type.text(kWallTextScale);
+    ImGui::TextColored(kLabel, "%s", list.title.c_str());
+    const float titleBottom = ImGui::GetCursorPosY();
+    type.text(1.15f);
+    const float rowHeight = 2 * ImGui::GetTextLineHeightWithSpacing() + 4;
+    const int perPage =
+        std::max(1, static_cast<int>((bottom - titleBottom - ImGui::GetTextLineHeight()) / rowHeight));
+    const int rows = static_cast<int>(list.rows.size());
+    const int pages = std::max(1, (rows + perPage - 1) / perPage);
+    const int page = pageTick % pages;
+    if (rows == 0) ImGui::TextColored(kDim, "%s", tr(TextId::WallNone, lang).data());
+    const float width = ImGui::GetContentRegionAvail().x;
+    for (int i = page * perPage; i < std::min(rows, (page + 1) * perPage); ++i) {
+        const WallRow& row = list.rows[static_cast<std::size_t>(i)];
+        const float figureWidth = ImGui::CalcTextSize(row.figure.c_str()).x;
+        ImGui::TextColored(row.severe ? kAlarm : kWhite, "%s",
+                           fitted(row.name, width - figureWidth - 12).c_str());
+        ImGui::SameLine(width - figureWidth + ImGui::GetStyle().WindowPadding.x);
+        ImGui::TextColored(row.severe ? kAlarm : kWarn, "%s", row.figure.c_str());
+        ImGui::TextColored(kDim, "%s", fitted(row.detail, width).c_str());
+        ImGui::Dummy(ImVec2(1, 4));
+    }
+    if (pages > 1) {
+        const std::string which =
+            fillText(tr(TextId::WallPage, lang), {std::to_string(page + 1), std::to_string(pages)});
+        ImGui::SetCursorPosY(bottom - ImGui::GetTextLineHeight());
+        ImGui::TextColored(kDim, "%s", which.c_str());
+    }
+    return {page, pages, perPage};
+}
+
+void drawChart(const WallModel& m, WallType& type, ImVec2 size) {
+    type.text(1.15f);
+    ImGui::TextColored(kLabel, "%s", m.chartTitle.c_str());
+    if (m.shortBySlot.empty()) {
+        ImGui::TextColored(kDim, "-");
+        return;
+    }
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float height = std::max(10.0f, size.y - ImGui::GetCursorPosY() - ImGui::GetStyle().WindowPadding.y);
+    const float width = ImGui::GetContentRegionAvail().x;
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32(24, 40, 66, 255));
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, IM_COL32(242, 140, 28, 255));
+    ImGui::PlotHistogram("##wallshort", m.shortBySlot.data(), static_cast<int>(m.shortBySlot.size()), 0,
+                         nullptr, 0.0f, FLT_MAX, ImVec2(width, height));
+    ImGui::PopStyleColor(2);
+    if (m.nowSlot >= 0) {
+        const float x = at.x + width * (m.nowSlot + 0.5f) / static_cast<float>(m.shortBySlot.size());
+        ImGui::GetWindowDrawList()->AddLine(ImVec2(x, at.y), ImVec2(x, at.y + height),
+                                            IM_COL32(255, 255, 255, 255), 2.0f);
+    }
+}
+
+/// A scale bar: the longest round distance (1, 2 or 5 times a power of ten metres) that fits in
+/// `maxPx`, drawn as a bar with its length in km or m.
+void drawScaleBar(double metresPerPixel, float maxPx, Lang lang) {
+    double metres = 1;
+    for (double p = 1; p < 1e7; p *= 10)
+        for (double m : {1.0, 2.0, 5.0})
+            if (m * p / metresPerPixel <= maxPx) metres = m * p;
+    const float px = static_cast<float>(metres / metresPerPixel);
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetTextLineHeight();
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const ImU32 colour = IM_COL32(220, 228, 240, 255);
+    draw->AddLine(ImVec2(at.x, at.y + h * 0.7f), ImVec2(at.x + px, at.y + h * 0.7f), colour, 2.0f);
+    draw->AddLine(ImVec2(at.x, at.y + h * 0.35f), ImVec2(at.x, at.y + h * 0.7f), colour, 2.0f);
+    draw->AddLine(ImVec2(at.x + px, at.y + h * 0.35f), ImVec2(at.x + px, at.y + h * 0.7f), colour, 2.0f);
+    ImGui::Dummy(ImVec2(px, h));
+    ImGui::SameLine();
+    char text[32];
+    if (metres >= 1000)
+        std::snprintf(text, sizeof text, "%g %s", metres / 1000, lang == Lang::En ? "km" : "公里");
+    else
+        std::snprintf(text, sizeof text, "%g %s", metres, lang == Lang::En ? "m" : "米");
+    ImGui::TextColored(kLabel, "%s", text);
+}
+
+void drawLegend(const WallModel& m, WallType& type, float unit) {
+    type.text(1.0f);
+    const float size = ImGui::GetTextLineHeight();
+    const auto item = [&](const LegendSymbol& symbol, TextId text) {
+        drawLegendSymbol(symbol, size);
+        ImGui::SameLine(0, 6 * unit);
+        ImGui::TextColored(kLabel, "%s", tr(text, m.lang).data());
+    };
+    if (m.metresPerPixel > 0) drawScaleBar(m.metresPerPixel, 110 * unit, m.lang);
+    item(m.legend.risks[0], TextId::WallRiskHigh);
+    item(m.legend.risks[1], TextId::WallRiskMedium);
+    item(m.legend.risks[2], TextId::WallRiskLow);
+    item(m.legend.postShort, TextId::WallPostShort);
+    item(m.legend.postUnstaffed, TextId::WallPostUnstaffed);
+    item(m.legend.team, TextId::SymbolTeam);
+}
+
 } // namespace
 
 float wallUnit(float displayHeight) {
     return std::max(displayHeight / 1080.0f, 0.5f);
 }
 
-void drawWallPanel(const WallModel& m, const WallFaces& faces) {
+WallLayout wallLayout(float width, float height) {
+    WallLayout l;
+    l.unit = wallUnit(height);
+    l.margin = 12 * l.unit;
+    l.gap = 10 * l.unit;
+    l.bannerHeight = 84 * l.unit;
+    l.tileHeight = 132 * l.unit;
+    l.tickerHeight = 52 * l.unit;
+    // 16:9 gives each column a fifth of the width; a wide wall (32:9) keeps them as wide as 16:9's.
+    l.columnWidth = std::min(0.2f * width, 0.2f * height * 16 / 9);
+    l.mapLeft = l.margin + l.columnWidth + l.gap;
+    l.mapRight = l.mapLeft;
+    l.mapTop = l.margin + l.bannerHeight + l.gap + l.tileHeight + l.gap;
+    l.mapBottom = l.margin + l.tickerHeight + l.gap;
+    return l;
+}
+
+WallShown drawWallPanel(const WallModel& m, const WallFaces& faces) {
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const float unit = wallUnit(display.y);
-    // The type at `scale` times the UI's: a face made for that size where there is one.
-    auto type = [&](ImFont* face, float scale, float of) {
-        if (face) {
-            ImGui::PushFont(face);
-            ImGui::SetWindowFontScale(scale / of);
-        } else {
-            ImGui::SetWindowFontScale(scale * unit);
+    const WallLayout l = wallLayout(display.x, display.y);
+    const float unit = l.unit;
+    WallShown shown;
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, kPanel);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 6 * unit);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(12 * unit, 8 * unit));
+
+    // The banner: the map's name and the district on tour at the left, clock and data time at the right.
+    beginPanel("##wallbanner", ImVec2(l.margin, l.margin), ImVec2(display.x - 2 * l.margin, l.bannerHeight));
+    {
+        WallType type(faces, unit);
+        type.text(kWallTextScale * 1.35f);
+        ImGui::SetCursorPosY((l.bannerHeight - ImGui::GetTextLineHeight()) / 2);
+        ImGui::TextColored(kWhite, "%s", m.title.c_str());
+        if (!m.place.empty()) {
+            ImGui::SameLine(0, 32 * unit);
+            ImGui::TextColored(kWarn, "%s", m.place.c_str());
         }
-        return face != nullptr;
-    };
-    auto done = [](bool pushed) {
-        if (pushed) ImGui::PopFont();
-    };
+        type.text(kWallTextScale);
+        const std::string asOf = std::string(tr(TextId::KpiDataAsOf, m.lang)) + " " + m.dataAsOf;
+        const float asOfWidth = ImGui::CalcTextSize(asOf.c_str()).x;
+        type.figures(kWallFigureScale * 0.8f);
+        const float clockWidth = ImGui::CalcTextSize(m.clock.c_str()).x;
+        const float right = display.x - 2 * l.margin - 12 * unit;
+        ImGui::SameLine(right - clockWidth);
+        ImGui::SetCursorPosY((l.bannerHeight - ImGui::GetTextLineHeight()) / 2);
+        ImGui::TextColored(kWhite, "%s", m.clock.c_str());
+        type.text(kWallTextScale);
+        ImGui::SameLine(right - clockWidth - asOfWidth - 24 * unit);
+        ImGui::SetCursorPosY((l.bannerHeight - ImGui::GetTextLineHeight()) / 2);
+        ImGui::TextColored(kLabel, "%s", asOf.c_str());
+    }
+    ImGui::End();
+
+    // The tiles: five across the width.
     char hours[32];
     if (m.personHoursShort < 0)
         std::snprintf(hours, sizeof hours, "-");
@@ -57,80 +254,106 @@ void drawWallPanel(const WallModel& m, const WallFaces& faces) {
         {figureLabel(FigureId::HouseholdsAwaiting, m.lang), countText(m.householdsAwaiting), false},
     };
     const int count = static_cast<int>(std::size(tiles));
-    const float margin = 16 * unit, gap = 12 * unit;
-    const float width = (display.x - 2 * margin - gap * count) / (count + 1); // the last slot: clock
-    const float height = 150 * unit;
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                   ImGuiWindowFlags_NoInputs;
-    ImGui::PushStyleColor(ImGuiCol_WindowBg, IM_COL32(16, 28, 48, 235));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, 6 * unit);
-    for (int i = 0; i <= count; ++i) {
-        ImGui::SetNextWindowPos(ImVec2(margin + i * (width + gap), margin));
-        ImGui::SetNextWindowSize(ImVec2(width, height));
+    const float tileTop = l.margin + l.bannerHeight + l.gap;
+    const float width = (display.x - 2 * l.margin - l.gap * (count - 1)) / count;
+    for (int i = 0; i < count; ++i) {
         const std::string id = "##wall" + std::to_string(i);
-        ImGui::Begin(id.c_str(), nullptr, flags);
-        if (i < count) {
-            bool pushed = type(faces.text, kWallTextScale, kWallTextScale);
-            // A label longer than the tile is set smaller rather than cut off.
-            const float labelWidth = ImGui::CalcTextSize(tiles[i].label.c_str()).x;
-            const float room = ImGui::GetContentRegionAvail().x;
-            if (labelWidth > room) {
-                const float base = faces.text ? 1.0f : kWallTextScale * unit; // as type() set it
-                ImGui::SetWindowFontScale(base * room / labelWidth);
-            }
-            ImGui::TextColored(ImVec4(0.75f, 0.82f, 0.92f, 1), "%s", tiles[i].label.c_str());
-            done(pushed);
-            const bool doubtful = !m.asOf[static_cast<std::size_t>(i)].empty();
-            pushed = type(faces.figures, kWallFigureScale, kWallFigureScale);
-            const ImVec4 colour = doubtful         ? ImVec4(0.45f, 0.5f, 0.58f, 1)
-                                  : tiles[i].alarm ? ImVec4(1.0f, 0.55f, 0.25f, 1)
-                                                   : ImVec4(1, 1, 1, 1);
-            ImGui::TextColored(colour, "%s", tiles[i].value.c_str());
-            done(pushed);
-            if (doubtful) {
-                // Over the figure's lower edge: the figure is not current, and since when.
-                pushed = type(faces.text, 1.3f, kWallTextScale);
-                ImGui::SetCursorPosY(height - ImGui::GetTextLineHeightWithSpacing() - 6 * unit);
-                ImGui::TextColored(
-                    ImVec4(1.0f, 0.4f, 0.35f, 1), "%s",
-                    fillText(tr(TextId::FigureDoubtful, m.lang), {m.asOf[static_cast<std::size_t>(i)]})
-                        .c_str());
-                done(pushed);
-            }
-        } else {
-            bool pushed = type(faces.figures, kWallFigureScale, kWallFigureScale);
-            ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", m.clock.c_str());
-            done(pushed);
-            pushed = type(faces.text, 1.3f, kWallTextScale);
-            ImGui::TextColored(ImVec4(0.75f, 0.82f, 0.92f, 1), "%s %s",
-                               tr(TextId::KpiDataAsOf, m.lang).data(), m.dataAsOf.c_str());
-            if (!m.place.empty()) ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", m.place.c_str());
-            done(pushed);
+        beginPanel(id.c_str(), ImVec2(l.margin + i * (width + l.gap), tileTop), ImVec2(width, l.tileHeight));
+        WallType type(faces, unit);
+        type.text(kWallTextScale);
+        // A label longer than the tile is set smaller rather than cut off.
+        const float labelWidth = ImGui::CalcTextSize(tiles[i].label.c_str()).x;
+        const float room = ImGui::GetContentRegionAvail().x;
+        if (labelWidth > room) type.text(kWallTextScale * room / labelWidth);
+        ImGui::TextColored(kLabel, "%s", tiles[i].label.c_str());
+        const std::string& asOf = m.asOf[static_cast<std::size_t>(i)];
+        type.figures(kWallFigureScale);
+        const ImVec4 colour = !asOf.empty() ? kDim : tiles[i].alarm ? kAlarm : kWhite;
+        ImGui::TextColored(colour, "%s", tiles[i].value.c_str());
+        const std::string& city = m.cityFigures[static_cast<std::size_t>(i)];
+        if (!city.empty()) {
+            ImGui::SameLine(0, 16 * unit);
+            type.text(kWallTextScale);
+            ImGui::SetCursorPosY(ImGui::GetCursorPosY() + 30 * unit);
+            ImGui::TextColored(kLabel, "%s %s", tr(TextId::WallCity, m.lang).data(), city.c_str());
+        }
+        if (!asOf.empty()) {
+            // Over the figure's lower edge: the figure is not current, and since when.
+            type.text(1.3f);
+            ImGui::SetCursorPosY(l.tileHeight - ImGui::GetTextLineHeightWithSpacing() - 6 * unit);
+            ImGui::TextColored(kAlarm, "%s", fillText(tr(TextId::FigureDoubtful, m.lang), {asOf}).c_str());
         }
         ImGui::End();
     }
-    // A strip along the bottom: any feed that failed (red) or is stale, then the latest change.
-    if (!m.lastChange.empty() || !m.feedAlert.empty() || !m.feedFailure.empty()) {
-        const float stripHeight = 64 * unit;
-        ImGui::SetNextWindowPos(ImVec2(margin, display.y - margin - stripHeight));
-        ImGui::SetNextWindowSize(ImVec2(display.x - 2 * margin, stripHeight));
-        ImGui::Begin("##wallfeeds", nullptr, flags);
-        const bool pushed = type(faces.text, kWallTextScale, kWallTextScale);
-        if (!m.feedFailure.empty()) {
-            ImGui::TextColored(ImVec4(1.0f, 0.25f, 0.2f, 1), "%s", m.feedFailure.c_str());
-            ImGui::SameLine(0, 40 * unit);
-        }
-        if (!m.feedAlert.empty()) {
-            ImGui::TextColored(ImVec4(1.0f, 0.55f, 0.25f, 1), "%s", m.feedAlert.c_str());
-            ImGui::SameLine(0, 40 * unit);
-        }
-        ImGui::TextColored(ImVec4(1, 1, 1, 1), "%s", m.lastChange.c_str());
-        done(pushed);
-        ImGui::End();
+
+    // The side columns: zones at the left; posts short now and the day's curve at the right.
+    const float columnTop = l.mapTop;
+    const float columnHeight = display.y - l.mapTop - l.mapBottom;
+    beginPanel("##wallzones", ImVec2(l.margin, columnTop), ImVec2(l.columnWidth, columnHeight));
+    {
+        WallType type(faces, unit);
+        const auto [page, pages, perPage] =
+            drawList(m.zones, m.lang, type, m.pageTick, columnHeight - ImGui::GetStyle().WindowPadding.y);
+        shown.zonePage = page;
+        shown.zonePages = pages;
+        shown.rowsPerPage = perPage;
     }
-    ImGui::PopStyleVar();
+    ImGui::End();
+    const float chartHeight = columnHeight * 0.32f;
+    const float postsHeight = columnHeight - chartHeight - l.gap;
+    const float rightX = display.x - l.margin - l.columnWidth;
+    beginPanel("##wallposts", ImVec2(rightX, columnTop), ImVec2(l.columnWidth, postsHeight));
+    {
+        WallType type(faces, unit);
+        const auto [page, pages, perPage] =
+            drawList(m.posts, m.lang, type, m.pageTick, postsHeight - ImGui::GetStyle().WindowPadding.y);
+        shown.postPage = page;
+        shown.postPages = pages;
+        (void)perPage;
+    }
+    ImGui::End();
+    beginPanel("##wallchart", ImVec2(rightX, columnTop + postsHeight + l.gap),
+               ImVec2(l.columnWidth, chartHeight));
+    {
+        WallType type(faces, unit);
+        drawChart(m, type, ImVec2(l.columnWidth, chartHeight));
+    }
+    ImGui::End();
+
+    // The legend and scale bar: compact, at the map's lower left.
+    const float legendWidth = 190 * unit, legendHeight = 160 * unit;
+    beginPanel("##walllegend", ImVec2(l.mapLeft + l.gap, display.y - l.mapBottom - legendHeight - l.gap),
+               ImVec2(legendWidth, legendHeight));
+    {
+        WallType type(faces, unit);
+        drawLegend(m, type, unit);
+    }
+    ImGui::End();
+
+    // The ticker: feeds that failed (red) or are stale, then the latest changes.
+    beginPanel("##wallfeeds", ImVec2(l.margin, display.y - l.margin - l.tickerHeight),
+               ImVec2(display.x - 2 * l.margin, l.tickerHeight));
+    {
+        WallType type(faces, unit);
+        type.text(kWallTextScale);
+        ImGui::SetCursorPosY((l.tickerHeight - ImGui::GetTextLineHeight()) / 2);
+        bool first = true;
+        const auto item = [&](const ImVec4& colour, const std::string& text) {
+            if (text.empty()) return;
+            if (!first) ImGui::SameLine(0, 40 * unit);
+            first = false;
+            ImGui::TextColored(colour, "%s", text.c_str());
+        };
+        item(kAlarm, m.feedFailure);
+        item(kWarn, m.feedAlert);
+        for (const std::string& change : m.ticker)
+            item(kWhite, change);
+        if (first) item(kDim, std::string(tr(TextId::WallFeedsCurrent, m.lang)));
+    }
+    ImGui::End();
+    ImGui::PopStyleVar(2);
     ImGui::PopStyleColor();
+    return shown;
 }
 
 } // namespace cordon

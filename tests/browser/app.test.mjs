@@ -423,62 +423,6 @@ test('P suggests moves of surplus staff: at least as much gap filled as nearest-
   await page.close();
 });
 
-test('wall mode: KPI tiles with the demo day\'s numbers at now=01:00, no panels, district tour', async () => {
-  const normal = await openApp(browser.context, server.url + '/');
-  await normal.page.mouse.move(700, 400);
-  await normal.page.keyboard.press(']'); // the map at 01:00
-  await normal.page.waitForFunction(() => window.cordonState.staffing.scrubSlot === 4, null, { timeout: 5000 });
-  const ref = await normal.page.evaluate(() => window.cordonState);
-  await normal.page.close();
-  assert.equal(ref.wall, null, 'no tiles outside wall mode');
-
-  const { page, problems } = await openApp(browser.context, server.url + '/?mode=wall&now=01:00&tour=districts');
-  const w = (await page.evaluate(() => window.cordonState)).wall;
-  assert.ok(w, 'wall state');
-  assert.equal(w.clock, '01:00');
-  assert.equal(w.postsShortNow, ref.staffing.shortAtScrub);
-  assert.equal(w.zonesWithoutTaskForce, ref.coverage.highRiskWithoutTaskForce);
-  assert.equal(w.personHoursShort, ref.staffing.personHoursShort);
-  assert.ok(w.highRiskZones >= ref.staffing.zoneGaps && w.highRiskZones > 0, JSON.stringify(w));
-  assert.ok(w.householdsAwaiting >= 0);
-  assert.ok(w.tourStops >= 1, 'the tour flew to a district');
-  await page.waitForTimeout(200);
-  const png = await page.screenshot();
-  writeFileSync(join(artifactsDir, 'wall.png'), png);
-  const img = decodePng(png);
-  // The tiles: a dark band across the top of the screen.
-  let dark = 0, band = 0;
-  for (let y = 30; y < Math.floor(img.height * 0.12); y++)
-    for (let x = 0; x < img.width; x++) {
-      const i = (y * img.width + x) * 4;
-      band++;
-      if (img.rgba[i] < 60 && img.rgba[i + 1] < 70 && img.rgba[i + 2] < 90) dark++;
-    }
-  assert.ok(dark > band * 0.5, `KPI tiles across the top (${dark} of ${band} pixels dark)`);
-  // The type is rasterised at the size it is shown at, not the UI's 16 px scaled up: the figures'
-  // edges are sharp (a scaled-up face blurs them: most of its ink is half-tone, ~0.8 here).
-  const unit = Math.max(img.height / 1080, 0.5);
-  assert.deepEqual(w.typePx, { text: Math.round(16 * 1.6 * unit), figures: Math.round(16 * 4.2 * unit) });
-  const margin = 16 * unit, gap = 12 * unit, tileW = (img.width - 2 * margin - gap * 5) / 6, tileH = 150 * unit;
-  const inkIn = (x0, y0, w0, h0) => {
-    let ink = 0, halfTone = 0;
-    for (let y = Math.floor(y0); y < y0 + h0; y++)
-      for (let x = Math.floor(x0); x < x0 + w0; x++) {
-        const i = (y * img.width + x) * 4;
-        const f = ((img.rgba[i] + img.rgba[i + 1] + img.rgba[i + 2]) / 3 - 35) / 220; // 0 tile, 1 white
-        if (f > 0.25) { ink++; if (f < 0.75) halfTone++; }
-      }
-    return { ink, halfTone };
-  };
-  const figure = inkIn(margin, margin + tileH * 0.35, tileW, tileH * 0.6);
-  assert.ok(figure.ink > 100 && figure.halfTone < 0.4 * figure.ink, `sharp figures: ${JSON.stringify(figure)}`);
-  // The clock is light on its dark tile too.
-  const clock = inkIn(margin + 5 * (tileW + gap), margin, tileW, tileH * 0.6);
-  assert.ok(clock.ink > 100, `the clock is drawn light: ${JSON.stringify(clock)}`);
-  assert.deepEqual(problems, []);
-  await page.close();
-});
-
 test('frames are drawn only when something changes: an idle map draws about once a second', async () => {
   const { page, problems } = await openApp(browser.context, server.url + '/');
   // Every drawn frame clears the canvas once: count the clears.

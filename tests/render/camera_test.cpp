@@ -114,3 +114,22 @@ TEST_CASE("Fit of an empty box changes nothing") {
     c.fit(MercatorBox{}, 10);
     CHECK(c.metresPerPixel() == 20.0);
 }
+
+TEST_CASE("Fitting inside margins puts the box in the free rectangle, touching it on one axis") {
+    Camera c = zhengzhouCamera();
+    MercatorBox box;
+    box.add(mercator::project({113.5, 34.7}));
+    box.add(mercator::project({113.8, 34.85}));
+    c.fitInside(box, 400, 200, 500, 50);                          // free: x 400..1420, y 200..1030
+    const ScreenPoint lo = c.worldToScreen({box.minX, box.maxY}); // top left on screen
+    const ScreenPoint hi = c.worldToScreen({box.maxX, box.minY});
+    CHECK(lo.x >= 400 - 1e-6);
+    CHECK(lo.y >= 200 - 1e-6);
+    CHECK(hi.x <= 1420 + 1e-6);
+    CHECK(hi.y <= 1030 + 1e-6);
+    const bool touchesX = std::abs(lo.x - 400) < 1e-6 && std::abs(hi.x - 1420) < 1e-6;
+    const bool touchesY = std::abs(lo.y - 200) < 1e-6 && std::abs(hi.y - 1030) < 1e-6;
+    CHECK((touchesX || touchesY));
+    CHECK_THAT((lo.x + hi.x) / 2, WithinAbs(910, 1e-6));
+    CHECK_THAT((lo.y + hi.y) / 2, WithinAbs(615, 1e-6));
+}

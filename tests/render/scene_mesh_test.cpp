@@ -230,7 +230,7 @@ TEST_CASE("Scene mesh: a layer's opacity scales the alpha of its fills, lines an
     REQUIRE(faded.points.size() == 1);
     CHECK(faded.points[0].colour.a == opaque.points[0].colour.a); // the team layer stays opaque
     const float none[] = {0.0f, 0.0f};
-    CHECK(buildSceneMesh(ptrs, none).points[0].colour.a == 0);
+    CHECK(buildSceneMesh(ptrs, none).points.empty()); // invisible symbols are not built
 }
 
 TEST_CASE("Point symbols become two triangles each, covering the square around the point") {
@@ -258,4 +258,30 @@ TEST_CASE("Point symbols become two triangles each, covering the square around t
         }
     }
     CHECK(pointQuads({}).empty());
+}
+
+TEST_CASE("The wall's theme: a dark ground and areas, quiet roads, high-risk zones the reddest marks") {
+    const Feed zones = read(FeedKind::Zones, R"({"type":"Feature","id":"H","properties":{"risk":"high"},
+        "geometry":{"type":"Polygon","coordinates":[[[113.6,34.7],[113.61,34.7],[113.61,34.71],[113.6,34.7]]]}},
+      {"type":"Feature","id":"M","properties":{"risk":"medium"},
+        "geometry":{"type":"Polygon","coordinates":[[[113.6,34.7],[113.61,34.7],[113.61,34.71],[113.6,34.7]]]}})");
+    const Feed roads = read(FeedKind::Roads, R"({"type":"Feature","properties":{"highway":"trunk"},
+        "geometry":{"type":"LineString","coordinates":[[113.6,34.7],[113.7,34.8]]}})");
+    const Feed areas = read(FeedKind::Areas, R"({"type":"Feature","id":"D","properties":{"level":"district"},
+        "geometry":{"type":"Polygon","coordinates":[[[113.6,34.7],[113.61,34.7],[113.61,34.71],[113.6,34.7]]]}})");
+    const auto luminance = [](Rgba c) { return 0.2126 * c.r + 0.7152 * c.g + 0.0722 * c.b; };
+    const Rgba ground = groundColour(MapTheme::Wall);
+    CHECK(luminance(ground) < 30);
+    CHECK(luminance(groundColour(MapTheme::Light)) > 200);
+    CHECK(luminance(styleFor(areas, 0, MapTheme::Wall).fill) < 50);
+    const Rgba high = styleFor(zones, 0, MapTheme::Wall).fill;
+    CHECK(high.r > 200);
+    CHECK(high.r > 3 * high.g);
+    const Rgba medium = styleFor(zones, 1, MapTheme::Wall).fill;
+    CHECK(medium.g > high.g); // orange, not red
+    const Rgba road = styleFor(roads, 0, MapTheme::Wall).stroke;
+    CHECK(luminance(road) < 100); // context, not a signal
+    CHECK(road.r < high.r / 2);
+    // The light map is unchanged by the theme's existence.
+    CHECK(styleFor(roads, 0).stroke.r == styleFor(roads, 0, MapTheme::Light).stroke.r);
 }

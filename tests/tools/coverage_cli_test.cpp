@@ -84,7 +84,8 @@ TEST_CASE("cordon coverage writes CSV and GeoJSON and summarises gaps") {
     REQUIRE(lines.size() == 3);
     const std::vector<std::string> header = splitCsv(lines[0]);
     CHECK(header[0] == "kind");
-    CHECK(header.back() == "on_network");
+    CHECK(header[header.size() - 2] == "on_network");
+    CHECK(header.back() == "no_task_force_in_reach");
     const std::vector<std::string> post = splitCsv(lines[2]);
     REQUIRE(post.size() == header.size());
     CHECK(post[0] == "post");
@@ -94,10 +95,12 @@ TEST_CASE("cordon coverage writes CSV and GeoJSON and summarises gaps") {
     CHECK(post[7] == "T-1");  // nearest task force
     CHECK(post[15] == "T-2"); // nearest supply team: by car
     CHECK(std::stod(post[16]) < walk / 2);
-    CHECK(post[header.size() - 2] == "true");
+    CHECK(post[header.size() - 3] == "true"); // beyond the threshold
+    CHECK(post.back() == "false");            // a post is never a zone out of reach
     const std::vector<std::string> zone = splitCsv(lines[1]);
     CHECK(zone[0] == "zone");
     CHECK(zone[3] == "high");
+    CHECK(zone.back() == "false"); // its task force is within the threshold
     CHECK(std::stod(zone[6]) < std::stod(post[6])); // the zone's edge comes before the post inside it
 
     const std::string text = slurp(geojson);

@@ -213,17 +213,23 @@ int runCoverageCommand(const std::vector<std::string>& given, std::ostream& out,
             const std::string kind(teamKindName(static_cast<TeamKind>(k)));
             csv += ",nearest_" + kind + "_team,nearest_" + kind + "_seconds";
         }
-        csv += ",beyond_threshold,on_network\n";
+        csv += ",beyond_threshold,on_network,no_task_force_in_reach\n";
+        // High-risk zones no assigned task force reaches within the threshold (the wall's list).
+        std::vector<bool> noTaskForce(zones ? zones->size() : 0, false);
+        for (std::uint32_t z : report.highRiskWithoutTaskForce)
+            if (report.zones[z].feature < noTaskForce.size()) noTaskForce[report.zones[z].feature] = true;
         for (const Row& r : rows) {
             const TargetCoverage& c = *r.coverage;
+            const bool unreached =
+                r.kind == "zone" && c.feature < noTaskForce.size() && noTaskForce[c.feature];
             csv += r.kind + ',' + csvField(r.id) + ',' + csvField(r.name) + ',' + r.category + ',' +
                    std::to_string(c.assignedTeams) + ',' + csvField(teamId(c.assigned.team)) + ',' +
                    secondsText(c.assigned.seconds);
             for (int k = 0; k < kTeamKindCount; ++k)
                 csv += ',' + csvField(teamId(c.nearestByKind[k].team)) + ',' +
                        secondsText(c.nearestByKind[k].seconds);
-            csv +=
-                std::string(c.beyondThreshold ? ",true" : ",false") + (c.onNetwork ? ",true\n" : ",false\n");
+            csv += std::string(c.beyondThreshold ? ",true" : ",false") + (c.onNetwork ? ",true" : ",false") +
+                   (unreached ? ",true\n" : ",false\n");
         }
         if (!writeFile(csvFile, csv, "coverage", err)) return kExitUsage;
     }

@@ -285,7 +285,12 @@ std::string fullJson(const StaffingModel& m, const FeedSet& feeds) {
             j.value(slotFrom(day, z.firstOffDutySlot));
         else
             j.null();
-        j.endObject();
+        // Per slot, whether one of its task forces is on duty (the wall lists the zone when not).
+        j.key("taskForceOnDuty").beginArray();
+        for (int k = 0; k < day.slotCount; ++k)
+            j.value(std::any_of(z.teams.begin(), z.teams.end(),
+                                [&](std::uint32_t t) { return m.teamOnDuty(t)[k] > 0; }));
+        j.endArray().endObject();
     }
     j.endArray().key("problems").beginArray();
     for (const Diagnostic& d : m.diagnostics())

@@ -126,6 +126,7 @@ bool MapRenderer::buildProgram(Program& p, const char* vert, const char* frag, s
     p.centre = glGetUniformLocation(p.id, "u_centre");
     p.pxPerMetre = glGetUniformLocation(p.id, "u_pxPerMetre");
     p.viewport = glGetUniformLocation(p.id, "u_viewport");
+    p.sizeScale = glGetUniformLocation(p.id, "u_sizeScale"); // -1 in the fill program: ignored
     return true;
 }
 
@@ -133,6 +134,9 @@ bool MapRenderer::init(std::string& error) {
     if (!buildProgram(m_fill, "fill.vert", "fill.frag", error)) return false;
     if (!buildProgram(m_line, "line.vert", "line.frag", error)) return false;
     if (!buildProgram(m_point, "point.vert", "point.frag", error)) return false;
+    m_pointRim = glGetUniformLocation(m_point.id, "u_rim");
+    glUseProgram(m_point.id);
+    glUniform3f(m_pointRim, 1, 1, 1);
 
     makeFillVao(m_fillVao, m_fillVbo, m_fillIbo);
     makeFillVao(m_overlayFillVao, m_overlayFillVbo, m_overlayFillIbo);
@@ -214,6 +218,7 @@ void MapRenderer::useProgram(const Program& p, const Camera& camera) const {
     glUniform1f(p.pxPerMetre, static_cast<float>(1.0 / camera.metresPerPixel()));
     glUniform2f(p.viewport, static_cast<float>(camera.viewportWidth()),
                 static_cast<float>(camera.viewportHeight()));
+    if (p.sizeScale >= 0) glUniform1f(p.sizeScale, m_sizeScale);
 }
 
 std::vector<SceneMesh::IndexRange> MapRenderer::shownRanges(std::uint32_t count, double zoom,
@@ -237,7 +242,7 @@ std::vector<SceneMesh::IndexRange> MapRenderer::shownRanges(std::uint32_t count,
 
 void MapRenderer::beginFrame(int width, int height) {
     glViewport(0, 0, width, height);
-    glClearColor(0.96f, 0.97f, 0.98f, 1.0f);
+    glClearColor(m_ground.r / 255.0f, m_ground.g / 255.0f, m_ground.b / 255.0f, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
 }
 
@@ -314,8 +319,10 @@ void MapRenderer::draw(const Camera& camera) {
     }
     if (m_pointCount) {
         useProgram(m_point, camera);
+        glUniform3f(m_pointRim, m_contextRim.r / 255.0f, m_contextRim.g / 255.0f, m_contextRim.b / 255.0f);
         glBindVertexArray(m_pointVao);
         glDrawArrays(GL_TRIANGLES, 0, m_pointCount);
+        glUniform3f(m_pointRim, 1, 1, 1);
     }
     if (m_statusPointCount) { // status symbols, over the plain ones
         useProgram(m_point, camera);

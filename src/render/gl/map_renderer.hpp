@@ -33,7 +33,15 @@ class MapRenderer {
     /// Replaces the status symbols (posts coloured by staffing), drawn over all other symbols so
     /// they cover the plain ones at the same places. Same origin as the scene.
     void uploadStatusSymbols(std::span<const PointSymbol> symbols);
-    /// Starts a frame: the whole framebuffer of `width` x `height` pixels cleared to the map's ground.
+    /// Line widths and symbol sizes are multiplied by `scale` (device pixels per CSS pixel, and
+    /// the wall's unit: a 4K wall draws them twice their 1080p size).
+    void setSizeScale(float scale) { m_sizeScale = scale; }
+    /// The colour the map is drawn on (the ground under every area).
+    void setGround(Rgba ground) { m_ground = ground; }
+    /// The rim of the scene's own symbols (white on the light map; the wall's dark one keeps its
+    /// context symbols quiet). Status symbols always have a white rim: their fill code needs it.
+    void setContextRim(Rgba rim) { m_contextRim = rim; }
+    /// Starts a frame: the whole framebuffer of `width` x `height` pixels cleared to the ground.
     void beginFrame(int width, int height);
     void draw(const Camera& camera);
     /// The framebuffer as it stands (call after drawing, before the swap): RGBA, rows top to
@@ -43,7 +51,7 @@ class MapRenderer {
   private:
     struct Program {
         GLuint id = 0;
-        GLint centre = -1, pxPerMetre = -1, viewport = -1;
+        GLint centre = -1, pxPerMetre = -1, viewport = -1, sizeScale = -1;
     };
     Program m_fill, m_line, m_point;
     GLuint m_fillVao = 0, m_fillVbo = 0, m_fillIbo = 0;
@@ -60,6 +68,10 @@ class MapRenderer {
     GLsizei m_fillCount = 0, m_lineCount = 0, m_pointCount = 0;
     std::vector<SceneMesh::Detail> m_details;
     MercatorPoint m_origin;
+    float m_sizeScale = 1.0f;
+    Rgba m_ground{245, 247, 250, 255};
+    Rgba m_contextRim{255, 255, 255, 255};
+    GLint m_pointRim = -1;
 
     bool buildProgram(Program& p, const char* vert, const char* frag, std::string& error);
     void useProgram(const Program& p, const Camera& camera) const;

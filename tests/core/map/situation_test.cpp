@@ -3,6 +3,8 @@
 // original alone when it changes something.
 #include "core/map/situation.hpp"
 
+#include "test_feeds.hpp"
+
 #include <catch2/catch_test_macros.hpp>
 
 #include <filesystem>
@@ -10,18 +12,9 @@
 #include <sstream>
 
 using namespace cordon;
+using cordon::test::demoFeed;
 
 namespace {
-
-Feed demoFeed(FeedKind kind) {
-    const auto path = std::filesystem::path(CORDON_DEMO_DIR) / (std::string(feedKindName(kind)) + ".geojson");
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    FeedReadResult r = readFeed(bytes.str(), kind, path.string());
-    REQUIRE(r.feed);
-    return std::move(*r.feed);
-}
 
 Situation demoCity() {
     Situation s;
