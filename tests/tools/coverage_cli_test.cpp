@@ -100,7 +100,7 @@ TEST_CASE("cordon coverage writes CSV and GeoJSON and summarises gaps") {
     const std::vector<std::string> zone = splitCsv(lines[1]);
     CHECK(zone[0] == "zone");
     CHECK(zone[3] == "high");
-    CHECK(zone.back() == "false"); // its task force is within the threshold
+    CHECK(zone.back() == "false");                  // its task force is within the threshold
     CHECK(std::stod(zone[6]) < std::stod(post[6])); // the zone's edge comes before the post inside it
 
     const std::string text = slurp(geojson);
