@@ -377,15 +377,16 @@ void App::updateKpis() {
 void App::updateWall() {
     const int now = nowMinuteOfDay();
     const std::uint64_t nowMs = SDL_GetTicks64();
-    const std::optional<std::uint32_t> district =
+    const std::optional<TourStop> stop =
         m_wallView.tick(m_situation, m_panel.lang, now, dataAsOf(m_loader.health(), now, nowMs), nowMs,
-                        m_options.tourDistricts, m_options.tourSeconds);
+                        m_options.tour, m_options.tourSeconds);
     m_wallView.setAttention(m_situation, m_panel.lang, now);
+    m_wallView.placeEdgeMarkers(m_situation, m_camera, m_window.pixelScale());
     const LonLat centre = mercator::unproject(m_camera.centre());
     m_wallView.model().metresPerPixel =
         m_camera.metresPerPixel() * m_window.pixelScale() * mercator::scaleFactor(centre.lat);
     if (m_staffingView.showTime(m_situation, now)) rebuildOverlay(); // one clock for tiles, lists and map
-    if (district) flyTo(FeedKind::Areas, *district);
+    if (stop) flyTo(stop->kind, stop->feature);
 }
 
 void App::flyTo(FeedKind kind, std::uint32_t feature) {

@@ -114,7 +114,9 @@ AppOptions optionsFromParams(const Params& params) {
         } else if (key == "stale")
             o.staleSeconds = std::clamp(toInt(value, 0), 0, 7 * 24 * 3600);
         else if (key == "tour")
-            o.tourDistricts = value == "districts";
+            o.tour = value == "districts"  ? WallTour::Districts
+                     : value == "problems" ? WallTour::Problems
+                                           : WallTour::Off;
         else if (key == "tourseconds")
             o.tourSeconds = std::clamp(toInt(value, o.tourSeconds), 3, 3600);
         else if (key == "snapshot")

@@ -7,6 +7,7 @@
 #include "core/geo/geo.hpp"
 #include "ui/strings.hpp"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,9 @@
 #include <vector>
 
 namespace cordon {
+
+/// What the wall's tour visits.
+enum class WallTour : std::uint8_t { Off, Districts, Problems };
 
 struct AppOptions {
     Lang lang = Lang::Zh;
@@ -33,8 +37,9 @@ struct AppOptions {
     /// refresh intervals).
     int staleSeconds = 0;
     double fetchTimeoutSeconds = 0; ///< 0: the platform's default (`timeout=`)
-    /// `tour=districts`: fly from district to district every `tourSeconds`.
-    bool tourDistricts = false;
+    /// `tour=districts`: fly from district to district every `tourSeconds`; `tour=problems`: to each
+    /// zone and post the wall lists, in turn.
+    WallTour tour = WallTour::Off;
     int tourSeconds = 20;
     /// `now=HH:MM`: the time of day the map treats as now (briefings, tests); -1 = the clock.
     int nowMinuteOfDay = -1;

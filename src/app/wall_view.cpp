@@ -150,27 +150,82 @@ void WallView::setFeedStrip(std::string stale, std::string failed, std::vector<s
     m_model.ticker = std::move(recent);
 }
 
-std::optional<std::uint32_t> WallView::tick(const Situation& situation, Lang lang, int nowMinute,
-                                            const std::string& dataAsOf, std::uint64_t nowMs, bool tour,
-                                            int tourSeconds) {
+std::optional<TourStop> WallView::tick(const Situation& situation, Lang lang, int nowMinute,
+                                       const std::string& dataAsOf, std::uint64_t nowMs, WallTour tour,
+                                       int tourSeconds) {
     m_model.lang = lang;
     m_model.clock = clockText(nowMinute);
     m_model.dataAsOf = dataAsOf;
     m_model.pageTick = static_cast<int>(nowMs / (kPageSeconds * 1000));
     m_model.legend = wallLegend();
-    if (!tour || (m_tourStop > 0 && nowMs - m_lastTourMs < std::uint64_t(tourSeconds) * 1000))
+    m_tour = tour;
+    if (tour == WallTour::Off || (m_tourStop > 0 && nowMs - m_lastTourMs < std::uint64_t(tourSeconds) * 1000))
         return std::nullopt;
-    m_lastTourMs = nowMs;
-    const Feed* areas = situation.feeds().get(FeedKind::Areas);
+    const FeedSet& feeds = situation.feeds();
+    if (tour == WallTour::Problems) {
+        // The lists' zones, then their posts, one at a time.
+        const std::size_t stops = m_lists.zones.size() + m_lists.posts.size();
+        if (stops == 0) return std::nullopt;
+        m_lastTourMs = nowMs;
+        const std::size_t at = m_tourStop++ % stops;
+        const TourStop stop = at < m_lists.zones.size()
+                                  ? TourStop{FeedKind::Zones, m_lists.zones[at].zone}
+                                  : TourStop{FeedKind::Posts, m_lists.posts[at - m_lists.zones.size()].post};
+        m_model.place = feeds.get(stop.kind)->layer.features[stop.feature].shownName();
+        return stop;
+    }
+    const Feed* areas = feeds.get(FeedKind::Areas);
     if (!areas) return std::nullopt;
     std::vector<std::uint32_t> districts;
     for (std::uint32_t i = 0; i < areas->size(); ++i)
         if (areas->areas[i].level == AreaLevel::District) districts.push_back(i);
     if (districts.empty()) return std::nullopt;
+    m_lastTourMs = nowMs;
     const std::uint32_t d = districts[m_tourStop++ % districts.size()];
     m_model.place = areas->layer.features[d].shownName();
     m_district = d;
-    return d;
+    return TourStop{FeedKind::Areas, d};
+}
+
+void WallView::placeEdgeMarkers(const Situation& situation, const Camera& camera, double pixelScale) {
+    m_model.edgeMarkers.clear();
+    m_edgeIds.clear();
+    const double width = camera.viewportWidth() / pixelScale, height = camera.viewportHeight() / pixelScale;
+    const WallLayout l = wallLayout(static_cast<float>(width), static_cast<float>(height));
+    const double inset = 14 * l.unit; // the marker sits inside the frame, its tip at the edge
+    const double left = l.mapLeft + inset, right = width - l.mapRight - inset;
+    const double top = l.mapTop + inset, bottom = height - l.mapBottom - inset;
+    if (right <= left || bottom <= top) return;
+    const double cx = (left + right) / 2, cy = (top + bottom) / 2;
+    // Only outliers are marked: places beyond the city's areas (far entry stations), which the
+    // framing leaves out. On a tour stop the rest of the city is simply elsewhere.
+    const Feed* areas = situation.feeds().get(FeedKind::Areas);
+    const MercatorBox city = areas ? areas->layer.bounds() : MercatorBox();
+    const auto mark = [&](const Feed* feed, std::uint32_t feature, bool severe) {
+        if (!feed || feature >= feed->size() || city.empty()) return;
+        const MercatorBox box = feed->layer.featureBounds(feature);
+        if (box.empty()) return;
+        const MercatorPoint c = box.centre();
+        if (c.x >= city.minX && c.x <= city.maxX && c.y >= city.minY && c.y <= city.maxY) return;
+        const ScreenPoint p = camera.worldToScreen(box.centre());
+        const double x = p.x / pixelScale, y = p.y / pixelScale;
+        if (x >= left && x <= right && y >= top && y <= bottom) return; // in the frame: drawn there
+        // Along the line from the frame's centre towards it, to where the line leaves the frame.
+        const double dx = x - cx, dy = y - cy, length = std::hypot(dx, dy);
+        const double tx = dx != 0 ? ((dx > 0 ? right : left) - cx) / dx : 1e9;
+        const double ty = dy != 0 ? ((dy > 0 ? bottom : top) - cy) / dy : 1e9;
+        const double t = std::min(tx, ty);
+        m_model.edgeMarkers.push_back({static_cast<float>(cx + dx * t), static_cast<float>(cy + dy * t),
+                                       static_cast<float>(dx / length), static_cast<float>(dy / length),
+                                       severe});
+        m_edgeIds.push_back(feed->layer.features[feature].id);
+    };
+    const Feed* zones = situation.feeds().get(FeedKind::Zones);
+    const Feed* posts = situation.feeds().get(FeedKind::Posts);
+    for (const ZoneAttention& z : m_lists.zones)
+        mark(zones, z.zone, z.problem != ZoneProblem::OutOfReach);
+    for (const PostAttention& p : m_lists.posts)
+        mark(posts, p.post, p.peopleShort >= p.required);
 }
 
 void WallView::writeKpiMembers(JsonWriter& out) const {
@@ -188,6 +243,9 @@ void WallView::writeState(JsonWriter& out, const Situation& situation, long text
     out.member("clock", m_model.clock)
         .member("dataAsOf", m_model.dataAsOf)
         .member("tourStops", m_tourStop)
+        .member("tour", m_tour == WallTour::Problems    ? "problems"
+                        : m_tour == WallTour::Districts ? "districts"
+                                                        : "off")
         .member("place", m_model.place)
         .key("district");
     const Feed* areas = situation.feeds().get(FeedKind::Areas);
@@ -231,7 +289,10 @@ void WallView::writeState(JsonWriter& out, const Situation& situation, long text
         .member("postPage", m_shown.postPage)
         .member("rowsPerPage", m_shown.rowsPerPage)
         .endObject();
-    out.key("ticker").beginArray();
+    out.key("edgeMarkers").beginArray();
+    for (const std::string& id : m_edgeIds)
+        out.value(id);
+    out.endArray().key("ticker").beginArray();
     for (const std::string& line : m_model.ticker)
         out.value(line);
     out.endArray().endObject();

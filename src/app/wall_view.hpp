@@ -5,10 +5,12 @@
 /// district tour, during which tiles and lists are the district's. It keeps the wall panel's
 /// model; the app draws it in wall mode and flies to the district the tour names.
 
+#include "app/options.hpp"
 #include "core/formats/json_writer.hpp"
 #include "core/map/attention.hpp"
 #include "core/map/figures.hpp"
 #include "core/map/situation.hpp"
+#include "render/camera.hpp"
 #include "ui/wall_panel.hpp"
 
 #include <array>
@@ -18,6 +20,12 @@
 #include <vector>
 
 namespace cordon {
+
+/// Where a tour step flies: a district, or a listed zone or post.
+struct TourStop {
+    FeedKind kind = FeedKind::Areas;
+    std::uint32_t feature = 0;
+};
 
 class WallView {
   public:
@@ -30,11 +38,16 @@ class WallView {
     void setAttention(const Situation& situation, Lang lang, int nowMinute);
     /// The ticker: stale feeds, failed feeds with their reasons, recent changes newest first.
     void setFeedStrip(std::string stale, std::string failed, std::vector<std::string> recent);
-    /// Clock and data time; pages of the lists; with the tour on, the district to show now (the
-    /// first at once, then the next every `tourSeconds`), named on the wall. `nowMs` is monotonic.
-    std::optional<std::uint32_t> tick(const Situation& situation, Lang lang, int nowMinute,
-                                      const std::string& dataAsOf, std::uint64_t nowMs, bool tour,
-                                      int tourSeconds);
+    /// Clock and data time; pages of the lists; with a tour on, where to fly now (the first stop
+    /// at once, then the next every `tourSeconds`), named on the wall: the next district, or the
+    /// next zone or post of the lists (zones first). `nowMs` is monotonic.
+    std::optional<TourStop> tick(const Situation& situation, Lang lang, int nowMinute,
+                                 const std::string& dataAsOf, std::uint64_t nowMs, WallTour tour,
+                                 int tourSeconds);
+    /// Marks at the edge of the map's frame for listed zones and posts outside the city's areas
+    /// and beyond the frame, seen through `camera` (device pixels; `pixelScale` device pixels per
+    /// UI pixel).
+    void placeEdgeMarkers(const Situation& situation, const Camera& camera, double pixelScale);
     /// What the panel showed in the last frame (the pages, for the page state).
     void setShown(const WallShown& shown) { m_shown = shown; }
 
@@ -50,8 +63,10 @@ class WallView {
     WallModel m_model;
     std::uint64_t m_lastTourMs = 0;
     std::size_t m_tourStop = 0;
-    std::optional<std::uint32_t> m_district; ///< the tour's stop
+    std::optional<std::uint32_t> m_district; ///< the district tour's stop
+    WallTour m_tour = WallTour::Off;
     AttentionLists m_lists;
+    std::vector<std::string> m_edgeIds; ///< the features the edge markers point to (page state)
     WallShown m_shown;
     /// The city's tiles, kept while a tour stop shows the district's.
     std::array<std::string, 5> m_cityTiles;

@@ -320,6 +320,18 @@ WallShown drawWallPanel(const WallModel& m, const WallFaces& faces) {
     }
     ImGui::End();
 
+    // Marks at the map's edge pointing to listed places beyond it (over the map, under the panels).
+    ImDrawList* background = ImGui::GetBackgroundDrawList();
+    for (const WallEdgeMarker& e : m.edgeMarkers) {
+        const float r = 11 * unit;
+        const ImVec2 tip(e.x + e.dx * r, e.y + e.dy * r);
+        const ImVec2 left(e.x - e.dx * r * 0.6f - e.dy * r * 0.8f, e.y - e.dy * r * 0.6f + e.dx * r * 0.8f);
+        const ImVec2 right(e.x - e.dx * r * 0.6f + e.dy * r * 0.8f, e.y - e.dy * r * 0.6f - e.dx * r * 0.8f);
+        const ImU32 fill = e.severe ? IM_COL32(236, 48, 44, 255) : IM_COL32(230, 159, 0, 255);
+        background->AddTriangleFilled(tip, left, right, fill);
+        background->AddTriangle(tip, left, right, IM_COL32(255, 255, 255, 255), 1.5f * unit);
+    }
+
     // The legend and scale bar: compact, at the map's lower left.
     const float legendWidth = 190 * unit, legendHeight = 160 * unit;
     beginPanel("##walllegend", ImVec2(l.mapLeft + l.gap, display.y - l.mapBottom - legendHeight - l.gap),

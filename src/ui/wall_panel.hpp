@@ -36,6 +36,14 @@ struct WallLegend {
     LegendSymbol postShort, postUnstaffed, team;
 };
 
+/// A listed post or zone beyond the map's frame (a far entry station): a mark at the frame's edge
+/// pointing towards it.
+struct WallEdgeMarker {
+    float x = 0, y = 0;   ///< on the frame's edge, UI pixels
+    float dx = 0, dy = 0; ///< unit direction towards the feature
+    bool severe = false;
+};
+
 struct WallModel {
     Lang lang = Lang::Zh;
     int highRiskZones = -1;         ///< -1 where the data for a tile is not loaded
@@ -63,6 +71,7 @@ struct WallModel {
     int nowSlot = -1;                ///< marked on the chart
     int pageTick = 0;                ///< lists show page pageTick % pages
     WallLegend legend;
+    std::vector<WallEdgeMarker> edgeMarkers;
     double metresPerPixel = 0; ///< on the ground per UI pixel at the map's centre (the scale bar); 0 hides it
 };
 

@@ -31,13 +31,14 @@ TEST_CASE("Big-screen options: wall mode, refresh, district tour and a fixed tim
     CHECK(wall.wall);
     CHECK(wall.refreshSeconds == 60);
     CHECK(wall.staleSeconds == 200);
-    CHECK(wall.tourDistricts);
+    CHECK(wall.tour == WallTour::Districts);
     CHECK(wall.tourSeconds == 3); // clamped: a tour faster than that cannot be read
     CHECK(wall.nowMinuteOfDay == 23 * 60 + 30);
     const AppOptions plain = optionsFromParams(parseQueryString("?mode=laptop&refresh=-5&tour=x&now=25:00"));
     CHECK_FALSE(plain.wall);
     CHECK(plain.refreshSeconds == 0);
-    CHECK_FALSE(plain.tourDistricts);
+    CHECK(plain.tour == WallTour::Off);
+    CHECK(optionsFromParams(parseQueryString("?tour=problems")).tour == WallTour::Problems);
     CHECK(plain.nowMinuteOfDay == -1); // not a time: the clock
     CHECK(optionsFromParams(parseQueryString("?now=24:00")).nowMinuteOfDay == 0);
 }

@@ -112,6 +112,31 @@ test('wall at 1920x1080 and 4K: the lists name what cordon gaps and coverage giv
     const unit = height / 1080;
     assert.deepEqual(w.typePx, { text: Math.round(16 * 1.6 * unit), figures: Math.round(16 * 4.2 * unit) });
 
+    // Listed posts beyond the map's frame (far entry stations: the frame holds the city's areas) get
+    // a mark at its edge; no other does.
+    const u = height / 1080, col = Math.min(0.2 * width, 0.2 * height * 16 / 9), inset = 14 * u;
+    const frame = { left: 12 * u + col + 10 * u + inset, right: width - (12 * u + col + 10 * u) - inset,
+      top: 12 * u + 84 * u + 10 * u + 132 * u + 10 * u + inset, bottom: height - (12 * u + 52 * u + 10 * u) - inset };
+    const where = new Map(JSON.parse(readFileSync(join(demoDir, 'posts.geojson'), 'utf8')).features
+      .filter((f) => f.geometry?.type === 'Point').map((f) => [f.id, f.geometry.coordinates]));
+    let [west, south, east, north] = [180, 90, -180, -90];
+    const visit = (c) => {
+      if (typeof c[0] === 'number') {
+        [west, east] = [Math.min(west, c[0]), Math.max(east, c[0])];
+        [south, north] = [Math.min(south, c[1]), Math.max(north, c[1])];
+      } else c.forEach(visit);
+    };
+    JSON.parse(readFileSync(join(demoDir, 'areas.geojson'), 'utf8')).features.forEach((f) => f.geometry && visit(f.geometry.coordinates));
+    const inCity = ([lon, lat]) => lon >= west && lon <= east && lat >= south && lat <= north;
+    const beyond = w.posts.map((p) => p.id).filter((id) => {
+      const [x, y] = toScreen(state, where.get(id));
+      return !inCity(where.get(id)) && (x < frame.left || x > frame.right || y < frame.top || y > frame.bottom);
+    });
+    const marked = new Set(w.edgeMarkers);
+    assert.deepEqual(beyond.filter((id) => !marked.has(id)), [], 'every listed post beyond the frame is marked');
+    assert.ok(w.edgeMarkers.filter((id) => where.has(id)).every((id) => beyond.includes(id)), 'no post in the frame is marked');
+    assert.ok(beyond.length > 0, 'the demo has listed entry stations beyond the frame');
+
     const png = await page.screenshot();
     writeFileSync(join(artifactsDir, `wall-${width}.png`), png);
     const img = decodePng(png);
@@ -180,6 +205,23 @@ test('wall tour: a stop names its district and switches tiles and lists to it, t
   for (const z of w.zones) assert.ok(want.zones.has(z.id), `${z.id} is in the city list too`);
   writeFileSync(join(artifactsDir, 'wall-tour.png'), await page.screenshot());
   assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('wall tour=problems: flies to the first listed zone and names it', async () => {
+  const { browser, page, problems } = await openWall(1920, 1080, '&tour=problems');
+  try {
+    await page.waitForFunction(() => window.cordonState.wall.tourStops >= 1, null, { timeout: 20000 });
+    const state = await page.evaluate(() => window.cordonState);
+    assert.equal(state.wall.tour, 'problems');
+    assert.equal(state.selected?.id, state.wall.zones[0].id, 'the first stop is the first zone of the list');
+    assert.ok(state.wall.place.length > 0, 'named in the banner');
+    assert.ok(state.zoom > 13, `zoomed in to the zone (zoom ${state.zoom})`);
+    assert.ok(state.wall.edgeMarkers.length < 30, `only the outliers are marked (${state.wall.edgeMarkers.length})`);
+    writeFileSync(join(artifactsDir, 'wall-tour-problems.png'), await page.screenshot());
+    assert.deepEqual(problems, []);
   } finally {
     await browser.close();
   }
