@@ -25,11 +25,11 @@ std::string countText(long long v) {
 }
 
 // Every text colour has a contrast of at least 7:1 on the panels' navy (WCAG's relative luminance).
-const ImVec4 kLabel(0.78f, 0.84f, 0.93f, 1); // about 12:1
-const ImVec4 kWhite(1, 1, 1, 1);             // about 17:1
-const ImVec4 kAlarm(1.0f, 0.5f, 0.47f, 1);   // a light red: 7.1:1
-const ImVec4 kWarn(1.0f, 0.66f, 0.3f, 1);    // about 9:1
-const ImVec4 kDim(0.62f, 0.68f, 0.78f, 1);   // about 7.7:1
+const ImVec4 kLabel(0.78f, 0.84f, 0.93f, 1);        // about 12:1
+const ImVec4 kWhite(1, 1, 1, 1);                    // about 17:1
+const ImVec4 kAlarm(1.0f, 0.5f, 0.47f, 1);          // a light red: 7.1:1
+const ImVec4 kWarn(1.0f, 0.66f, 0.3f, 1);           // about 9:1
+const ImVec4 kDim(0.62f, 0.68f, 0.78f, 1);          // about 7.7:1
 constexpr ImU32 kPanel = IM_COL32(14, 26, 46, 255); // opaque: no map mark shows through
 
 constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
