@@ -387,6 +387,10 @@ void App::updateWall() {
         m_camera.metresPerPixel() * m_window.pixelScale() * mercator::scaleFactor(centre.lat);
     if (m_staffingView.showTime(m_situation, now)) rebuildOverlay(); // one clock for tiles, lists and map
     if (stop) flyTo(stop->kind, stop->feature);
+    // At the city's zoom only posts with a problem are drawn; closer in (a tour stop), every post
+    // in its status, so the officer sees the staffed ones around a problem too.
+    constexpr double kWallAllPostsZoom = 14;
+    if (m_staffingView.setProblemsOnly(m_camera.zoomLevel() < kWallAllPostsZoom)) rebuildOverlay();
 }
 
 void App::flyTo(FeedKind kind, std::uint32_t feature) {

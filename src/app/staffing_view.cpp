@@ -195,6 +195,7 @@ void StaffingView::writeState(JsonWriter& out, const Situation& situation) const
     out.key("status")
         .beginObject()
         .member("colourByStaffing", m_legend.colourByStaffing)
+        .member("problemsOnly", m_problemsOnly)
         .member("minuteOfDay", m_legend.minuteOfDay)
         .key("posts")
         .beginArray();

@@ -12,6 +12,7 @@
 #include "ui/legend_panel.hpp"
 #include "ui/map_panel.hpp"
 
+#include <utility>
 #include <vector>
 
 namespace cordon {
@@ -31,8 +32,9 @@ class StaffingView {
     void updateScrub(const Situation& situation);
     /// Scrubs to the slot of `minuteOfDay` (the wall's one clock); true when the slot changed.
     bool showTime(const Situation& situation, int minuteOfDay);
-    /// The wall draws only the posts with a problem (short or unstaffed at the time shown).
-    void setProblemsOnly(bool on) { m_problemsOnly = on; }
+    /// The wall draws only the posts with a problem (short or unstaffed at the time shown); true
+    /// when that changed (the overlay must be remade).
+    bool setProblemsOnly(bool on) { return std::exchange(m_problemsOnly, on) != on; }
 
     /// High-risk zone outlines in their status and the plan's arrows into `overlay`; returns the
     /// post symbols in their status (the posts layer's switch and opacity applied). Counts go to
