@@ -1,6 +1,6 @@
 // `cordon import`: one GDAL layer to a cordon feed (open, reproject, map fields, write, read back).
-// Over 700 lines: the GDAL field-type conversions and the command's options sit together; issue 21's
-// CLI scaffolding (one option parser, one feed-set loader) takes the option handling out of it.
+// Just over 700 lines: the GDAL plumbing (handles, field-type conversions, geometry) and the
+// command share file-local helpers; the options are already a table for the shared parser.
 
 #include "cordon/import_command.hpp"
 

@@ -1,7 +1,7 @@
 // The seven feeds' readers: one TypedReader per feed checking its contract field by field, with
 // every problem as a coded diagnostic. Over 700 lines because the seven readers share the field
-// helpers and the name tables here; issue 21 gives each feed's reader its own file once the
-// helpers have a header of their own.
+// helpers and the name tables here, file-local; giving each reader its own file would first need
+// those helpers in a header of their own (not done: they are the readers' private vocabulary).
 
 #include "core/feeds/feed.hpp"
 
