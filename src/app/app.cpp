@@ -244,9 +244,15 @@ bool App::noteWallType(int drawableHeight) {
         changed |= m_font->addWallText(*text);
     for (const std::string& text : wall.ticker)
         changed |= m_font->addWallText(text);
+    // The rows (hundreds of names) are read again only when the lists were made again.
+    if (m_wallTextsNoted == m_wallView.textsVersion()) return changed;
+    m_wallTextsNoted = m_wallView.textsVersion();
     for (const WallList* list : {&wall.zones, &wall.posts})
-        for (const WallRow& row : list->rows)
-            changed |= m_font->addWallText(row.name + row.detail + row.figure);
+        for (const WallRow& row : list->rows) {
+            changed |= m_font->addWallText(row.name);
+            changed |= m_font->addWallText(row.detail);
+            changed |= m_font->addWallText(row.figure);
+        }
     return changed;
 }
 
@@ -290,6 +296,12 @@ void App::rebuildOverlay() {
     m_renderer.uploadStatusSymbols(m_staffingView.addToMap(overlay, m_situation, m_panel.layers));
     m_selection.addToMap(overlay, m_situation.feeds());
     m_renderer.uploadOverlay(overlay);
+    if (m_options.wall) uploadPulse();
+}
+
+void App::uploadPulse() {
+    if (!m_options.pulse) return;
+    m_renderer.uploadPulse(m_wallView.pulseRings(m_situation, m_sceneOrigin));
 }
 
 void App::drawPanels() {
@@ -380,7 +392,7 @@ void App::updateWall() {
     const std::optional<TourStop> stop =
         m_wallView.tick(m_situation, m_panel.lang, now, dataAsOf(m_loader.health(), now, nowMs), nowMs,
                         m_options.tour, m_options.tourSeconds);
-    m_wallView.setAttention(m_situation, m_panel.lang, now);
+    if (m_wallView.setAttention(m_situation, m_panel.lang, now)) uploadPulse();
     m_wallView.placeEdgeMarkers(m_situation, m_camera, m_window.pixelScale());
     const LonLat centre = mercator::unproject(m_camera.centre());
     m_wallView.model().metresPerPixel =
@@ -551,7 +563,8 @@ bool App::needsDrawing(bool input) {
     // Ages, the clock and the staffing of the hour move with time: once a second is enough.
     return m_options.exitAfterFrames > 0 || !m_readySignalled || now < m_drawUntilMs || cameraMoved ||
            m_loader.busy() || pendingRequests() > 0 || m_snapshotPanel.busy || m_exportView || m_needsFit ||
-           now - m_drawn.atMs >= kIdleRedrawMs;
+           now - m_drawn.atMs >= kIdleRedrawMs ||
+           (m_wallView.pulsingZones() > 0 && static_cast<double>(now - m_drawn.atMs) >= m_pulseFrameMs);
 }
 
 void App::buildUi() {
@@ -611,6 +624,7 @@ bool App::frame() {
         advanceHierarchies();
         return true;
     }
+    const double drawStartMs = clockMs();
     m_panel.demoData =
         m_loader.holdsFrom(kDemoPrefix); // 演示数据（虚构） only while some of it is on the map
     FeedStrip strip = m_feedStatus.update(m_loader, m_panel.lang, SDL_GetTicks64(), nowMinuteOfDay());
@@ -631,6 +645,8 @@ bool App::frame() {
     buildUi();
     ImGui::Render();
 
+    if (m_wallView.pulsingZones() > 0)
+        m_renderer.setPulse(static_cast<float>(SDL_GetTicks64() % kPulsePeriodMs) / kPulsePeriodMs);
     const float cssHeight = static_cast<float>(height / m_window.pixelScale());
     m_renderer.setSizeScale(static_cast<float>(m_window.pixelScale()) *
                             (m_options.wall ? wallUnit(cssHeight) : 1.0f));
@@ -647,6 +663,7 @@ bool App::frame() {
     }
     m_window.swap();
     m_drawn = DrawnView{m_camera.centre(), m_camera.metresPerPixel(), width, height, SDL_GetTicks64()};
+    m_pulseFrameMs = std::clamp(3 * (clockMs() - drawStartMs), kPulseMinFrameMs, kPulseMaxFrameMs);
     // Ready once every source has answered once (feeds refreshed on an interval are never idle).
     const bool loading = m_loader.busy() || !m_loader.allAnswered();
     if (loading != m_wasLoading) m_memory = memoryUse(); // walks the heap: not every frame

@@ -70,6 +70,12 @@ class App {
     };
     DrawnView m_drawn;
     std::uint64_t m_drawUntilMs = 0;
+    std::uint64_t m_wallTextsNoted = ~std::uint64_t(0); ///< the wall lists' texts the font has
+    /// The least time between two frames drawn only for the wall's pulse: three times the last
+    /// drawn frame's, so that a slow screen is never kept busy by it.
+    double m_pulseFrameMs = kPulseMinFrameMs;
+    static constexpr double kPulseMinFrameMs = 50, kPulseMaxFrameMs = 500;
+    static constexpr std::uint64_t kPulsePeriodMs = 1600;
     static constexpr std::uint64_t kDrawAfterInputMs = 500, kIdleRedrawMs = 1000;
     bool m_readySignalled = false;
     /// Milliseconds each step of the start took, until the ready signal: published in the page state
@@ -125,6 +131,8 @@ class App {
     void buildUi();
     /// The wall's KPI tiles, feed refresh and district tour, once per frame.
     void updateWall();
+    /// The wall's pulse outlines again (lists remade, or a new scene origin).
+    void uploadPulse();
     /// Minutes after local midnight now (`now=` overrides the clock).
     int nowMinuteOfDay() const;
     /// Reads the frame just drawn and offers it as a PNG download (natively: a file).

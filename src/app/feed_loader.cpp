@@ -501,6 +501,11 @@ void FeedLoader::flatten() {
     m_flat.insert(m_flat.end(), m_references.begin(), m_references.end());
 }
 
+std::string clockTextAt(std::uint64_t atMs, int nowMinute, std::uint64_t nowMs) {
+    const int minutesAgo = static_cast<int>((nowMs - atMs) / 60000);
+    return clockText(((nowMinute - minutesAgo) % kMinutesPerDay + kMinutesPerDay) % kMinutesPerDay);
+}
+
 std::array<std::string, kFigureCount>
 figureAsOf(const std::array<FeedLoader::KindHealth, kFeedKindCount>& health, int nowMinute,
            std::uint64_t nowMs) {
@@ -519,8 +524,7 @@ figureAsOf(const std::array<FeedLoader::KindHealth, kFeedKindCount>& health, int
             times[i] = "-";
             continue;
         }
-        const int minutesAgo = static_cast<int>((nowMs - asOf) / 60000);
-        times[i] = clockText(((nowMinute - minutesAgo) % kMinutesPerDay + kMinutesPerDay) % kMinutesPerDay);
+        times[i] = clockTextAt(asOf, nowMinute, nowMs);
     }
     return times;
 }
@@ -531,8 +535,7 @@ std::string dataAsOf(const std::array<FeedLoader::KindHealth, kFeedKindCount>& h
     for (const FeedLoader::KindHealth& h : health)
         if (h.confirmedMs > 0 && (oldest == 0 || h.confirmedMs < oldest)) oldest = h.confirmedMs;
     if (oldest == 0) return "-";
-    const int minutesAgo = static_cast<int>((nowMs - oldest) / 60000);
-    return clockText(((nowMinute - minutesAgo) % kMinutesPerDay + kMinutesPerDay) % kMinutesPerDay);
+    return clockTextAt(oldest, nowMinute, nowMs);
 }
 
 } // namespace cordon

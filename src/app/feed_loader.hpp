@@ -271,6 +271,10 @@ class FeedLoader {
     void mapConverted(FetchedFile& file);
 };
 
+/// The time of day ("HH:MM") of `atMs` on the loader's clock, when it is `nowMs` there and
+/// `nowMinute` on the wall's clock (so `now=HH:MM` moves every time the page shows with it).
+std::string clockTextAt(std::uint64_t atMs, int nowMinute, std::uint64_t nowMs);
+
 /// Per shared figure: "" when every feed it reads is current, else the time of day ("HH:MM") its
 /// oldest failed or stale input last confirmed its data, "-" when none ever did. `nowMs` is on the
 /// loader's clock.

@@ -3,7 +3,6 @@
 
 #include "app/feed_status_view.hpp"
 
-#include "core/formats/clock_time.hpp"
 #include "platform/page.hpp"
 #include "ui/feed_messages.hpp"
 #include "ui/strings.hpp"
@@ -74,10 +73,8 @@ FeedStrip FeedStatusView::update(const FeedLoader& loader, Lang lang, std::uint6
             std::string(tr(TextId::WallFeedsFailed, lang)) + (lang == Lang::En ? ": " : "：") + failed;
     constexpr std::size_t kTickerChanges = 4;
     for (auto it = changes.rbegin(); it != changes.rend() && strip.recent.size() < kTickerChanges; ++it) {
-        const int minutesAgo = static_cast<int>((nowMs - it->atMs) / 60000);
-        strip.recent.push_back(
-            clockText(((nowMinute - minutesAgo) % kMinutesPerDay + kMinutesPerDay) % kMinutesPerDay) + " " +
-            changeSummary(it->change, lang));
+        strip.recent.push_back(clockTextAt(it->atMs, nowMinute, nowMs) + " " +
+                               changeSummary(it->change, lang));
     }
     return strip;
 }

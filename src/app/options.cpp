@@ -119,6 +119,8 @@ AppOptions optionsFromParams(const Params& params) {
                                            : WallTour::Off;
         else if (key == "tourseconds")
             o.tourSeconds = std::clamp(toInt(value, o.tourSeconds), 3, 3600);
+        else if (key == "pulse")
+            o.pulse = !(value == "0" || value == "false" || value == "off");
         else if (key == "snapshot")
             o.snapshot = value == "1" || value == "true";
         else if (key == "iso") {

@@ -41,6 +41,8 @@ struct AppOptions {
     /// zone and post the wall lists, in turn.
     WallTour tour = WallTour::Off;
     int tourSeconds = 20;
+    /// `pulse=0`: the wall's zones lacking a task force keep still (no frames drawn for the pulse).
+    bool pulse = true;
     /// `now=HH:MM`: the time of day the map treats as now (briefings, tests); -1 = the clock.
     int nowMinuteOfDay = -1;
     /// `snapshot=1`: a briefing snapshot (set by its page): read-only, feeds embedded, no refresh.

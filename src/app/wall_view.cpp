@@ -64,9 +64,18 @@ void WallView::setFigures(const Figures& f, const std::array<std::string, kFigur
                    figureText(static_cast<double>(m_model.householdsAwaiting))};
 }
 
-void WallView::setAttention(const Situation& situation, Lang lang, int nowMinute) {
+bool WallView::setAttention(const Situation& situation, Lang lang, int nowMinute) {
     const FeedSet& feeds = situation.feeds();
     const StaffingModel* staffing = situation.staffing();
+    // Made again only when what they are made from changed: results, slot, tour stop, language.
+    const AttentionKey key{feeds.versions, situation.resultsVersion(),
+                           staffing ? slotAt(staffing->day(), nowMinute) : -1, m_district, lang};
+    if (m_attentionKey == key) {
+        applyDistrictTiles(); // over the city's figures, set again every frame
+        return false;
+    }
+    m_attentionKey = key;
+    ++m_textsVersion;
     m_lists = attentionAt(feeds, situation.coverage(), staffing, nowMinute, m_district);
     const Feed* zones = feeds.get(FeedKind::Zones);
     const Feed* posts = feeds.get(FeedKind::Posts);
@@ -119,28 +128,45 @@ void WallView::setAttention(const Situation& situation, Lang lang, int nowMinute
     m_model.chartTitle = tr(TextId::WallChartTitle, lang);
     m_model.shortBySlot.clear();
     m_model.nowSlot = m_lists.slot;
+    m_districtTiles.reset();
+    if (staffing) {
+        const AreaStaffing& scope = m_district && *m_district < staffing->areaCount()
+                                        ? staffing->area(*m_district)
+                                        : staffing->city();
+        for (const std::int32_t people : scope.shortBySlot)
+            m_model.shortBySlot.push_back(static_cast<float>(people));
+        if (m_district) {
+            DistrictTiles tiles;
+            tiles.highRiskZones = scope.highRiskZones;
+            if (const CoverageReport* coverage = situation.coverage()) {
+                tiles.zonesWithoutTaskForce = 0;
+                for (std::uint32_t z : zonesOutOfReach(*coverage, staffing)) {
+                    const std::uint32_t zone = coverage->zones[z].feature;
+                    tiles.zonesWithoutTaskForce += areas && zone < zones->size() &&
+                                                   districtOf(*areas, zones->zones[zone].area) == m_district;
+                }
+            }
+            tiles.postsShortNow = static_cast<int>(m_lists.posts.size());
+            tiles.personHoursShort = static_cast<double>(scope.shortPersonMinutes) / 60;
+            tiles.householdsAwaiting = static_cast<long long>(scope.householdsUnvisited());
+            m_districtTiles = tiles;
+        }
+    }
+    applyDistrictTiles();
+    return true;
+}
+
+void WallView::applyDistrictTiles() {
     m_model.cityFigures = {};
-    if (!staffing) return;
-    const AreaStaffing& scope =
-        m_district && *m_district < staffing->areaCount() ? staffing->area(*m_district) : staffing->city();
-    for (const std::int32_t people : scope.shortBySlot)
-        m_model.shortBySlot.push_back(static_cast<float>(people));
-    if (!m_district) return;
+    if (!m_districtTiles) return;
     // A tour stop: the district's figures in the tiles, the city's small beside them.
     m_model.cityFigures = m_cityTiles;
-    m_model.highRiskZones = scope.highRiskZones;
-    if (const CoverageReport* coverage = situation.coverage()) {
-        int outOfReach = 0;
-        for (std::uint32_t z : zonesOutOfReach(*coverage, staffing)) {
-            const std::uint32_t zone = coverage->zones[z].feature;
-            outOfReach +=
-                areas && zone < zones->size() && districtOf(*areas, zones->zones[zone].area) == m_district;
-        }
-        m_model.zonesWithoutTaskForce = outOfReach;
-    }
-    m_model.postsShortNow = static_cast<int>(m_lists.posts.size());
-    m_model.personHoursShort = static_cast<double>(scope.shortPersonMinutes) / 60;
-    m_model.householdsAwaiting = static_cast<long long>(scope.householdsUnvisited());
+    m_model.highRiskZones = m_districtTiles->highRiskZones;
+    if (m_districtTiles->zonesWithoutTaskForce >= 0)
+        m_model.zonesWithoutTaskForce = m_districtTiles->zonesWithoutTaskForce;
+    m_model.postsShortNow = m_districtTiles->postsShortNow;
+    m_model.personHoursShort = m_districtTiles->personHoursShort;
+    m_model.householdsAwaiting = m_districtTiles->householdsAwaiting;
 }
 
 void WallView::setFeedStrip(std::string stale, std::string failed, std::vector<std::string> recent) {
@@ -228,6 +254,24 @@ void WallView::placeEdgeMarkers(const Situation& situation, const Camera& camera
         mark(posts, p.post, p.peopleShort >= p.required);
 }
 
+std::vector<PointSymbol> WallView::pulseRings(const Situation& situation, MercatorPoint origin) {
+    std::vector<PointSymbol> rings;
+    m_pulsingZones = 0;
+    const Feed* feed = situation.feeds().get(FeedKind::Zones);
+    if (!feed) return rings;
+    constexpr float kRingPx = 44; // at the pulse's middle: a zone a few pixels wide still shows
+    const float ring = symbolCode(SymbolShape::Circle, SymbolFill::Ring);
+    for (const ZoneAttention& z : m_lists.zones) {
+        const MercatorBox box = feed->layer.featureBounds(z.zone);
+        if (box.empty()) continue;
+        const MercatorPoint c = box.centre();
+        rings.push_back({static_cast<float>(c.x - origin.x), static_cast<float>(c.y - origin.y), kRingPx,
+                         z.problem == ZoneProblem::OutOfReach ? kWallWarnColour : kWallAlarmColour, ring});
+        ++m_pulsingZones;
+    }
+    return rings;
+}
+
 void WallView::writeKpiMembers(JsonWriter& out) const {
     out.member("highRiskZones", m_model.highRiskZones)
         .member("zonesWithoutTaskForce", m_model.zonesWithoutTaskForce)
@@ -281,6 +325,7 @@ void WallView::writeState(JsonWriter& out, const Situation& situation, long text
             .endObject();
     out.endArray()
         .member("slot", m_lists.slot)
+        .member("pulsing", m_pulsingZones)
         .key("pages")
         .beginObject()
         .member("zones", m_shown.zonePages)

@@ -17,7 +17,8 @@ struct Rgba {
 /// Symbol outline: which kind of post or team a point is, readable without colour.
 enum class SymbolShape : std::uint8_t { Circle, Square, Diamond, Triangle };
 /// Symbol interior: solid, lower half, or hollow (a ring), so a status reads without colour too.
-enum class SymbolFill : std::uint8_t { Solid, Half, Hollow };
+/// Ring is a band with nothing inside (the wall's pulse, drawn over what it marks).
+enum class SymbolFill : std::uint8_t { Solid, Half, Hollow, Ring };
 
 /// The per-instance symbol code the point shader reads: shape + 4 * fill.
 inline float symbolCode(SymbolShape shape, SymbolFill fill) {
@@ -54,6 +55,10 @@ enum class MapTheme : std::uint8_t { Light, Wall };
 FeatureStyle styleFor(const Feed& feed, std::size_t index, MapTheme theme = MapTheme::Light);
 /// Teams on the wall's map: present, not a signal.
 inline constexpr Rgba kWallTeamColour{64, 140, 124, 255};
+/// The wall's marks for what needs attention (pulse rings, edge markers): alarm where nobody
+/// holds a zone or post now, warning where help is only too far.
+inline constexpr Rgba kWallAlarmColour{236, 48, 44, 255};
+inline constexpr Rgba kWallWarnColour{230, 159, 0, 255};
 
 /// A zone's colour by its risk (the wall: high red, medium orange, low yellow).
 Rgba riskColour(Risk risk, MapTheme theme);

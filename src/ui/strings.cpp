@@ -188,6 +188,8 @@ constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
     {WallPage, "第 {1}/{2} 页", "page {1}/{2}"},
     {WallCity, "全市", "city"},
     {WallMinutes, "{1} 分钟", "{1} min"},
+    {ScaleKilometres, "{1} 公里", "{1} km"},
+    {ScaleMetres, "{1} 米", "{1} m"},
     {WallPeopleShort, "缺 {1} 人", "{1} short"},
     {WallZoneNoTaskForce, "无专班", "no task force"},
     {WallZoneOutOfReach, "所属专班 {1} 分钟外", "its task force {1} min away"},

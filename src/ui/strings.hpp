@@ -185,6 +185,8 @@ enum class TextId {
     WallPage,
     WallCity,
     WallMinutes,
+    ScaleKilometres,
+    ScaleMetres,
     WallPeopleShort,
     WallZoneNoTaskForce,
     WallZoneOutOfReach,

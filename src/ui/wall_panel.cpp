@@ -3,6 +3,7 @@
 
 #include "ui/wall_panel.hpp"
 
+#include "render/style.hpp"
 #include "ui/figure_labels.hpp"
 
 #include <imgui.h>
@@ -156,12 +157,11 @@ void drawScaleBar(double metresPerPixel, float maxPx, Lang lang) {
     draw->AddLine(ImVec2(at.x + px, at.y + h * 0.35f), ImVec2(at.x + px, at.y + h * 0.7f), colour, 2.0f);
     ImGui::Dummy(ImVec2(px, h));
     ImGui::SameLine();
-    char text[32];
-    if (metres >= 1000)
-        std::snprintf(text, sizeof text, "%g %s", metres / 1000, lang == Lang::En ? "km" : "公里");
-    else
-        std::snprintf(text, sizeof text, "%g %s", metres, lang == Lang::En ? "m" : "米");
-    ImGui::TextColored(kLabel, "%s", text);
+    char number[16];
+    std::snprintf(number, sizeof number, "%g", metres >= 1000 ? metres / 1000 : metres);
+    const std::string text =
+        fillText(tr(metres >= 1000 ? TextId::ScaleKilometres : TextId::ScaleMetres, lang), {number});
+    ImGui::TextColored(kLabel, "%s", text.c_str());
 }
 
 void drawLegend(const WallModel& m, WallType& type, float unit) {
@@ -328,7 +328,8 @@ WallShown drawWallPanel(const WallModel& m, const WallFaces& faces) {
         const ImVec2 tip(e.x + e.dx * r, e.y + e.dy * r);
         const ImVec2 left(e.x - e.dx * r * 0.6f - e.dy * r * 0.8f, e.y - e.dy * r * 0.6f + e.dx * r * 0.8f);
         const ImVec2 right(e.x - e.dx * r * 0.6f + e.dy * r * 0.8f, e.y - e.dy * r * 0.6f - e.dx * r * 0.8f);
-        const ImU32 fill = e.severe ? IM_COL32(236, 48, 44, 255) : IM_COL32(230, 159, 0, 255);
+        const Rgba c = e.severe ? kWallAlarmColour : kWallWarnColour;
+        const ImU32 fill = IM_COL32(c.r, c.g, c.b, 255);
         background->AddTriangleFilled(tip, left, right, fill);
         background->AddTriangle(tip, left, right, IM_COL32(255, 255, 255, 255), 1.5f * unit);
     }

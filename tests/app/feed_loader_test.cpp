@@ -691,3 +691,13 @@ TEST_CASE("A figure is as of its oldest doubtful input's last confirmation, on t
     // Just after midnight, 25 minutes ago was yesterday evening.
     CHECK(figureAsOf(health, 10, 3'600'000)[int(FigureId::HighRiskZones)] == "23:45");
 }
+
+TEST_CASE("Data is as of the oldest feed's last confirmation, whatever its health") {
+    std::array<FeedLoader::KindHealth, kFeedKindCount> health{};
+    CHECK(dataAsOf(health, 9 * 60, 36'000'000) == "-");
+    health[int(FeedKind::Zones)].confirmedMs = 36'000'000 - 5 * 60'000;
+    health[int(FeedKind::Posts)].confirmedMs = 36'000'000 - 70 * 60'000;
+    CHECK(dataAsOf(health, 9 * 60, 36'000'000) == "07:50");
+    CHECK(clockTextAt(36'000'000 - 5 * 60'000, 9 * 60, 36'000'000) == "08:55");
+    CHECK(clockTextAt(36'000'000, 0, 36'000'000) == "00:00");
+}

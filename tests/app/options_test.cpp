@@ -41,6 +41,8 @@ TEST_CASE("Big-screen options: wall mode, refresh, district tour and a fixed tim
     CHECK(optionsFromParams(parseQueryString("?tour=problems")).tour == WallTour::Problems);
     CHECK(plain.nowMinuteOfDay == -1); // not a time: the clock
     CHECK(optionsFromParams(parseQueryString("?now=24:00")).nowMinuteOfDay == 0);
+    CHECK(wall.pulse); // the wall pulses unless told not to
+    CHECK_FALSE(optionsFromParams(parseQueryString("?mode=wall&pulse=0")).pulse);
 }
 
 TEST_CASE("Briefing options: snapshot, isochrones from a point, and a saved view") {

@@ -49,6 +49,15 @@ function expectedLists() {
   return { posts, zones, noTaskForce: new Set([...inForce.values()].filter((z) => z.noTaskForce).map((z) => z.id)) };
 }
 
+/// [west, south, east, north] of GeoJSON coordinates (any nesting), grown from `box`.
+function growBounds(coordinates, box = [180, 90, -180, -90]) {
+  if (typeof coordinates[0] === 'number') {
+    box[0] = Math.min(box[0], coordinates[0]); box[2] = Math.max(box[2], coordinates[0]);
+    box[1] = Math.min(box[1], coordinates[1]); box[3] = Math.max(box[3], coordinates[1]);
+  } else coordinates.forEach((c) => growBounds(c, box));
+  return box;
+}
+
 /// Web Mercator metres of a lon/lat, as the app's camera uses them.
 function project([lon, lat]) {
   const r = 6378137;
@@ -93,7 +102,8 @@ test('wall at 1920x1080 and 4K: the lists name what cordon gaps and coverage giv
   const want = expectedLists();
   const shots = {};
   for (const [width, height] of [[1920, 1080], [3840, 2160]]) {
-    const { browser, page, problems } = await openWall(width, height, '');
+    // Kept still: the pulse's rings (their own test) would come and go over the pixels counted here.
+    const { browser, page, problems } = await openWall(width, height, '&pulse=0');
     try {
     const state = await page.evaluate(() => window.cordonState);
     const w = state.wall;
@@ -120,14 +130,10 @@ test('wall at 1920x1080 and 4K: the lists name what cordon gaps and coverage giv
       top: 12 * u + 84 * u + 10 * u + 132 * u + 10 * u + inset, bottom: height - (12 * u + 52 * u + 10 * u) - inset };
     const where = new Map(JSON.parse(readFileSync(join(demoDir, 'posts.geojson'), 'utf8')).features
       .filter((f) => f.geometry?.type === 'Point').map((f) => [f.id, f.geometry.coordinates]));
-    let [west, south, east, north] = [180, 90, -180, -90];
-    const visit = (c) => {
-      if (typeof c[0] === 'number') {
-        [west, east] = [Math.min(west, c[0]), Math.max(east, c[0])];
-        [south, north] = [Math.min(south, c[1]), Math.max(north, c[1])];
-      } else c.forEach(visit);
-    };
-    JSON.parse(readFileSync(join(demoDir, 'areas.geojson'), 'utf8')).features.forEach((f) => f.geometry && visit(f.geometry.coordinates));
+    const city = [180, 90, -180, -90];
+    JSON.parse(readFileSync(join(demoDir, 'areas.geojson'), 'utf8')).features
+      .forEach((f) => f.geometry && growBounds(f.geometry.coordinates, city));
+    const [west, south, east, north] = city;
     const inCity = ([lon, lat]) => lon >= west && lon <= east && lat >= south && lat <= north;
     const beyond = w.posts.map((p) => p.id).filter((id) => {
       const [x, y] = toScreen(state, where.get(id));
@@ -190,6 +196,49 @@ test('wall at 1920x1080 and 4K: the lists name what cordon gaps and coverage giv
   const at4k = toScreen(big.state, posts.find((f) => f.id === shortPost.id).geometry.coordinates);
   const ratio = statusInk(big.img, ...at4k, 16) / statusInk(img, ...shortPost.at, 8);
   assert.ok(ratio > 2.8 && ratio < 5.5, `symbols at 4K twice their 1080p size (area ratio ${ratio.toFixed(2)})`);
+});
+
+test('wall pulse: rings widen and fade on the listed zones, nowhere else; pulse=0 keeps the map still', async () => {
+  const zoneCentres = new Map(JSON.parse(readFileSync(join(demoDir, 'zones.geojson'), 'utf8')).features
+    .filter((f) => f.geometry).map((f) => {
+      const [west, south, east, north] = growBounds(f.geometry.coordinates);
+      return [f.id, [(west + east) / 2, (south + north) / 2]];
+    }));
+  const clip = { x: 480, y: 330, width: 960, height: 640 }; // inside the map's free rectangle
+  for (const still of [false, true]) {
+    const { browser, page, problems } = await openWall(1920, 1080, still ? '&pulse=0' : '');
+    try {
+      const state = await page.evaluate(() => window.cordonState);
+      assert.equal(state.wall.pulsing, still ? 0 : state.wall.zones.length, 'one ring per listed zone');
+      assert.ok(state.wall.zones.length > 0);
+      const pngs = [await page.screenshot({ clip })];
+      await page.waitForTimeout(450);
+      pngs.push(await page.screenshot({ clip }));
+      pngs.forEach((png, i) => writeFileSync(join(artifactsDir, `wall-pulse-${still ? 'still' : 'on'}-${i}.png`), png));
+      const [a, b] = pngs.map(decodePng);
+      // Mercator is not linear in latitude, but over a zone's size the box centre is close enough.
+      const rings = state.wall.zones.map((z) => toScreen(state, zoneCentres.get(z.id)));
+      let changed = 0, away = 0, box = [1e9, 1e9, -1, -1];
+      for (let y = 0; y < a.height; y++)
+        for (let x = 0; x < a.width; x++) {
+          const i = (y * a.width + x) * 4;
+          if (Math.abs(a.rgba[i] - b.rgba[i]) + Math.abs(a.rgba[i + 1] - b.rgba[i + 1]) +
+              Math.abs(a.rgba[i + 2] - b.rgba[i + 2]) <= 30) continue;
+          changed++;
+          box = [Math.min(box[0], x), Math.min(box[1], y), Math.max(box[2], x), Math.max(box[3], y)];
+          // The largest ring (twice 44 px across) around a listed zone's centre.
+          if (!rings.some(([rx, ry]) => Math.hypot(x + clip.x - rx, y + clip.y - ry) <= 48)) away++;
+        }
+      if (still) assert.equal(changed, 0, `with pulse=0 nothing on the map moves by itself (${box})`);
+      else {
+        assert.ok(changed > 300, `the rings moved (${changed} pixels changed)`);
+        assert.equal(away, 0, 'only around the listed zones');
+      }
+      assert.deepEqual(problems, []);
+    } finally {
+      await browser.close();
+    }
+  }
 });
 
 test('wall tour: a stop names its district and switches tiles and lists to it, the city small beside', async () => {

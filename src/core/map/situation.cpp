@@ -27,12 +27,12 @@ bool Situation::refreshGraph() {
     if (!roads) {
         const bool had = m_graph != nullptr;
         m_graph.reset();
-        return had;
+        return noteRemade(had);
     }
     m_graph = std::make_shared<const RoadGraph>(RoadGraph::build(*roads));
     m_times = std::make_unique<TravelTimes>(*m_graph);
     startBuilders();
-    return true;
+    return noteRemade(true);
 }
 
 void Situation::startBuilders() {
@@ -48,7 +48,7 @@ bool Situation::refreshCoverage() {
     if (!m_graph || !m_feeds.get(FeedKind::Teams)) {
         const bool had = m_coverage != nullptr;
         m_coverage.reset();
-        return had;
+        return noteRemade(had);
     }
     ModeHierarchies hierarchies{};
     for (int m = 0; m < kTravelModeCount; ++m) {
@@ -57,7 +57,7 @@ bool Situation::refreshCoverage() {
     }
     m_coverage = std::make_shared<const CoverageReport>(
         computeCoverage(m_feeds, *m_graph, m_settings.coverage, hierarchies));
-    return true;
+    return noteRemade(true);
 }
 
 bool Situation::refreshStaffing() {
@@ -71,11 +71,11 @@ bool Situation::refreshStaffing() {
     if (!m_feeds.get(FeedKind::Posts) || !day) {
         const bool had = m_staffing != nullptr;
         m_staffing.reset();
-        return had;
+        return noteRemade(had);
     }
     m_staffing =
         std::make_shared<const StaffingModel>(StaffingModel::build(m_feeds, *day, m_settings.staffing));
-    return true;
+    return noteRemade(true);
 }
 
 void Situation::setCoverageThreshold(double minutes) {
@@ -137,6 +137,7 @@ Situation Situation::fork() const {
     copy.m_coverageSweptModes = m_coverageSweptModes;
     copy.m_staffing = m_staffing;
     copy.m_plan = m_plan;
+    copy.m_resultsVersion = m_resultsVersion;
     return copy;
 }
 

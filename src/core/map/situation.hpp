@@ -21,6 +21,7 @@
 #include "core/staffing/staffing.hpp"
 
 #include <array>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -107,6 +108,10 @@ class Situation {
     /// still being built are not shared: the fork builds its own in advanceHierarchies.
     Situation fork() const;
 
+    /// Counts the results remade (graph, coverage, staffing): a view that derives from them keeps
+    /// what it made while this and the feeds' versions stay the same.
+    std::uint64_t resultsVersion() const { return m_resultsVersion; }
+
   private:
     SituationSettings m_settings;
     FeedSet m_feeds;
@@ -123,8 +128,13 @@ class Situation {
     int m_coverageSweptModes = 0;
     std::shared_ptr<const StaffingModel> m_staffing;
     std::shared_ptr<const StaffingPlan> m_plan;
+    std::uint64_t m_resultsVersion = 0;
 
     void startBuilders();
+    bool noteRemade(bool remade) {
+        m_resultsVersion += remade;
+        return remade;
+    }
 };
 
 } // namespace cordon

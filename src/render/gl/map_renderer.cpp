@@ -127,6 +127,7 @@ bool MapRenderer::buildProgram(Program& p, const char* vert, const char* frag, s
     p.pxPerMetre = glGetUniformLocation(p.id, "u_pxPerMetre");
     p.viewport = glGetUniformLocation(p.id, "u_viewport");
     p.sizeScale = glGetUniformLocation(p.id, "u_sizeScale"); // -1 in the fill program: ignored
+    p.opacity = glGetUniformLocation(p.id, "u_opacity");
     return true;
 }
 
@@ -153,6 +154,7 @@ bool MapRenderer::init(std::string& error) {
     makePointVao(m_pointVao, m_pointVbo);
     makePointVao(m_overlayPointVao, m_overlayPointVbo);
     makePointVao(m_statusPointVao, m_statusPointVbo);
+    makePointVao(m_pulseVao, m_pulseVbo);
     glBindVertexArray(0);
     return true;
 }
@@ -160,11 +162,11 @@ bool MapRenderer::init(std::string& error) {
 MapRenderer::~MapRenderer() {
     for (const Program* p : {&m_fill, &m_line, &m_point})
         if (p->id) glDeleteProgram(p->id);
-    const GLuint vaos[] = {m_fillVao,        m_lineVao,        m_pointVao,        m_isoVao,
-                           m_overlayLineVao, m_overlayFillVao, m_overlayPointVao, m_statusPointVao};
+    const GLuint vaos[] = {m_fillVao,        m_lineVao,         m_pointVao,       m_isoVao,  m_overlayLineVao,
+                           m_overlayFillVao, m_overlayPointVao, m_statusPointVao, m_pulseVao};
     const GLuint buffers[] = {m_fillVbo,        m_fillIbo,        m_lineVbo,         m_pointVbo,
                               m_isoVbo,         m_overlayLineVbo, m_overlayPointVbo, m_statusPointVbo,
-                              m_overlayFillVbo, m_overlayFillIbo};
+                              m_overlayFillVbo, m_overlayFillIbo, m_pulseVbo};
     glDeleteVertexArrays(std::size(vaos), vaos);
     glDeleteBuffers(std::size(buffers), buffers);
 }
@@ -199,6 +201,11 @@ void MapRenderer::uploadOverlay(const SceneMesh& mesh) {
     m_overlayLineCount = static_cast<GLsizei>(mesh.lineVertices.size());
 }
 
+void MapRenderer::uploadPulse(std::span<const PointSymbol> rings) {
+    glBindVertexArray(0);
+    m_pulseCount = uploadPoints(m_pulseVbo, rings, GL_STATIC_DRAW);
+}
+
 void MapRenderer::uploadStatusSymbols(std::span<const PointSymbol> symbols) {
     glBindVertexArray(0);
     m_statusPointCount = uploadPoints(m_statusPointVbo, symbols, GL_DYNAMIC_DRAW);
@@ -219,6 +226,7 @@ void MapRenderer::useProgram(const Program& p, const Camera& camera) const {
     glUniform2f(p.viewport, static_cast<float>(camera.viewportWidth()),
                 static_cast<float>(camera.viewportHeight()));
     if (p.sizeScale >= 0) glUniform1f(p.sizeScale, m_sizeScale);
+    if (p.opacity >= 0) glUniform1f(p.opacity, 1.0f);
 }
 
 std::vector<SceneMesh::IndexRange> MapRenderer::shownRanges(std::uint32_t count, double zoom,
@@ -328,6 +336,13 @@ void MapRenderer::draw(const Camera& camera) {
         useProgram(m_point, camera);
         glBindVertexArray(m_statusPointVao);
         glDrawArrays(GL_TRIANGLES, 0, m_statusPointCount);
+    }
+    if (m_pulseCount) { // rings that widen from their place and fade, over everything
+        useProgram(m_point, camera);
+        glUniform1f(m_point.sizeScale, m_sizeScale * (0.5f + 1.5f * m_pulsePhase));
+        glUniform1f(m_point.opacity, 1.0f - m_pulsePhase);
+        glBindVertexArray(m_pulseVao);
+        glDrawArrays(GL_TRIANGLES, 0, m_pulseCount);
     }
     glBindVertexArray(0);
 }

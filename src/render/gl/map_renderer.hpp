@@ -33,6 +33,12 @@ class MapRenderer {
     /// Replaces the status symbols (posts coloured by staffing), drawn over all other symbols so
     /// they cover the plain ones at the same places. Same origin as the scene.
     void uploadStatusSymbols(std::span<const PointSymbol> symbols);
+    /// Replaces the pulse: rings (SymbolFill::Ring) on what needs attention most, drawn over
+    /// everything, widening and fading with setPulse. Same origin as the scene.
+    void uploadPulse(std::span<const PointSymbol> rings);
+    /// Where the pulse is in its cycle: 0 (half the rings' size, opaque) to 1 (twice their size,
+    /// faded out).
+    void setPulse(float phase) { m_pulsePhase = phase; }
     /// Line widths and symbol sizes are multiplied by `scale` (device pixels per CSS pixel, and
     /// the wall's unit: a 4K wall draws them twice their 1080p size).
     void setSizeScale(float scale) { m_sizeScale = scale; }
@@ -51,7 +57,7 @@ class MapRenderer {
   private:
     struct Program {
         GLuint id = 0;
-        GLint centre = -1, pxPerMetre = -1, viewport = -1, sizeScale = -1;
+        GLint centre = -1, pxPerMetre = -1, viewport = -1, sizeScale = -1, opacity = -1;
     };
     Program m_fill, m_line, m_point;
     GLuint m_fillVao = 0, m_fillVbo = 0, m_fillIbo = 0;
@@ -62,6 +68,9 @@ class MapRenderer {
     GLuint m_overlayFillVao = 0, m_overlayFillVbo = 0, m_overlayFillIbo = 0;
     GLuint m_overlayPointVao = 0, m_overlayPointVbo = 0;
     GLuint m_statusPointVao = 0, m_statusPointVbo = 0;
+    GLuint m_pulseVao = 0, m_pulseVbo = 0;
+    GLsizei m_pulseCount = 0;
+    float m_pulsePhase = 0;
     GLsizei m_statusPointCount = 0;
     GLsizei m_overlayLineCount = 0, m_overlayPointCount = 0, m_overlayFillCount = 0;
     std::vector<IsochroneBandRange> m_isoBands;

@@ -66,8 +66,10 @@ TEST_CASE("A situation remakes only what reads a replaced feed") {
     const CoverageReport* coverage = s.coverage();
     const StaffingModel* staffing = s.staffing();
 
+    const std::uint64_t results = s.resultsVersion();
     CHECK_FALSE(s.refresh().any());
     CHECK(s.coverage() == coverage);
+    CHECK(s.resultsVersion() == results); // views derived from the results may keep theirs
 
     refreshSame(s, FeedKind::Roster); // staffing reads the roster, coverage does not
     Situation::Remade r = s.refresh();
@@ -88,9 +90,11 @@ TEST_CASE("A situation remakes only what reads a replaced feed") {
     CHECK(s.graph() == graph);
     CHECK(s.plan() == nullptr);
 
-    s.setCoverageThreshold(5);
+    const std::uint64_t beforeThreshold = s.resultsVersion();
+    s.setCoverageThreshold(5); // no feed changed, yet the coverage is new
     r = s.refresh();
     CHECK(r.coverage);
+    CHECK(s.resultsVersion() > beforeThreshold);
     CHECK_FALSE(r.staffing);
     CHECK(s.coverage()->thresholdSeconds == 5 * 60);
 
