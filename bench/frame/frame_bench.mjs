@@ -100,6 +100,33 @@ async function dragFrames(page, width, height, moves) {
   return { ...s, dragMs: end - start, drawnFrames: drawn, msPerDrawnFrame: (end - start) / Math.max(1, drawn) };
 }
 
+/// Watches an idle page for `ms` while it draws on its own (the wall's tour flights, list pages
+/// and pulse): the interval of each animation frame in which the canvas was cleared is what that
+/// drawn frame cost.
+async function watchDrawnFrames(page, ms) {
+  await page.evaluate(() => {
+    window.benchDrawn = [];
+    window.benchRenders = 0;
+    const gl = document.querySelector('canvas').getContext('webgl2');
+    const clear = gl.clear.bind(gl);
+    gl.clear = (mask) => { window.benchRenders++; return clear(mask); };
+    let last = performance.now(), seen = 0;
+    const tick = () => {
+      const now = performance.now();
+      if (window.benchRenders !== seen) window.benchDrawn.push(now - last);
+      seen = window.benchRenders;
+      last = now;
+      if (window.benchRecording) requestAnimationFrame(tick);
+    };
+    window.benchRecording = true;
+    requestAnimationFrame(tick);
+  });
+  await page.waitForTimeout(ms);
+  const drawn = await page.evaluate(() => { window.benchRecording = false; return window.benchDrawn; });
+  const state = await page.evaluate(() => window.cordonState.wall);
+  return { ...stats(drawn), tourStops: state.tourStops, pulsing: state.pulsing, seconds: ms / 1000 };
+}
+
 async function run() {
   const { url, server } = await serve();
   const profile = mkdtempSync(join(tmpdir(), 'cordon-frame-bench-'));
@@ -137,6 +164,15 @@ async function run() {
       const cordonState = await page.evaluate(() => window.cordonState);
       const cordonFrames = await dragFrames(page, width, height, moves);
       await page.close();
+      if (input.name === 'wall') {
+        // The wall left to itself: tour steps (a flight every 3 s), pages turning every 8 s and
+        // the pulse; its drawn frames against the panning frames above.
+        const tour = await context.newPage();
+        await tour.goto(url + input.cordon + '&tour=districts&tourseconds=3');
+        await tour.waitForFunction(() => window.cordonReady === true, null, { timeout: 120000, polling: 'raf' });
+        cordonFrames.onItsOwn = await watchDrawnFrames(tour, quick ? 9000 : 20000);
+        await tour.close();
+      }
       // MapLibre GL JS
       const peer = await context.newPage();
       peer.on('pageerror', (e) => errors.push('maplibre: ' + e.message));
