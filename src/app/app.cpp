@@ -15,6 +15,7 @@
 #include "platform/page.hpp"
 #include "render/scene_mesh.hpp"
 #include "ui/diagnostic_text.hpp"
+#include "ui/text_caret.hpp"
 #include "ui/ui_font.hpp"
 
 #include <SDL.h>
@@ -46,7 +47,6 @@ void lap(double& into, double& since) {
 constexpr double kFitPaddingPx = 40.0;
 /// How far from a point feature a click still picks it, in CSS pixels.
 constexpr double kPickRadiusPx = 8.0;
-constexpr float kFontSize = 16.0f;
 /// The hierarchies are built in slices of this many milliseconds per idle frame (each a whole number
 /// of the situation's steps of a few contractions): a city's take a second or two in all, and an
 /// input waits at most one slice.
@@ -65,7 +65,8 @@ App::App(AppOptions options)
     m_panel.lang = m_options.lang;
     if (m_options.isoMode) m_panel.isochroneMode = *m_options.isoMode;
     if (!m_options.isoMinutes.empty()) m_panel.isochroneMinutes = m_options.isoMinutes;
-    m_feedStatus.panel().visible = !m_options.snapshot; // a briefing's data is as of its header, not live
+    m_workspace.request = workspaceTabFromKey(m_options.tab);
+    m_workspace.collapsed = !m_options.panel;
     if (m_options.wall) {
         // The wall's dark map: only posts with a problem drawn, at the one clock of the wall.
         m_theme = MapTheme::Wall;
@@ -116,7 +117,7 @@ bool App::start() {
     if (!font.bytes) page::showError("embedded font: " + font.error);
     m_fontBytes = font.bytes ? std::move(*font.bytes) : std::string();
     const double scale = m_window.pixelScale();
-    m_font = std::make_unique<UiFont>(bytesOf(m_fontBytes), static_cast<float>(kFontSize * scale));
+    m_font = std::make_unique<UiFont>(bytesOf(m_fontBytes), static_cast<float>(kUiFontSize * scale));
     lap(m_startup.fontMs, since);
     startLoading(); // times its own steps
     since = clockMs();
@@ -235,7 +236,7 @@ void App::rebuildFonts() {
 bool App::noteWallType(int drawableHeight) {
     const double scale = m_window.pixelScale();
     const float px =
-        kFontSize * static_cast<float>(scale) * wallUnit(static_cast<float>(drawableHeight / scale));
+        kUiFontSize * static_cast<float>(scale) * wallUnit(static_cast<float>(drawableHeight / scale));
     bool changed = m_font->setWallSizes(kWallTextScale * px, kWallFigureScale * px);
     const WallModel& wall = m_wallView.model();
     for (const std::string* text :
@@ -305,7 +306,36 @@ void App::uploadPulse() {
 }
 
 void App::drawPanels() {
-    const MapPanelActions actions = drawMapPanel(m_panel);
+    m_workspace.lang = m_panel.lang;
+    m_workspace.feedsTab = !m_options.snapshot; // a briefing's data is as of its header, not live
+    m_workspace.feedTrouble = m_feedStatus.trouble();
+    m_coverageView.panel().lang = m_panel.lang;
+    m_staffingView.gaps().lang = m_panel.lang;
+    // One tab's contents a frame: the others' actions stay empty.
+    MapPanelActions actions;
+    CoveragePanelActions coverage;
+    GapsPanelActions gaps;
+    if (const std::optional<WorkspaceTab> tab = beginWorkspace(m_workspace)) {
+        switch (*tab) {
+        case WorkspaceTab::Layers:
+            actions = drawLayersTab(m_panel);
+            break;
+        case WorkspaceTab::Coverage:
+            coverage = drawCoverageTab(m_coverageView.panel());
+            break;
+        case WorkspaceTab::Gaps:
+            gaps = drawGapsTab(m_staffingView.gaps());
+            break;
+        case WorkspaceTab::Details:
+            if (m_selection.drawDetails(m_panel.lang)) select(std::nullopt);
+            break;
+        case WorkspaceTab::Feeds:
+            m_feedStatus.drawTab();
+            break;
+        }
+    }
+    endWorkspace();
+    m_selection.setMapLeft(workspaceMapLeft(m_workspace, ImGui::GetFontSize()));
     if (actions.fitToData) m_needsFit = true;
     if (actions.exportView) m_exportView = true;
     if (actions.importFiles) page::openFilePicker();
@@ -320,21 +350,17 @@ void App::drawPanels() {
         rebuildOverlay();
     }
     if (actions.isochroneSettingsChanged) computeIsochrones();
-    if (m_selection.drawDetails(m_panel.lang)) select(std::nullopt);
-    m_coverageView.panel().lang = m_panel.lang;
-    const CoveragePanelActions coverage = drawCoveragePanel(m_coverageView.panel());
     if (coverage.thresholdChanged) updateCoverage();
     if (coverage.responsibilityToggled) rebuildOverlay();
     if (coverage.goTo) flyTo(coverage.goTo->feed, coverage.goTo->feature);
-    m_staffingView.gaps().lang = m_panel.lang;
-    const GapsPanelActions gaps = drawGapsPanel(m_staffingView.gaps());
     if (gaps.scrubChanged) updateScrub();
     if (gaps.goToPost) flyTo(FeedKind::Posts, *gaps.goToPost);
     if (gaps.planRequested) makePlan();
     m_staffingView.legend().lang = m_panel.lang;
     if (drawLegendPanel(m_staffingView.legend()).colourToggled) rebuildOverlay();
-    if (m_feedStatus.draw(m_loader, m_panel.lang)) redrawSoon();
+    if (m_feedStatus.drawQuestions(m_loader, m_panel.lang)) redrawSoon();
     m_snapshotPanel.lang = m_panel.lang;
+    m_snapshotPanel.mapLeft = workspaceMapLeft(m_workspace, ImGui::GetFontSize());
     if (drawSnapshotPanel(m_snapshotPanel).save) requestSnapshot();
     const std::optional<ScreenPoint> hoverAt =
         m_input.pressed() || ImGui::GetIO().WantCaptureMouse ? std::nullopt : m_input.pointer();
@@ -431,6 +457,7 @@ std::optional<PickedFeature> App::pickAt(ScreenPoint at) const {
 void App::clickAt(ScreenPoint at) {
     const std::optional<PickedFeature> picked = pickAt(at);
     select(picked);
+    if (picked) m_workspace.request = WorkspaceTab::Details; // what was clicked, beside the map
     if (!m_situation.graph()) return;
     // A click on a team gives that team's reach in its own mode; anywhere else, the reach from
     // the clicked point in the mode chosen in the panel.
@@ -450,7 +477,9 @@ void App::clickAt(ScreenPoint at) {
 void App::fitCamera(const MercatorBox& box) {
     const double scale = m_window.pixelScale();
     if (!m_options.wall) {
-        m_camera.fit(box, kFitPaddingPx * scale);
+        // The map is what the side panel leaves: the window right of it.
+        const double pad = kFitPaddingPx * scale;
+        m_camera.fitInside(box, workspaceMapLeft(m_workspace, kUiFontSize) * scale + pad, pad, pad, pad);
         return;
     }
     const WallLayout l = wallLayout(static_cast<float>(m_camera.viewportWidth() / scale),
@@ -596,6 +625,11 @@ bool App::frame() {
         if (effects.command) runCommand(*effects.command);
         input = true;
     }
+    // Text committed in the page's input-method proxy (拼音 and all typing into a field).
+    if (const std::string typed = page::takeTypedText(); !typed.empty()) {
+        ImGui::GetIO().AddInputCharactersUTF8(typed.c_str());
+        input = true;
+    }
     int width = 0, height = 0;
     m_window.drawableSize(width, height);
     m_camera.setViewport(width, height);
@@ -644,6 +678,11 @@ bool App::frame() {
     }
     buildUi();
     ImGui::Render();
+    // The proxy follows the caret of the field being edited, and lets go once editing ends.
+    if (const TextCaret caret = textCaret(); caret.editing || m_editingText) {
+        page::placeTextInput(caret.editing, caret.x, caret.y, caret.lineHeight);
+        m_editingText = caret.editing;
+    }
 
     if (m_wallView.pulsingZones() > 0)
         m_renderer.setPulse(static_cast<float>(SDL_GetTicks64() % kPulsePeriodMs) / kPulsePeriodMs);

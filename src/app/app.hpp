@@ -23,6 +23,7 @@
 #include "ui/shortcuts.hpp"
 #include "ui/snapshot_panel.hpp"
 #include "ui/ui_font.hpp"
+#include "ui/workspace.hpp"
 
 #include <array>
 #include <map>
@@ -58,6 +59,7 @@ class App {
     /// Per figure: "" when its inputs are current, else the time ("HH:MM", "-") of its last good data.
     std::array<std::string, kFigureCount> m_figureAsOf;
     MapPanelModel m_panel;
+    WorkspaceModel m_workspace; ///< the laptop's docked side panel and its open tab
     bool m_imguiReady = false;
     MapInput m_input;
     int m_frameCount = 0;
@@ -70,6 +72,7 @@ class App {
     };
     DrawnView m_drawn;
     std::uint64_t m_drawUntilMs = 0;
+    bool m_editingText = false;                         ///< a text field had the keyboard in the last frame
     std::uint64_t m_wallTextsNoted = ~std::uint64_t(0); ///< the wall lists' texts the font has
     /// The least time between two frames drawn only for the wall's pulse: three times the last
     /// drawn frame's, so that a slow screen is never kept busy by it.
@@ -77,6 +80,7 @@ class App {
     static constexpr double kPulseMinFrameMs = 50, kPulseMaxFrameMs = 500;
     static constexpr std::uint64_t kPulsePeriodMs = 1600;
     static constexpr std::uint64_t kDrawAfterInputMs = 500, kIdleRedrawMs = 1000;
+    static constexpr float kUiFontSize = 16.0f; ///< CSS pixels
     bool m_readySignalled = false;
     /// Milliseconds each step of the start took, until the ready signal: published in the page state
     /// (`startup`), where the frame benchmark reads where the first full frame's time went.

@@ -79,8 +79,14 @@ FeedStrip FeedStatusView::update(const FeedLoader& loader, Lang lang, std::uint6
     return strip;
 }
 
-bool FeedStatusView::draw(const FeedLoader& loader, Lang lang) {
-    drawFeedsPanel(m_panel);
+int FeedStatusView::trouble() const {
+    int n = 0;
+    for (const FeedRow& row : m_panel.rows)
+        n += row.stale || !row.error.empty();
+    return n;
+}
+
+bool FeedStatusView::drawQuestions(const FeedLoader& loader, Lang lang) {
     const bool answered = drawPendingUpdate(loader, lang);
     return drawUnknownFile(loader, lang) || answered;
 }

@@ -28,8 +28,12 @@ class FeedStatusView {
     /// Refills the feeds panel from the loader (`nowMs` on the loader's clock, `nowMinute` the time
     /// of day it is) and returns the strip.
     FeedStrip update(const FeedLoader& loader, Lang lang, std::uint64_t nowMs, int nowMinute);
-    /// The feeds panel and a waiting question; true when the user answered one.
-    bool draw(const FeedLoader& loader, Lang lang);
+    /// The 数据源 tab's contents (in the workspace's open tab).
+    void drawTab() { drawFeedsTab(m_panel); }
+    /// A waiting question; true when the user answered one.
+    bool drawQuestions(const FeedLoader& loader, Lang lang);
+    /// Feeds failed or stale, for the tab's label.
+    int trouble() const;
     /// Carries out the answers given in the last frame. True when the feeds changed; `answered`
     /// is set when the loader's problems may have changed.
     bool answer(FeedLoader& loader, FeedSet& feeds, bool& answered);

@@ -119,6 +119,10 @@ AppOptions optionsFromParams(const Params& params) {
                                            : WallTour::Off;
         else if (key == "tourseconds")
             o.tourSeconds = std::clamp(toInt(value, o.tourSeconds), 3, 3600);
+        else if (key == "tab")
+            o.tab = value;
+        else if (key == "panel")
+            o.panel = !(value == "0" || value == "false" || value == "off");
         else if (key == "pulse")
             o.pulse = !(value == "0" || value == "false" || value == "off");
         else if (key == "snapshot")

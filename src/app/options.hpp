@@ -41,6 +41,10 @@ struct AppOptions {
     /// zone and post the wall lists, in turn.
     WallTour tour = WallTour::Off;
     int tourSeconds = 20;
+    /// `tab=layers|coverage|gaps|details|feeds`: the side panel's tab to open with; `panel=0`
+    /// opens with the side panel collapsed (the map fills the window).
+    std::string tab;
+    bool panel = true;
     /// `pulse=0`: the wall's zones lacking a task force keep still (no frames drawn for the pulse).
     bool pulse = true;
     /// `now=HH:MM`: the time of day the map treats as now (briefings, tests); -1 = the clock.

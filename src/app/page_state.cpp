@@ -7,6 +7,7 @@
 #include "core/formats/clock_time.hpp"
 #include "platform/feed_source.hpp"
 #include "ui/feed_messages.hpp"
+#include "ui/window_list.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -66,6 +67,28 @@ std::string App::stateJson() const {
                               m_font ? std::lround(m_font->wallFigurePx()) : 0L);
     else
         out.null();
+    // The laptop's side panel and every window on screen (UI pixels), so that a test can check
+    // that nothing is off-screen or over another panel.
+    out.key("workspace");
+    if (m_options.wall) {
+        out.null();
+    } else {
+        out.beginObject()
+            .member("tab", workspaceTabKey(m_workspace.tab))
+            .member("collapsed", m_workspace.collapsed)
+            .member("mapLeft", std::lround(workspaceMapLeft(m_workspace, kUiFontSize)))
+            .endObject();
+    }
+    out.key("windows").beginArray();
+    for (const WindowRect& w : shownWindows())
+        out.beginObject()
+            .member("name", w.name)
+            .member("x", std::lround(w.x))
+            .member("y", std::lround(w.y))
+            .member("width", std::lround(w.width))
+            .member("height", std::lround(w.height))
+            .endObject();
+    out.endArray();
     out.key("feeds");
     m_feedStatus.writeState(out, m_loader, m_panel.lang, m_wallView.model().feedFailure);
     out.key("kpis").beginObject();
@@ -81,6 +104,8 @@ std::string App::stateJson() const {
         .member("made", m_snapshotsMade)
         .member("bytes", m_snapshotBytes)
         .member("briefing", m_briefingShown)
+        .member("title", std::string(m_snapshotPanel.title.data()))
+        .member("note", std::string(m_snapshotPanel.note.data()))
         .endObject();
     out.member("exports", m_exports).key("hover");
     m_selection.writeHover(out, m_situation.feeds());

@@ -49,9 +49,15 @@ void SelectionView::runSearch(const FeedSet& feeds, Lang lang) {
     }
 }
 
+void SelectionView::setMapLeft(float left) {
+    if (left == m_search.mapLeft) return;
+    m_search.mapLeft = left;
+    page::placeSearchBox(left);
+}
+
 bool SelectionView::drawDetails(Lang lang) {
     m_details.lang = lang;
-    return drawDetailsPanel(m_details);
+    return drawDetailsTab(m_details);
 }
 
 std::optional<PickedFeature> SelectionView::drawSearch(const FeedSet& feeds, Lang lang,

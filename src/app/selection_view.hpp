@@ -36,7 +36,9 @@ class SelectionView {
 
     /// Finds the features matching the search text (the hits stay for clicks and Enter).
     void runSearch(const FeedSet& feeds, Lang lang);
-    /// The details panel; true when it was closed (the selection is to be dropped).
+    /// Where the map starts (UI pixels): the search results and the page's box centre on the rest.
+    void setMapLeft(float left);
+    /// The 详情 tab's contents; true when the selection was dropped there.
     bool drawDetails(Lang lang);
     /// The search panel, the text typed in the page's search box and the tooltip of the feature
     /// under `pointer` (none when the pointer is not over the map). Returns the search hit chosen.

@@ -90,6 +90,37 @@ void showSearchBox(bool show, std::string_view placeholder) {
         show ? 1 : 0, text.c_str());
 }
 
+void placeSearchBox(float mapLeft) {
+    EM_ASM(
+        {
+            var box = document.getElementById('search');
+            if (box) box.style.left = 'calc((100% + ' + $0 + 'px) / 2)';
+        },
+        mapLeft);
+}
+
+namespace {
+std::string g_typedText;
+} // namespace
+
+void placeTextInput(bool editing, float x, float y, float lineHeight) {
+    EM_ASM(
+        {
+            if (window.cordonPage && window.cordonPage.placeTextInput)
+                window.cordonPage.placeTextInput($0, $1, $2, $3);
+        },
+        editing ? 1 : 0, x, y, lineHeight);
+}
+
+std::string takeTypedText() {
+    return std::exchange(g_typedText, std::string());
+}
+
+/// The input-method proxy hands the text committed in it in here (see web/shell.html).
+extern "C" EMSCRIPTEN_KEEPALIVE void cordon_text(const char* text) {
+    if (text) g_typedText += text;
+}
+
 std::optional<std::string> takeSearchQuery() {
     return std::exchange(g_searchQuery, std::nullopt);
 }
@@ -155,6 +186,11 @@ bool hasSearchBox() {
 }
 
 void showSearchBox(bool, std::string_view) {}
+void placeSearchBox(float) {}
+void placeTextInput(bool, float, float, float) {}
+std::string takeTypedText() {
+    return {};
+}
 
 std::optional<std::string> takeSearchQuery() {
     return std::nullopt;

@@ -24,6 +24,15 @@ bool downloadFile(const std::string& name, std::string_view bytes, const char* m
 /// pressed. Natively there is none and the app's panel has its own input.
 bool hasSearchBox();
 void showSearchBox(bool show, std::string_view placeholder);
+/// While an ImGui text field has the keyboard (`editing`), the page's input-method proxy sits at
+/// its caret (`x`, `y`, `lineHeight` in CSS pixels) and holds the focus, so that 拼音 composition
+/// shows there and the committed text reaches the field (takeTypedText); keys still reach SDL.
+void placeTextInput(bool editing, float x, float y, float lineHeight);
+/// Text committed in the page's proxy since the last call (UTF-8; empty natively, where SDL's own
+/// text input events carry it).
+std::string takeTypedText();
+/// Centres the page's search box on the map right of `mapLeft` CSS pixels (the side panel).
+void placeSearchBox(float mapLeft);
 std::optional<std::string> takeSearchQuery();
 bool takeSearchSubmit();
 /// Whether the search box has something the app has not taken yet.

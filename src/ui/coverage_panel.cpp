@@ -8,21 +8,12 @@
 
 namespace cordon {
 
-CoveragePanelActions drawCoveragePanel(CoveragePanelModel& model) {
+CoveragePanelActions drawCoverageTab(CoveragePanelModel& model) {
     CoveragePanelActions actions;
     const Lang lang = model.lang;
     const float em = ImGui::GetFontSize();
-    ImGui::SetNextWindowPos(ImVec2(10, em * 36), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(em * 20, em * 16), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver); // opened on demand: the map stays clear
-    const std::string title = std::string(tr(TextId::Coverage, lang)) + "###coverage";
-    if (!ImGui::Begin(title.c_str())) {
-        ImGui::End();
-        return actions;
-    }
     if (!model.available) {
-        ImGui::TextDisabled("%s", tr(TextId::CoverageNeedsData, lang).data());
-        ImGui::End();
+        ImGui::TextWrapped("%s", tr(TextId::CoverageNeedsData, lang).data());
         return actions;
     }
     ImGui::SetNextItemWidth(em * 6);
@@ -57,7 +48,6 @@ CoveragePanelActions drawCoveragePanel(CoveragePanelModel& model) {
         }
     }
     ImGui::EndChild();
-    ImGui::End();
     return actions;
 }
 

@@ -1,6 +1,6 @@
 #pragma once
-/// The coverage panel: who is out of reach of their teams within a threshold, population within
-/// reach, the areas-of-responsibility switch, and a list to fly to each gap.
+/// The 覆盖分析 tab of the workspace: who is out of reach of their teams within a threshold, population
+/// within reach, the areas-of-responsibility switch, and a list to fly to each gap.
 
 #include "core/feeds/feed.hpp"
 #include "ui/strings.hpp"
@@ -37,6 +37,6 @@ struct CoveragePanelActions {
     std::optional<CoverageGapRow> goTo;
 };
 
-CoveragePanelActions drawCoveragePanel(CoveragePanelModel& model);
+CoveragePanelActions drawCoverageTab(CoveragePanelModel& model);
 
 } // namespace cordon

@@ -1,5 +1,5 @@
 #pragma once
-/// The details panel: every attribute of the feature the user clicked, as a two-column table.
+/// The 详情 tab of the workspace: every attribute of the selected feature, as a two-column table.
 
 #include "core/map/feature_details.hpp"
 #include "ui/strings.hpp"
@@ -18,6 +18,6 @@ struct DetailsPanelModel {
 };
 
 /// Draws the panel while `model.open`; returns true when the user closed it.
-bool drawDetailsPanel(DetailsPanelModel& model);
+bool drawDetailsTab(DetailsPanelModel& model);
 
 } // namespace cordon

@@ -45,15 +45,7 @@ std::string durationText(double seconds, Lang lang) {
     return with(std::llround(s / 3600), TextId::HoursShort);
 }
 
-void drawFeedsPanel(FeedsModel& m) {
-    if (!m.visible) return;
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(10, display.y - 230), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(440, 220), ImGuiCond_FirstUseEver);
-    if (!ImGui::Begin(tr(TextId::FeedsPanel, m.lang).data(), &m.visible)) {
-        ImGui::End();
-        return;
-    }
+void drawFeedsTab(FeedsModel& m) {
     const ImVec4 ok(0.0f, 0.45f, 0.3f, 1.0f), stale(0.84f, 0.37f, 0.0f, 1.0f),
         failed(0.75f, 0.1f, 0.05f, 1.0f);
     if (ImGui::BeginTable("feeds", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) {
@@ -110,7 +102,6 @@ void drawFeedsPanel(FeedsModel& m) {
             }
         }
     }
-    ImGui::End();
 }
 
 } // namespace cordon

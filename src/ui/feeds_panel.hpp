@@ -1,6 +1,6 @@
 #pragma once
-/// The feeds panel: every source with its age, its state (current, stale, update failed, with the
-/// error and when) and the short history of what each refresh changed.
+/// The 数据源 tab of the workspace: every source with its age, its state (current, stale, update failed, with
+/// the error and when) and the short history of what each refresh changed.
 
 #include "core/feeds/feed_change.hpp"
 #include "ui/strings.hpp"
@@ -34,7 +34,6 @@ struct ChangeRow {
 
 struct FeedsModel {
     Lang lang = Lang::Zh;
-    bool visible = true;
     std::vector<FeedRow> rows;
     std::vector<ChangeRow> changes;  ///< newest first
     std::vector<ChangeRow> failures; ///< the latest failures, newest first (text: the error)
@@ -48,6 +47,6 @@ std::string changeSummary(const FeedChange& change, Lang lang);
 /// A short age: "45 秒" / "45 s", "3 分" / "3 min", "2 小时" / "2 h".
 std::string durationText(double seconds, Lang lang);
 
-void drawFeedsPanel(FeedsModel& model);
+void drawFeedsTab(FeedsModel& model);
 
 } // namespace cordon

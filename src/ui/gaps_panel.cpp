@@ -34,23 +34,12 @@ void sortRows(std::vector<GapRow>& rows, const ImGuiTableColumnSortSpecs& spec) 
 
 } // namespace
 
-GapsPanelActions drawGapsPanel(GapsPanelModel& model) {
+GapsPanelActions drawGapsTab(GapsPanelModel& model) {
     GapsPanelActions actions;
     const Lang lang = model.lang;
     const float em = ImGui::GetFontSize();
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    ImGui::SetNextWindowPos(ImVec2(viewport->WorkSize.x - 10, viewport->WorkSize.y - 10),
-                            ImGuiCond_FirstUseEver, ImVec2(1, 1));
-    ImGui::SetNextWindowSize(ImVec2(em * 30, em * 22), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowCollapsed(true, ImGuiCond_FirstUseEver); // opened on demand: the map stays clear
-    const std::string title = std::string(tr(TextId::Staffing, lang)) + "###gaps";
-    if (!ImGui::Begin(title.c_str())) {
-        ImGui::End();
-        return actions;
-    }
     if (!model.available) {
-        ImGui::TextDisabled("%s", tr(TextId::StaffingNeedsRoster, lang).data());
-        ImGui::End();
+        ImGui::TextWrapped("%s", tr(TextId::StaffingNeedsRoster, lang).data());
         return actions;
     }
     if (!model.asOf.empty()) {
@@ -161,7 +150,6 @@ GapsPanelActions drawGapsPanel(GapsPanelModel& model) {
             }
         ImGui::EndTable();
     }
-    ImGui::End();
     return actions;
 }
 

@@ -1,5 +1,5 @@
 #pragma once
-/// The staffing-gaps panel: the city's figures for the day, a 24-hour strip of people short with a
+/// The 排班缺口 tab of the workspace: the city's figures for the day, a 24-hour strip of people short with a
 /// scrubber (the map marks the posts short at that time), and a sortable table of posts short.
 
 #include "core/formats/clock_time.hpp"
@@ -56,6 +56,6 @@ struct GapsPanelActions {
     bool planRequested = false;
 };
 
-GapsPanelActions drawGapsPanel(GapsPanelModel& model);
+GapsPanelActions drawGapsTab(GapsPanelModel& model);
 
 } // namespace cordon

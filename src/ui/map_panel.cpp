@@ -17,12 +17,9 @@ std::string label(std::string_view text, const char* id) {
 
 } // namespace
 
-MapPanelActions drawMapPanel(MapPanelModel& model) {
+MapPanelActions drawLayersTab(MapPanelModel& model) {
     MapPanelActions actions;
     const Lang lang = model.lang;
-    ImGui::SetNextWindowPos(ImVec2(10, 10), ImGuiCond_FirstUseEver);
-    ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 20, 0), ImGuiCond_FirstUseEver);
-    ImGui::Begin(label(tr(TextId::AppTitle, lang), "main").c_str());
     if (model.demoData) {
         ImGui::TextDisabled("%s", tr(TextId::DemoDataNotice, lang).data());
         if (model.canImport) {
@@ -78,7 +75,10 @@ MapPanelActions drawMapPanel(MapPanelModel& model) {
         }
         char minutes[64] = {};
         model.isochroneMinutes.copy(minutes, sizeof minutes - 1);
-        if (ImGui::InputText(label(tr(TextId::Minutes, lang), "minutes").c_str(), minutes, sizeof minutes)) {
+        // The label above the field: a side panel is too narrow for both on one line in English.
+        ImGui::TextUnformatted(tr(TextId::Minutes, lang).data());
+        ImGui::SetNextItemWidth(-1);
+        if (ImGui::InputText("##minutes", minutes, sizeof minutes)) {
             model.isochroneMinutes = minutes;
             actions.isochroneSettingsChanged = true;
         }
@@ -113,7 +113,6 @@ MapPanelActions drawMapPanel(MapPanelModel& model) {
     if (ImGui::CollapsingHeader(tr(TextId::Help, lang).data())) {
         ImGui::TextWrapped("%s", helpText(lang).c_str());
     }
-    ImGui::End();
     return actions;
 }
 

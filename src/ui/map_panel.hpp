@@ -1,5 +1,6 @@
 #pragma once
-/// The main ImGui panel over the map: layers with counts and toggles, view info, data problems.
+/// The 图层 tab of the workspace: layers with counts, toggles and opacity, fit, exports, isochrones, view
+/// info, data problems, help.
 
 #include "core/feeds/travel_mode.hpp"
 #include "core/formats/diagnostic.hpp"
@@ -48,6 +49,6 @@ struct MapPanelActions {
     bool unloadDemo = false;  ///< take the demo city off the map
 };
 
-MapPanelActions drawMapPanel(MapPanelModel& model);
+MapPanelActions drawLayersTab(MapPanelModel& model);
 
 } // namespace cordon

@@ -9,8 +9,9 @@ SearchPanelActions drawSearchPanel(SearchPanelModel& model) {
     if (!model.ownInput && model.query.empty()) return actions; // nothing typed in the page's box
     const float em = ImGui::GetFontSize();
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    // Under the page's search box, top centre.
-    ImGui::SetNextWindowPos(ImVec2(display.x / 2, em * 3.2f), ImGuiCond_FirstUseEver, ImVec2(0.5f, 0));
+    // Under the page's search box, at the top of the map, centred on it.
+    ImGui::SetNextWindowPos(ImVec2((model.mapLeft + display.x) / 2, em * 3.2f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0));
     ImGui::SetNextWindowSize(ImVec2(em * 22, 0), ImGuiCond_FirstUseEver);
     const std::string title = std::string(tr(TextId::Search, model.lang)) + "###search";
     if (!ImGui::Begin(title.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {

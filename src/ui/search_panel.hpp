@@ -19,6 +19,7 @@ struct SearchRow {
 struct SearchPanelModel {
     Lang lang = Lang::Zh;
     bool ownInput = false; ///< draw an input field (no page search box)
+    float mapLeft = 0;     ///< where the map starts (the side panel's edge): the results centre on the rest
     std::string query;
     std::vector<SearchRow> rows;
 };

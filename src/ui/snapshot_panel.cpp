@@ -8,7 +8,7 @@ SnapshotPanelActions drawSnapshotPanel(SnapshotPanelModel& m) {
     SnapshotPanelActions actions;
     if (!m.visible) return actions;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f - 220, 60), ImGuiCond_FirstUseEver);
+    ImGui::SetNextWindowPos(ImVec2((m.mapLeft + display.x) / 2, 60), ImGuiCond_Appearing, ImVec2(0.5f, 0));
     ImGui::SetNextWindowSize(ImVec2(440, 0), ImGuiCond_FirstUseEver);
     if (!ImGui::Begin(tr(TextId::SnapshotPanel, m.lang).data(), &m.visible,
                       ImGuiWindowFlags_AlwaysAutoResize)) {

@@ -16,6 +16,7 @@ struct SnapshotPanelModel {
     std::array<char, 2048> note{};
     bool busy = false;  ///< the app page is being fetched
     std::string status; ///< the last result ("Saved 6.1 MB" or the error)
+    float mapLeft = 0;  ///< where the map starts: the dialog opens over the map's middle
 };
 
 struct SnapshotPanelActions {

@@ -42,6 +42,10 @@ TEST_CASE("Big-screen options: wall mode, refresh, district tour and a fixed tim
     CHECK(plain.nowMinuteOfDay == -1); // not a time: the clock
     CHECK(optionsFromParams(parseQueryString("?now=24:00")).nowMinuteOfDay == 0);
     CHECK(wall.pulse); // the wall pulses unless told not to
+    const AppOptions laptop = optionsFromParams(parseQueryString("?tab=gaps&panel=0"));
+    CHECK(laptop.tab == "gaps");
+    CHECK_FALSE(laptop.panel);
+    CHECK(plain.panel);
     CHECK_FALSE(optionsFromParams(parseQueryString("?mode=wall&pulse=0")).pulse);
 }
 

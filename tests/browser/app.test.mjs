@@ -537,11 +537,12 @@ test('hover: the feature under the pointer is named in a tooltip', async () => {
   const { page, problems } = await openApp(browser.context, server.url + '/');
   await page.click('#search');
   await page.keyboard.insertText('P-0001');
-  await page.keyboard.press('Enter'); // flies to the post: it sits at the centre of the map
+  await page.keyboard.press('Enter'); // flies to the post: it sits at the centre of the map's part
   await page.waitForFunction(() => window.cordonState.selected?.id === 'P-0001', null, { timeout: 5000 });
-  const size = await page.evaluate(() => [window.innerWidth, window.innerHeight]);
-  await page.mouse.move(size[0] / 2 + 40, size[1] / 2 + 40);
-  await page.mouse.move(size[0] / 2, size[1] / 2);
+  const state = await page.evaluate(() => window.cordonState);
+  const at = [(state.workspace.mapLeft + state.viewport[0]) / 2, state.viewport[1] / 2];
+  await page.mouse.move(at[0] + 40, at[1] + 40);
+  await page.mouse.move(at[0], at[1]);
   await page.waitForFunction(() => window.cordonState.hover !== null, null, { timeout: 5000 });
   const hover = (await page.evaluate(() => window.cordonState)).hover;
   assert.deepEqual(hover, { feed: 'posts', id: 'P-0001' });

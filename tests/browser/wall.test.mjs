@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { launch, openApp, serve, serveApp, artifactsDir } from './harness.mjs';
 import { decodePng } from './png.mjs';
+import { growBounds, toScreen } from './map_math.mjs';
 
 const cli = resolve(process.env.CORDON_CLI || '../../build/native-debug/bin/cordon');
 const demoDir = process.env.CORDON_DEMO_DIR;
@@ -47,27 +48,6 @@ function expectedLists() {
       zones.add(cells[col('id')]);
   }
   return { posts, zones, noTaskForce: new Set([...inForce.values()].filter((z) => z.noTaskForce).map((z) => z.id)) };
-}
-
-/// [west, south, east, north] of GeoJSON coordinates (any nesting), grown from `box`.
-function growBounds(coordinates, box = [180, 90, -180, -90]) {
-  if (typeof coordinates[0] === 'number') {
-    box[0] = Math.min(box[0], coordinates[0]); box[2] = Math.max(box[2], coordinates[0]);
-    box[1] = Math.min(box[1], coordinates[1]); box[3] = Math.max(box[3], coordinates[1]);
-  } else coordinates.forEach((c) => growBounds(c, box));
-  return box;
-}
-
-/// Web Mercator metres of a lon/lat, as the app's camera uses them.
-function project([lon, lat]) {
-  const r = 6378137;
-  return [r * lon * Math.PI / 180, r * Math.log(Math.tan(Math.PI / 4 + lat * Math.PI / 360))];
-}
-
-function toScreen(state, lonLat) {
-  const [x, y] = project(lonLat);
-  return [(x - state.centre[0]) / state.metresPerPixel + state.viewport[0] / 2,
-    -(y - state.centre[1]) / state.metresPerPixel + state.viewport[1] / 2];
 }
 
 /// Pixels within `radius` of (x, y) that are bright status marks: the orange or red of a post

@@ -1,0 +1,110 @@
+// The docked side panel of the laptop view: it owns the one window the panels' contents go in,
+// so that they stack as tabs beside the map instead of floating over it.
+
+#include "ui/workspace.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+#include <string>
+
+namespace cordon {
+
+namespace {
+
+constexpr float kDefaultEm = 24, kMinEm = 18, kStripEm = 2.2f;
+bool g_contentOpen = false; ///< beginWorkspace opened the tab's scrolling region
+
+struct TabInfo {
+    WorkspaceTab tab;
+    TextId text;
+    const char* key;
+};
+constexpr TabInfo kTabs[kWorkspaceTabCount] = {
+    {WorkspaceTab::Layers, TextId::Layers, "layers"},
+    {WorkspaceTab::Coverage, TextId::Coverage, "coverage"},
+    {WorkspaceTab::Gaps, TextId::Staffing, "gaps"},
+    {WorkspaceTab::Details, TextId::TabDetails, "details"},
+    {WorkspaceTab::Feeds, TextId::FeedsPanel, "feeds"},
+};
+
+float clampedWidth(float width, float em) {
+    const float widest = std::max(kMinEm * em, ImGui::GetIO().DisplaySize.x * 0.5f);
+    return std::clamp(width > 0 ? width : kDefaultEm * em, kMinEm * em, widest);
+}
+
+} // namespace
+
+float workspaceMapLeft(const WorkspaceModel& model, float fontSize) {
+    return model.collapsed ? kStripEm * fontSize : clampedWidth(model.width, fontSize);
+}
+
+std::optional<WorkspaceTab> beginWorkspace(WorkspaceModel& model) {
+    const float em = ImGui::GetFontSize();
+    const float height = ImGui::GetIO().DisplaySize.y;
+    const Lang lang = model.lang;
+    // Under every dialog, never moved: the map's edge is where the panel ends.
+    constexpr ImGuiWindowFlags kFlags = ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoCollapse |
+                                        ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                                        ImGuiWindowFlags_NoSavedSettings;
+    ImGui::SetNextWindowPos(ImVec2(0, 0), ImGuiCond_Always);
+    g_contentOpen = false;
+    if (model.collapsed) {
+        ImGui::SetNextWindowSize(ImVec2(kStripEm * em, height), ImGuiCond_Always);
+        ImGui::Begin("###workspace-strip", nullptr,
+                     kFlags | ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoScrollbar);
+        if (ImGui::Button(">>")) model.collapsed = false;
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::ShowPanel, lang).data());
+        return std::nullopt;
+    }
+    model.width = clampedWidth(model.width, em);
+    ImGui::SetNextWindowSizeConstraints(
+        ImVec2(kMinEm * em, height),
+        ImVec2(std::max(kMinEm * em, ImGui::GetIO().DisplaySize.x * 0.5f), height));
+    ImGui::SetNextWindowSize(ImVec2(model.width, height), ImGuiCond_Appearing);
+    ImGui::Begin("###workspace", nullptr, kFlags);
+    model.width = ImGui::GetWindowWidth(); // dragged by its right edge
+    ImGui::TextUnformatted(tr(TextId::AppTitle, lang).data());
+    ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize("<<").x -
+                    ImGui::GetStyle().FramePadding.x * 2);
+    if (ImGui::SmallButton("<<")) model.collapsed = true;
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::HidePanel, lang).data());
+
+    if (ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
+        for (const TabInfo& t : kTabs) {
+            if (t.tab == WorkspaceTab::Feeds && !model.feedsTab) continue;
+            std::string text(tr(t.text, lang));
+            if (t.tab == WorkspaceTab::Feeds && model.feedTrouble > 0)
+                text += " (" + std::to_string(model.feedTrouble) + ")";
+            text += std::string("###") + t.key;
+            const ImGuiTabItemFlags flags = model.request == t.tab ? ImGuiTabItemFlags_SetSelected : 0;
+            if (ImGui::BeginTabItem(text.c_str(), nullptr, flags)) {
+                model.tab = t.tab;
+                ImGui::EndTabItem();
+            }
+        }
+        ImGui::EndTabBar();
+    }
+    model.request.reset();
+    ImGui::BeginChild("content");
+    g_contentOpen = true;
+    return model.tab;
+}
+
+void endWorkspace() {
+    if (g_contentOpen) ImGui::EndChild();
+    g_contentOpen = false;
+    ImGui::End();
+}
+
+const char* workspaceTabKey(WorkspaceTab tab) {
+    return kTabs[static_cast<int>(tab)].key;
+}
+
+std::optional<WorkspaceTab> workspaceTabFromKey(std::string_view key) {
+    for (const TabInfo& t : kTabs)
+        if (key == t.key) return t.tab;
+    return std::nullopt;
+}
+
+} // namespace cordon

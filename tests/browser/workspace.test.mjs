@@ -1,0 +1,163 @@
+// The laptop workspace at 1366x768 (and 1920x1080): one side panel docked at the left with its
+// tabs, the map in the rest; every window inside the viewport and none over another, in each tab;
+// the data fitted into the map's part; a feature clicked on the map opens 详情; the panel
+// collapses to a strip and the map takes the window.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { serve, launch, openApp, artifactsDir } from './harness.mjs';
+import { growBounds, toScreen } from './map_math.mjs';
+
+let server;
+before(async () => { server = await serve(); });
+after(async () => { await server?.close(); });
+
+const TABS = ['layers', 'coverage', 'gaps', 'details', 'feeds'];
+
+/// [west, south, east, north] of every demo feed: what the laptop view fits.
+function demoBounds() {
+  const box = [180, 90, -180, -90];
+  const dir = process.env.CORDON_DEMO_DIR;
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.geojson')))
+    for (const f of JSON.parse(readFileSync(join(dir, file), 'utf8')).features ?? [])
+      if (f.geometry) growBounds(f.geometry.coordinates, box);
+  return box;
+}
+
+/// Every window inside the viewport, no two overlapping; returns the side panel's window.
+function checkWindows(state, width, height, what) {
+  const shown = state.windows;
+  for (const w of shown) {
+    assert.ok(w.x >= 0 && w.y >= 0 && w.x + w.width <= width && w.y + w.height <= height,
+      `${what}: ${w.name} inside the ${width}x${height} viewport (${JSON.stringify(w)})`);
+  }
+  for (let i = 0; i < shown.length; i++)
+    for (let j = i + 1; j < shown.length; j++) {
+      const [a, b] = [shown[i], shown[j]];
+      const overlapX = Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x);
+      const overlapY = Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y);
+      assert.ok(overlapX <= 0 || overlapY <= 0, `${what}: ${a.name} and ${b.name} do not overlap`);
+    }
+  const panel = shown.find((w) => w.name === 'workspace' || w.name === 'workspace-strip');
+  assert.ok(panel, `${what}: the side panel is shown (${shown.map((w) => w.name)})`);
+  assert.equal(panel.x, 0);
+  assert.equal(panel.height, height, 'the panel takes the window\'s height');
+  assert.equal(state.workspace.mapLeft, panel.width, 'the map starts at the panel\'s edge');
+  return panel;
+}
+
+test('workspace at 1366x768: each tab inside the viewport, nothing overlapping, the data fitted right of the panel', async () => {
+  const browser = await launch({ viewport: { width: 1366, height: 768 } });
+  try {
+    for (const tab of TABS) {
+      const { page, problems } = await openApp(browser.context, `${server.url}/?now=23:30&tab=${tab}`, 120000);
+      try {
+        await page.waitForFunction((t) => window.cordonState?.workspace?.tab === t, tab, { timeout: 10000 });
+        await page.waitForTimeout(300); // windows that size themselves settle in a frame or two
+        const state = await page.evaluate(() => window.cordonState);
+        const panel = checkWindows(state, 1366, 768, tab);
+        assert.ok(panel.width >= 250 && panel.width <= 1366 / 2, `a side panel, not the window (${panel.width})`);
+        if (tab === 'layers') {
+          // Fitted into the map's part: the city's outline lies right of the panel.
+          const [west, south, east, north] = demoBounds();
+          for (const corner of [[west, south], [west, north], [east, south], [east, north]]) {
+            const [x, y] = toScreen(state, corner);
+            assert.ok(x >= panel.width - 1 && x <= 1366 + 1 && y >= -1 && y <= 768 + 1,
+              `corner ${corner} at ${x.toFixed(0)},${y.toFixed(0)} is on the map, right of the panel`);
+          }
+        }
+        writeFileSync(join(artifactsDir, `workspace-1366-${tab}.png`), await page.screenshot());
+        assert.deepEqual(problems, []);
+      } finally {
+        await page.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+});
+
+test('workspace: a feature clicked on the map opens 详情; the panel collapses and the map takes the window', async () => {
+  const browser = await launch({ viewport: { width: 1366, height: 768 } });
+  try {
+    const { page, problems } = await openApp(browser.context, `${server.url}/?lang=en&now=23:30`, 120000);
+    let state = await page.evaluate(() => window.cordonState);
+    assert.equal(state.workspace.tab, 'layers', 'the layers tab first');
+    // The middle of the map's part: some feature (an area at least) is there.
+    const x = Math.round((state.workspace.mapLeft + 1366) / 2), y = 384;
+    await page.mouse.click(x, y);
+    await page.waitForFunction(() => window.cordonState.selected !== null, null, { timeout: 10000 });
+    await page.waitForFunction(() => window.cordonState.workspace.tab === 'details', null, { timeout: 10000 });
+    state = await page.evaluate(() => window.cordonState);
+    checkWindows(state, 1366, 768, 'details');
+    // The collapse button sits at the right end of the panel's first row.
+    await page.mouse.click(state.workspace.mapLeft - 20, 16);
+    await page.waitForFunction(() => window.cordonState.workspace.collapsed === true, null, { timeout: 10000 });
+    state = await page.evaluate(() => window.cordonState);
+    const strip = checkWindows(state, 1366, 768, 'collapsed');
+    assert.ok(strip.width < 60, `collapsed to a strip (${strip.width})`);
+    writeFileSync(join(artifactsDir, 'workspace-1366-collapsed.png'), await page.screenshot());
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('workspace at 1920x1080 in English: inside the viewport, nothing overlapping', async () => {
+  const browser = await launch({ viewport: { width: 1920, height: 1080 } });
+  try {
+    const { page, problems } = await openApp(browser.context, `${server.url}/?lang=en&now=23:30&tab=gaps`, 120000);
+    await page.waitForFunction(() => window.cordonState?.workspace?.tab === 'gaps', null, { timeout: 10000 });
+    await page.waitForTimeout(300);
+    checkWindows(await page.evaluate(() => window.cordonState), 1920, 1080, 'gaps at 1920');
+    writeFileSync(join(artifactsDir, 'workspace-1920-gaps.png'), await page.screenshot());
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('Chinese composed with an input method reaches the briefing title and the search box; / stays in a field', async () => {
+  const browser = await launch({ viewport: { width: 1366, height: 768 } });
+  try {
+    const { page, problems } = await openApp(browser.context, `${server.url}/?now=23:30`, 120000);
+    const cdp = await page.context().newCDPSession(page);
+    // As an input method does it: the pinyin shown as a composition, then the characters chosen.
+    const compose = async (pinyin, text) => {
+      await cdp.send('Input.imeSetComposition', { text: pinyin, selectionStart: pinyin.length, selectionEnd: pinyin.length });
+      await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+      await cdp.send('Input.insertText', { text });
+    };
+    await page.mouse.move(900, 400); // the map under the pointer: keys go to the app
+    await page.keyboard.press('b'); // the briefing dialog opens with its title field focused
+    await page.waitForFunction(() => document.activeElement?.id === 'ime', null, { timeout: 10000 });
+    await cdp.send('Input.imeSetComposition', { text: 'yiqing', selectionStart: 6, selectionEnd: 6 });
+    const shown = await page.evaluate(() => {
+      const ime = document.getElementById('ime');
+      const r = ime.getBoundingClientRect();
+      return { composing: ime.classList.contains('composing'), x: r.x, y: r.y, value: ime.value };
+    });
+    assert.ok(shown.composing && shown.value === 'yiqing', `the composition is shown while typing (${JSON.stringify(shown)})`);
+    // At the title field's caret, in the briefing dialog over the map (not the page's corner).
+    const dialog = (await page.evaluate(() => window.cordonState.windows)).find((w) => w.name !== 'workspace' && w.name !== 'legend');
+    assert.ok(dialog && shown.x >= dialog.x && shown.x <= dialog.x + dialog.width && shown.y >= dialog.y &&
+      shown.y <= dialog.y + dialog.height, `the composition sits in the dialog ${JSON.stringify(dialog)}`);
+    await compose('yiqing', '疫情简报');
+    await page.keyboard.type('/A'); // a shortcut key typed in a field is text
+    await page.waitForFunction(() => window.cordonState.snapshot.title === '疫情简报/A', null, { timeout: 10000 })
+      .catch(async (e) => { throw new Error(`title ${JSON.stringify((await page.evaluate(() => window.cordonState.snapshot)).title)}: ${e.message}`); });
+    assert.notEqual(await page.evaluate(() => document.activeElement?.id), 'search', '/ did not jump to the search box');
+    // Leave the field (a click on the map), then the search box: composition works there too.
+    await page.mouse.click(900, 600);
+    await page.waitForFunction(() => document.activeElement?.id !== 'ime', null, { timeout: 10000 });
+    await page.keyboard.press('/');
+    await page.waitForFunction(() => document.activeElement?.id === 'search', null, { timeout: 10000 });
+    await compose('kangyuan', '康苑');
+    await page.waitForFunction(() => window.cordonState.search.query === '康苑' && window.cordonState.search.hits > 0,
+      null, { timeout: 10000 });
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});
