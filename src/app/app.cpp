@@ -356,6 +356,8 @@ void App::drawPanels() {
     if (gaps.scrubChanged) updateScrub();
     if (gaps.goToPost) flyTo(FeedKind::Posts, *gaps.goToPost);
     if (gaps.planRequested) makePlan();
+    if (gaps.exportGaps) exportTable("gaps", gapsTableCsv(m_staffingView.gaps()));
+    if (gaps.exportPlan) exportTable("plan", planTableCsv(m_staffingView.gaps()));
     m_staffingView.legend().lang = m_panel.lang;
     if (drawLegendPanel(m_staffingView.legend()).colourToggled) rebuildOverlay();
     if (m_feedStatus.drawQuestions(m_loader, m_panel.lang)) redrawSoon();

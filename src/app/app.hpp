@@ -143,6 +143,8 @@ class App {
     void exportView(int width, int height);
     /// Offers the selected feature's whole layer as GeoJSON or CSV.
     void exportSelectedLayer(bool csv);
+    /// A table as a CSV download named `what`-HHMM.csv.
+    void exportTable(std::string_view what, const std::string& csv);
     void flyTo(FeedKind kind, std::uint32_t feature);
     /// Fits the camera to `box`: with a margin on the laptop, inside the wall's panels on the wall.
     void fitCamera(const MercatorBox& box);

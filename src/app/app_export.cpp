@@ -1,5 +1,6 @@
-// What the app writes out: the map as a PNG, the selected feature's layer as GeoJSON or CSV
-// (offered as downloads in the page, files natively), and the test screenshot.
+// What the app writes out: the map as a PNG, the selected feature's layer as GeoJSON or CSV, the
+// staffing tables as CSV (offered as downloads in the page, files natively), and the test
+// screenshot.
 
 #include "app/app.hpp"
 
@@ -29,6 +30,12 @@ void App::exportSelectedLayer(bool csv) {
     ++m_exports;
     if (!page::downloadFile(name, bytes, csv ? "text/csv" : "application/geo+json"))
         page::showError("cannot write " + name);
+}
+
+void App::exportTable(std::string_view what, const std::string& csv) {
+    const std::string name = std::string(what) + "-" + clockText(nowMinuteOfDay()).replace(2, 1, "") + ".csv";
+    ++m_exports;
+    if (!page::downloadFile(name, csv, "text/csv")) page::showError("cannot write " + name);
 }
 
 void App::writeScreenshot(const std::string& path, int width, int height) const {

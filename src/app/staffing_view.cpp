@@ -51,6 +51,7 @@ void StaffingView::staffingChanged(const Situation& situation) {
         if (s.shortPersonMinutes == 0) continue;
         GapRow row;
         row.post = static_cast<std::uint32_t>(p);
+        row.id = posts->layer.features[p].id;
         row.name = posts->layer.features[p].shownName();
         int district = model.postArea(p);
         while (district >= 0 && model.areaParent(static_cast<std::size_t>(district)) >= 0)

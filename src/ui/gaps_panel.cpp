@@ -1,11 +1,14 @@
 #include "ui/gaps_panel.hpp"
 
+#include "core/formats/clock_time.hpp"
+#include "core/formats/csv.hpp"
 #include "ui/figure_labels.hpp"
 
 #include <imgui.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 namespace cordon {
 
@@ -74,7 +77,11 @@ GapsPanelActions drawGapsTab(GapsPanelModel& model) {
         ImGui::Text("%s %s: %d", tr(TextId::ShortAt, lang).data(), format.c_str(), model.shortAtScrub);
 
     if (ImGui::Button(tr(TextId::MakePlan, lang).data())) actions.planRequested = true;
+    ImGui::SameLine();
+    if (ImGui::Button(tr(TextId::ExportGapsCsv, lang).data())) actions.exportGaps = true;
     if (model.hasPlan) {
+        ImGui::SameLine();
+        if (ImGui::Button(tr(TextId::ExportPlanCsv, lang).data())) actions.exportPlan = true;
         ImGui::Text("%s: %.0f / %.0f", tr(TextId::PlanSummary, lang).data(), model.planFilledHours,
                     model.planTravelMinutes);
         ImGui::TextDisabled("%s: %.0f / %.0f", tr(TextId::GreedySummary, lang).data(),
@@ -151,6 +158,51 @@ GapsPanelActions drawGapsTab(GapsPanelModel& model) {
         ImGui::EndTable();
     }
     return actions;
+}
+
+namespace {
+
+std::string hours(double h) {
+    char b[32];
+    std::snprintf(b, sizeof b, "%.2f", h);
+    return b;
+}
+
+} // namespace
+
+std::string gapsTableCsv(const GapsPanelModel& model) {
+    const Lang lang = model.lang;
+    std::string out = kUtf8Bom;
+    out += "id";
+    for (TextId column : {TextId::ColumnPost, TextId::ColumnDistrict, TextId::ColumnHoursShort,
+                          TextId::ColumnNightHours, TextId::ColumnWorstGap, TextId::ColumnWorstGapHours})
+        out += ',' + csvField(tr(column, lang));
+    out += '\n';
+    for (const GapRow& row : model.rows)
+        out += csvField(row.id) + ',' + csvField(row.name) + ',' + csvField(row.district) + ',' +
+               hours(row.hoursShort) + ',' + hours(row.nightHoursShort) + ',' +
+               (row.worstGapStartMinute >= 0 ? clockText(row.worstGapStartMinute) : std::string()) + ',' +
+               hours(row.worstGapHours) + '\n';
+    return out;
+}
+
+std::string planTableCsv(const GapsPanelModel& model) {
+    const Lang lang = model.lang;
+    std::string out = kUtf8Bom;
+    bool first = true;
+    for (TextId column : {TextId::ColumnFrom, TextId::ColumnTo, TextId::ColumnFromTime, TextId::ColumnToTime,
+                          TextId::ColumnPeople, TextId::ColumnTravel}) {
+        if (!std::exchange(first, false)) out += ',';
+        out += csvField(tr(column, lang));
+    }
+    out += '\n';
+    for (const PlanRow& row : model.plan) {
+        char travel[32];
+        std::snprintf(travel, sizeof travel, "%.1f", row.travelMinutes);
+        out += csvField(row.from) + ',' + csvField(row.to) + ',' + clockText(row.fromMinute) + ',' +
+               clockText(row.toMinute) + ',' + std::to_string(row.people) + ',' + travel + '\n';
+    }
+    return out;
 }
 
 } // namespace cordon

@@ -14,6 +14,7 @@ namespace cordon {
 
 struct GapRow {
     std::uint32_t post = 0; ///< feature index in the posts feed
+    std::string id;
     std::string name;
     std::string district;
     double hoursShort = 0; ///< person-hours
@@ -54,8 +55,18 @@ struct GapsPanelActions {
     bool scrubChanged = false;
     std::optional<std::uint32_t> goToPost;
     bool planRequested = false;
+    bool exportGaps = false; ///< download the posts-short table as CSV
+    bool exportPlan = false; ///< download the plan's moves as CSV
 };
 
 GapsPanelActions drawGapsTab(GapsPanelModel& model);
+
+/// The posts-short table as CSV (BOM, headers in the model's language, one row per post as
+/// sorted on screen): post id, post, district, person-hours short, of them at night, the worst
+/// gap's start and length in hours.
+std::string gapsTableCsv(const GapsPanelModel& model);
+/// The plan's moves as CSV (BOM, headers in the model's language): from, to, from and to time,
+/// people, travel minutes.
+std::string planTableCsv(const GapsPanelModel& model);
 
 } // namespace cordon

@@ -567,9 +567,28 @@ test('G and C export the selected feature\'s layer as GeoJSON and CSV with all i
   assert.ok(fc.features[0].properties.demand, 'properties kept');
   const [csv] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.keyboard.press('c')]);
   assert.equal(csv.suggestedFilename(), 'posts.csv');
-  const lines = readFileSync(await csv.path(), 'utf8').trim().split('\n');
-  assert.equal(lines[0], 'id,name,lon,lat,properties');
+  const bytes = readFileSync(await csv.path());
+  assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'a UTF-8 byte-order mark (Excel on Chinese Windows)');
+  const lines = bytes.subarray(3).toString('utf8').trim().split('\n');
   assert.equal(lines.length, posts + 1);
+  // Each property in its own column, named in the header; the first post's kind is plain text.
+  const cells = (line) => { // RFC 4180, one line
+    const out = [''];
+    for (let i = 0, quoted = false; i < line.length; i++) {
+      const c = line[i];
+      if (quoted && c === '"' && line[i + 1] === '"') { out[out.length - 1] += '"'; i++; }
+      else if (c === '"') quoted = !quoted;
+      else if (c === ',' && !quoted) out.push('');
+      else out[out.length - 1] += c;
+    }
+    return out;
+  };
+  const header = cells(lines[0]);
+  assert.deepEqual(header.slice(0, 4), ['id', 'name', 'lon', 'lat']);
+  assert.ok(header.includes('kind') && !header.includes('properties'), header.join(','));
+  const first = cells(lines[1]);
+  assert.equal(first.length, header.length, 'a cell per column');
+  assert.match(first[header.indexOf('kind')], /^[a-z_]+$/);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -10,4 +10,8 @@ namespace cordon {
 /// comma, a quote or a line break.
 std::string csvField(std::string_view text);
 
+/// The UTF-8 byte-order mark every CSV cordon writes starts with: Excel on Chinese Windows reads a
+/// CSV without it as GBK (mojibake).
+inline constexpr const char* kUtf8Bom = "\xEF\xBB\xBF";
+
 } // namespace cordon

@@ -51,19 +51,23 @@ TEST_CASE("Layer export to GeoJSON reads back the same features, geometry and pr
     CHECK(b.ringCount() == a.ringCount());
 }
 
-TEST_CASE("Layer export to CSV: a row per feature, quoted where needed, a place for each") {
+TEST_CASE("Layer export to CSV: a BOM, a row per feature, a column per property, quoted where needed") {
     const GeoJsonReadResult read = readGeoJson(kMixed, "test");
     REQUIRE(read.layer);
     const std::string csv = layerToCsv(*read.layer);
-    CHECK(csv.rfind("id,name,lon,lat,properties\n", 0) == 0);
+    // Excel on Chinese Windows needs the byte-order mark to read UTF-8.
+    REQUIRE(csv.rfind("\xEF\xBB\xBF", 0) == 0);
+    CHECK(csv.rfind("\xEF\xBB\xBFid,name,lon,lat,staff,note\n", 0) == 0);
     std::size_t rows = 0;
     for (char c : csv)
         rows += c == '\n';
-    CHECK(rows >= 7); // header + 6 (a quoted field may hold no newline here)
-    CHECK(csv.find(R"(a,"甲, ""east""",113.1234567,34.7654321,)") != std::string::npos);
-    CHECK(csv.find("none,no geometry,,,") != std::string::npos);
+    CHECK(rows == 7); // header + 6
+    // Each property in its column (nested values as JSON); a feature without one leaves it empty.
+    CHECK(csv.find(R"(a,"甲, ""east""",113.1234567,34.7654321,3,"{""x"":[1,2]}")"
+                   "\n") != std::string::npos);
+    CHECK(csv.find("none,no geometry,,,,\n") != std::string::npos);
     CHECK(csv.find("holed,,113.0500000,") != std::string::npos); // the box centre
-    CHECK(layerToCsv(FeatureLayer{}) == "id,name,lon,lat,properties\n");
+    CHECK(layerToCsv(FeatureLayer{}) == "\xEF\xBB\xBFid,name,lon,lat\n");
 }
 
 TEST_CASE("CSV fields are quoted only when they must be, inner quotes doubled") {
