@@ -45,6 +45,9 @@ void lap(double& into, double& since) {
 }
 
 constexpr double kFitPaddingPx = 40.0;
+/// The district the tables are filtered to, outlined on the map (the colour of the filter's row).
+constexpr Rgba kFilterOutline{106, 61, 154, 255};
+constexpr float kFilterOutlinePx = 3.5f;
 /// How far from a point feature a click still picks it, in CSS pixels.
 constexpr double kPickRadiusPx = 8.0;
 /// The hierarchies are built in slices of this many milliseconds per idle frame (each a whole number
@@ -66,6 +69,7 @@ App::App(AppOptions options)
     if (m_options.isoMode) m_panel.isochroneMode = *m_options.isoMode;
     if (!m_options.isoMinutes.empty()) m_panel.isochroneMinutes = m_options.isoMinutes;
     m_workspace.request = workspaceTabFromKey(m_options.tab);
+    m_workspace.filter.time = timeFilterFromKey(m_options.time);
     m_workspace.collapsed = !m_options.panel;
     if (m_options.wall) {
         // The wall's dark map: only posts with a problem drawn, at the one clock of the wall.
@@ -295,6 +299,10 @@ void App::rebuildOverlay() {
     overlay.origin = m_sceneOrigin;
     m_coverageView.addToMap(overlay, m_situation);
     m_renderer.uploadStatusSymbols(m_staffingView.addToMap(overlay, m_situation, m_panel.layers));
+    // The filtered district outlined, so the map shows what the tables are narrowed to.
+    if (const Feed* areas = m_situation.feeds().get(FeedKind::Areas);
+        areas && m_workspace.filter.district && *m_workspace.filter.district < areas->size())
+        appendOutline(overlay, areas->layer, *m_workspace.filter.district, kFilterOutline, kFilterOutlinePx);
     m_selection.addToMap(overlay, m_situation.feeds());
     m_renderer.uploadOverlay(overlay);
     if (m_options.wall) uploadPulse();
@@ -315,7 +323,8 @@ void App::drawPanels() {
     MapPanelActions actions;
     CoveragePanelActions coverage;
     GapsPanelActions gaps;
-    if (const std::optional<WorkspaceTab> tab = beginWorkspace(m_workspace)) {
+    bool filterChanged = false;
+    if (const std::optional<WorkspaceTab> tab = beginWorkspace(m_workspace, filterChanged)) {
         switch (*tab) {
         case WorkspaceTab::Layers:
             actions = drawLayersTab(m_panel);
@@ -326,15 +335,24 @@ void App::drawPanels() {
         case WorkspaceTab::Gaps:
             gaps = drawGapsTab(m_staffingView.gaps());
             break;
-        case WorkspaceTab::Details:
-            if (m_selection.drawDetails(m_panel.lang)) select(std::nullopt);
+        case WorkspaceTab::Details: {
+            const DetailsActions details = m_selection.drawDetails(m_panel.lang);
+            if (details.filter && m_selection.selectedDistrict()) {
+                ViewFilter filter = m_workspace.filter;
+                filter.district = m_selection.selectedDistrict();
+                m_workspace.filter = filter;
+                filterChanged = true;
+            }
+            if (details.close) select(std::nullopt);
             break;
+        }
         case WorkspaceTab::Feeds:
             m_feedStatus.drawTab();
             break;
         }
     }
     endWorkspace();
+    if (filterChanged) setFilter(m_workspace.filter);
     m_selection.setMapLeft(workspaceMapLeft(m_workspace, ImGui::GetFontSize()));
     if (actions.fitToData) m_needsFit = true;
     if (actions.exportView) m_exportView = true;
@@ -548,8 +566,34 @@ void App::feedsChanged() {
     lap(startup(m_startup.coverageMs), since);
     updateStaffing();
     lap(startup(m_startup.staffingMs), since);
+    updateFilterChoices();
     if (!m_hadData) m_needsFit = true;
     m_hadData = true;
+}
+
+void App::updateFilterChoices() {
+    m_workspace.districts.clear();
+    const Feed* areas = m_situation.feeds().get(FeedKind::Areas);
+    for (std::uint32_t i = 0; areas && i < areas->size(); ++i)
+        if (areas->areas[i].level == AreaLevel::District)
+            m_workspace.districts.emplace_back(i, areas->layer.features[i].shownName());
+    ViewFilter filter = m_workspace.filter;
+    if (filter.district && !(areas && *filter.district < areas->size())) filter.district.reset();
+    if (!m_options.district.empty() && areas) { // the URL's, once its district is loaded
+        for (const auto& [index, name] : m_workspace.districts)
+            if (areas->layer.features[index].id == m_options.district) {
+                filter.district = index;
+                m_options.district.clear();
+            }
+    }
+    setFilter(filter);
+}
+
+void App::setFilter(const ViewFilter& filter) {
+    m_workspace.filter = filter;
+    m_staffingView.setFilter(m_situation, filter);
+    m_coverageView.setDistrict(m_situation, filter.district);
+    rebuildOverlay();
 }
 
 void App::rebuildScene() {

@@ -143,6 +143,10 @@ class App {
     void exportView(int width, int height);
     /// Offers the selected feature's whole layer as GeoJSON or CSV.
     void exportSelectedLayer(bool csv);
+    /// The districts the filter offers, from the areas feed (and the URL's district once loaded).
+    void updateFilterChoices();
+    /// Narrows the tables, the plan and the map's highlight (the workspace's filter row).
+    void setFilter(const ViewFilter& filter);
     /// A table as a CSV download named `what`-HHMM.csv.
     void exportTable(std::string_view what, const std::string& csv);
     void flyTo(FeedKind kind, std::uint32_t feature);

@@ -1,5 +1,6 @@
 #include "app/coverage_view.hpp"
 
+#include "core/map/attention.hpp"
 #include "core/map/figures.hpp"
 #include "render/overlay_mesh.hpp"
 
@@ -31,9 +32,18 @@ void CoverageView::fillGaps(const Situation& situation) {
     if (!situation.coverage()) return;
     const CoverageReport& r = *situation.coverage();
     m_panel.gaps.clear();
+    const Feed* areas = situation.feeds().get(FeedKind::Areas);
     auto add = [&](FeedKind kind, const TargetCoverage& t, double seconds, const char* tag) {
         const Feed* feed = situation.feeds().get(kind);
         if (!feed || t.feature >= feed->size()) return;
+        if (m_district) {
+            const std::string_view area = kind == FeedKind::Zones && t.feature < feed->zones.size()
+                                              ? std::string_view(feed->zones[t.feature].area)
+                                          : kind == FeedKind::Posts && t.feature < feed->posts.size()
+                                              ? std::string_view(feed->posts[t.feature].area)
+                                              : std::string_view();
+            if (!areas || districtOf(*areas, area) != m_district) return;
+        }
         m_panel.gaps.push_back(
             {kind, t.feature, std::string(tag) + feed->layer.features[t.feature].shownName(), seconds / 60});
     };
@@ -43,6 +53,11 @@ void CoverageView::fillGaps(const Situation& situation) {
         add(FeedKind::Zones, r.zones[z], r.zones[z].assigned.seconds, "");
     for (std::uint32_t p : r.postsBeyondThreshold)
         add(FeedKind::Posts, r.posts[p], r.posts[p].assigned.seconds, "");
+}
+
+void CoverageView::setDistrict(const Situation& situation, std::optional<std::uint32_t> district) {
+    m_district = district;
+    fillGaps(situation);
 }
 
 void CoverageView::addToMap(SceneMesh& overlay, const Situation& situation) {
@@ -63,6 +78,7 @@ void CoverageView::writeState(JsonWriter& out, const Situation& situation) const
     }
     out.beginObject()
         .member("thresholdMinutes", m_panel.thresholdMinutes)
+        .member("rows", m_panel.gaps.size())
         .member("highRiskWithoutTaskForce", m_panel.highRiskWithoutTaskForce)
         .member("zonesBeyond", m_panel.zonesBeyond)
         .member("postsBeyond", m_panel.postsBeyond)

@@ -23,6 +23,8 @@ class CoverageView {
     /// The panel's list: zones out of reach (in force today) first, then zones and posts beyond
     /// the threshold. Again when staffing's day changes which zones are in force.
     void fillGaps(const Situation& situation);
+    /// The list narrowed to one district's zones and posts (nullopt: the city).
+    void setDistrict(const Situation& situation, std::optional<std::uint32_t> district);
     /// The task forces' areas of responsibility and road shares into `overlay`, when shown (the
     /// areas are built once per report: it rasterises the whole partition).
     void addToMap(SceneMesh& overlay, const Situation& situation);
@@ -35,6 +37,7 @@ class CoverageView {
   private:
     CoveragePanelModel m_panel;
     std::optional<std::vector<ResponsibilityArea>> m_areas;
+    std::optional<std::uint32_t> m_district;
 };
 
 } // namespace cordon

@@ -121,6 +121,10 @@ AppOptions optionsFromParams(const Params& params) {
             o.tourSeconds = std::clamp(toInt(value, o.tourSeconds), 3, 3600);
         else if (key == "tab")
             o.tab = value;
+        else if (key == "district")
+            o.district = value;
+        else if (key == "time")
+            o.time = value;
         else if (key == "panel")
             o.panel = !(value == "0" || value == "false" || value == "off");
         else if (key == "pulse")

@@ -45,6 +45,9 @@ struct AppOptions {
     /// opens with the side panel collapsed (the map fills the window).
     std::string tab;
     bool panel = true;
+    /// `district=<area id>` and `time=night|slot|day`: the filter the tables and plan open with.
+    std::string district;
+    std::string time;
     /// `pulse=0`: the wall's zones lacking a task force keep still (no frames drawn for the pulse).
     bool pulse = true;
     /// `now=HH:MM`: the time of day the map treats as now (briefings, tests); -1 = the clock.

@@ -77,7 +77,15 @@ std::string App::stateJson() const {
             .member("tab", workspaceTabKey(m_workspace.tab))
             .member("collapsed", m_workspace.collapsed)
             .member("mapLeft", std::lround(workspaceMapLeft(m_workspace, kUiFontSize)))
-            .endObject();
+            .key("filter")
+            .beginObject()
+            .key("district");
+        const Feed* areas = m_situation.feeds().get(FeedKind::Areas);
+        if (m_workspace.filter.district && areas && *m_workspace.filter.district < areas->size())
+            out.value(areas->layer.features[*m_workspace.filter.district].id);
+        else
+            out.null();
+        out.member("time", timeFilterKey(m_workspace.filter.time)).endObject().endObject();
     }
     out.key("windows").beginArray();
     for (const WindowRect& w : shownWindows())

@@ -3,6 +3,7 @@
 
 #include "app/selection_view.hpp"
 
+#include "core/map/attention.hpp"
 #include "core/map/feature_details.hpp"
 #include "platform/page.hpp"
 #include "render/overlay_mesh.hpp"
@@ -31,6 +32,8 @@ std::optional<PickedFeature> SelectionView::pick(const FeedSet& feeds, LonLat at
 void SelectionView::select(const FeedSet& feeds, std::optional<PickedFeature> picked) {
     m_selected = picked;
     m_details.open = picked.has_value();
+    m_selectedDistrict.reset();
+    m_details.district.clear();
     if (!picked) return;
     const Feed& feed = *feeds.get(picked->kind);
     const FeatureRecord& record = feed.layer.features[picked->feature];
@@ -38,6 +41,16 @@ void SelectionView::select(const FeedSet& feeds, std::optional<PickedFeature> pi
     m_details.kind = picked->kind;
     m_details.title = record.shownName();
     m_details.rows = featureDetails(feed, picked->feature);
+    // Its district, offered as the tables' filter: an area's own chain, a zone's or post's area.
+    const Feed* areas = feeds.get(FeedKind::Areas);
+    const std::string_view area = picked->kind == FeedKind::Areas ? std::string_view(record.id)
+                                  : picked->kind == FeedKind::Zones && picked->feature < feed.zones.size()
+                                      ? std::string_view(feed.zones[picked->feature].area)
+                                  : picked->kind == FeedKind::Posts && picked->feature < feed.posts.size()
+                                      ? std::string_view(feed.posts[picked->feature].area)
+                                      : std::string_view();
+    if (areas && !area.empty()) m_selectedDistrict = districtOf(*areas, area);
+    if (m_selectedDistrict) m_details.district = areas->layer.features[*m_selectedDistrict].shownName();
 }
 
 void SelectionView::runSearch(const FeedSet& feeds, Lang lang) {
@@ -55,7 +68,7 @@ void SelectionView::setMapLeft(float left) {
     page::placeSearchBox(left);
 }
 
-bool SelectionView::drawDetails(Lang lang) {
+DetailsActions SelectionView::drawDetails(Lang lang) {
     m_details.lang = lang;
     return drawDetailsTab(m_details);
 }

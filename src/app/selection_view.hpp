@@ -39,7 +39,9 @@ class SelectionView {
     /// Where the map starts (UI pixels): the search results and the page's box centre on the rest.
     void setMapLeft(float left);
     /// The 详情 tab's contents; true when the selection was dropped there.
-    bool drawDetails(Lang lang);
+    DetailsActions drawDetails(Lang lang);
+    /// The district the selected feature lies in (itself, for a district), as an areas index.
+    std::optional<std::uint32_t> selectedDistrict() const { return m_selectedDistrict; }
     /// The search panel, the text typed in the page's search box and the tooltip of the feature
     /// under `pointer` (none when the pointer is not over the map). Returns the search hit chosen.
     std::optional<PickedFeature> drawSearch(const FeedSet& feeds, Lang lang,
@@ -55,6 +57,7 @@ class SelectionView {
   private:
     FeaturePicker m_picker;
     std::optional<PickedFeature> m_selected;
+    std::optional<std::uint32_t> m_selectedDistrict;
     std::string m_selectedId; ///< kept so a refreshed feed keeps the selection
     DetailsPanelModel m_details;
     SearchPanelModel m_search;

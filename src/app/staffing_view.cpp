@@ -30,6 +30,14 @@ LegendSymbol legendSymbol(SymbolShape shape, SymbolFill fill, Rgba colour) {
     return {static_cast<int>(shape), static_cast<int>(fill), colour.r, colour.g, colour.b};
 }
 
+/// The district (the top of its areas) a post lies in, as an areas feature index; -1 for none.
+int districtOfPost(const StaffingModel& model, std::size_t post) {
+    int area = model.postArea(post);
+    while (area >= 0 && model.areaParent(static_cast<std::size_t>(area)) >= 0)
+        area = model.areaParent(static_cast<std::size_t>(area));
+    return area;
+}
+
 } // namespace
 
 void StaffingView::staffingChanged(const Situation& situation) {
@@ -44,7 +52,7 @@ void StaffingView::staffingChanged(const Situation& situation) {
     m_gaps.nightPersonHoursShort = static_cast<double>(city.nightShortPersonMinutes) / 60;
     m_gaps.slotMinutes = model.day().slotMinutes;
     m_gaps.shortBySlot.assign(city.shortBySlot.begin(), city.shortBySlot.end());
-    m_gaps.rows.clear();
+    m_allRows.clear();
     const Feed* areas = situation.feeds().get(FeedKind::Areas);
     for (std::size_t p = 0; posts && p < model.postCount() && p < posts->size(); ++p) {
         const PostSummary& s = model.postSummary(p);
@@ -53,26 +61,79 @@ void StaffingView::staffingChanged(const Situation& situation) {
         row.post = static_cast<std::uint32_t>(p);
         row.id = posts->layer.features[p].id;
         row.name = posts->layer.features[p].shownName();
-        int district = model.postArea(p);
-        while (district >= 0 && model.areaParent(static_cast<std::size_t>(district)) >= 0)
-            district = model.areaParent(static_cast<std::size_t>(district));
-        if (areas && district >= 0 && static_cast<std::size_t>(district) < areas->size())
+        const int district = districtOfPost(model, p);
+        if (areas && district >= 0 && static_cast<std::size_t>(district) < areas->size()) {
             row.district = areas->layer.features[static_cast<std::size_t>(district)].name;
+            row.districtArea = district;
+        }
         row.hoursShort = static_cast<double>(s.shortPersonMinutes) / 60;
         row.nightHoursShort = static_cast<double>(s.nightShortPersonMinutes) / 60;
         row.worstGapStartMinute = s.worstGapStart >= 0 ? model.day().slotMinuteOfDay(s.worstGapStart) : -1;
         row.worstGapHours = s.worstGapSlots * model.day().slotMinutes / 60.0;
-        m_gaps.rows.push_back(std::move(row));
+        m_allRows.push_back(std::move(row));
     }
-    std::stable_sort(m_gaps.rows.begin(), m_gaps.rows.end(),
+    std::stable_sort(m_allRows.begin(), m_allRows.end(),
                      [](const GapRow& a, const GapRow& b) { return a.hoursShort > b.hoursShort; });
     updateScrub(situation);
+    applyFilter(situation);
 }
 
 void StaffingView::clearPlan() {
     m_gaps.hasPlan = false;
     m_gaps.plan.clear();
     m_arrows.clear();
+    m_allPlan.clear();
+    m_allArrows.clear();
+    m_planHasArrow.clear();
+}
+
+void StaffingView::setFilter(const Situation& situation, const ViewFilter& filter) {
+    m_filter = filter;
+    applyFilter(situation);
+}
+
+namespace {
+
+/// Whether [from, to) minutes of the day (to may run past midnight) holds `minute` of the day.
+bool covers(int from, int to, int minute) {
+    return (from <= minute && minute < to) ||
+           (from <= minute + kMinutesPerDay && minute + kMinutesPerDay < to);
+}
+
+/// Whether [from, to) overlaps the night shift, 23:00-07:00.
+bool atNight(int from, int to) {
+    constexpr int kNightStart = 23 * 60, kNightEnd = 7 * 60;
+    const auto overlaps = [&](int a, int b) { return from < b && a < to; };
+    return overlaps(kNightStart - kMinutesPerDay, kNightEnd) ||
+           overlaps(kNightStart, kNightEnd + kMinutesPerDay);
+}
+
+} // namespace
+
+void StaffingView::applyFilter(const Situation& situation) {
+    const StaffingModel* model = situation.staffing();
+    const int slot = m_gaps.scrubSlot;
+    const bool scrubbed =
+        m_filter.time == TimeFilter::Scrubbed && model && slot >= 0 && slot < model->slotCount();
+    const auto inDistrict = [&](int area) { return !m_filter.district || area == int(*m_filter.district); };
+    m_gaps.rows.clear();
+    for (const GapRow& row : m_allRows) {
+        if (!inDistrict(row.districtArea)) continue;
+        if (m_filter.time == TimeFilter::Night && row.nightHoursShort <= 0) continue;
+        if (scrubbed && !(model->required(row.post)[slot] > model->onDuty(row.post)[slot])) continue;
+        m_gaps.rows.push_back(row);
+    }
+    m_gaps.plan.clear();
+    m_arrows.clear();
+    const int minute = scrubbed ? model->day().slotMinuteOfDay(slot) : -1;
+    for (std::size_t i = 0; i < m_allPlan.size(); ++i) {
+        const PlanRow& move = m_allPlan[i];
+        if (!inDistrict(move.districtArea)) continue;
+        if (m_filter.time == TimeFilter::Night && !atNight(move.fromMinute, move.toMinute)) continue;
+        if (scrubbed && !covers(move.fromMinute, move.toMinute, minute)) continue;
+        m_gaps.plan.push_back(move);
+        if (m_planHasArrow[i]) m_arrows.push_back(m_allArrows[i]);
+    }
 }
 
 void StaffingView::showPlan(const Situation& situation) {
@@ -88,20 +149,24 @@ void StaffingView::showPlan(const Situation& situation) {
     m_gaps.greedyTravelMinutes = static_cast<double>(greedy.totalSeconds) / 60;
     const Feed* posts = situation.feeds().get(FeedKind::Posts);
     const Feed* teams = situation.feeds().get(FeedKind::Teams);
-    const StaffingDay& day = situation.staffing()->day();
+    const StaffingModel& model = *situation.staffing();
+    const StaffingDay& day = model.day();
     for (const ReassignmentMove& move : plan.assignments) {
         const bool fromTeam = move.fromTeam != kNoPlanIndex;
         const Feed* source = fromTeam ? teams : posts;
         const std::uint32_t sourceIndex = fromTeam ? move.fromTeam : move.fromPost;
-        m_gaps.plan.push_back(
+        const int district = move.toPost < model.postCount() ? districtOfPost(model, move.toPost) : -1;
+        m_allPlan.push_back(
             {featureLabel(source, sourceIndex), featureLabel(posts, move.toPost), move.toPost,
              day.slotMinuteOfDay(move.firstSlot),
              day.slotMinuteOfDay(move.firstSlot) + (move.endSlot - move.firstSlot) * day.slotMinutes,
-             move.people, static_cast<double>(move.seconds) / 60});
+             move.people, static_cast<double>(move.seconds) / 60, district});
         const std::optional<LonLat> from = firstPosition(source, sourceIndex),
                                     to = firstPosition(posts, move.toPost);
-        if (from && to) m_arrows.push_back({*from, *to});
+        m_planHasArrow.push_back(from && to);
+        m_allArrows.push_back(from && to ? PlanArrow{*from, *to} : PlanArrow{});
     }
+    applyFilter(situation);
 }
 
 void StaffingView::stepScrub(const Situation& situation, int slots) {
@@ -127,6 +192,7 @@ void StaffingView::updateScrub(const Situation& situation) {
     if (model && slot >= 0 && slot < model->slotCount())
         for (std::size_t p = 0; p < model->postCount(); ++p)
             if (model->required(p)[slot] > model->onDuty(p)[slot]) ++m_gaps.shortAtScrub;
+    if (m_filter.time == TimeFilter::Scrubbed) applyFilter(situation);
 }
 
 std::vector<PointSymbol> StaffingView::addToMap(SceneMesh& overlay, const Situation& situation,
@@ -192,7 +258,9 @@ void StaffingView::writeState(JsonWriter& out, const Situation& situation) const
         .fixed(m_gaps.nightPersonHoursShort, 2)
         .member("zoneGaps", m_gaps.zoneGaps)
         .member("scrubSlot", m_gaps.scrubSlot)
-        .member("shortAtScrub", m_gaps.shortAtScrub);
+        .member("shortAtScrub", m_gaps.shortAtScrub)
+        .member("rows", m_gaps.rows.size())
+        .member("planRows", m_gaps.plan.size());
     out.key("status")
         .beginObject()
         .member("colourByStaffing", m_legend.colourByStaffing)

@@ -11,6 +11,7 @@
 #include "ui/gaps_panel.hpp"
 #include "ui/legend_panel.hpp"
 #include "ui/map_panel.hpp"
+#include "ui/workspace.hpp"
 
 #include <utility>
 #include <vector>
@@ -30,6 +31,8 @@ class StaffingView {
     void stepScrub(const Situation& situation, int slots);
     /// Recounts the posts short at the scrubbed time.
     void updateScrub(const Situation& situation);
+    /// Narrows the posts-short table, the plan and its arrows to a district and a time.
+    void setFilter(const Situation& situation, const ViewFilter& filter);
     /// Scrubs to the slot of `minuteOfDay` (the wall's one clock); true when the slot changed.
     bool showTime(const Situation& situation, int minuteOfDay);
     /// The wall draws only the posts with a problem (short or unstaffed at the time shown); true
@@ -53,6 +56,12 @@ class StaffingView {
     GapsPanelModel m_gaps;
     LegendModel m_legend;
     std::vector<PlanArrow> m_arrows;
+    ViewFilter m_filter;
+    std::vector<GapRow> m_allRows;      ///< every post short today, before the filter
+    std::vector<PlanRow> m_allPlan;     ///< every move of the plan, before the filter
+    std::vector<PlanArrow> m_allArrows; ///< parallel to m_allPlan (a move without places has none)
+    std::vector<bool> m_planHasArrow;
+    void applyFilter(const Situation& situation);
     bool m_problemsOnly = false;
 };
 

@@ -4,18 +4,23 @@
 
 namespace cordon {
 
-bool drawDetailsTab(DetailsPanelModel& model) {
+DetailsActions drawDetailsTab(DetailsPanelModel& model) {
+    DetailsActions actions;
     if (!model.open) {
         ImGui::TextWrapped("%s", tr(TextId::NothingSelected, model.lang).data());
-        return false;
+        return actions;
     }
     const float em = ImGui::GetFontSize();
     ImGui::TextDisabled("%s", feedDisplayName(model.kind, model.lang).data());
     // X drops the selection.
     ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize("X").x -
                     ImGui::GetStyle().FramePadding.x * 2);
-    const bool close = ImGui::SmallButton("X##unselect");
+    actions.close = ImGui::SmallButton("X##unselect");
     ImGui::TextWrapped("%s", model.title.c_str());
+    if (!model.district.empty() &&
+        ImGui::SmallButton(
+            (fillText(tr(TextId::FilterToDistrict, model.lang), {model.district}) + "##filter").c_str()))
+        actions.filter = true;
     if (ImGui::BeginTable("properties", 2, ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_RowBg)) {
         ImGui::TableSetupColumn("key", ImGuiTableColumnFlags_WidthFixed, em * 6);
         ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
@@ -28,8 +33,8 @@ bool drawDetailsTab(DetailsPanelModel& model) {
         }
         ImGui::EndTable();
     }
-    if (close) model.open = false;
-    return close;
+    if (actions.close) model.open = false;
+    return actions;
 }
 
 } // namespace cordon

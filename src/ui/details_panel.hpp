@@ -15,9 +15,15 @@ struct DetailsPanelModel {
     FeedKind kind = FeedKind::Areas; ///< the selected feature's feed
     std::string title;
     std::vector<PropertyRow> rows;
+    std::string district; ///< the district the feature lies in ("" for none): offered as a filter
 };
 
-/// Draws the panel while `model.open`; returns true when the user closed it.
-bool drawDetailsTab(DetailsPanelModel& model);
+struct DetailsActions {
+    bool close = false;  ///< drop the selection
+    bool filter = false; ///< narrow the tables to the feature's district
+};
+
+/// Draws the tab's contents (a hint while nothing is selected).
+DetailsActions drawDetailsTab(DetailsPanelModel& model);
 
 } // namespace cordon

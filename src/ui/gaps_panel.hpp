@@ -21,6 +21,7 @@ struct GapRow {
     double nightHoursShort = 0;
     int worstGapStartMinute = -1; ///< local time of day, -1 when never short
     double worstGapHours = 0;
+    int districtArea = -1; ///< the district's feature index in the areas feed, -1 for none
 };
 
 /// One suggested move, as the plan table lists it.
@@ -30,6 +31,7 @@ struct PlanRow {
     int fromMinute = 0, toMinute = 0; ///< local times of day
     int people = 0;
     double travelMinutes = 0;
+    int districtArea = -1; ///< the receiving post's district (areas feature index), -1 for none
 };
 
 struct GapsPanelModel {

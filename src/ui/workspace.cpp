@@ -39,7 +39,56 @@ float workspaceMapLeft(const WorkspaceModel& model, float fontSize) {
     return model.collapsed ? kStripEm * fontSize : clampedWidth(model.width, fontSize);
 }
 
-std::optional<WorkspaceTab> beginWorkspace(WorkspaceModel& model) {
+namespace {
+
+/// The filter row: district, time, and a clear button while any is set.
+bool drawFilter(WorkspaceModel& model) {
+    const Lang lang = model.lang;
+    const float em = ImGui::GetFontSize();
+    bool changed = false;
+    ImGui::SetNextItemWidth(em * 7);
+    std::string current(tr(TextId::FilterCity, lang));
+    for (const auto& [index, name] : model.districts)
+        if (model.filter.district == index) current = name;
+    if (ImGui::BeginCombo("##district", current.c_str())) {
+        if (ImGui::Selectable(tr(TextId::FilterCity, lang).data(), !model.filter.district)) {
+            model.filter.district.reset();
+            changed = true;
+        }
+        for (const auto& [index, name] : model.districts)
+            if (ImGui::Selectable((name + "##d" + std::to_string(index)).c_str(),
+                                  model.filter.district == index)) {
+                model.filter.district = index;
+                changed = true;
+            }
+        ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(em * 8);
+    constexpr TextId kTimes[] = {TextId::FilterDay, TextId::FilterNight, TextId::FilterScrubbed};
+    const int at = static_cast<int>(model.filter.time);
+    if (ImGui::BeginCombo("##time", tr(kTimes[at], lang).data())) {
+        for (int t = 0; t < 3; ++t)
+            if (ImGui::Selectable(tr(kTimes[t], lang).data(), t == at)) {
+                model.filter.time = static_cast<TimeFilter>(t);
+                changed = true;
+            }
+        ImGui::EndCombo();
+    }
+    if (model.filter.active()) {
+        ImGui::SameLine();
+        if (ImGui::SmallButton(tr(TextId::FilterClear, lang).data())) {
+            model.filter = {};
+            changed = true;
+        }
+    }
+    return changed;
+}
+
+} // namespace
+
+std::optional<WorkspaceTab> beginWorkspace(WorkspaceModel& model, bool& filterChanged) {
+    filterChanged = false;
     const float em = ImGui::GetFontSize();
     const float height = ImGui::GetIO().DisplaySize.y;
     const Lang lang = model.lang;
@@ -70,6 +119,7 @@ std::optional<WorkspaceTab> beginWorkspace(WorkspaceModel& model) {
     if (ImGui::SmallButton("<<")) model.collapsed = true;
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::HidePanel, lang).data());
 
+    filterChanged = drawFilter(model);
     if (ImGui::BeginTabBar("tabs", ImGuiTabBarFlags_FittingPolicyResizeDown)) {
         for (const TabInfo& t : kTabs) {
             if (t.tab == WorkspaceTab::Feeds && !model.feedsTab) continue;
@@ -99,6 +149,14 @@ void endWorkspace() {
 
 const char* workspaceTabKey(WorkspaceTab tab) {
     return kTabs[static_cast<int>(tab)].key;
+}
+
+const char* timeFilterKey(TimeFilter time) {
+    return time == TimeFilter::Night ? "night" : time == TimeFilter::Scrubbed ? "slot" : "day";
+}
+
+TimeFilter timeFilterFromKey(std::string_view key) {
+    return key == "night" ? TimeFilter::Night : key == "slot" ? TimeFilter::Scrubbed : TimeFilter::Day;
 }
 
 std::optional<WorkspaceTab> workspaceTabFromKey(std::string_view key) {

@@ -8,12 +8,27 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace cordon {
 
 enum class WorkspaceTab : std::uint8_t { Layers, Coverage, Gaps, Details, Feeds };
 inline constexpr int kWorkspaceTabCount = 5;
+
+/// The time the tables look at: the whole day, the night shift (23:00-07:00), or the time the
+/// staffing strip is scrubbed to.
+enum class TimeFilter : std::uint8_t { Day, Night, Scrubbed };
+
+/// What the tables, the plan and the map's highlight are narrowed to; shown above the tabs.
+struct ViewFilter {
+    std::optional<std::uint32_t> district; ///< feature index in the areas feed
+    TimeFilter time = TimeFilter::Day;
+    bool active() const { return district.has_value() || time != TimeFilter::Day; }
+    bool operator==(const ViewFilter&) const = default;
+};
 
 struct WorkspaceModel {
     Lang lang = Lang::Zh;
@@ -24,20 +39,27 @@ struct WorkspaceModel {
     std::optional<WorkspaceTab> request;
     int feedTrouble = 0;  ///< feeds failed or stale: counted on the 数据源 tab
     bool feedsTab = true; ///< a briefing has no live feeds to show
+    /// The districts the filter offers: areas feature index and name.
+    std::vector<std::pair<std::uint32_t, std::string>> districts;
+    ViewFilter filter;
 };
 
 /// Where the map starts: the panel's right edge (the strip's when collapsed), in UI pixels, for
 /// `fontSize` (before the first frame the panel's default width).
 float workspaceMapLeft(const WorkspaceModel& model, float fontSize);
 
-/// Begins the panel and its tab bar; returns the open tab, or nullopt when collapsed (then nothing
-/// is to be drawn and endWorkspace is still called).
-std::optional<WorkspaceTab> beginWorkspace(WorkspaceModel& model);
+/// Begins the panel, its filter row and its tab bar; returns the open tab, or nullopt when
+/// collapsed (then nothing is to be drawn and endWorkspace is still called). `filterChanged` is
+/// set when the user changed or cleared the filter.
+std::optional<WorkspaceTab> beginWorkspace(WorkspaceModel& model, bool& filterChanged);
 void endWorkspace();
 
 /// The page state's name of a tab ("layers", "coverage", "gaps", "details", "feeds").
 const char* workspaceTabKey(WorkspaceTab tab);
 /// The tab of that name (`tab=gaps` in the URL), nullopt for none.
 std::optional<WorkspaceTab> workspaceTabFromKey(std::string_view key);
+/// "day", "night", "slot" (the page state, `time=` in the URL).
+const char* timeFilterKey(TimeFilter time);
+TimeFilter timeFilterFromKey(std::string_view key);
 
 } // namespace cordon

@@ -93,7 +93,9 @@ test('workspace: a feature clicked on the map opens 详情; the panel collapses 
     checkWindows(state, 1366, 768, 'details');
     // The collapse button sits at the right end of the panel's first row.
     await page.mouse.click(state.workspace.mapLeft - 20, 16);
-    await page.waitForFunction(() => window.cordonState.workspace.collapsed === true, null, { timeout: 10000 });
+    // The strip is drawn from the frame after the click.
+    await page.waitForFunction(() => window.cordonState.workspace.collapsed === true &&
+      window.cordonState.windows.some((w) => w.name === 'workspace-strip'), null, { timeout: 10000 });
     state = await page.evaluate(() => window.cordonState);
     const strip = checkWindows(state, 1366, 768, 'collapsed');
     assert.ok(strip.width < 60, `collapsed to a strip (${strip.width})`);
@@ -157,6 +159,38 @@ test('Chinese composed with an input method reaches the briefing title and the s
     await page.waitForFunction(() => window.cordonState.search.query === '康苑' && window.cordonState.search.hits > 0,
       null, { timeout: 10000 });
     assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('a district and a time filter the gaps table, the coverage list and the plan; the filter is shown', async () => {
+  const browser = await launch({ viewport: { width: 1366, height: 768 } });
+  try {
+    const counts = {};
+    for (const [name, query] of [['city', ''], ['district', '&district=D-02'], ['night', '&district=D-02&time=night']]) {
+      const { page, problems } = await openApp(browser.context, `${server.url}/?now=23:30&tab=gaps${query}`, 120000);
+      try {
+        await page.mouse.move(900, 400); // the map under the pointer: keys go to the app
+        await page.keyboard.press('p'); // the plan
+        await page.waitForFunction(() => window.cordonState.staffing.plan !== undefined, null, { timeout: 30000 });
+        const state = await page.evaluate(() => window.cordonState);
+        counts[name] = { rows: state.staffing.rows, plan: state.staffing.planRows, coverage: state.coverage.rows,
+          filter: state.workspace.filter };
+        if (name === 'night') writeFileSync(join(artifactsDir, 'workspace-1366-filter.png'), await page.screenshot());
+        assert.deepEqual(problems, []);
+      } finally {
+        await page.close();
+      }
+    }
+    const { city, district, night } = counts;
+    assert.deepEqual(city.filter, { district: null, time: 'day' });
+    assert.deepEqual(night.filter, { district: 'D-02', time: 'night' }, 'the active filter is in the page state');
+    assert.ok(district.rows > 0 && district.rows < city.rows, `a district's posts short: ${JSON.stringify(counts)}`);
+    assert.ok(night.rows > 0 && night.rows < district.rows, 'of them, those short at night');
+    assert.ok(district.plan > 0 && district.plan < city.plan, 'the plan narrowed to moves into the district');
+    assert.ok(night.plan <= district.plan);
+    assert.ok(district.coverage < city.coverage, 'the coverage list narrowed to the district');
   } finally {
     await browser.close();
   }
