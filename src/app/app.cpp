@@ -517,6 +517,11 @@ void App::select(std::optional<PickedFeature> picked) {
 void App::showSelection() {
     const std::optional<PickedFeature>& picked = m_selection.selected();
     m_panel.selectedFeed = picked ? std::optional<FeedKind>(picked->kind) : std::nullopt;
+    // A post's staffing at the scrubbed time, else now.
+    const StaffingModel* staffing = m_situation.staffing();
+    const int scrubbed = m_staffingView.gaps().scrubSlot;
+    const int slot = !staffing ? -1 : scrubbed >= 0 ? scrubbed : slotAt(staffing->day(), nowMinuteOfDay());
+    m_selection.describe(m_situation.feeds(), staffing, slot, m_panel.lang);
     rebuildOverlay();
 }
 

@@ -7,6 +7,7 @@
 #include "core/map/feature_details.hpp"
 #include "platform/page.hpp"
 #include "render/overlay_mesh.hpp"
+#include "ui/feature_brief.hpp"
 #include "ui/strings.hpp"
 
 #include <imgui.h>
@@ -60,6 +61,11 @@ void SelectionView::runSearch(const FeedSet& feeds, Lang lang) {
         const FeatureRecord& f = feeds.get(hit.kind)->layer.features[hit.feature];
         m_search.rows.push_back({f.shownName(), std::string(feedDisplayName(hit.kind, lang)) + "  " + f.id});
     }
+}
+
+void SelectionView::describe(const FeedSet& feeds, const StaffingModel* staffing, int slot, Lang lang) {
+    if (m_selected)
+        m_details.rows = featureBrief(feeds, m_selected->kind, m_selected->feature, staffing, slot, lang);
 }
 
 void SelectionView::setMapLeft(float left) {

@@ -32,6 +32,9 @@ class SelectionView {
                                       const FeedMask& pickable) const;
     /// Selects `picked` (nothing for nullopt) and fills the details panel.
     void select(const FeedSet& feeds, std::optional<PickedFeature> picked);
+    /// The 详情 rows of the selection in the officers' terms (ui/feature_brief), with a post's
+    /// staffing in `slot` of `staffing` (may be null).
+    void describe(const FeedSet& feeds, const StaffingModel* staffing, int slot, Lang lang);
     const std::optional<PickedFeature>& selected() const { return m_selected; }
 
     /// Finds the features matching the search text (the hits stay for clicks and Enter).

@@ -310,7 +310,8 @@ test('clicking a team shows its details and its isochrones in its own mode; clic
     await page.waitForFunction(() => window.cordonState.selected?.feed === 'teams', null, { timeout: 10000 });
     let state = await page.evaluate(() => window.cordonState);
     assert.equal(state.selected.id, team.id);
-    assert.equal(state.selected.rows, 1 + Object.keys(team.properties).length, 'id and every property listed');
+    // Kind, members, mode, its zones and posts, unit and id, in words (ui/feature_brief).
+    assert.equal(state.selected.rows, 7, 'the team\'s fields in the officers\' terms');
     assert.equal(state.isochrone.from, team.properties.name, 'isochrones start from the team');
     assert.equal(state.isochrone.bands, 3);
     assert.ok(state.isochrone.polygons > 0);
