@@ -1,7 +1,7 @@
 // The app's frame loop and its wiring: loading into the Situation, start-up timing, fonts, and the
 // views (coverage, staffing, isochrones, selection, labels, feed status, wall) called when the
-// situation's results change, with the panels' actions carried out between frames. Commands and
-// exports are in app_commands.cpp and app_export.cpp, the page state in page_state.cpp. About 600
+// situation's results change. The laptop's side panel and its filter are in app_panels.cpp, commands
+// and exports in app_commands.cpp and app_export.cpp, the page state in page_state.cpp. About 660
 // lines: the start-up steps are timed where they happen, for the frame benchmark.
 
 #include "app/app.hpp"
@@ -45,9 +45,6 @@ void lap(double& into, double& since) {
 }
 
 constexpr double kFitPaddingPx = 40.0;
-/// The district the tables are filtered to, outlined on the map (the colour of the filter's row).
-constexpr Rgba kFilterOutline{106, 61, 154, 255};
-constexpr float kFilterOutlinePx = 3.5f;
 /// How far from a point feature a click still picks it, in CSS pixels.
 constexpr double kPickRadiusPx = 8.0;
 /// The hierarchies are built in slices of this many milliseconds per idle frame (each a whole number
@@ -299,10 +296,7 @@ void App::rebuildOverlay() {
     overlay.origin = m_sceneOrigin;
     m_coverageView.addToMap(overlay, m_situation);
     m_renderer.uploadStatusSymbols(m_staffingView.addToMap(overlay, m_situation, m_panel.layers));
-    // The filtered district outlined, so the map shows what the tables are narrowed to.
-    if (const Feed* areas = m_situation.feeds().get(FeedKind::Areas);
-        areas && m_workspace.filter.district && *m_workspace.filter.district < areas->size())
-        appendOutline(overlay, areas->layer, *m_workspace.filter.district, kFilterOutline, kFilterOutlinePx);
+    addFilterOutline(overlay);
     m_selection.addToMap(overlay, m_situation.feeds());
     m_renderer.uploadOverlay(overlay);
     if (m_options.wall) uploadPulse();
@@ -311,87 +305,6 @@ void App::rebuildOverlay() {
 void App::uploadPulse() {
     if (!m_options.pulse) return;
     m_renderer.uploadPulse(m_wallView.pulseRings(m_situation, m_sceneOrigin));
-}
-
-void App::drawPanels() {
-    m_workspace.lang = m_panel.lang;
-    m_workspace.feedsTab = !m_options.snapshot; // a briefing's data is as of its header, not live
-    m_workspace.feedTrouble = m_feedStatus.trouble();
-    m_coverageView.panel().lang = m_panel.lang;
-    m_staffingView.gaps().lang = m_panel.lang;
-    // One tab's contents a frame: the others' actions stay empty.
-    MapPanelActions actions;
-    CoveragePanelActions coverage;
-    GapsPanelActions gaps;
-    bool filterChanged = false;
-    if (const std::optional<WorkspaceTab> tab = beginWorkspace(m_workspace, filterChanged)) {
-        switch (*tab) {
-        case WorkspaceTab::Layers:
-            actions = drawLayersTab(m_panel);
-            break;
-        case WorkspaceTab::Coverage:
-            coverage = drawCoverageTab(m_coverageView.panel());
-            break;
-        case WorkspaceTab::Gaps:
-            gaps = drawGapsTab(m_staffingView.gaps());
-            break;
-        case WorkspaceTab::Details: {
-            const DetailsActions details = m_selection.drawDetails(m_panel.lang);
-            if (details.filter && m_selection.selectedDistrict()) {
-                ViewFilter filter = m_workspace.filter;
-                filter.district = m_selection.selectedDistrict();
-                m_workspace.filter = filter;
-                filterChanged = true;
-            }
-            if (details.close) select(std::nullopt);
-            break;
-        }
-        case WorkspaceTab::Feeds:
-            m_feedStatus.drawTab();
-            break;
-        }
-    }
-    endWorkspace();
-    if (filterChanged) setFilter(m_workspace.filter);
-    m_selection.setMapLeft(workspaceMapLeft(m_workspace, ImGui::GetFontSize()));
-    if (actions.fitToData) m_needsFit = true;
-    if (actions.exportView) m_exportView = true;
-    if (actions.importFiles) page::openFilePicker();
-    if (actions.unloadDemo) {
-        m_unloadDemo = true; // before the next frame, as new feeds are taken
-        redrawSoon();
-    }
-    if (actions.exportLayerGeoJson) exportSelectedLayer(false);
-    if (actions.exportLayerCsv) exportSelectedLayer(true);
-    if (actions.layersChanged) {
-        rebuildScene();
-        rebuildOverlay();
-    }
-    if (actions.isochroneSettingsChanged) computeIsochrones();
-    if (coverage.thresholdChanged) updateCoverage();
-    if (coverage.responsibilityToggled) rebuildOverlay();
-    if (coverage.goTo) flyTo(coverage.goTo->feed, coverage.goTo->feature);
-    if (gaps.scrubChanged) updateScrub();
-    if (gaps.goToPost) flyTo(FeedKind::Posts, *gaps.goToPost);
-    if (gaps.planRequested) makePlan();
-    if (gaps.exportGaps) exportTable("gaps", gapsTableCsv(m_staffingView.gaps()));
-    if (gaps.exportPlan) exportTable("plan", planTableCsv(m_staffingView.gaps()));
-    m_staffingView.legend().lang = m_panel.lang;
-    if (drawLegendPanel(m_staffingView.legend()).colourToggled) rebuildOverlay();
-    if (m_feedStatus.drawQuestions(m_loader, m_panel.lang)) redrawSoon();
-    m_snapshotPanel.lang = m_panel.lang;
-    m_snapshotPanel.mapLeft = workspaceMapLeft(m_workspace, ImGui::GetFontSize());
-    if (drawSnapshotPanel(m_snapshotPanel).save) requestSnapshot();
-    const std::optional<ScreenPoint> hoverAt =
-        m_input.pressed() || ImGui::GetIO().WantCaptureMouse ? std::nullopt : m_input.pointer();
-    if (const std::optional<PickedFeature> hit = m_selection.drawSearch(
-            m_situation.feeds(), m_panel.lang, hoverAt, [this](ScreenPoint at) { return pickAt(at); }))
-        flyTo(hit->kind, hit->feature);
-    if (actions.clearIsochrones) {
-        m_isochroneView.clear();
-        m_panel.isochroneInfo.clear();
-        m_renderer.uploadIsochrones({});
-    }
 }
 
 namespace {
@@ -574,31 +487,6 @@ void App::feedsChanged() {
     updateFilterChoices();
     if (!m_hadData) m_needsFit = true;
     m_hadData = true;
-}
-
-void App::updateFilterChoices() {
-    m_workspace.districts.clear();
-    const Feed* areas = m_situation.feeds().get(FeedKind::Areas);
-    for (std::uint32_t i = 0; areas && i < areas->size(); ++i)
-        if (areas->areas[i].level == AreaLevel::District)
-            m_workspace.districts.emplace_back(i, areas->layer.features[i].shownName());
-    ViewFilter filter = m_workspace.filter;
-    if (filter.district && !(areas && *filter.district < areas->size())) filter.district.reset();
-    if (!m_options.district.empty() && areas) { // the URL's, once its district is loaded
-        for (const auto& [index, name] : m_workspace.districts)
-            if (areas->layer.features[index].id == m_options.district) {
-                filter.district = index;
-                m_options.district.clear();
-            }
-    }
-    setFilter(filter);
-}
-
-void App::setFilter(const ViewFilter& filter) {
-    m_workspace.filter = filter;
-    m_staffingView.setFilter(m_situation, filter);
-    m_coverageView.setDistrict(m_situation, filter.district);
-    rebuildOverlay();
 }
 
 void App::rebuildScene() {

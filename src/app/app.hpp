@@ -147,6 +147,8 @@ class App {
     void updateFilterChoices();
     /// Narrows the tables, the plan and the map's highlight (the workspace's filter row).
     void setFilter(const ViewFilter& filter);
+    /// The filtered district's outline into the map overlay.
+    void addFilterOutline(SceneMesh& overlay) const;
     /// A table as a CSV download named `what`-HHMM.csv.
     void exportTable(std::string_view what, const std::string& csv);
     void flyTo(FeedKind kind, std::uint32_t feature);
