@@ -548,7 +548,7 @@ void App::buildUi() {
         updateWall();
         m_wallView.setShown(drawWallPanel(m_wallView.model(), {m_font ? m_font->wallTextFace() : nullptr,
                                                                m_font ? m_font->wallFigureFace() : nullptr}));
-    } else {
+    } else if (!m_exportView) { // an exported frame is the map and its names, no panel
         drawPanels();
     }
 }
@@ -631,14 +631,15 @@ bool App::frame() {
     m_renderer.beginFrame(width, height);
     m_renderer.draw(m_camera);
     imgui_backend::render();
+    if (m_exportView) { // a frame of the map and its names alone (buildUi drew no panel)
+        m_exportView = false;
+        exportView(width, height);
+        redrawSoon(); // the panels again in the next frame
+    }
 
     ++m_frameCount;
     const bool last = m_options.exitAfterFrames > 0 && m_frameCount >= m_options.exitAfterFrames;
     if (last && !m_options.screenshotPath.empty()) writeScreenshot(m_options.screenshotPath, width, height);
-    if (m_exportView) {
-        m_exportView = false;
-        exportView(width, height);
-    }
     m_window.swap();
     m_drawn = DrawnView{m_camera.centre(), m_camera.metresPerPixel(), width, height, SDL_GetTicks64()};
     m_pulseFrameMs = std::clamp(3 * (clockMs() - drawStartMs), kPulseMinFrameMs, kPulseMaxFrameMs);

@@ -139,7 +139,8 @@ class App {
     void uploadPulse();
     /// Minutes after local midnight now (`now=` overrides the clock).
     int nowMinuteOfDay() const;
-    /// Reads the frame just drawn and offers it as a PNG download (natively: a file).
+    /// Reads the frame just drawn (the map and its names, no panel) and offers its part right of the side
+    /// panel as a PNG download (natively: a file).
     void exportView(int width, int height);
     /// Offers the selected feature's whole layer as GeoJSON or CSV.
     void exportSelectedLayer(bool csv);
