@@ -18,8 +18,8 @@ namespace {
 std::string nameOf(const FeedSet& feeds, FeedKind kind, std::string_view id) {
     if (id.empty()) return "-";
     if (const Feed* feed = feeds.get(kind))
-        for (const FeatureRecord& f : feed->layer.features)
-            if (f.id == id) return f.shownName();
+        if (const std::optional<std::uint32_t> at = feed->find(id))
+            return feed->layer.features[*at].shownName();
     return std::string(id);
 }
 
