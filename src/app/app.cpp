@@ -6,6 +6,8 @@
 
 #include "app/app.hpp"
 
+#include "app/local_clock.hpp"
+
 #include "app/embedded_assets.hpp"
 #include "core/formats/gzip.hpp"
 #include "core/geo/mercator.hpp"
@@ -67,6 +69,9 @@ App::App(AppOptions options)
     if (!m_options.isoMinutes.empty()) m_panel.isochroneMinutes = m_options.isoMinutes;
     m_workspace.request = workspaceTabFromKey(m_options.tab);
     m_workspace.filter.time = timeFilterFromKey(m_options.time);
+    m_panel.pictureSize = m_options.pictureSize == "a4-300"   ? PictureSize::A4At300
+                          : m_options.pictureSize == "a4-150" ? PictureSize::A4At150
+                                                              : PictureSize::Screen;
     m_workspace.collapsed = !m_options.panel;
     if (m_options.wall) {
         // The wall's dark map: only posts with a problem drawn, at the one clock of the wall.
@@ -202,6 +207,10 @@ void App::pumpLoading() {
 void App::computeIsochrones() {
     m_isochroneView.compute(m_situation, m_panel);
     m_renderer.uploadIsochrones(m_isochroneView.mesh(m_sceneOrigin));
+    LegendModel& legend = m_staffingView.legend();
+    legend.isochrones = m_isochroneView.legendBands(groundColour(m_theme));
+    legend.isochroneMode =
+        tr(m_panel.isochroneMode == TravelMode::Walk ? TextId::Walk : TextId::Drive, m_panel.lang);
 }
 
 void App::addGlyphs() {
@@ -307,19 +316,8 @@ void App::uploadPulse() {
     m_renderer.uploadPulse(m_wallView.pulseRings(m_situation, m_sceneOrigin));
 }
 
-namespace {
-
-int clockMinuteOfDay() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    if (const std::tm* t = std::localtime(&now)) local = *t;
-    return local.tm_hour * 60 + local.tm_min;
-}
-
-} // namespace
-
 int App::nowMinuteOfDay() const {
-    return m_options.nowMinuteOfDay >= 0 ? m_options.nowMinuteOfDay : clockMinuteOfDay();
+    return m_options.nowMinuteOfDay >= 0 ? m_options.nowMinuteOfDay : localMinuteOfDay();
 }
 
 void App::updateKpis() {
@@ -530,8 +528,8 @@ bool App::needsDrawing(bool input) {
         m_camera.viewportHeight() != m_drawn.height;
     // Ages, the clock and the staffing of the hour move with time: once a second is enough.
     return m_options.exitAfterFrames > 0 || !m_readySignalled || now < m_drawUntilMs || cameraMoved ||
-           m_loader.busy() || pendingRequests() > 0 || m_snapshotPanel.busy || m_exportView || m_needsFit ||
-           now - m_drawn.atMs >= kIdleRedrawMs ||
+           m_loader.busy() || pendingRequests() > 0 || m_snapshotPanel.busy || m_pictureRequest ||
+           m_needsFit || now - m_drawn.atMs >= kIdleRedrawMs ||
            (m_wallView.pulsingZones() > 0 && static_cast<double>(now - m_drawn.atMs) >= m_pulseFrameMs);
 }
 
@@ -548,7 +546,7 @@ void App::buildUi() {
         updateWall();
         m_wallView.setShown(drawWallPanel(m_wallView.model(), {m_font ? m_font->wallTextFace() : nullptr,
                                                                m_font ? m_font->wallFigureFace() : nullptr}));
-    } else if (!m_exportView) { // an exported frame is the map and its names, no panel
+    } else {
         drawPanels();
     }
 }
@@ -605,10 +603,18 @@ bool App::frame() {
     updateKpis();
     // The wall's type is rasterised at its size (again when the screen or its texts change).
     if (m_options.wall && m_font && noteWallType(height)) rebuildFonts();
+    if (m_hadData && !m_loader.busy() && pendingRequests() == 0) applyOpeningState();
     if (m_options.snapshot && !m_briefingShown && m_hadData && !m_loader.busy() && pendingRequests() == 0) {
         m_briefingShown = true;
+        m_wallView.setAttention(m_situation, m_panel.lang, nowMinuteOfDay()); // the zones it lists
         page::showBriefing(briefingJson());
+        m_pictureRequest = PictureRequest{PictureUse::Print, kPrintMapWidth, kPrintMapHeight, false};
     }
+    if (page::takePrintRequest())
+        m_pictureRequest = PictureRequest{PictureUse::Print, kPrintMapWidth, kPrintMapHeight, true};
+    // Pictures are drawn off the screen between the screen's frames (never inside one).
+    if (m_pictureRequest && m_frameCount > 0)
+        makePicture(*std::exchange(m_pictureRequest, std::nullopt), width, height);
     // Windows that size themselves to their content are hidden in the frame that measures them: the
     // first frame is laid out once unseen, so that the first one drawn is complete.
     if (m_frameCount == 0) {
@@ -631,11 +637,6 @@ bool App::frame() {
     m_renderer.beginFrame(width, height);
     m_renderer.draw(m_camera);
     imgui_backend::render();
-    if (m_exportView) { // a frame of the map and its names alone (buildUi drew no panel)
-        m_exportView = false;
-        exportView(width, height);
-        redrawSoon(); // the panels again in the next frame
-    }
 
     ++m_frameCount;
     const bool last = m_options.exitAfterFrames > 0 && m_frameCount >= m_options.exitAfterFrames;

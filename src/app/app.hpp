@@ -78,6 +78,9 @@ class App {
     /// drawn frame's, so that a slow screen is never kept busy by it.
     double m_pulseFrameMs = kPulseMinFrameMs;
     static constexpr double kPulseMinFrameMs = 50, kPulseMaxFrameMs = 500;
+    /// The briefing's print map: the width of an A4 landscape page inside 10 mm margins (277 mm)
+    /// by 125 mm, at 150 dpi.
+    static constexpr int kPrintMapWidth = 1636, kPrintMapHeight = 738;
     static constexpr std::uint64_t kPulsePeriodMs = 1600;
     static constexpr std::uint64_t kDrawAfterInputMs = 500, kIdleRedrawMs = 1000;
     static constexpr float kUiFontSize = 16.0f; ///< CSS pixels
@@ -112,7 +115,19 @@ class App {
     bool m_briefingShown = false; ///< the snapshot page's summary is up
     bool m_viewApplied = false, m_isoApplied = false;
     WallView m_wallView;
-    bool m_exportView = false; ///< save the next drawn frame as a PNG
+    /// What a picture of the map is for: a PNG download, or the briefing page's print map (and
+    /// with `thenPrint`, the page's print dialog once it is in).
+    enum class PictureUse : std::uint8_t { Png, Print };
+    struct PictureRequest {
+        PictureUse use = PictureUse::Png;
+        int width = 0, height = 0; ///< device pixels; 0 for the map's part of the window
+        bool thenPrint = false;
+    };
+    std::optional<PictureRequest> m_pictureRequest; ///< made at the start of the next drawn frame
+    struct PictureMade {
+        int width = 0, height = 0;
+        std::string title;
+    } m_lastPicture; ///< for the page state
     int m_exports = 0;
     MapTheme m_theme = MapTheme::Light; ///< the wall's is dark
 
@@ -139,9 +154,6 @@ class App {
     void uploadPulse();
     /// Minutes after local midnight now (`now=` overrides the clock).
     int nowMinuteOfDay() const;
-    /// Reads the frame just drawn (the map and its names, no panel) and offers its part right of the side
-    /// panel as a PNG download (natively: a file).
-    void exportView(int width, int height);
     /// Offers the selected feature's whole layer as GeoJSON or CSV.
     void exportSelectedLayer(bool csv);
     /// The districts the filter offers, from the areas feed (and the URL's district once loaded).
@@ -190,8 +202,11 @@ class App {
     void requestSnapshot();
     /// Builds the briefing snapshot from the app page and the feeds on screen, and offers it.
     void finishSnapshot(const FetchedFile& appPage);
-    /// The options that reopen the current view: language, time, camera, isochrones.
+    /// The options that reopen the current view: language, time, camera, layers, filter, scrubbed
+    /// time, selection, isochrones and plan.
     std::string viewParams() const;
+    /// The URL's (a briefing's) scrubbed time, selection and plan, each applied once its data is in.
+    void applyOpeningState();
     /// Labels, KPI tiles and the top gaps for a snapshot page's printable summary.
     std::string briefingJson() const;
     void startLoading();
@@ -207,6 +222,15 @@ class App {
     void writeFigures(JsonWriter& out) const;
     void writeStartup(JsonWriter& out) const;
     void writeScreenshot(const std::string& path, int width, int height) const;
+    /// Pictures of the map (app_picture.cpp): the request's picture made and delivered (a PNG
+    /// download, or the print map handed to the briefing page).
+    void makePicture(const PictureRequest& request, int windowWidth, int windowHeight);
+    /// The map's part of the window (right of the side panel) drawn off the screen at `width` x
+    /// `height` device pixels showing at least what the screen shows, with the picture's frame
+    /// (title, time, legend, scale, north arrow, sources); RGBA, or empty when GL cannot.
+    std::vector<std::uint8_t> renderPicture(int width, int height, int windowWidth, int windowHeight);
+    /// The picture's size in device pixels for the layers tab's size choice (0, 0: the screen's map).
+    std::pair<int, int> pictureSize() const;
 };
 
 } // namespace cordon

@@ -60,7 +60,7 @@ void App::runCommand(Command command) {
         makePlan();
         break;
     case Command::ExportView:
-        m_exportView = true;
+        m_pictureRequest = PictureRequest{PictureUse::Png, pictureSize().first, pictureSize().second, false};
         break;
     case Command::ExportLayerGeoJson:
         exportSelectedLayer(false);

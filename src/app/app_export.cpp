@@ -1,39 +1,18 @@
-// What the app writes out: the map as a PNG, the selected feature's layer as GeoJSON or CSV, the
-// staffing tables as CSV (offered as downloads in the page, files natively), and the test
-// screenshot.
+// What the app writes out: the selected feature's layer as GeoJSON or CSV, the staffing tables as
+// CSV (offered as downloads in the page, files natively), and the test screenshot. Pictures of the
+// map are app_picture.cpp.
 
 #include "app/app.hpp"
 
 #include "core/formats/clock_time.hpp"
 #include "core/formats/feature_export.hpp"
 #include "platform/page.hpp"
-#include "render/png_image.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
 namespace cordon {
-
-void App::exportView(int width, int height) {
-    // The map's part of the window (right of the laptop's side panel), without any panel.
-    const std::vector<std::uint8_t> all = m_renderer.readPixels(width, height);
-    const int left =
-        m_options.wall ? 0
-                       : std::clamp(static_cast<int>(std::lround(workspaceMapLeft(m_workspace, kUiFontSize) *
-                                                                 m_window.pixelScale())),
-                                    0, width - 1);
-    const int mapWidth = width - left;
-    std::vector<std::uint8_t> rgba(static_cast<std::size_t>(mapWidth) * height * 4);
-    for (int y = 0; y < height; ++y)
-        std::copy_n(&all[(static_cast<std::size_t>(y) * width + left) * 4],
-                    static_cast<std::size_t>(mapWidth) * 4,
-                    &rgba[static_cast<std::size_t>(y) * mapWidth * 4]);
-    const std::string png = encodePng(mapWidth, height, rgba);
-    const std::string name = "cordon-" + clockText(nowMinuteOfDay()).replace(2, 1, "") + ".png";
-    ++m_exports;
-    if (!page::downloadFile(name, png, "image/png")) page::showError("cannot write " + name);
-}
 
 void App::exportSelectedLayer(bool csv) {
     if (!m_selection.selected()) return;

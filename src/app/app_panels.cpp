@@ -60,7 +60,8 @@ void App::drawPanels() {
     if (filterChanged) setFilter(m_workspace.filter);
     m_selection.setMapLeft(workspaceMapLeft(m_workspace, ImGui::GetFontSize()));
     if (actions.fitToData) m_needsFit = true;
-    if (actions.exportView) m_exportView = true;
+    if (actions.exportView)
+        m_pictureRequest = PictureRequest{PictureUse::Png, pictureSize().first, pictureSize().second, false};
     if (actions.importFiles) page::openFilePicker();
     if (actions.unloadDemo) {
         m_unloadDemo = true; // before the next frame, as new feeds are taken
@@ -94,6 +95,7 @@ void App::drawPanels() {
         flyTo(hit->kind, hit->feature);
     if (actions.clearIsochrones) {
         m_isochroneView.clear();
+        m_staffingView.legend().isochrones.clear();
         m_panel.isochroneInfo.clear();
         m_renderer.uploadIsochrones({});
     }

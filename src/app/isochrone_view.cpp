@@ -59,4 +59,23 @@ void IsochroneView::writeState(JsonWriter& out) const {
         .endObject();
 }
 
+std::vector<LegendModel::Band> IsochroneView::legendBands(Rgba ground) const {
+    std::vector<double> minutes;
+    for (const IsochroneBand& band : m_bands)
+        if (!band.polygons.empty()) minutes.push_back(band.minutes);
+    std::sort(minutes.begin(), minutes.end());
+    // Colours as the mesh gives them: by rank among all bands, shortest drawn last.
+    const std::vector<Rgba> seen = isochroneKeyColours(m_bands.size(), ground);
+    std::vector<double> all;
+    for (const IsochroneBand& band : m_bands)
+        all.push_back(band.minutes);
+    std::sort(all.begin(), all.end());
+    std::vector<LegendModel::Band> rows;
+    for (const double m : minutes) {
+        const std::size_t rank = static_cast<std::size_t>(std::find(all.begin(), all.end(), m) - all.begin());
+        rows.push_back({m, LegendSymbol{1, 0, seen[rank].r, seen[rank].g, seen[rank].b}});
+    }
+    return rows;
+}
+
 } // namespace cordon

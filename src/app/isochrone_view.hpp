@@ -7,6 +7,7 @@
 #include "core/map/situation.hpp"
 #include "core/routing/isochrone.hpp"
 #include "render/isochrone_mesh.hpp"
+#include "ui/legend_panel.hpp"
 #include "ui/map_panel.hpp"
 
 #include <optional>
@@ -26,6 +27,8 @@ class IsochroneView {
     /// the panel's line about them; nothing without roads or an origin.
     void compute(Situation& situation, MapPanelModel& panel);
     IsochroneMesh mesh(MercatorPoint origin) const { return buildIsochroneMesh(m_bands, origin); }
+    /// The legend's rows for the bands on the map, shortest first (none without bands).
+    std::vector<LegendModel::Band> legendBands(Rgba ground) const;
     /// The page state's `isochrone` member.
     void writeState(JsonWriter& out) const;
 

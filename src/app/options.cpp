@@ -125,6 +125,14 @@ AppOptions optionsFromParams(const Params& params) {
             o.district = value;
         else if (key == "time")
             o.time = value;
+        else if (key == "slot")
+            o.scrubMinute = parseTimeOfDay(value).value_or(-1) % kMinutesPerDay;
+        else if (key == "select")
+            o.select = value;
+        else if (key == "picturesize")
+            o.pictureSize = value;
+        else if (key == "plan")
+            o.plan = value == "1" || value == "true";
         else if (key == "panel")
             o.panel = !(value == "0" || value == "false" || value == "off");
         else if (key == "pulse")

@@ -48,6 +48,14 @@ struct AppOptions {
     /// `district=<area id>` and `time=night|slot|day`: the filter the tables and plan open with.
     std::string district;
     std::string time;
+    /// `slot=HH:MM`: the staffing strip scrubbed to the slot of this time (-1 for none).
+    int scrubMinute = -1;
+    /// `select=posts:P-0012`: the feature selected (details shown) once its feed is loaded.
+    std::string select;
+    /// `plan=1`: the reassignment plan made once roads and staffing are in.
+    bool plan = false;
+    /// `picturesize=screen|a4-150|a4-300`: the size saved pictures of the map start with.
+    std::string pictureSize;
     /// `pulse=0`: the wall's zones lacking a task force keep still (no frames drawn for the pulse).
     bool pulse = true;
     /// `now=HH:MM`: the time of day the map treats as now (briefings, tests); -1 = the clock.

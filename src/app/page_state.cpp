@@ -115,7 +115,14 @@ std::string App::stateJson() const {
         .member("title", std::string(m_snapshotPanel.title.data()))
         .member("note", std::string(m_snapshotPanel.note.data()))
         .endObject();
-    out.member("exports", m_exports).key("hover");
+    out.member("exports", m_exports)
+        .key("picture")
+        .beginObject()
+        .member("width", m_lastPicture.width)
+        .member("height", m_lastPicture.height)
+        .member("title", m_lastPicture.title)
+        .endObject()
+        .key("hover");
     m_selection.writeHover(out, m_situation.feeds());
     out.key("search");
     m_selection.writeSearch(out);

@@ -150,6 +150,28 @@ void showBriefing(std::string_view briefingJson) {
         s.c_str());
 }
 
+void showPrintMap(int width, int height, std::span<const std::uint8_t> rgba, bool thenPrint) {
+    EM_ASM(
+        {
+            if (window.cordonPage && window.cordonPage.printMap)
+                window.cordonPage.printMap($0, $1, HEAPU8.slice($2, $2 + $3), $4 != 0);
+        },
+        width, height, rgba.data(), rgba.size(), thenPrint ? 1 : 0);
+}
+
+namespace {
+bool g_printRequested = false;
+} // namespace
+
+bool takePrintRequest() {
+    return std::exchange(g_printRequested, false);
+}
+
+/// The briefing page's print button asks for a print map of the view as it is now.
+extern "C" EMSCRIPTEN_KEEPALIVE void cordon_print() {
+    g_printRequested = true;
+}
+
 bool openFilePicker() {
     return EM_ASM_INT({
                var picker = document.getElementById('import');
@@ -223,6 +245,12 @@ void signalReady(std::string_view stateJson) {
 void publishState(std::string_view) {}
 
 void showBriefing(std::string_view) {}
+
+void showPrintMap(int, int, std::span<const std::uint8_t>, bool) {}
+
+bool takePrintRequest() {
+    return false;
+}
 
 bool openFilePicker() {
     return false;

@@ -2,7 +2,9 @@
 /// What the app tells its host: the web page (status line, error box, ready signal) or, natively,
 /// the terminal.
 
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 
@@ -40,6 +42,11 @@ bool searchPending();
 /// In a briefing snapshot, shows its header and printable summary (`briefingJson`: labels, KPI
 /// tiles and the top gaps, all shown as text); elsewhere a no-op.
 void showBriefing(std::string_view briefingJson);
+/// In a briefing, the map its print shows: `width` x `height` RGBA pixels, rows top to bottom;
+/// with `thenPrint` the page opens its print dialog once the picture is in. Elsewhere a no-op.
+void showPrintMap(int width, int height, std::span<const std::uint8_t> rgba, bool thenPrint);
+/// True once, after the briefing page asked for a fresh print map (its print button).
+bool takePrintRequest();
 /// Opens the page's file picker (GeoJSON, Shapefile zip, KML, GPKG, CSV, a mapping file); the
 /// chosen files arrive like dropped ones. False where there is none (natively, in a snapshot).
 bool openFilePicker();

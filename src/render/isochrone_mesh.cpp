@@ -3,9 +3,33 @@
 #include "core/geo/mercator.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <numeric>
 
 namespace cordon {
+
+Rgba isochroneBandColour(std::size_t rank, std::size_t count) {
+    const float shade = count > 1 ? static_cast<float>(rank) / static_cast<float>(count - 1) : 1.0f;
+    return Rgba{static_cast<std::uint8_t>(86 - 86 * shade), static_cast<std::uint8_t>(180 - 66 * shade),
+                static_cast<std::uint8_t>(233 - 55 * shade), 90};
+}
+
+std::vector<Rgba> isochroneKeyColours(std::size_t count, Rgba ground) {
+    std::vector<Rgba> seen;
+    double r = ground.r, g = ground.g, b = ground.b;
+    for (std::size_t rank = 0; rank < count; ++rank) { // widest first, as drawn
+        const Rgba c = isochroneBandColour(rank, count);
+        const double a = c.a / 255.0;
+        r = c.r * a + r * (1 - a);
+        g = c.g * a + g * (1 - a);
+        b = c.b * a + b * (1 - a);
+        seen.push_back(Rgba{static_cast<std::uint8_t>(std::lround(r)),
+                            static_cast<std::uint8_t>(std::lround(g)),
+                            static_cast<std::uint8_t>(std::lround(b)), 255});
+    }
+    std::reverse(seen.begin(), seen.end());
+    return seen;
+}
 
 IsochroneMesh buildIsochroneMesh(const std::vector<IsochroneBand>& bands, MercatorPoint origin) {
     IsochroneMesh mesh;
@@ -15,11 +39,7 @@ IsochroneMesh buildIsochroneMesh(const std::vector<IsochroneBand>& bands, Mercat
               [&](std::size_t a, std::size_t b) { return bands[a].minutes > bands[b].minutes; });
     for (std::size_t rank = 0; rank < order.size(); ++rank) {
         const IsochroneBand& band = bands[order[rank]];
-        // Blue (Okabe-Ito), darker for the shorter times that are drawn on top.
-        const float shade = order.size() > 1 ? static_cast<float>(rank) / (order.size() - 1) : 1.0f;
-        const Rgba colour{static_cast<std::uint8_t>(86 - 86 * shade),
-                          static_cast<std::uint8_t>(180 - 66 * shade),
-                          static_cast<std::uint8_t>(233 - 55 * shade), 90};
+        const Rgba colour = isochroneBandColour(rank, order.size());
         IsochroneBandRange range;
         range.fanFirst = static_cast<std::uint32_t>(mesh.vertices.size());
         MercatorBox box;

@@ -21,6 +21,13 @@ struct IsochroneMesh {
     std::vector<IsochroneBandRange> bands; ///< drawn in this order: widest band first
 };
 
+/// The translucent colour of the band at `rank` of `count`, widest (longest time) first: blue
+/// (Okabe-Ito), darker for the shorter times drawn on top.
+Rgba isochroneBandColour(std::size_t rank, std::size_t count);
+/// What the eye sees inside each of `count` nested bands drawn over `ground`, shortest time first
+/// (every wider band's colour lies under it): the legend's swatches.
+std::vector<Rgba> isochroneKeyColours(std::size_t count, Rgba ground);
+
 /// Bands in any order; colours go from dark (shortest time) to light (longest), translucent.
 IsochroneMesh buildIsochroneMesh(const std::vector<IsochroneBand>& bands, MercatorPoint origin);
 

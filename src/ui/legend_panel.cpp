@@ -4,6 +4,8 @@
 
 #include <imgui.h>
 
+#include <algorithm>
+#include <cstdio>
 #include <string>
 
 namespace cordon {
@@ -94,7 +96,12 @@ LegendActions drawLegendPanel(LegendModel& model) {
     // Anchored to the bottom-right corner: it grows to the left and up as its counts change.
     ImGui::SetNextWindowPos(ImVec2(display.x - 10, display.y - 10), ImGuiCond_Always, ImVec2(1, 1));
     const std::string title = std::string(tr(TextId::Legend, lang)) + "###legend";
-    if (!ImGui::Begin(title.c_str(), &model.visible, ImGuiWindowFlags_AlwaysAutoResize)) {
+    const ImGuiWindowFlags flags =
+        ImGuiWindowFlags_AlwaysAutoResize |
+        (model.still
+             ? ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoCollapse
+             : 0);
+    if (!ImGui::Begin(title.c_str(), model.still ? nullptr : &model.visible, flags)) {
         ImGui::End();
         return actions;
     }
@@ -105,8 +112,13 @@ LegendActions drawLegendPanel(LegendModel& model) {
                                            TextId::StatusUnstaffed, TextId::StatusNoDemand};
     static constexpr TextId kZoneStatuses[] = {TextId::ZoneStatusHeld, TextId::ZoneStatusShort,
                                                TextId::ZoneStatusNone};
+    // Kinds two to a row, so that the legend fits a 768-pixel window with isochrones too.
     ImGui::TextDisabled("%s", tr(TextId::LegendPostKinds, lang).data());
+    const float column = ImGui::GetCursorPosX() + size + ImGui::GetStyle().ItemSpacing.x + em +
+                         std::max(ImGui::CalcTextSize(tr(kKinds[0], lang).data()).x,
+                                  ImGui::CalcTextSize(tr(kKinds[2], lang).data()).x);
     for (std::size_t i = 0; i < model.kinds.size(); ++i) {
+        if (i % 2 == 1) ImGui::SameLine(column);
         LegendSymbol plain = model.kinds[i];
         plain.fill = 0;
         symbol(plain, size);
@@ -115,7 +127,8 @@ LegendActions drawLegendPanel(LegendModel& model) {
     }
     if (model.hasStaffing) {
         ImGui::Separator();
-        if (ImGui::Checkbox(tr(TextId::ColourByStaffing, lang).data(), &model.colourByStaffing))
+        if (!model.still &&
+            ImGui::Checkbox(tr(TextId::ColourByStaffing, lang).data(), &model.colourByStaffing))
             actions.colourToggled = true;
         if (model.colourByStaffing) {
             const std::string when = model.minuteOfDay < 0 ? std::string(tr(TextId::LegendWholeDay, lang))
@@ -137,6 +150,24 @@ LegendActions drawLegendPanel(LegendModel& model) {
                 ImGui::Text("%s  %d", tr(kZoneStatuses[i], lang).data(), model.zoneCounts[i]);
             }
         }
+    }
+    if (!model.isochrones.empty()) {
+        ImGui::Separator();
+        ImGui::TextDisabled("%s",
+                            fillText(tr(TextId::LegendIsochrones, lang), {model.isochroneMode}).c_str());
+        // One row: a swatch and its minutes per band, then the unit.
+        char minutes[16];
+        for (std::size_t i = 0; i < model.isochrones.size(); ++i) {
+            if (i > 0) ImGui::SameLine(0, em * 0.6f);
+            LegendSymbol square = model.isochrones[i].swatch;
+            square.shape = 1;
+            symbol(square, size);
+            ImGui::SameLine(0, em * 0.25f);
+            std::snprintf(minutes, sizeof minutes, "%g", model.isochrones[i].minutes);
+            ImGui::TextUnformatted(minutes);
+        }
+        ImGui::SameLine(0, em * 0.4f);
+        ImGui::TextUnformatted(tr(TextId::LegendMinutesUnit, lang).data());
     }
     ImGui::End();
     return actions;

@@ -7,6 +7,8 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
+#include <vector>
 
 namespace cordon {
 
@@ -30,6 +32,14 @@ struct LegendModel {
     std::array<int, 4> postCounts{};      ///< posts per status
     std::array<int, 4> zoneCounts{};      ///< high-risk zones per status
     std::string asOf; ///< "" when the counts are current, else when their data was last good
+    /// Isochrone bands on the map, shortest first: minutes and the colour seen inside the band.
+    struct Band {
+        double minutes = 0;
+        LegendSymbol swatch;
+    };
+    std::vector<Band> isochrones;
+    std::string isochroneMode; ///< "步行", "驾车"
+    bool still = false;        ///< in a picture: no close button and no switch
 };
 
 struct LegendActions {

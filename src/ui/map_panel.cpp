@@ -46,12 +46,23 @@ MapPanelActions drawLayersTab(MapPanelModel& model) {
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::LayerOpacity, lang).data());
     }
     if (ImGui::Button(label(tr(TextId::FitToData, lang), "fit").c_str())) actions.fitToData = true;
-    ImGui::SameLine();
-    if (ImGui::Button(label(tr(TextId::ExportView, lang), "png").c_str())) actions.exportView = true;
     if (model.canImport) {
         ImGui::SameLine();
         if (ImGui::Button(label(tr(TextId::ImportFiles, lang), "import").c_str())) actions.importFiles = true;
     }
+    if (ImGui::Button(label(tr(TextId::ExportView, lang), "png").c_str())) actions.exportView = true;
+    ImGui::SameLine();
+    const std::string sizes[] = {std::string(tr(TextId::PictureScreen, lang)),
+                                 fillText(tr(TextId::PictureA4, lang), {"150"}),
+                                 fillText(tr(TextId::PictureA4, lang), {"300"})};
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9);
+    if (ImGui::BeginCombo("##picturesize", sizes[static_cast<int>(model.pictureSize)].c_str())) {
+        for (int i = 0; i < 3; ++i)
+            if (ImGui::Selectable(sizes[i].c_str(), i == static_cast<int>(model.pictureSize)))
+                model.pictureSize = static_cast<PictureSize>(i);
+        ImGui::EndCombo();
+    }
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr(TextId::PictureSizeTip, lang).data());
     if (model.selectedFeed) {
         ImGui::TextUnformatted((std::string(tr(TextId::ExportLayer, lang)) + " " +
                                 std::string(feedDisplayName(*model.selectedFeed, lang)))

@@ -20,6 +20,9 @@ struct LayerRow {
     float opacity = 1.0f; ///< 0..1, applied to the layer's fills, lines and symbols
 };
 
+/// How large a saved picture of the map is: the map as on screen, or an A4 landscape page.
+enum class PictureSize : std::uint8_t { Screen, A4At150, A4At300 };
+
 struct MapPanelModel {
     Lang lang = Lang::Zh;
     std::vector<LayerRow> layers;
@@ -34,6 +37,7 @@ struct MapPanelModel {
     std::string isochroneInfo;            ///< result of the last computation
     std::optional<FeedKind> selectedFeed; ///< feed of the selected feature: its layer can be exported
     bool canImport = false;               ///< the page has a file picker (not natively, not in a snapshot)
+    PictureSize pictureSize = PictureSize::Screen;
 };
 
 /// What the user asked for this frame.

@@ -5,6 +5,7 @@
 
 #include "render/style.hpp"
 #include "ui/figure_labels.hpp"
+#include "ui/map_furniture.hpp"
 
 #include <imgui.h>
 
@@ -140,30 +141,6 @@ void drawChart(const WallModel& m, WallType& type, ImVec2 size) {
     }
 }
 
-/// A scale bar: the longest round distance (1, 2 or 5 times a power of ten metres) that fits in
-/// `maxPx`, drawn as a bar with its length in km or m.
-void drawScaleBar(double metresPerPixel, float maxPx, Lang lang) {
-    double metres = 1;
-    for (double p = 1; p < 1e7; p *= 10)
-        for (double m : {1.0, 2.0, 5.0})
-            if (m * p / metresPerPixel <= maxPx) metres = m * p;
-    const float px = static_cast<float>(metres / metresPerPixel);
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    const float h = ImGui::GetTextLineHeight();
-    ImDrawList* draw = ImGui::GetWindowDrawList();
-    const ImU32 colour = IM_COL32(220, 228, 240, 255);
-    draw->AddLine(ImVec2(at.x, at.y + h * 0.7f), ImVec2(at.x + px, at.y + h * 0.7f), colour, 2.0f);
-    draw->AddLine(ImVec2(at.x, at.y + h * 0.35f), ImVec2(at.x, at.y + h * 0.7f), colour, 2.0f);
-    draw->AddLine(ImVec2(at.x + px, at.y + h * 0.35f), ImVec2(at.x + px, at.y + h * 0.7f), colour, 2.0f);
-    ImGui::Dummy(ImVec2(px, h));
-    ImGui::SameLine();
-    char number[16];
-    std::snprintf(number, sizeof number, "%g", metres >= 1000 ? metres / 1000 : metres);
-    const std::string text =
-        fillText(tr(metres >= 1000 ? TextId::ScaleKilometres : TextId::ScaleMetres, lang), {number});
-    ImGui::TextColored(kLabel, "%s", text.c_str());
-}
-
 void drawLegend(const WallModel& m, WallType& type, float unit) {
     type.text(1.0f);
     const float size = ImGui::GetTextLineHeight();
@@ -172,7 +149,7 @@ void drawLegend(const WallModel& m, WallType& type, float unit) {
         ImGui::SameLine(0, 6 * unit);
         ImGui::TextColored(kLabel, "%s", tr(text, m.lang).data());
     };
-    if (m.metresPerPixel > 0) drawScaleBar(m.metresPerPixel, 110 * unit, m.lang);
+    if (m.metresPerPixel > 0) drawScaleBar(m.metresPerPixel, 110 * unit, m.lang, kLabel);
     item(m.legend.risks[0], TextId::WallRiskHigh);
     item(m.legend.risks[1], TextId::WallRiskMedium);
     item(m.legend.risks[2], TextId::WallRiskLow);

@@ -67,6 +67,20 @@ TEST_CASE("Briefing options: snapshot, isochrones from a point, and a saved view
     CHECK_FALSE(bad.snapshot);
 }
 
+TEST_CASE("Briefing options keep the scrubbed time, the selection, the plan and the picture size") {
+    const AppOptions o = optionsFromParams(
+        parseQueryString("slot=02:15&select=zones:Z-003&plan=1&picturesize=a4-300&district=D-01&time=night"));
+    CHECK(o.scrubMinute == 135);
+    CHECK(o.select == "zones:Z-003");
+    CHECK(o.plan);
+    CHECK(o.pictureSize == "a4-300");
+    CHECK(o.district == "D-01");
+    CHECK(o.time == "night");
+    const AppOptions bad = optionsFromParams(parseQueryString("slot=25:99&plan=0"));
+    CHECK(bad.scrubMinute == -1);
+    CHECK_FALSE(bad.plan);
+}
+
 TEST_CASE("Refresh intervals may be fractions of a second, down to 50 ms") {
     CHECK(optionsFromParams(parseQueryString("refresh=0.25")).refreshSeconds == 0.25);
     CHECK(optionsFromParams(parseQueryString("refresh=0.001")).refreshSeconds == 0.05);

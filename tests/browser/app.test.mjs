@@ -1,7 +1,7 @@
 // The wasm app in Debian's Chromium: served over http and as the single file from file://.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { serve, launch, openApp, webDir, artifactsDir } from './harness.mjs';
@@ -453,9 +453,9 @@ test('frames are drawn only when something changes: an idle map draws about once
   await page.close();
 });
 
-test('E saves the map as a PNG: the map part of the canvas, its pixels as on screen, no panel', async () => {
+test('E saves the map as a PNG: the map part with title, time, legend, scale, north arrow and sources; no side panel', async () => {
   const { page, problems } = await openApp(browser.context, server.url + '/');
-  await page.mouse.move(700, 400);
+  await page.mouse.move(200, 700); // over the side panel: no hover tooltip on the map
   await page.waitForTimeout(200);
   const shot = decodePng(await page.screenshot());
   const [download] = await Promise.all([
@@ -470,26 +470,48 @@ test('E saves the map as a PNG: the map part of the canvas, its pixels as on scr
   const size = await page.evaluate(() => [document.querySelector('canvas').width, document.querySelector('canvas').height]);
   const left = state.workspace.mapLeft; // device pixels = CSS pixels here
   assert.deepEqual([img.width, img.height], [size[0] - left, size[1]], 'the canvas right of the side panel');
+  assert.deepEqual(state.picture, { width: img.width, height: img.height, title: '疫情防控指挥图' });
   assert.equal(state.exports, 1);
-  // Where no window is, the export is the screen; where the legend is, the map under it shows.
-  const legend = state.windows.find((w) => w.name === 'legend');
-  assert.ok(legend, 'the legend is on screen');
-  let differ = 0, all = 0, legendInk = 0, shotInk = 0;
-  for (let y = 0; y < img.height; y++)
-    for (let x = 0; x < img.width; x++) {
+  // The title box at the top left: white with dark type where the screen shows the map.
+  let white = 0, ink = 0;
+  for (let y = 12; y < 40; y++)
+    for (let x = 12; x < 150; x++) {
+      const i = (y * img.width + x) * 4, sum = img.rgba[i] + img.rgba[i + 1] + img.rgba[i + 2];
+      white += sum >= 760;
+      ink += sum < 300;
+    }
+  assert.ok(white > 1500 && ink > 150, `a title box with its title (${white} white, ${ink} dark pixels)`);
+  // Between the frame's corners the picture is the map as on screen: no side panel, nothing else.
+  let differ = 0, all = 0;
+  for (let y = 100; y < img.height - 100; y++)
+    for (let x = 0; x < img.width - 300; x++) {
       const i = (y * img.width + x) * 4, j = (y * shot.width + x + left) * 4;
-      const inLegend = x + left >= legend.x && x + left < legend.x + legend.width && y >= legend.y && y < legend.y + legend.height;
-      if (inLegend) {
-        legendInk += img.rgba[i] + img.rgba[i + 1] + img.rgba[i + 2] < 200;
-        shotInk += shot.rgba[j] + shot.rgba[j + 1] + shot.rgba[j + 2] < 200;
-      } else if (y > 60) { // below the page's search box
-        all++;
-        if (Math.abs(img.rgba[i] - shot.rgba[j]) + Math.abs(img.rgba[i + 1] - shot.rgba[j + 1]) +
-          Math.abs(img.rgba[i + 2] - shot.rgba[j + 2]) > 40) differ++;
-      }
+      all++;
+      if (Math.abs(img.rgba[i] - shot.rgba[j]) + Math.abs(img.rgba[i + 1] - shot.rgba[j + 1]) +
+        Math.abs(img.rgba[i + 2] - shot.rgba[j + 2]) > 40) differ++;
     }
   assert.ok(differ < all * 0.01, `the map as on screen (${differ} of ${all} pixels differ)`);
-  assert.ok(shotInk > 300 && legendInk < shotInk / 4, `no legend text in the export (${legendInk} dark pixels, ${shotInk} on screen)`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test('a PNG at A4 landscape 300 dpi shows at least the screen\'s map, drawn at that size', async () => {
+  const { page, problems } = await openApp(browser.context, server.url + '/?lang=en&picturesize=a4-300');
+  await page.mouse.move(700, 400);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60000 }),
+    page.keyboard.press('e'),
+  ]);
+  const path = join(artifactsDir, 'export-a4.png');
+  await download.saveAs(path);
+  const img = decodePng(readFileSync(path));
+  assert.deepEqual([img.width, img.height], [3508, 2480], 'A4 landscape at 300 dpi');
+  const state = await page.evaluate(() => window.cordonState);
+  assert.equal(state.picture.title, 'Epidemic-control command map');
+  const colours = new Set();
+  for (let i = 0; i < img.rgba.length; i += 4 * 101) colours.add((img.rgba[i] << 16) | (img.rgba[i + 1] << 8) | img.rgba[i + 2]);
+  assert.ok(colours.size > 100, `a map, not a blank page (${colours.size} colours)`);
+  assert.ok(statSync(path).size < 8e6, `compressed (${statSync(path).size} bytes)`);
   assert.deepEqual(problems, []);
   await page.close();
 });

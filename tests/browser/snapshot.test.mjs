@@ -7,7 +7,9 @@ import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, statSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { inflateSync } from 'node:zlib';
 import { serve, launch, openApp, webDir, artifactsDir } from './harness.mjs';
+import { decodePng } from './png.mjs';
 
 const cli = resolve(process.env.CORDON_CLI || '../../build/native-debug/bin/cordon');
 
@@ -50,11 +52,21 @@ async function openOffline(file, check) {
   }
 }
 
-test('B saves a snapshot of the live view; offline it shows the same KPIs, layers and isochrones', async () => {
-  const { page, problems } = await openApp(browser.context, `${server.url}/?now=01:00&lang=en&iso=113.70,34.79&isomode=drive`);
+test('B saves a snapshot of the live view; offline it shows the same KPIs, layers, filter, time, selection, isochrones and plan', async () => {
+  // A view worth keeping: roads hidden, areas faint, the night in one district, the strip
+  // scrubbed to 02:00, a zone selected, isochrones and (P) the plan.
+  const { page, problems } = await openApp(browser.context, `${server.url}/?now=01:00&lang=en&iso=113.70,34.79&isomode=drive` +
+    '&hide=roads&opacity=areas:40&district=D-01&time=night&slot=02:00&select=zones:Z-003');
   await page.waitForFunction(() => window.cordonState.isochrone.polygons > 0 && window.cordonState.kpis.postsShortNow >= 0,
     null, { timeout: 30000 });
+  await page.mouse.move(900, 400);
+  await page.keyboard.press('p');
+  await page.waitForFunction(() => window.cordonState.staffing.planRows > 0, null, { timeout: 30000 });
   const live = await page.evaluate(() => window.cordonState);
+  assert.deepEqual(live.layerOpacity, { roads: 0, areas: 40 }, 'the view to keep: roads hidden, areas at 40%');
+  assert.deepEqual(live.workspace.filter, { district: 'D-01', time: 'night' });
+  assert.equal(live.selected.id, 'Z-003');
+  assert.ok(live.staffing.scrubSlot >= 0);
   await page.keyboard.press('b');
   await page.waitForTimeout(300);
   await page.keyboard.type('Night shift briefing');
@@ -80,6 +92,12 @@ test('B saves a snapshot of the live view; offline it shows the same KPIs, layer
     assert.equal(state.isochrone.bands, live.isochrone.bands);
     assert.equal(state.isochrone.polygons, live.isochrone.polygons, 'the same isochrones');
     assert.ok(Math.abs(state.zoom - live.zoom) < 0.01, 'the same view');
+    assert.deepEqual(state.layerOpacity, live.layerOpacity, 'hidden and faint layers stay so');
+    assert.deepEqual(state.workspace.filter, live.workspace.filter, 'the same filter');
+    assert.equal(state.staffing.scrubSlot, live.staffing.scrubSlot, 'the same scrubbed time');
+    assert.deepEqual(state.selected, live.selected, 'the same selection');
+    assert.equal(state.staffing.planRows, live.staffing.planRows, 'the same plan');
+    assert.equal(state.workspace.tab, live.workspace.tab);
     const header = await snap.evaluate(() => document.getElementById('briefing').innerText);
     assert.match(header, /Night shift briefing/);
     const stated = await snap.evaluate(() => Number(window.cordonPage.snapshot.bytes));
@@ -87,9 +105,61 @@ test('B saves a snapshot of the live view; offline it shows the same KPIs, layer
     const briefing = await snap.evaluate(() => window.cordonBriefing);
     assert.equal(briefing.kpis[2].value, String(live.kpis.postsShortNow), 'the printable summary has the figures');
     assert.ok(briefing.gaps.length > 0, 'the top gaps table has rows');
+    assert.match(briefing.filter, /Night/, 'the briefing says the table is filtered');
+    assert.equal(briefing.time, live.kpis.now, 'the KPIs are for the live view\'s time');
+    assert.match(header, new RegExp(`Situation as of \\d{4}-\\d\\d-\\d\\d ${live.kpis.now}`), '"as of" is the KPIs\' time');
     await snap.screenshot({ path: join(artifactsDir, 'snapshot-from-app.png') });
+    await checkPrint(snap, 'snapshot-print');
   });
 });
+
+/// The print of an open briefing: the map drawn for print (A4 landscape), the figures and both
+/// tables shown although the summary is closed on screen, and a PDF page holding the map's pixels.
+async function checkPrint(snap, name) {
+  await snap.waitForFunction(() => window.cordonPrintMap && window.cordonPrintMap.made > 0, null, { timeout: 30000 });
+  assert.deepEqual(await snap.evaluate(() => [window.cordonPrintMap.width, window.cordonPrintMap.height]), [1636, 738]);
+  assert.equal(await snap.evaluate(() => document.getElementById('briefing').classList.contains('open')), false,
+    'the summary is closed on screen');
+  await snap.emulateMedia({ media: 'print' });
+  try {
+    const shown = await snap.evaluate(() => {
+      const box = (el) => { const r = el.getBoundingClientRect(); return r.width > 0 && r.height > 0; };
+      const b = document.getElementById('briefing');
+      return { map: box(document.getElementById('briefing-map')), kpis: box(b.querySelector('.kpis')),
+        tables: b.querySelectorAll('.tables table').length, canvas: box(document.getElementById('canvas')) };
+    });
+    assert.deepEqual(shown, { map: true, kpis: true, tables: 2, canvas: false }, 'the print shows map, figures and tables');
+    const png = await snap.locator('#briefing-map').screenshot();
+    writeFileSync(join(artifactsDir, `${name}-map.png`), png);
+    const map = decodePng(png);
+    const colours = new Set();
+    for (let i = 0; i < map.rgba.length; i += 4 * 97) colours.add((map.rgba[i] << 16) | (map.rgba[i + 1] << 8) | map.rgba[i + 2]);
+    assert.ok(colours.size > 40, `the print map has the map's colours (${colours.size})`);
+    await snap.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
+  } finally {
+    await snap.emulateMedia({ media: null }); // not 'screen': the PDF would be printed with the screen's CSS
+  }
+  const pdf = await snap.pdf({ preferCSSPageSize: true });
+  writeFileSync(join(artifactsDir, `${name}.pdf`), pdf);
+  const text = pdf.toString('latin1');
+  const box = /\/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/.exec(text);
+  assert.ok(box && Math.abs(box[1] - 841.92) < 1 && Math.abs(box[2] - 594.96) < 1, `A4 landscape pages (${box && box[0]})`);
+  const image = /\/Width 1636\s*\/Height 738[^]*?\/Filter \/FlateDecode\s*\/Length (\d+)\s*>>\s*stream\r?\n/.exec(text);
+  assert.ok(image, 'the PDF holds the print map as an image');
+  const start = image.index + image[0].length;
+  const pixels = inflateSync(pdf.subarray(start, start + Number(image[1])));
+  assert.equal(pixels.length, 1636 * 738 * 3);
+  // Blank would be one colour; a map is its ground plus areas, roads, symbols and names.
+  const counts = new Map();
+  for (let i = 0; i < pixels.length; i += 3) {
+    const c = (pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2];
+    counts.set(c, (counts.get(c) || 0) + 1);
+  }
+  const ground = Math.max(...counts.values());
+  const drawn = pixels.length / 3 - ground;
+  assert.ok(counts.size > 100 && drawn > pixels.length / 3 * 0.1,
+    `the PDF's map has map pixels, not a blank page (${counts.size} colours, ${drawn} pixels off the ground)`);
+}
 
 test('cordon snapshot: hostile names, title and note show as text and never run', async () => {
   const feeds = join(work, 'feeds');

@@ -53,11 +53,11 @@ std::string inflate(const std::string& zlib, const std::string& expected) {
 
 } // namespace
 
-TEST_CASE("PNG export: signature, header, chunk CRCs and pixels that inflate back, over several blocks") {
-    const int w = 200, h = 120; // 96,120 bytes of scanlines: two stored blocks
+TEST_CASE("PNG export: signature, header, chunk CRCs and RGB pixels that inflate and unfilter back") {
+    const int w = 200, h = 120;
     std::vector<std::uint8_t> rgba(std::size_t(w) * h * 4);
     for (std::size_t i = 0; i < rgba.size(); ++i)
-        rgba[i] = std::uint8_t(i * 7 + i / 977);
+        rgba[i] = i % 4 == 3 ? 255 : std::uint8_t(i * 7 + i / 977);
     const std::string png = encodePng(w, h, rgba);
     REQUIRE(png.substr(0, 8) == std::string("\x89PNG\r\n\x1a\n", 8));
     const std::vector<Chunk> cs = chunks(png);
@@ -65,15 +65,32 @@ TEST_CASE("PNG export: signature, header, chunk CRCs and pixels that inflate bac
     CHECK(cs[0].type == "IHDR");
     CHECK(u32(cs[0].data, 0) == std::uint32_t(w));
     CHECK(u32(cs[0].data, 4) == std::uint32_t(h));
-    CHECK(cs[0].data.substr(8) == std::string("\x08\x06\x00\x00\x00", 5));
+    CHECK(cs[0].data.substr(8) == std::string("\x08\x02\x00\x00\x00", 5));
     CHECK(cs[1].type == "IDAT");
     CHECK(cs[2].type == "IEND");
+    // What the encoder must have compressed: per row the Sub filter's byte and differences.
     std::string raw;
     for (int y = 0; y < h; ++y) {
-        raw += '\0';
-        raw.append(reinterpret_cast<const char*>(rgba.data()) + std::size_t(y) * w * 4, std::size_t(w) * 4);
+        raw += '\1';
+        for (int x = 0; x < w; ++x)
+            for (int c = 0; c < 3; ++c) {
+                const std::uint8_t v = rgba[(std::size_t(y) * w + x) * 4 + c];
+                const std::uint8_t left = x > 0 ? rgba[(std::size_t(y) * w + x - 1) * 4 + c] : 0;
+                raw += char(std::uint8_t(v - left));
+            }
     }
-    CHECK(inflate(cs[1].data, raw) == raw);
+    const std::string inflated = inflate(cs[1].data, raw);
+    REQUIRE(inflated == raw);
+    // Undoing the filter gives the pixels back.
+    for (int y = 0; y < h; ++y)
+        for (int x = 0; x < w; ++x)
+            for (int c = 0; c < 3; ++c) {
+                const std::size_t row = std::size_t(y) * (std::size_t(w) * 3 + 1);
+                std::uint8_t v = 0;
+                for (int k = 0; k <= x; ++k)
+                    v = std::uint8_t(v + std::uint8_t(inflated[row + 1 + std::size_t(k) * 3 + c]));
+                REQUIRE(v == rgba[(std::size_t(y) * w + x) * 4 + c]);
+            }
     // Adler-32 at the end of the zlib stream.
     std::uint32_t a = 1, b = 0;
     for (char c : raw) {
@@ -81,6 +98,15 @@ TEST_CASE("PNG export: signature, header, chunk CRCs and pixels that inflate bac
         b = (b + a) % 65521;
     }
     CHECK(u32(cs[1].data, cs[1].data.size() - 4) == ((b << 16) | a));
+}
+
+TEST_CASE("PNG export: a map's runs of one colour compress") {
+    const int w = 640, h = 480;
+    std::vector<std::uint8_t> rgba(std::size_t(w) * h * 4, 255);
+    for (int y = 100; y < 300; ++y)
+        for (int x = 0; x < w; ++x)
+            rgba[(std::size_t(y) * w + x) * 4] = 200;
+    CHECK(encodePng(w, h, rgba).size() < std::size_t(w) * h / 20);
 }
 
 TEST_CASE("PNG export: pixels that do not match the size give nothing") {

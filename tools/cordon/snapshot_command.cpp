@@ -30,7 +30,8 @@ constexpr OptionSpec kSnapshotOptions[] = {
     {"-o", "BRIEFING.html", "where to write", false, true, "--output"},
     {"--title", "TEXT", "the briefing's title"},
     {"--note", "TEXT", "the author's note"},
-    {"--as-of", "TEXT", "shown as \"data as of\" (default: now, local time)"},
+    {"--as-of", "TEXT",
+     "shown as \"as of\": the time the figures are for (default: today at --now, else now)"},
     {"--now", "HH:MM", "the time of day the gaps and statuses are shown for (default: the clock)"},
     {"--lang", "zh|en", "the page's language (default Chinese)"},
     {"--iso", "LON,LAT", "draw isochrones from this point (--iso-mode, --iso-minutes)"},
@@ -128,7 +129,11 @@ int runSnapshotCommand(const std::vector<std::string>& given, std::ostream& out,
         }
         content.feeds.push_back({std::filesystem::path(file).filename().string(), std::move(*bytes)});
     }
-    if (content.asOf.empty()) content.asOf = localNow();
+    // "As of" is the time the figures are for: the one `--now` sets, on today's date.
+    content.made = localNow();
+    if (content.asOf.empty())
+        content.asOf =
+            now.empty() ? content.made : content.made.substr(0, 10) + " " + clockText(*parseTimeOfDay(now));
     addParam(content.params, "lang", args.value("--lang").value_or(""));
     addParam(content.params, "now", now);
     addParam(content.params, "iso", args.value("--iso").value_or(""));

@@ -55,7 +55,8 @@ SnapshotResult buildSnapshot(std::string_view appHtml, const SnapshotContent& co
     const std::string header =
         "{\"format\":1," + std::string(kSizePlaceholder) + ",\"title\":" + jsonQuote(content.title) +
         ",\"note\":" + jsonQuote(content.note) + ",\"asOf\":" + jsonQuote(content.asOf) +
-        ",\"params\":" + jsonQuote(content.params) + ",\"feeds\":[" + feeds + "]}";
+        ",\"made\":" + jsonQuote(content.made) + ",\"params\":" + jsonQuote(content.params) + ",\"feeds\":[" +
+        feeds + "]}";
     std::string html;
     html.reserve(appHtml.size() + header.size() + blocks.size() + 128);
     html.append(appHtml.substr(0, bodyEnd + 1));

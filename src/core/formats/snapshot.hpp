@@ -20,7 +20,8 @@ struct SnapshotFeed {
 struct SnapshotContent {
     std::string title;
     std::string note;   ///< the author's note, shown with the title
-    std::string asOf;   ///< "2026-11-23 14:05": the moment the data is from
+    std::string asOf;   ///< "2026-11-23 14:05": the time the statuses and figures are for
+    std::string made;   ///< "2026-11-23 14:12": when the file was made
     std::string params; ///< the app's options for the view (`now=01:00&lang=en&iso=...`)
     std::vector<SnapshotFeed> feeds;
 };
