@@ -308,6 +308,7 @@ void App::rebuildOverlay() {
     addFilterOutline(overlay);
     m_selection.addToMap(overlay, m_situation.feeds());
     m_renderer.uploadOverlay(overlay);
+    m_labels.setNotes(m_staffingView.planLabels(m_panel.lang));
     if (m_options.wall) uploadPulse();
 }
 
@@ -540,6 +541,7 @@ void App::buildUi() {
     m_panel.cursor.reset();
     if (m_input.pointer()) m_panel.cursor = mercator::unproject(m_camera.screenToWorld(*m_input.pointer()));
     const float wallScale = m_options.wall ? std::max(1.0f, ImGui::GetIO().DisplaySize.y / 1080.0f) : 1.0f;
+    m_labels.setMapLeft(m_options.wall ? 0.0f : workspaceMapLeft(m_workspace, kUiFontSize));
     m_labels.draw(m_situation.feeds(), m_camera, 1.0 / m_window.pixelScale(), wallScale,
                   m_selection.selected());
     if (m_options.wall) {

@@ -104,6 +104,7 @@ std::vector<std::uint8_t> App::renderPicture(int width, int height, int windowWi
         io.DisplaySize = ImVec2(static_cast<float>(width / scale), static_cast<float>(height / scale));
         io.DisplayFramebufferScale = ImVec2(static_cast<float>(scale), static_cast<float>(scale));
         ImGui::NewFrame();
+        m_labels.setMapLeft(0); // the picture is the map alone
         m_labels.draw(m_situation.feeds(), camera, 1.0 / scale, 1.0f, m_selection.selected());
         drawMapPicture(frame, m_staffingView.legend());
         if (pass == 0)

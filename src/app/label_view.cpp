@@ -13,7 +13,7 @@ void LabelView::feedsChanged(const FeedSet& feeds) {
 
 void LabelView::draw(const FeedSet& feeds, const Camera& camera, double toUi, float textScale,
                      const std::optional<PickedFeature>& selected) {
-    m_placed = m_districts = 0;
+    m_placed = m_districts = m_notesPlaced = 0;
     if (!m_shown) return;
     const double zoom = camera.zoomLevel();
     std::vector<LabelCandidate> candidates;
@@ -28,6 +28,7 @@ void LabelView::draw(const FeedSet& feeds, const Camera& camera, double toUi, fl
         c.priority = labelPriority(kind);
         c.id = id;
         c.textScale = labelScale(kind) * textScale;
+        c.boxed = kind == LabelKind::PlanMove;
         candidates.push_back(std::move(c));
         kinds.push_back(kind);
     };
@@ -45,13 +46,17 @@ void LabelView::draw(const FeedSet& feeds, const Camera& camera, double toUi, fl
                 add(f.name, at, LabelKind::Selected, selected->feature);
             }
         }
+    for (const LabelAnchor& a : m_notes)
+        add(a.text, a.at, a.kind, a.feature);
     for (const LabelAnchor& a : m_anchors)
         if (zoom >= labelMinZoom(a.kind) && (!m_districtsOnly || a.kind == LabelKind::District))
             add(a.text, a.at, a.kind, a.feature);
-    const std::vector<std::size_t> placed = drawMapLabels(candidates);
+    const std::vector<std::size_t> placed = drawMapLabels(candidates, m_mapLeft);
     m_placed = static_cast<int>(placed.size());
-    for (std::size_t i : placed)
+    for (std::size_t i : placed) {
         m_districts += kinds[i] == LabelKind::District;
+        m_notesPlaced += kinds[i] == LabelKind::PlanMove;
+    }
 }
 
 void LabelView::writeState(JsonWriter& out, std::size_t glyphs) const {
@@ -59,6 +64,7 @@ void LabelView::writeState(JsonWriter& out, std::size_t glyphs) const {
         .member("shown", m_shown)
         .member("placed", m_placed)
         .member("districts", m_districts)
+        .member("planMoves", m_notesPlaced)
         .member("glyphs", glyphs)
         .endObject();
 }

@@ -22,16 +22,23 @@ class LabelView {
     void draw(const FeedSet& feeds, const Camera& camera, double toUi, float textScale,
               const std::optional<PickedFeature>& selected);
     void toggle() { m_shown = !m_shown; }
+    /// Labels beside the feeds' names, such as the plan's moves (LabelKind::PlanMove); replaced
+    /// whenever what they label changes.
+    void setNotes(std::vector<LabelAnchor> notes) { m_notes = std::move(notes); }
     /// The wall names only the districts (and the selection): the rest is quiet context.
     void setDistrictsOnly(bool on) { m_districtsOnly = on; }
+    /// Where the map starts (UI pixels): no label goes under the laptop's side panel.
+    void setMapLeft(float left) { m_mapLeft = left; }
     /// The page state's `labels` member; `glyphs` is the font's count.
     void writeState(JsonWriter& out, std::size_t glyphs) const;
 
   private:
     std::vector<LabelAnchor> m_anchors;
+    std::vector<LabelAnchor> m_notes;
     bool m_shown = true;
     bool m_districtsOnly = false;
-    int m_placed = 0, m_districts = 0;
+    float m_mapLeft = 0;
+    int m_placed = 0, m_districts = 0, m_notesPlaced = 0;
 };
 
 } // namespace cordon

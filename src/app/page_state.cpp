@@ -115,6 +115,10 @@ std::string App::stateJson() const {
         .member("title", std::string(m_snapshotPanel.title.data()))
         .member("note", std::string(m_snapshotPanel.note.data()))
         .endObject();
+    out.key("legend").beginObject().key("isochroneMinutes").beginArray();
+    for (const LegendModel::Band& band : m_staffingView.legend().isochrones)
+        out.value(band.minutes);
+    out.endArray().endObject();
     out.member("exports", m_exports)
         .key("picture")
         .beginObject()

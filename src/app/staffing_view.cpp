@@ -2,10 +2,13 @@
 
 #include "app/staffing_view.hpp"
 
+#include "core/geo/mercator.hpp"
 #include "core/map/figures.hpp"
 #include "render/style.hpp"
 
 #include <algorithm>
+#include <cstdio>
+#include <string>
 
 namespace cordon {
 
@@ -82,6 +85,7 @@ void StaffingView::clearPlan() {
     m_gaps.hasPlan = false;
     m_gaps.plan.clear();
     m_arrows.clear();
+    m_arrowRow.clear();
     m_allPlan.clear();
     m_allArrows.clear();
     m_planHasArrow.clear();
@@ -110,6 +114,21 @@ bool atNight(int from, int to) {
 
 } // namespace
 
+std::vector<LabelAnchor> StaffingView::planLabels(Lang lang) const {
+    std::vector<LabelAnchor> labels;
+    char minutes[16];
+    for (std::size_t i = 0; i < m_arrows.size() && i < m_arrowRow.size(); ++i) {
+        const PlanRow& move = m_gaps.plan[m_arrowRow[i]];
+        const MercatorPoint from = mercator::project(m_arrows[i].from),
+                            to = mercator::project(m_arrows[i].to);
+        std::snprintf(minutes, sizeof minutes, "%.0f", move.travelMinutes);
+        labels.push_back({fillText(tr(TextId::PlanMoveLabel, lang), {std::to_string(move.people), minutes}),
+                          MercatorPoint{(from.x + to.x) / 2, (from.y + to.y) / 2}, LabelKind::PlanMove,
+                          static_cast<std::uint32_t>(m_arrowRow[i])});
+    }
+    return labels;
+}
+
 void StaffingView::applyFilter(const Situation& situation) {
     const StaffingModel* model = situation.staffing();
     const int slot = m_gaps.scrubSlot;
@@ -125,6 +144,7 @@ void StaffingView::applyFilter(const Situation& situation) {
     }
     m_gaps.plan.clear();
     m_arrows.clear();
+    m_arrowRow.clear();
     const int minute = scrubbed ? model->day().slotMinuteOfDay(slot) : -1;
     for (std::size_t i = 0; i < m_allPlan.size(); ++i) {
         const PlanRow& move = m_allPlan[i];
@@ -132,7 +152,10 @@ void StaffingView::applyFilter(const Situation& situation) {
         if (m_filter.time == TimeFilter::Night && !atNight(move.fromMinute, move.toMinute)) continue;
         if (scrubbed && !covers(move.fromMinute, move.toMinute, minute)) continue;
         m_gaps.plan.push_back(move);
-        if (m_planHasArrow[i]) m_arrows.push_back(m_allArrows[i]);
+        if (m_planHasArrow[i]) {
+            m_arrows.push_back(m_allArrows[i]);
+            m_arrowRow.push_back(m_gaps.plan.size() - 1);
+        }
     }
 }
 

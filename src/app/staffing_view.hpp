@@ -6,6 +6,7 @@
 
 #include "core/formats/json_writer.hpp"
 #include "core/map/situation.hpp"
+#include "render/map_labels.hpp"
 #include "render/overlay_mesh.hpp"
 #include "render/scene_mesh.hpp"
 #include "ui/gaps_panel.hpp"
@@ -48,9 +49,13 @@ class StaffingView {
     /// The page state's `staffing` member (null without staffing).
     void writeState(JsonWriter& out, const Situation& situation) const;
 
+    /// A label per plan arrow shown, at its middle: "3 人 · 12 分钟" (people and travel minutes).
+    std::vector<LabelAnchor> planLabels(Lang lang) const;
+
     GapsPanelModel& gaps() { return m_gaps; }
     const GapsPanelModel& gaps() const { return m_gaps; }
     LegendModel& legend() { return m_legend; }
+    const LegendModel& legend() const { return m_legend; }
 
   private:
     GapsPanelModel m_gaps;
@@ -61,6 +66,7 @@ class StaffingView {
     std::vector<PlanRow> m_allPlan;     ///< every move of the plan, before the filter
     std::vector<PlanArrow> m_allArrows; ///< parallel to m_allPlan (a move without places has none)
     std::vector<bool> m_planHasArrow;
+    std::vector<std::size_t> m_arrowRow; ///< per arrow shown, its row in the shown plan
     void applyFilter(const Situation& situation);
     bool m_problemsOnly = false;
 };

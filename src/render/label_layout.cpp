@@ -15,7 +15,7 @@ struct Box {
 } // namespace
 
 std::vector<std::size_t> placeLabels(std::span<const LabelCandidate> candidates, float width, float height,
-                                     float marginPx) {
+                                     float marginPx, float left) {
     std::vector<std::size_t> order(candidates.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -37,7 +37,7 @@ std::vector<std::size_t> placeLabels(std::span<const LabelCandidate> candidates,
         const LabelCandidate& c = candidates[i];
         if (c.text.empty() || !(c.width > 0) || !(c.height > 0)) continue;
         const Box text{c.x - c.width / 2, c.y - c.height / 2, c.x + c.width / 2, c.y + c.height / 2};
-        if (text.x0 < 0 || text.y0 < 0 || text.x1 > width || text.y1 > height) continue;
+        if (text.x0 < left || text.y0 < 0 || text.x1 > width || text.y1 > height) continue;
         const Box box{text.x0 - marginPx, text.y0 - marginPx, text.x1 + marginPx, text.y1 + marginPx};
         int cx0, cy0, cx1, cy1;
         cellRange(box, cx0, cy0, cx1, cy1);

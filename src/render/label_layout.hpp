@@ -18,12 +18,14 @@ struct LabelCandidate {
     int priority = 0;            ///< higher first (districts over sub-districts over roads)
     std::uint32_t id = 0;        ///< the caller's reference (e.g. which feature)
     float textScale = 1;         ///< text size relative to the UI text (for whoever draws it)
+    bool boxed = false;          ///< a note on a box of its own (a plan move), not a name on the map
 };
 
 /// Indices of the candidates to draw, in drawing order (most important first). `marginPx` keeps
-/// neighbours apart; labels partly off the `width` x `height` screen are dropped. Ties in priority
-/// go to the candidate listed first, so the result is stable from frame to frame.
+/// neighbours apart; labels partly outside the map (`left` to `width`, 0 to `height`: the laptop's
+/// map starts right of its side panel) are dropped. Ties in priority go to the candidate listed
+/// first, so the result is stable from frame to frame.
 std::vector<std::size_t> placeLabels(std::span<const LabelCandidate> candidates, float width, float height,
-                                     float marginPx = 4);
+                                     float marginPx = 4, float left = 0);
 
 } // namespace cordon

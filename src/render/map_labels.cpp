@@ -121,6 +121,7 @@ double labelMinZoom(LabelKind kind) {
     switch (kind) {
     case LabelKind::District:
     case LabelKind::Selected:
+    case LabelKind::PlanMove:
         return 0;
     case LabelKind::Subdistrict:
         return 11.5;
@@ -137,6 +138,8 @@ double labelMinZoom(LabelKind kind) {
 int labelPriority(LabelKind kind) {
     switch (kind) {
     case LabelKind::Selected:
+        return 7;
+    case LabelKind::PlanMove: // asked for: over the districts' names
         return 6;
     case LabelKind::District:
         return 5;
@@ -161,6 +164,7 @@ float labelScale(LabelKind kind) {
         return 1.2f;
     case LabelKind::Community:
     case LabelKind::MajorRoad:
+    case LabelKind::PlanMove:
         return 1.0f;
     case LabelKind::Road:
         return 0.9f;

@@ -11,7 +11,8 @@
 
 namespace cordon {
 
-enum class LabelKind : std::uint8_t { District, Subdistrict, Community, MajorRoad, Road, Selected };
+/// PlanMove: a suggested move's people and minutes at its arrow's middle (while the plan shows).
+enum class LabelKind : std::uint8_t { District, Subdistrict, Community, MajorRoad, Road, Selected, PlanMove };
 
 struct LabelAnchor {
     std::string text;

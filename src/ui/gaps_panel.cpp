@@ -50,6 +50,7 @@ GapsPanelActions drawGapsTab(GapsPanelModel& model) {
                            fillText(tr(TextId::FigureDoubtful, lang), {model.asOf}).c_str());
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     }
+    ImGui::PushTextWrapPos(0.0f); // long English figures wrap at the panel's edge
     ImGui::Text("%s: %d  (%s %d)", tr(TextId::PostsShort, lang).data(), model.postsShort,
                 tr(TextId::UnstaffedAllDay, lang).data(), model.postsUnstaffed);
     ImGui::Text("%s: %.0f  (%s %.0f)", figureLabel(FigureId::PersonHoursShort, lang).c_str(),
@@ -59,6 +60,7 @@ GapsPanelActions drawGapsTab(GapsPanelModel& model) {
                 figureLabel(FigureId::ZonesWithoutTaskForce, lang).c_str(), model.zonesWithoutTaskForce);
     ImGui::Text("%s: %lld", figureLabel(FigureId::HouseholdsAwaiting, lang).c_str(),
                 model.householdsUnvisited);
+    ImGui::PopTextWrapPos();
     if (!model.asOf.empty()) ImGui::PopStyleColor();
 
     ImGui::TextDisabled("%s", tr(TextId::Timeline, lang).data());
@@ -82,10 +84,12 @@ GapsPanelActions drawGapsTab(GapsPanelModel& model) {
     if (model.hasPlan) {
         ImGui::SameLine();
         if (ImGui::Button(tr(TextId::ExportPlanCsv, lang).data())) actions.exportPlan = true;
+        ImGui::PushTextWrapPos(0.0f);
         ImGui::Text("%s: %.0f / %.0f", tr(TextId::PlanSummary, lang).data(), model.planFilledHours,
                     model.planTravelMinutes);
         ImGui::TextDisabled("%s: %.0f / %.0f", tr(TextId::GreedySummary, lang).data(),
                             model.greedyFilledHours, model.greedyTravelMinutes);
+        ImGui::PopTextWrapPos();
         constexpr ImGuiTableFlags kPlanFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                                ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;
         if (ImGui::BeginTable("plan", 5, kPlanFlags, ImVec2(0, em * 8))) {

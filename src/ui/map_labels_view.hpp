@@ -9,7 +9,8 @@
 
 namespace cordon {
 
-/// Sets each candidate's size from its text, places and draws them; returns the indices drawn.
-std::vector<std::size_t> drawMapLabels(std::vector<LabelCandidate>& candidates);
+/// Sets each candidate's size from its text, places and draws them right of `left` (UI pixels);
+/// returns the indices drawn.
+std::vector<std::size_t> drawMapLabels(std::vector<LabelCandidate>& candidates, float left = 0);
 
 } // namespace cordon

@@ -136,6 +136,7 @@ enum class TextId {
     UnstaffedAllDay,
     MakePlan,
     PlanSummary,
+    PlanMoveLabel,
     GreedySummary,
     ColumnFrom,
     ColumnTo,

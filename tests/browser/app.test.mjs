@@ -268,6 +268,8 @@ test('clicking the map draws isochrones from that point', async () => {
   await page.waitForFunction(() => window.cordonState.isochrone.polygons > 0, null, { timeout: 10000 });
   const iso = await page.evaluate(() => window.cordonState.isochrone);
   assert.equal(iso.bands, 3);
+  assert.deepEqual(await page.evaluate(() => window.cordonState.legend.isochroneMinutes), [5, 10, 15],
+    'the legend names the bands\' minutes');
   await page.waitForTimeout(200);
   const png = await page.screenshot();
   writeFileSync(join(artifactsDir, 'isochrone.png'), png);
@@ -420,6 +422,8 @@ test('P suggests moves of surplus staff: at least as much gap filled as nearest-
       !purple(before.rgba[i], before.rgba[i + 1], before.rgba[i + 2])) arrows++;
   }
   assert.ok(arrows > 100, `arrows drawn (${arrows} pixels)`);
+  const labels = (await page.evaluate(() => window.cordonState.labels));
+  assert.ok(labels.planMoves > 0 && labels.planMoves <= plan.arrows, `arrows labelled with people and minutes (${labels.planMoves})`);
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -22,6 +22,16 @@ TEST_CASE("Labels: the more important of two overlapping labels is kept, off-scr
     CHECK(placeLabels(c, 800, 600) == std::vector<std::size_t>{0, 2});
 }
 
+TEST_CASE("Labels: none partly under the side panel, left of where the map starts") {
+    const std::vector<LabelCandidate> c = {
+        {"under the panel", 200, 100, 60, 16, 5, 0},
+        {"across its edge", 390, 200, 40, 16, 5, 1},
+        {"on the map", 500, 300, 40, 16, 1, 2},
+    };
+    CHECK(placeLabels(c, 800, 600, 4, 384) == std::vector<std::size_t>{2});
+    CHECK(placeLabels(c, 800, 600).size() == 3);
+}
+
 TEST_CASE("Labels: no two kept boxes overlap, margins included (fixed seed)") {
     std::mt19937 rng(20261123);
     std::uniform_real_distribution<float> x(0, 1920), y(0, 1080), w(20, 160);
