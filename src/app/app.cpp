@@ -287,7 +287,7 @@ void App::updateStaffing() {
 void App::makePlan() {
     if (!m_situation.makePlan()) return;
     m_staffingView.showPlan(m_situation);
-    rebuildOverlay();
+    showSelection(); // the details name the moves in and out of a selected post; the overlay too
 }
 
 void App::stepScrub(int slots) {
@@ -393,16 +393,19 @@ void App::clickAt(ScreenPoint at) {
     if (!m_situation.graph()) return;
     // A click on a team gives that team's reach in its own mode; anywhere else, the reach from
     // the clicked point in the mode chosen in the panel.
+    if (picked && picked->kind == FeedKind::Teams) return showTeamReach(picked->feature);
     m_isochroneView.setOrigin(mercator::unproject(m_camera.screenToWorld(at)), "");
-    if (picked && picked->kind == FeedKind::Teams) {
-        const Feed& teams = *m_situation.feeds().get(FeedKind::Teams);
-        const FeatureLayer& layer = teams.layer;
-        const FeatureRecord& team = layer.features[picked->feature];
-        if (team.partCount > 0) {
-            m_isochroneView.setOrigin(layer.ring(layer.parts[team.firstPart].firstRing)[0], team.shownName());
-            m_panel.isochroneMode = teams.teams[picked->feature].mode;
-        }
-    }
+    computeIsochrones();
+}
+
+void App::showTeamReach(std::uint32_t feature) {
+    const Feed* teams = m_situation.feeds().get(FeedKind::Teams);
+    if (!teams || feature >= teams->size() || !m_situation.graph()) return;
+    const FeatureLayer& layer = teams->layer;
+    const FeatureRecord& team = layer.features[feature];
+    if (team.partCount == 0) return;
+    m_isochroneView.setOrigin(layer.ring(layer.parts[team.firstPart].firstRing)[0], team.shownName());
+    m_panel.isochroneMode = teams->teams[feature].mode;
     computeIsochrones();
 }
 
@@ -433,7 +436,10 @@ void App::showSelection() {
     const StaffingModel* staffing = m_situation.staffing();
     const int scrubbed = m_staffingView.gaps().scrubSlot;
     const int slot = !staffing ? -1 : scrubbed >= 0 ? scrubbed : slotAt(staffing->day(), nowMinuteOfDay());
-    m_selection.describe(m_situation.feeds(), staffing, slot, m_panel.lang);
+    const StaffingPlan* plan = m_staffingView.gaps().hasPlan ? m_situation.plan() : nullptr;
+    m_selection.describe(m_situation.feeds(),
+                         BriefContext{staffing, slot, m_situation.coverage(), plan ? &plan->best : nullptr},
+                         m_panel.lang);
     rebuildOverlay();
 }
 

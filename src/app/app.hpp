@@ -188,6 +188,8 @@ class App {
     /// must be rebuilt.
     bool noteWallType(int drawableHeight);
     void clickAt(ScreenPoint at);
+    /// Isochrones from team `feature`'s base in its own mode (a click on it, or its details' button).
+    void showTeamReach(std::uint32_t feature);
     void select(std::optional<PickedFeature> picked);
     /// The selection on the map and in the map panel (its layer's export), after it changed.
     void showSelection();

@@ -49,6 +49,7 @@ void App::drawPanels() {
                 filterChanged = true;
             }
             if (details.close) select(std::nullopt);
+            if (details.teamReach && m_selection.selected()) showTeamReach(m_selection.selected()->feature);
             break;
         }
         case WorkspaceTab::Feeds:

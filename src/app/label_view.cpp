@@ -46,8 +46,10 @@ void LabelView::draw(const FeedSet& feeds, const Camera& camera, double toUi, fl
                 add(f.name, at, LabelKind::Selected, selected->feature);
             }
         }
+    constexpr double kMinNoteSpanUi = 110; // about a label's width
     for (const LabelAnchor& a : m_notes)
-        add(a.text, a.at, a.kind, a.feature);
+        if (a.spanMetres <= 0 || a.spanMetres / camera.metresPerPixel() * toUi >= kMinNoteSpanUi)
+            add(a.text, a.at, a.kind, a.feature);
     for (const LabelAnchor& a : m_anchors)
         if (zoom >= labelMinZoom(a.kind) && (!m_districtsOnly || a.kind == LabelKind::District))
             add(a.text, a.at, a.kind, a.feature);

@@ -63,9 +63,22 @@ void SelectionView::runSearch(const FeedSet& feeds, Lang lang) {
     }
 }
 
-void SelectionView::describe(const FeedSet& feeds, const StaffingModel* staffing, int slot, Lang lang) {
-    if (m_selected)
-        m_details.rows = featureBrief(feeds, m_selected->kind, m_selected->feature, staffing, slot, lang);
+void SelectionView::describe(const FeedSet& feeds, const BriefContext& context, Lang lang) {
+    if (!m_selected) return;
+    m_details.rows = featureBrief(feeds, m_selected->kind, m_selected->feature, context, lang);
+    // A post's day as a chart: needed against on duty per slot, the time shown marked.
+    m_details.required.clear();
+    m_details.onDuty.clear();
+    const StaffingModel* staffing = context.staffing;
+    if (m_selected->kind == FeedKind::Posts && staffing && m_selected->feature < staffing->postCount()) {
+        for (const std::int32_t n : staffing->required(m_selected->feature))
+            m_details.required.push_back(n);
+        for (const std::int32_t n : staffing->onDuty(m_selected->feature))
+            m_details.onDuty.push_back(n);
+        m_details.slotMinutes = staffing->day().slotMinutes;
+        m_details.startMinute = staffing->day().slotMinuteOfDay(0);
+        m_details.markSlot = context.slot;
+    }
 }
 
 void SelectionView::setMapLeft(float left) {
@@ -135,7 +148,11 @@ void SelectionView::writeSelected(JsonWriter& out) const {
         .member("feed", feedKindName(m_selected->kind))
         .member("id", m_selectedId)
         .member("rows", m_details.rows.size())
-        .endObject();
+        .member("chartSlots", m_details.required.size());
+    out.key("keys").beginArray();
+    for (const PropertyRow& row : m_details.rows)
+        out.value(row.key);
+    out.endArray().endObject();
 }
 
 void SelectionView::writeHover(JsonWriter& out, const FeedSet& feeds) const {

@@ -10,6 +10,7 @@
 #include "render/camera.hpp"
 #include "render/scene_mesh.hpp"
 #include "ui/details_panel.hpp"
+#include "ui/feature_brief.hpp"
 #include "ui/search_panel.hpp"
 
 #include <functional>
@@ -32,9 +33,9 @@ class SelectionView {
                                       const FeedMask& pickable) const;
     /// Selects `picked` (nothing for nullopt) and fills the details panel.
     void select(const FeedSet& feeds, std::optional<PickedFeature> picked);
-    /// The 详情 rows of the selection in the officers' terms (ui/feature_brief), with a post's
-    /// staffing in `slot` of `staffing` (may be null).
-    void describe(const FeedSet& feeds, const StaffingModel* staffing, int slot, Lang lang);
+    /// The 详情 rows of the selection in the officers' terms (ui/feature_brief), with what the
+    /// context knows (staffing at its slot, coverage, the plan); a post's day as a chart.
+    void describe(const FeedSet& feeds, const BriefContext& context, Lang lang);
     const std::optional<PickedFeature>& selected() const { return m_selected; }
 
     /// Finds the features matching the search text (the hits stay for clicks and Enter).

@@ -7,6 +7,7 @@
 #include "render/style.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <string>
 
@@ -124,7 +125,8 @@ std::vector<LabelAnchor> StaffingView::planLabels(Lang lang) const {
         std::snprintf(minutes, sizeof minutes, "%.0f", move.travelMinutes);
         labels.push_back({fillText(tr(TextId::PlanMoveLabel, lang), {std::to_string(move.people), minutes}),
                           MercatorPoint{(from.x + to.x) / 2, (from.y + to.y) / 2}, LabelKind::PlanMove,
-                          static_cast<std::uint32_t>(m_arrowRow[i])});
+                          static_cast<std::uint32_t>(m_arrowRow[i]),
+                          std::hypot(to.x - from.x, to.y - from.y)});
     }
     return labels;
 }

@@ -19,6 +19,9 @@ struct LabelAnchor {
     MercatorPoint at;
     LabelKind kind = LabelKind::Road;
     std::uint32_t feature = 0; ///< index in its feed
+    /// A note about a line (a plan arrow): the line's length in metres. The note shows only when
+    /// the line is long enough on screen to carry it, so a city-wide plan is not a carpet of boxes.
+    double spanMetres = 0;
 };
 
 std::vector<LabelAnchor> buildLabelAnchors(const FeedSet& feeds);

@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdio>
 #include <string_view>
 
 namespace cordon {
@@ -71,10 +72,91 @@ TextId statusText(StaffingStatus s) {
     return kText[static_cast<std::size_t>(s)];
 }
 
+std::string minutesText(double seconds) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%.0f", seconds / 60);
+    return text;
+}
+
+/// "12 分钟（金水一专班）", or that no assigned team gets there.
+std::string reachText(const FeedSet& feeds, const TeamReach& reach, Lang lang) {
+    const Feed* teams = feeds.get(FeedKind::Teams);
+    if (reach.team == kNoTeam || reach.seconds >= kUnreached || !teams || reach.team >= teams->size())
+        return std::string(tr(TextId::ReachNone, lang));
+    return fillText(tr(TextId::ReachBy, lang),
+                    {minutesText(reach.seconds), teams->layer.features[reach.team].shownName()});
+}
+
+/// The roster's entries for post `id`, earliest first: "07:00-15:00 金水一组 2 人".
+std::string rosterText(const FeedSet& feeds, std::string_view id, Lang lang) {
+    const Feed* roster = feeds.get(FeedKind::Roster);
+    if (!roster) return {};
+    std::vector<const RosterFields*> entries;
+    for (const RosterFields& r : roster->roster)
+        if (r.post == id) entries.push_back(&r);
+    std::stable_sort(entries.begin(), entries.end(), [](const RosterFields* a, const RosterFields* b) {
+        return a->from.utcMinutes < b->from.utcMinutes;
+    });
+    constexpr std::size_t kShown = 6;
+    std::vector<std::string> lines;
+    for (std::size_t i = 0; i < entries.size() && i < kShown; ++i) {
+        const RosterFields& r = *entries[i];
+        std::string who = !r.team.empty()    ? nameOf(feeds, FeedKind::Teams, r.team)
+                          : r.person.empty() ? r.unit
+                                             : r.person;
+        lines.push_back(clockText(r.from.localMinuteOfDay()) + "-" + clockText(r.to.localMinuteOfDay()) +
+                        " " + (who.empty() ? std::string() : who + " ") +
+                        fillText(tr(TextId::PeopleCount, lang), {std::to_string(r.staff)}));
+    }
+    if (entries.size() > kShown)
+        lines.push_back(fillText(tr(TextId::RosterMore, lang), {std::to_string(entries.size())}));
+    return joined(lines, lang);
+}
+
+/// The shown name of feature `index` of `kind`, or "-".
+std::string nameAt(const FeedSet& feeds, FeedKind kind, std::uint32_t index) {
+    const Feed* feed = feeds.get(kind);
+    return feed && index < feed->size() ? feed->layer.features[index].shownName() : std::string("-");
+}
+
+/// The plan's moves into (`in`) or out of post `post`: "2 人 来自 X（07:00-15:00）".
+std::string movesText(const FeedSet& feeds, const BriefContext& context, std::uint32_t post, bool in,
+                      Lang lang) {
+    if (!context.plan || !context.staffing || context.staffing->slotCount() == 0) return {};
+    const StaffingDay& day = context.staffing->day();
+    std::vector<std::string> lines;
+    for (const ReassignmentMove& m : context.plan->moves) {
+        if (in ? m.toPost != post : m.fromPost != post) continue;
+        const std::string other = !in                          ? nameAt(feeds, FeedKind::Posts, m.toPost)
+                                  : m.fromPost != kNoPlanIndex ? nameAt(feeds, FeedKind::Posts, m.fromPost)
+                                                               : nameAt(feeds, FeedKind::Teams, m.fromTeam);
+        const std::string hours = clockText(day.slotMinuteOfDay(m.firstSlot)) + "-" +
+                                  clockText(day.slotMinuteOfDay(m.endSlot % context.staffing->slotCount()));
+        lines.push_back(fillText(tr(in ? TextId::MoveIn : TextId::MoveOut, lang),
+                                 {std::to_string(m.people), other, hours}));
+    }
+    return joined(lines, lang);
+}
+
+/// "12 / 30 / 5 / 100 / 20" for the area with id `id`, or "" when it gives no colours.
+std::string colourText(const FeedSet& feeds, std::string_view id) {
+    const Feed* areas = feeds.get(FeedKind::Areas);
+    const std::optional<std::uint32_t> at = areas ? areas->find(id) : std::nullopt;
+    if (!at || *at >= areas->areas.size()) return {};
+    const auto& colours = areas->areas[*at].householdsByColour;
+    if (std::all_of(colours.begin(), colours.end(), [](Count c) { return c == kUnknownCount; })) return {};
+    std::string out;
+    for (const Count c : colours)
+        out += (out.empty() ? "" : " / ") + count(c);
+    return out;
+}
+
 } // namespace
 
 std::vector<PropertyRow> featureBrief(const FeedSet& feeds, FeedKind kind, std::uint32_t index,
-                                      const StaffingModel* staffing, int slot, Lang lang) {
+                                      const BriefContext& context, Lang lang) {
+    const StaffingModel* staffing = context.staffing;
+    const int slot = context.slot;
     const Feed* feed = feeds.get(kind);
     if (!feed || index >= feed->size()) return {};
     const FeatureRecord& record = feed->layer.features[index];
@@ -103,6 +185,22 @@ std::vector<PropertyRow> featureBrief(const FeedSet& feeds, FeedKind kind, std::
                           fillText(tr(TextId::RequiredOnDuty, lang),
                                    {std::to_string(required), std::to_string(onDuty)})}));
         }
+        if (const std::string roster = rosterText(feeds, record.id, lang); !roster.empty())
+            add(TextId::FieldRoster, roster);
+        std::vector<std::string> assigned;
+        if (const Feed* teams = feeds.get(FeedKind::Teams))
+            for (std::size_t t = 0; t < teams->teams.size(); ++t)
+                if (std::find(teams->teams[t].posts.begin(), teams->teams[t].posts.end(), record.id) !=
+                    teams->teams[t].posts.end())
+                    assigned.push_back(teams->layer.features[t].shownName());
+        if (!assigned.empty()) add(TextId::FieldAssignedTeams, joined(assigned, lang));
+        if (context.coverage && index < context.coverage->posts.size() &&
+            context.coverage->posts[index].assignedTeams > 0)
+            add(TextId::FieldReach, reachText(feeds, context.coverage->posts[index].assigned, lang));
+        if (const std::string in = movesText(feeds, context, index, true, lang); !in.empty())
+            add(TextId::FieldMovesIn, in);
+        if (const std::string out = movesText(feeds, context, index, false, lang); !out.empty())
+            add(TextId::FieldMovesOut, out);
         known.insert(known.end(), {"kind", "area", "zone", "demand"});
     } else if (kind == FeedKind::Zones && index < feed->zones.size()) {
         const ZoneFields& z = feed->zones[index];
@@ -120,6 +218,10 @@ std::vector<PropertyRow> featureBrief(const FeedSet& feeds, FeedKind kind, std::
                     forces.push_back(teams->layer.features[t].shownName());
         add(TextId::FieldTaskForces,
             forces.empty() ? std::string(tr(TextId::ZoneStatusNone, lang)) : joined(forces, lang));
+        if (context.coverage && index < context.coverage->zones.size() && !forces.empty())
+            add(TextId::FieldReach, reachText(feeds, context.coverage->zones[index].assignedTaskForce, lang));
+        if (const std::string colours = colourText(feeds, z.area); !colours.empty())
+            add(TextId::FieldHouseholdColours, colours);
         known.insert(known.end(), {"risk", "area", "population", "households"});
     } else if (kind == FeedKind::Teams && index < feed->teams.size()) {
         const TeamFields& t = feed->teams[index];
@@ -138,14 +240,22 @@ std::vector<PropertyRow> featureBrief(const FeedSet& feeds, FeedKind kind, std::
         if (!a.parent.empty()) add(TextId::FieldParent, nameOf(feeds, FeedKind::Areas, a.parent));
         add(TextId::FieldPopulation, count(a.population));
         add(TextId::FieldHouseholds, count(a.households));
+        if (const std::string colours = colourText(feeds, record.id); !colours.empty())
+            add(TextId::FieldHouseholdColours, colours);
         known.insert(known.end(), {"level", "parent", "population", "households"});
     }
-    // Everything else the feed carries, as it wrote it; the id last.
+    // Everything else the feed carries, as it wrote it (under the field's name where cordon knows
+    // it); the id last.
     const JsonParseResult properties = parseJson(feed->layer.propertiesJson(index));
     if (properties.value && properties.value->isObject())
-        for (const auto& [key, value] : properties.value->members)
-            if (std::find(known.begin(), known.end(), key) == known.end())
-                rows.push_back({key, displayText(value)});
+        for (const auto& [key, value] : properties.value->members) {
+            if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+            const bool zone = kind == FeedKind::Zones;
+            rows.push_back({zone && key == "since"   ? std::string(tr(TextId::FieldSince, lang))
+                            : zone && key == "until" ? std::string(tr(TextId::FieldUntil, lang))
+                                                     : key,
+                            displayText(value)});
+        }
     add(TextId::FieldId, record.id);
     return rows;
 }

@@ -4,8 +4,10 @@
 /// posts, task forces holding a zone), a post's demand as shifts and its staffing now; then
 /// whatever else the feed carries, under its own key.
 
+#include "core/coverage/coverage.hpp"
 #include "core/feeds/feed_set.hpp"
 #include "core/map/feature_details.hpp"
+#include "core/staffing/reassignment.hpp"
 #include "core/staffing/staffing.hpp"
 #include "ui/strings.hpp"
 
@@ -13,9 +15,16 @@
 
 namespace cordon {
 
-/// Rows for feature `index` of feed `kind`; `staffing` (may be null) gives a post's status in
-/// `slot` (-1: none).
+/// What the details say beyond the feeds; each part may be missing.
+struct BriefContext {
+    const StaffingModel* staffing = nullptr;  ///< a post's status in `slot`
+    int slot = -1;                            ///< -1: none
+    const CoverageReport* coverage = nullptr; ///< how soon the assigned teams get there
+    const ReassignmentPlan* plan = nullptr;   ///< moves suggested into and out of a post
+};
+
+/// Rows for feature `index` of feed `kind`.
 std::vector<PropertyRow> featureBrief(const FeedSet& feeds, FeedKind kind, std::uint32_t index,
-                                      const StaffingModel* staffing, int slot, Lang lang);
+                                      const BriefContext& context, Lang lang);
 
 } // namespace cordon

@@ -106,6 +106,30 @@ test('workspace: a feature clicked on the map opens 详情; the panel collapses 
   }
 });
 
+test('details in the officers\' terms: a post\'s day as a chart, roster, teams, reach and the plan\'s moves; a zone\'s reach', async () => {
+  const browser = await launch({ viewport: { width: 1366, height: 768 } });
+  try {
+    // A post selected from the URL, the strip at 02:00, the plan made.
+    const { page: post, problems } = await openApp(browser.context,
+      `${server.url}/?lang=en&now=23:30&slot=02:00&plan=1&select=posts:P-0076`, 120000);
+    await post.waitForFunction(() => window.cordonState.selected?.chartSlots > 0, null, { timeout: 30000 });
+    const selected = await post.evaluate(() => window.cordonState.selected);
+    assert.equal(selected.chartSlots, 96, 'the day in 15-minute slots');
+    for (const key of ['Kind', 'Area', 'Staff needed', 'Staffing now', 'Roster', 'Assigned teams', 'Reached in'])
+      assert.ok(selected.keys.includes(key), `${key} in ${selected.keys}`);
+    assert.ok(!selected.keys.includes('kind') && !selected.keys.includes('demand'), 'no raw field names');
+    writeFileSync(join(artifactsDir, 'details-post-1366-en.png'), await post.screenshot());
+    const { page: zone } = await openApp(browser.context, `${server.url}/?lang=en&now=23:30&select=zones:Z-003`, 120000);
+    await zone.waitForFunction(() => window.cordonState.selected?.keys.includes('Reached in'), null, { timeout: 30000 });
+    const keys = (await zone.evaluate(() => window.cordonState.selected)).keys;
+    for (const key of ['Risk level', 'Task force', 'Reached in', 'Households red/orange/yellow/green/white', 'Since'])
+      assert.ok(keys.includes(key), `${key} in ${keys}`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await browser.close();
+  }
+});
+
 test('workspace at 1920x1080 in English: inside the viewport, nothing overlapping', async () => {
   const browser = await launch({ viewport: { width: 1920, height: 1080 } });
   try {

@@ -43,7 +43,7 @@ FeedSet feeds() {
 
 TEST_CASE("A post's details name its kind, area and zone, its shifts; other properties follow") {
     const FeedSet set = feeds();
-    const auto rows = featureBrief(set, FeedKind::Posts, 0, nullptr, -1, Lang::Zh);
+    const auto rows = featureBrief(set, FeedKind::Posts, 0, {}, Lang::Zh);
     REQUIRE(value(rows, "类型"));
     CHECK(*value(rows, "类型") == "小区卡口");
     CHECK(*value(rows, "所属区域") == "文化路社区");
@@ -53,20 +53,66 @@ TEST_CASE("A post's details name its kind, area and zone, its shifts; other prop
     CHECK(*value(rows, "编号") == "P-1");
     CHECK_FALSE(value(rows, "kind")); // no raw field names for what is said in words
     CHECK_FALSE(value(rows, "area"));
-    const auto en = featureBrief(set, FeedKind::Posts, 0, nullptr, -1, Lang::En);
+    const auto en = featureBrief(set, FeedKind::Posts, 0, {}, Lang::En);
     CHECK(*value(en, "Kind") == "Compound gate");
 }
 
 TEST_CASE("A zone's details give its risk, area and the task force holding it; a team its zones") {
     const FeedSet set = feeds();
-    const auto zone = featureBrief(set, FeedKind::Zones, 0, nullptr, -1, Lang::Zh);
+    const auto zone = featureBrief(set, FeedKind::Zones, 0, {}, Lang::Zh);
     CHECK(*value(zone, "风险等级") == "高风险");
     CHECK(*value(zone, "专班") == "金水一专班");
-    const auto team = featureBrief(set, FeedKind::Teams, 0, nullptr, -1, Lang::Zh);
+    const auto team = featureBrief(set, FeedKind::Teams, 0, {}, Lang::Zh);
     CHECK(*value(team, "类型") == "专班");
     CHECK(*value(team, "出行方式") == "驾车");
     CHECK(*value(team, "负责风险区") == "康苑小区高风险区");
-    const auto area = featureBrief(set, FeedKind::Areas, 1, nullptr, -1, Lang::Zh);
+    const auto area = featureBrief(set, FeedKind::Areas, 1, {}, Lang::Zh);
     CHECK(*value(area, "级别") == "社区");
     CHECK(*value(area, "上级区域") == "金水区");
+}
+
+TEST_CASE("A post's details list its roster, assigned teams and their reach, and the moves suggested") {
+    FeedSet set = feeds();
+    set.replace(readOne(FeedKind::Roster, R"({"type":"FeatureCollection","features":[
+      {"type":"Feature","id":"R-2","properties":{"post":"P-1","team":"T-1","from":"2022-11-26T15:00:00+08:00","to":"2022-11-26T19:00:00+08:00","staff":1},"geometry":null},
+      {"type":"Feature","id":"R-1","properties":{"post":"P-1","team":"T-1","from":"2022-11-26T07:00:00+08:00","to":"2022-11-26T15:00:00+08:00","staff":2},"geometry":null}]})"));
+    const StaffingModel staffing =
+        StaffingModel::build(set, *StaffingDay::wholeDay(parseInstant("2022-11-26")->localDay(), 8 * 60, 15));
+    CoverageReport coverage;
+    coverage.posts.push_back(TargetCoverage{});
+    coverage.posts[0].assignedTeams = 1;
+    coverage.posts[0].assigned = TeamReach{720, 0};
+    ReassignmentPlan plan;
+    plan.moves.push_back(ReassignmentMove{kNoPlanIndex, 0, 0, 28, 32, 2, 300}); // 07:00-08:00 from T-1
+    const auto rows =
+        featureBrief(set, FeedKind::Posts, 0, BriefContext{&staffing, 28, &coverage, &plan}, Lang::Zh);
+    REQUIRE(value(rows, "排班"));
+    CHECK(*value(rows, "排班") ==
+          "07:00-15:00 金水一专班 2 人；15:00-19:00 金水一专班 1 人"); // earliest first
+    CHECK(*value(rows, "队伍到达") == "12 分钟（金水一专班）");
+    CHECK(*value(rows, "建议调入") == "2 人 来自 金水一专班（07:00-08:00）");
+    CHECK_FALSE(value(rows, "建议调出"));
+    CHECK(*value(rows, "此刻值守") == "足额在岗（需 2 人，在岗 2 人）");
+    // Without the context, none of it.
+    const auto bare = featureBrief(set, FeedKind::Posts, 0, {}, Lang::Zh);
+    CHECK_FALSE(value(bare, "队伍到达"));
+    CHECK_FALSE(value(bare, "建议调入"));
+}
+
+TEST_CASE("A zone's details give its task force's reach and its area's households by colour") {
+    FeedSet set = feeds();
+    set.replace(readOne(FeedKind::Areas, R"({"type":"FeatureCollection","features":[
+      {"type":"Feature","id":"K-1","properties":{"name":"文化路社区","level":"community","households_by_color":{"red":3,"orange":12,"green":400}},"geometry":{"type":"Polygon","coordinates":[[[113.6,34.7],[113.7,34.7],[113.7,34.8],[113.6,34.7]]]}}]})"));
+    CoverageReport coverage;
+    coverage.zones.push_back(TargetCoverage{});
+    coverage.zones[0].assignedTaskForce = TeamReach{1380, 0};
+    const auto zone =
+        featureBrief(set, FeedKind::Zones, 0, BriefContext{nullptr, -1, &coverage, nullptr}, Lang::Zh);
+    CHECK(*value(zone, "队伍到达") == "23 分钟（金水一专班）");
+    REQUIRE(value(zone, "红/橙/黄/绿/白户"));
+    CHECK(*value(zone, "红/橙/黄/绿/白户") == "3 / 12 / - / 400 / -");
+    coverage.zones[0].assignedTaskForce = TeamReach{};
+    const auto far =
+        featureBrief(set, FeedKind::Zones, 0, BriefContext{nullptr, -1, &coverage, nullptr}, Lang::Zh);
+    CHECK(*value(far, "队伍到达") == "无派驻队伍可达");
 }
