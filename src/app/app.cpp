@@ -65,6 +65,7 @@ App::App(AppOptions options)
       m_loader([](const FeedRequest& r) { requestFile(r.url, r.etag, r.lastModified); },
                [] { return static_cast<std::uint64_t>(SDL_GetTicks64()); }) {
     m_panel.lang = m_options.lang;
+    m_staffingView.gaps().lang = m_options.lang; // the figures' scope is named before the first frame
     if (m_options.isoMode) m_panel.isochroneMode = *m_options.isoMode;
     if (!m_options.isoMinutes.empty()) m_panel.isochroneMinutes = m_options.isoMinutes;
     m_workspace.request = workspaceTabFromKey(m_options.tab);
@@ -336,12 +337,6 @@ void App::updateKpis() {
         m_staffingView.legend().asOf = asOf(FigureId::ZonesBreakingRule);
     m_coverageView.panel().highRiskWithoutTaskForce =
         static_cast<std::size_t>(std::max(0, count(FigureId::ZonesOutOfReach)));
-    if (f.known(FigureId::ZonesBreakingRule)) {
-        m_staffingView.gaps().zoneGaps = count(FigureId::ZonesBreakingRule);
-        m_staffingView.gaps().zonesWithoutTaskForce = count(FigureId::ZonesWithoutTaskForce);
-        m_staffingView.gaps().personHoursShort = f[FigureId::PersonHoursShort];
-        m_staffingView.gaps().householdsUnvisited = static_cast<long long>(f[FigureId::HouseholdsAwaiting]);
-    }
 }
 
 void App::updateWall() {

@@ -85,7 +85,8 @@ void App::drawPanels() {
     if (gaps.exportPlan) exportTable("plan", planTableCsv(m_staffingView.gaps()));
     m_staffingView.legend().lang = m_panel.lang;
     if (drawLegendPanel(m_staffingView.legend()).colourToggled) rebuildOverlay();
-    if (m_feedStatus.drawQuestions(m_loader, m_panel.lang)) redrawSoon();
+    if (m_feedStatus.drawQuestions(m_loader, m_panel.lang, workspaceMapLeft(m_workspace, kUiFontSize)))
+        redrawSoon();
     m_snapshotPanel.lang = m_panel.lang;
     m_snapshotPanel.mapLeft = workspaceMapLeft(m_workspace, ImGui::GetFontSize());
     if (drawSnapshotPanel(m_snapshotPanel).save) requestSnapshot();

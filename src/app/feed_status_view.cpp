@@ -86,7 +86,8 @@ int FeedStatusView::trouble() const {
     return n;
 }
 
-bool FeedStatusView::drawQuestions(const FeedLoader& loader, Lang lang) {
+bool FeedStatusView::drawQuestions(const FeedLoader& loader, Lang lang, float mapLeft) {
+    m_updatePrompt.mapLeft = m_kindPrompt.mapLeft = mapLeft;
     const bool answered = drawPendingUpdate(loader, lang);
     return drawUnknownFile(loader, lang) || answered;
 }

@@ -30,8 +30,9 @@ class FeedStatusView {
     FeedStrip update(const FeedLoader& loader, Lang lang, std::uint64_t nowMs, int nowMinute);
     /// The 数据源 tab's contents (in the workspace's open tab).
     void drawTab() { drawFeedsTab(m_panel); }
-    /// A waiting question; true when the user answered one.
-    bool drawQuestions(const FeedLoader& loader, Lang lang);
+    /// A waiting question, centred on the map (right of `mapLeft`, UI pixels); true when the user
+    /// answered one.
+    bool drawQuestions(const FeedLoader& loader, Lang lang, float mapLeft);
     /// Feeds failed or stale, for the tab's label.
     int trouble() const;
     /// Carries out the answers given in the last frame. True when the feeds changed; `answered`

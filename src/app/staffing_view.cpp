@@ -50,12 +50,7 @@ void StaffingView::staffingChanged(const Situation& situation) {
     if (!m_gaps.available) return;
     const Feed* posts = situation.feeds().get(FeedKind::Posts);
     const StaffingModel& model = *situation.staffing();
-    const AreaStaffing& city = model.city();
-    m_gaps.postsShort = city.postsShort;
-    m_gaps.postsUnstaffed = city.postsUnstaffed;
-    m_gaps.nightPersonHoursShort = static_cast<double>(city.nightShortPersonMinutes) / 60;
     m_gaps.slotMinutes = model.day().slotMinutes;
-    m_gaps.shortBySlot.assign(city.shortBySlot.begin(), city.shortBySlot.end());
     m_allRows.clear();
     const Feed* areas = situation.feeds().get(FeedKind::Areas);
     for (std::size_t p = 0; posts && p < model.postCount() && p < posts->size(); ++p) {
@@ -131,7 +126,27 @@ std::vector<LabelAnchor> StaffingView::planLabels(Lang lang) const {
     return labels;
 }
 
+void StaffingView::fillFigures(const Situation& situation, Lang lang) {
+    const StaffingModel* model = situation.staffing();
+    if (!model) return;
+    const Feed* areas = situation.feeds().get(FeedKind::Areas);
+    const std::optional<std::uint32_t> district = m_filter.district;
+    const bool narrowed = district && *district < model->areaCount() && areas && *district < areas->size();
+    const AreaStaffing& a = narrowed ? model->area(*district) : model->city();
+    m_gaps.scope =
+        narrowed ? areas->layer.features[*district].shownName() : std::string(tr(TextId::FilterCity, lang));
+    m_gaps.postsShort = a.postsShort;
+    m_gaps.postsUnstaffed = a.postsUnstaffed;
+    m_gaps.personHoursShort = static_cast<double>(a.shortPersonMinutes) / 60;
+    m_gaps.nightPersonHoursShort = static_cast<double>(a.nightShortPersonMinutes) / 60;
+    m_gaps.zoneGaps = a.zoneGaps;
+    m_gaps.zonesWithoutTaskForce = a.zonesWithoutTaskForce;
+    m_gaps.householdsUnvisited = static_cast<long long>(a.householdsUnvisited());
+    m_gaps.shortBySlot.assign(a.shortBySlot.begin(), a.shortBySlot.end());
+}
+
 void StaffingView::applyFilter(const Situation& situation) {
+    fillFigures(situation, m_gaps.lang);
     const StaffingModel* model = situation.staffing();
     const int slot = m_gaps.scrubSlot;
     const bool scrubbed =
@@ -282,6 +297,7 @@ void StaffingView::writeState(JsonWriter& out, const Situation& situation) const
         .key("nightPersonHoursShort")
         .fixed(m_gaps.nightPersonHoursShort, 2)
         .member("zoneGaps", m_gaps.zoneGaps)
+        .member("scope", m_gaps.scope)
         .member("scrubSlot", m_gaps.scrubSlot)
         .member("shortAtScrub", m_gaps.shortAtScrub)
         .member("rows", m_gaps.rows.size())

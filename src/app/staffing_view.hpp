@@ -68,6 +68,8 @@ class StaffingView {
     std::vector<bool> m_planHasArrow;
     std::vector<std::size_t> m_arrowRow; ///< per arrow shown, its row in the shown plan
     void applyFilter(const Situation& situation);
+    /// The tab's figures and strip for the filter's district, or the city without one.
+    void fillFigures(const Situation& situation, Lang lang);
     bool m_problemsOnly = false;
 };
 

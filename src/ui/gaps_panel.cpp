@@ -50,6 +50,7 @@ GapsPanelActions drawGapsTab(GapsPanelModel& model) {
                            fillText(tr(TextId::FigureDoubtful, lang), {model.asOf}).c_str());
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     }
+    ImGui::TextDisabled("%s", fillText(tr(TextId::FiguresScope, lang), {model.scope}).c_str());
     ImGui::PushTextWrapPos(0.0f); // long English figures wrap at the panel's edge
     ImGui::Text("%s: %d  (%s %d)", tr(TextId::PostsShort, lang).data(), model.postsShort,
                 tr(TextId::UnstaffedAllDay, lang).data(), model.postsUnstaffed);
@@ -63,7 +64,7 @@ GapsPanelActions drawGapsTab(GapsPanelModel& model) {
     ImGui::PopTextWrapPos();
     if (!model.asOf.empty()) ImGui::PopStyleColor();
 
-    ImGui::TextDisabled("%s", tr(TextId::Timeline, lang).data());
+    ImGui::TextDisabled("%s", fillText(tr(TextId::Timeline, lang), {model.scope}).c_str());
     const float width = ImGui::GetContentRegionAvail().x;
     ImGui::PlotHistogram("##shortfall", model.shortBySlot.data(), static_cast<int>(model.shortBySlot.size()),
                          0, nullptr, 0.0f, FLT_MAX, ImVec2(width, em * 3));

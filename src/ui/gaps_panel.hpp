@@ -39,7 +39,8 @@ struct GapsPanelModel {
     bool available = false;
     int postsShort = 0, postsUnstaffed = 0;
     int zoneGaps = 0, zonesWithoutTaskForce = 0; ///< figures ZonesBreakingRule, ZonesWithoutTaskForce
-    std::string asOf; ///< "" when the figures are current, else when their data was last good
+    std::string asOf;  ///< "" when the figures are current, else when their data was last good
+    std::string scope; ///< what the figures and the strip are for: the filter's district or 全市
     double personHoursShort = 0, nightPersonHoursShort = 0;
     long long householdsUnvisited = 0;
     int slotMinutes = 15;

@@ -38,7 +38,8 @@ KindPromptActions drawKindPrompt(const KindPromptModel& m) {
     KindPromptActions actions;
     if (!m.visible) return actions;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.4f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowPos(ImVec2((m.mapLeft + display.x) * 0.5f, display.y * 0.4f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(380, 0), ImVec2(display.x * 0.9f, display.y * 0.8f));
     const std::string title = std::string(tr(TextId::KindAskTitle, m.lang)) + "###kindprompt";
     ImGui::PushStyleColor(ImGuiCol_TitleBgActive, ImVec4(0.10f, 0.35f, 0.65f, 1));

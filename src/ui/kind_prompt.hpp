@@ -19,6 +19,7 @@ namespace cordon {
 
 struct KindPromptModel {
     Lang lang = Lang::Zh;
+    float mapLeft = 0; ///< where the map starts (UI pixels): the dialog is centred on the map
     bool visible = false;
     std::string source; ///< file name
     std::size_t features = 0;

@@ -142,6 +142,7 @@ enum class TextId {
     NightPersonHoursShort,
     ZoneRuleGaps,
     Timeline,
+    FiguresScope,
     ShortAt,
     ColumnPost,
     ColumnDistrict,

@@ -8,7 +8,8 @@ UpdatePromptActions drawUpdatePrompt(const UpdatePromptModel& m) {
     UpdatePromptActions actions;
     if (!m.visible) return actions;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.4f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    ImGui::SetNextWindowPos(ImVec2((m.mapLeft + display.x) * 0.5f, display.y * 0.4f), ImGuiCond_Always,
+                            ImVec2(0.5f, 0.5f));
     ImGui::SetNextWindowSizeConstraints(ImVec2(360, 0), ImVec2(display.x * 0.9f, display.y * 0.8f));
     const std::string title = fillText(tr(TextId::UpdateAskTitle, m.lang), {m.feed}) + "###updateprompt";
     ImGui::PushStyleColor(ImGuiCol_TitleBgActive, ImVec4(0.80f, 0.30f, 0.05f, 1));

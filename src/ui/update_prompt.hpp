@@ -12,6 +12,7 @@ namespace cordon {
 
 struct UpdatePromptModel {
     Lang lang = Lang::Zh;
+    float mapLeft = 0; ///< where the map starts (UI pixels): the dialog is centred on the map
     bool visible = false;
     std::string feed;   ///< display name ("风险区")
     std::string source; ///< file name

@@ -200,7 +200,8 @@ test('a district and a time filter the gaps table, the coverage list and the pla
         await page.waitForFunction(() => window.cordonState.staffing.plan !== undefined, null, { timeout: 30000 });
         const state = await page.evaluate(() => window.cordonState);
         counts[name] = { rows: state.staffing.rows, plan: state.staffing.planRows, coverage: state.coverage.rows,
-          filter: state.workspace.filter };
+          filter: state.workspace.filter, postsShort: state.staffing.postsShort, hours: state.staffing.personHoursShort,
+          scope: state.staffing.scope };
         if (name === 'night') writeFileSync(join(artifactsDir, 'workspace-1366-filter.png'), await page.screenshot());
         assert.deepEqual(problems, []);
       } finally {
@@ -215,6 +216,10 @@ test('a district and a time filter the gaps table, the coverage list and the pla
     assert.ok(district.plan > 0 && district.plan < city.plan, 'the plan narrowed to moves into the district');
     assert.ok(night.plan <= district.plan);
     assert.ok(district.coverage < city.coverage, 'the coverage list narrowed to the district');
+    assert.ok(district.postsShort > 0 && district.postsShort < city.postsShort && district.hours < city.hours,
+      'the figures above the table are the district\'s');
+    assert.equal(city.scope, '全市');
+    assert.equal(district.scope, '金水区', 'and say so');
   } finally {
     await browser.close();
   }
