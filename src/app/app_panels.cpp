@@ -106,9 +106,15 @@ void App::drawPanels() {
 void App::updateFilterChoices() {
     m_workspace.districts.clear();
     const Feed* areas = m_situation.feeds().get(FeedKind::Areas);
-    for (std::uint32_t i = 0; areas && i < areas->size(); ++i)
-        if (areas->areas[i].level == AreaLevel::District)
-            m_workspace.districts.emplace_back(i, areas->layer.features[i].shownName());
+    // Each district, then its sub-districts (indented), so a district staffer can narrow further.
+    for (std::uint32_t i = 0; areas && i < areas->size(); ++i) {
+        if (areas->areas[i].level != AreaLevel::District) continue;
+        m_workspace.districts.emplace_back(i, areas->layer.features[i].shownName());
+        for (std::uint32_t j = 0; j < areas->size(); ++j)
+            if (areas->areas[j].level == AreaLevel::Subdistrict &&
+                areas->areas[j].parent == areas->layer.features[i].id)
+                m_workspace.districts.emplace_back(j, "  · " + areas->layer.features[j].shownName());
+    }
     ViewFilter filter = m_workspace.filter;
     if (filter.district && !(areas && *filter.district < areas->size())) filter.district.reset();
     if (!m_options.district.empty() && areas) { // the URL's, once its district is loaded

@@ -42,7 +42,7 @@ void CoverageView::fillGaps(const Situation& situation) {
                                           : kind == FeedKind::Posts && t.feature < feed->posts.size()
                                               ? std::string_view(feed->posts[t.feature].area)
                                               : std::string_view();
-            if (!areas || districtOf(*areas, area) != m_district) return;
+            if (!areas || !areaWithin(*areas, area, *m_district)) return;
         }
         m_panel.gaps.push_back(
             {kind, t.feature, std::string(tag) + feed->layer.features[t.feature].shownName(), seconds / 60});

@@ -35,6 +35,15 @@ LegendSymbol legendSymbol(SymbolShape shape, SymbolFill fill, Rgba colour) {
 }
 
 /// The district (the top of its areas) a post lies in, as an areas feature index; -1 for none.
+/// Whether post `post` lies in area `area` (a district, sub-district or any area above it).
+bool postWithin(const StaffingModel& model, std::size_t post, std::uint32_t area) {
+    for (int at = model.postArea(post), depth = 0; at >= 0 && depth < 16; ++depth) {
+        if (static_cast<std::uint32_t>(at) == area) return true;
+        at = model.areaParent(static_cast<std::size_t>(at));
+    }
+    return false;
+}
+
 int districtOfPost(const StaffingModel& model, std::size_t post) {
     int area = model.postArea(post);
     while (area >= 0 && model.areaParent(static_cast<std::size_t>(area)) >= 0)
@@ -151,10 +160,13 @@ void StaffingView::applyFilter(const Situation& situation) {
     const int slot = m_gaps.scrubSlot;
     const bool scrubbed =
         m_filter.time == TimeFilter::Scrubbed && model && slot >= 0 && slot < model->slotCount();
-    const auto inDistrict = [&](int area) { return !m_filter.district || area == int(*m_filter.district); };
+    const auto inArea = [&](std::uint32_t post) {
+        return !m_filter.district ||
+               (model && post < model->postCount() && postWithin(*model, post, *m_filter.district));
+    };
     m_gaps.rows.clear();
     for (const GapRow& row : m_allRows) {
-        if (!inDistrict(row.districtArea)) continue;
+        if (!inArea(row.post)) continue;
         if (m_filter.time == TimeFilter::Night && row.nightHoursShort <= 0) continue;
         if (scrubbed && !(model->required(row.post)[slot] > model->onDuty(row.post)[slot])) continue;
         m_gaps.rows.push_back(row);
@@ -165,7 +177,7 @@ void StaffingView::applyFilter(const Situation& situation) {
     const int minute = scrubbed ? model->day().slotMinuteOfDay(slot) : -1;
     for (std::size_t i = 0; i < m_allPlan.size(); ++i) {
         const PlanRow& move = m_allPlan[i];
-        if (!inDistrict(move.districtArea)) continue;
+        if (!inArea(move.toPost)) continue;
         if (m_filter.time == TimeFilter::Night && !atNight(move.fromMinute, move.toMinute)) continue;
         if (scrubbed && !covers(move.fromMinute, move.toMinute, minute)) continue;
         m_gaps.plan.push_back(move);

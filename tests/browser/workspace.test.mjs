@@ -192,7 +192,8 @@ test('a district and a time filter the gaps table, the coverage list and the pla
   const browser = await launch({ viewport: { width: 1366, height: 768 } });
   try {
     const counts = {};
-    for (const [name, query] of [['city', ''], ['district', '&district=D-02'], ['night', '&district=D-02&time=night']]) {
+    for (const [name, query] of [['city', ''], ['district', '&district=D-02'], ['night', '&district=D-02&time=night'],
+      ['subdistrict', '&district=S-013']]) {
       const { page, problems } = await openApp(browser.context, `${server.url}/?now=23:30&tab=gaps${query}`, 120000);
       try {
         await page.mouse.move(900, 400); // the map under the pointer: keys go to the app
@@ -220,6 +221,11 @@ test('a district and a time filter the gaps table, the coverage list and the pla
       'the figures above the table are the district\'s');
     assert.equal(city.scope, '全市');
     assert.equal(district.scope, '金水区', 'and say so');
+    const { subdistrict } = counts;
+    assert.deepEqual(subdistrict.filter, { district: 'S-013', time: 'day' }, 'a sub-district filters too');
+    assert.ok(subdistrict.rows > 0 && subdistrict.rows < district.rows, `a sub-district's posts short (${subdistrict.rows})`);
+    assert.ok(subdistrict.postsShort < district.postsShort && subdistrict.coverage <= district.coverage);
+    assert.equal(subdistrict.scope, '鹤里街道');
   } finally {
     await browser.close();
   }

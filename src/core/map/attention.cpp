@@ -35,6 +35,17 @@ std::optional<std::uint32_t> districtOf(const Feed& areas, std::string_view area
     return std::nullopt;
 }
 
+bool areaWithin(const Feed& areas, std::string_view areaId, std::uint32_t ancestor) {
+    constexpr int kMaxDepth = 16;
+    std::optional<std::uint32_t> at = areas.find(areaId);
+    for (int depth = 0; at && depth < kMaxDepth; ++depth) {
+        if (*at == ancestor) return true;
+        const std::string& parent = areas.areas[*at].parent;
+        at = parent.empty() ? std::nullopt : areas.find(parent);
+    }
+    return false;
+}
+
 namespace {
 
 std::optional<std::uint32_t> districtOfArea(const Feed* areas, const std::string& areaId) {

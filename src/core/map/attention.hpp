@@ -63,4 +63,8 @@ AttentionLists attentionAt(const FeedSet& feeds, const CoverageReport* coverage,
 /// `parent` ids; nullopt when it has none or the chain loops.
 std::optional<std::uint32_t> districtOf(const Feed& areas, std::string_view areaId);
 
+/// Whether area `areaId` is area `ancestor` (an index in the areas feed) or lies in it, following
+/// `parent` ids (a compound in its sub-district, a sub-district in its district).
+bool areaWithin(const Feed& areas, std::string_view areaId, std::uint32_t ancestor);
+
 } // namespace cordon

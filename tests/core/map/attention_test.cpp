@@ -127,4 +127,12 @@ TEST_CASE("An area's district is found up its parents; a loop or a missing paren
     CHECK_FALSE(districtOf(areas, "x"));
     CHECK_FALSE(districtOf(areas, "o"));
     CHECK_FALSE(districtOf(areas, "unknown"));
+    // Within: itself and every area up its parents (a sub-district filter); loops end.
+    CHECK(areaWithin(areas, "c", 1)); // the community in its sub-district
+    CHECK(areaWithin(areas, "c", 0)); // and in its district
+    CHECK(areaWithin(areas, "s", 1));
+    CHECK_FALSE(areaWithin(areas, "d", 1)); // a district is not in its sub-district
+    CHECK_FALSE(areaWithin(areas, "x", 0));
+    CHECK(areaWithin(areas, "x", 4)); // inside a loop, still found
+    CHECK_FALSE(areaWithin(areas, "unknown", 0));
 }
