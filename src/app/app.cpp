@@ -66,6 +66,14 @@ App::App(AppOptions options)
                [] { return static_cast<std::uint64_t>(SDL_GetTicks64()); }) {
     m_panel.lang = m_options.lang;
     m_staffingView.gaps().lang = m_options.lang; // the figures' scope is named before the first frame
+    // A briefing's print map, drawn when the page is about to print (between frames: the page's
+    // event runs outside the main loop).
+    page::setPrintHandler([this] {
+        if (!m_briefingShown || m_frameCount == 0) return;
+        int width = 0, height = 0;
+        m_window.drawableSize(width, height);
+        makePicture(PictureRequest{PictureUse::Print, kPrintMapWidth, kPrintMapHeight}, width, height);
+    });
     if (m_options.isoMode) m_panel.isochroneMode = *m_options.isoMode;
     if (!m_options.isoMinutes.empty()) m_panel.isochroneMinutes = m_options.isoMinutes;
     m_workspace.request = workspaceTabFromKey(m_options.tab);
@@ -611,10 +619,8 @@ bool App::frame() {
         m_briefingShown = true;
         m_wallView.setAttention(m_situation, m_panel.lang, nowMinuteOfDay()); // the zones it lists
         page::showBriefing(briefingJson());
-        m_pictureRequest = PictureRequest{PictureUse::Print, kPrintMapWidth, kPrintMapHeight, false};
+        m_pictureRequest = PictureRequest{PictureUse::Print, kPrintMapWidth, kPrintMapHeight};
     }
-    if (page::takePrintRequest())
-        m_pictureRequest = PictureRequest{PictureUse::Print, kPrintMapWidth, kPrintMapHeight, true};
     // Pictures are drawn off the screen between the screen's frames (never inside one).
     if (m_pictureRequest && m_frameCount > 0)
         makePicture(*std::exchange(m_pictureRequest, std::nullopt), width, height);

@@ -115,13 +115,11 @@ class App {
     bool m_briefingShown = false; ///< the snapshot page's summary is up
     bool m_viewApplied = false, m_isoApplied = false;
     WallView m_wallView;
-    /// What a picture of the map is for: a PNG download, or the briefing page's print map (and
-    /// with `thenPrint`, the page's print dialog once it is in).
+    /// What a picture of the map is for: a PNG download, or the briefing page's print map.
     enum class PictureUse : std::uint8_t { Png, Print };
     struct PictureRequest {
         PictureUse use = PictureUse::Png;
         int width = 0, height = 0; ///< device pixels; 0 for the map's part of the window
-        bool thenPrint = false;
     };
     std::optional<PictureRequest> m_pictureRequest; ///< made at the start of the next drawn frame
     struct PictureMade {

@@ -60,7 +60,7 @@ void App::runCommand(Command command) {
         makePlan();
         break;
     case Command::ExportView:
-        m_pictureRequest = PictureRequest{PictureUse::Png, pictureSize().first, pictureSize().second, false};
+        m_pictureRequest = PictureRequest{PictureUse::Png, pictureSize().first, pictureSize().second};
         break;
     case Command::ExportLayerGeoJson:
         exportSelectedLayer(false);

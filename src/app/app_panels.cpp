@@ -62,7 +62,7 @@ void App::drawPanels() {
     m_selection.setMapLeft(workspaceMapLeft(m_workspace, ImGui::GetFontSize()));
     if (actions.fitToData) m_needsFit = true;
     if (actions.exportView)
-        m_pictureRequest = PictureRequest{PictureUse::Png, pictureSize().first, pictureSize().second, false};
+        m_pictureRequest = PictureRequest{PictureUse::Png, pictureSize().first, pictureSize().second};
     if (actions.importFiles) page::openFilePicker();
     if (actions.unloadDemo) {
         m_unloadDemo = true; // before the next frame, as new feeds are taken

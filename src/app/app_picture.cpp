@@ -130,7 +130,7 @@ void App::makePicture(const PictureRequest& request, int windowWidth, int window
     const std::vector<std::uint8_t> rgba = renderPicture(width, height, windowWidth, windowHeight);
     if (rgba.empty()) return;
     if (request.use == PictureUse::Print) {
-        page::showPrintMap(width, height, rgba, request.thenPrint);
+        page::showPrintMap(width, height, rgba);
         return;
     }
     const std::string name = "cordon-" + clockText(nowMinuteOfDay()).replace(2, 1, "") + ".png";

@@ -174,6 +174,8 @@ void StaffingView::applyFilter(const Situation& situation) {
     m_gaps.plan.clear();
     m_arrows.clear();
     m_arrowRow.clear();
+    m_gaps.planNarrowed = m_filter.active();
+    m_gaps.shownMovedHours = m_gaps.shownTravelMinutes = 0;
     const int minute = scrubbed ? model->day().slotMinuteOfDay(slot) : -1;
     for (std::size_t i = 0; i < m_allPlan.size(); ++i) {
         const PlanRow& move = m_allPlan[i];
@@ -181,6 +183,10 @@ void StaffingView::applyFilter(const Situation& situation) {
         if (m_filter.time == TimeFilter::Night && !atNight(move.fromMinute, move.toMinute)) continue;
         if (scrubbed && !covers(move.fromMinute, move.toMinute, minute)) continue;
         m_gaps.plan.push_back(move);
+        const int minutes =
+            ((move.toMinute - move.fromMinute) % kMinutesPerDay + kMinutesPerDay) % kMinutesPerDay;
+        m_gaps.shownMovedHours += move.people * (minutes == 0 ? kMinutesPerDay : minutes) / 60.0;
+        m_gaps.shownTravelMinutes += move.people * move.travelMinutes;
         if (m_planHasArrow[i]) {
             m_arrows.push_back(m_allArrows[i]);
             m_arrowRow.push_back(m_gaps.plan.size() - 1);

@@ -150,26 +150,26 @@ void showBriefing(std::string_view briefingJson) {
         s.c_str());
 }
 
-void showPrintMap(int width, int height, std::span<const std::uint8_t> rgba, bool thenPrint) {
+void showPrintMap(int width, int height, std::span<const std::uint8_t> rgba) {
     EM_ASM(
         {
             if (window.cordonPage && window.cordonPage.printMap)
-                window.cordonPage.printMap($0, $1, HEAPU8.slice($2, $2 + $3), $4 != 0);
+                window.cordonPage.printMap($0, $1, HEAPU8.slice($2, $2 + $3));
         },
-        width, height, rgba.data(), rgba.size(), thenPrint ? 1 : 0);
+        width, height, rgba.data(), rgba.size());
 }
 
 namespace {
-bool g_printRequested = false;
+std::function<void()> g_printHandler;
 } // namespace
 
-bool takePrintRequest() {
-    return std::exchange(g_printRequested, false);
+void setPrintHandler(std::function<void()> handler) {
+    g_printHandler = std::move(handler);
 }
 
-/// The briefing page's print button asks for a print map of the view as it is now.
+/// The page's `beforeprint` listener calls this; the print map is drawn before it returns.
 extern "C" EMSCRIPTEN_KEEPALIVE void cordon_print() {
-    g_printRequested = true;
+    if (g_printHandler) g_printHandler();
 }
 
 bool openFilePicker() {
@@ -246,11 +246,9 @@ void publishState(std::string_view) {}
 
 void showBriefing(std::string_view) {}
 
-void showPrintMap(int, int, std::span<const std::uint8_t>, bool) {}
+void showPrintMap(int, int, std::span<const std::uint8_t>) {}
 
-bool takePrintRequest() {
-    return false;
-}
+void setPrintHandler(std::function<void()>) {}
 
 bool openFilePicker() {
     return false;

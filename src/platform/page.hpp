@@ -3,6 +3,7 @@
 /// the terminal.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -42,11 +43,12 @@ bool searchPending();
 /// In a briefing snapshot, shows its header and printable summary (`briefingJson`: labels, KPI
 /// tiles and the top gaps, all shown as text); elsewhere a no-op.
 void showBriefing(std::string_view briefingJson);
-/// In a briefing, the map its print shows: `width` x `height` RGBA pixels, rows top to bottom;
-/// with `thenPrint` the page opens its print dialog once the picture is in. Elsewhere a no-op.
-void showPrintMap(int width, int height, std::span<const std::uint8_t> rgba, bool thenPrint);
-/// True once, after the briefing page asked for a fresh print map (its print button).
-bool takePrintRequest();
+/// In a briefing, the map its print shows: `width` x `height` RGBA pixels, rows top to bottom.
+/// Elsewhere a no-op.
+void showPrintMap(int width, int height, std::span<const std::uint8_t> rgba);
+/// Called, synchronously, when the page is about to print (the browser's `beforeprint`, from its
+/// print button or Ctrl+P), so that the print map is of the view as it is then.
+void setPrintHandler(std::function<void()> handler);
 /// Opens the page's file picker (GeoJSON, Shapefile zip, KML, GPKG, CSV, a mapping file); the
 /// chosen files arrive like dropped ones. False where there is none (natively, in a snapshot).
 bool openFilePicker();

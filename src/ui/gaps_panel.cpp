@@ -90,6 +90,10 @@ GapsPanelActions drawGapsTab(GapsPanelModel& model) {
                     model.planTravelMinutes);
         ImGui::TextDisabled("%s: %.0f / %.0f", tr(TextId::GreedySummary, lang).data(),
                             model.greedyFilledHours, model.greedyTravelMinutes);
+        if (model.planNarrowed)
+            ImGui::Text("%s: %zu / %.0f / %.0f",
+                        fillText(tr(TextId::PlanInFilter, lang), {model.scope}).c_str(), model.plan.size(),
+                        model.shownMovedHours, model.shownTravelMinutes);
         ImGui::PopTextWrapPos();
         constexpr ImGuiTableFlags kPlanFlags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
                                                ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable;

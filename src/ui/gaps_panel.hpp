@@ -51,6 +51,10 @@ struct GapsPanelModel {
     bool hasPlan = false;
     double planFilledHours = 0, planTravelMinutes = 0;     ///< min-cost flow
     double greedyFilledHours = 0, greedyTravelMinutes = 0; ///< nearest-first, for comparison
+    /// Under a filter, the same two for the moves shown (person-hours moved, person-minutes
+    /// travelled); `planNarrowed` false without one.
+    bool planNarrowed = false;
+    double shownMovedHours = 0, shownTravelMinutes = 0;
     std::vector<PlanRow> plan;
 };
 

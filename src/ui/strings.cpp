@@ -151,6 +151,8 @@ constexpr std::array<TextEntry, static_cast<std::size_t>(Count)> kTable{{
     {UnstaffedAllDay, "全天无人", "unstaffed all day"},
     {MakePlan, "生成调度建议（P）", "Suggest moves (P)"},
     {PlanSummary, "建议：补缺人时 / 路程人分钟", "Plan: person-hours filled / person-minutes travelled"},
+    {PlanInFilter, "其中筛选范围（{1}）：调度项 / 人时 / 路程人分钟",
+     "Of it, in the filter ({1}): moves / person-hours / person-minutes travelled"},
     {PlanMoveLabel, "{1} 人 · {2} 分钟", "{1} staff · {2} min"},
     {GreedySummary, "对比就近分配", "Nearest-first for comparison"},
     {ColumnFrom, "调出", "From"},

@@ -153,6 +153,7 @@ enum class TextId {
     UnstaffedAllDay,
     MakePlan,
     PlanSummary,
+    PlanInFilter,
     PlanMoveLabel,
     GreedySummary,
     ColumnFrom,

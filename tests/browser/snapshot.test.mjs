@@ -120,6 +120,28 @@ async function checkPrint(snap, name) {
   assert.deepEqual(await snap.evaluate(() => [window.cordonPrintMap.width, window.cordonPrintMap.height]), [1636, 738]);
   assert.equal(await snap.evaluate(() => document.getElementById('briefing').classList.contains('open')), false,
     'the summary is closed on screen');
+  // Panned, then printed (the button or Ctrl+P): the map is drawn again before the print lays out.
+  const hash = () => snap.evaluate(() => {
+    const c = document.getElementById('briefing-map');
+    const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let h = 0;
+    for (let i = 0; i < d.length; i += 4093) h = (h * 31 + d[i] + d[i + 1]) >>> 0;
+    return h;
+  });
+  const first = await hash();
+  const centre = await snap.evaluate(() => window.cordonState.centre);
+  await snap.mouse.move(700, 600); // the map, clear of the legend and the briefing box
+  await snap.mouse.down();
+  await snap.mouse.move(520, 480, { steps: 5 });
+  await snap.mouse.up();
+  await snap.waitForFunction((c) => window.cordonState.centre[0] !== c[0], centre, { timeout: 10000 });
+  const redrawn = await snap.evaluate(() => {
+    const before = window.cordonPrintMap.made;
+    window.dispatchEvent(new Event('beforeprint'));
+    return window.cordonPrintMap.made - before;
+  });
+  assert.equal(redrawn, 1, 'the print map is drawn before the print lays out');
+  assert.notEqual(await hash(), first, 'of the view as panned');
   await snap.emulateMedia({ media: 'print' });
   try {
     const shown = await snap.evaluate(() => {
