@@ -229,6 +229,9 @@ class App {
     /// `height` device pixels showing at least what the screen shows, with the picture's frame
     /// (title, time, legend, scale, north arrow, sources); RGBA, or empty when GL cannot.
     std::vector<std::uint8_t> renderPicture(int width, int height, int windowWidth, int windowHeight);
+    /// Where the map starts in a window `windowWidth` device pixels wide: right of the side panel
+    /// (0 on the wall).
+    int mapLeftPixels(int windowWidth) const;
     /// The picture's size in device pixels for the layers tab's size choice (0, 0: the screen's map).
     std::pair<int, int> pictureSize() const;
 };

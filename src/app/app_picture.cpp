@@ -42,12 +42,16 @@ std::pair<int, int> App::pictureSize() const {
     return {0, 0};
 }
 
+int App::mapLeftPixels(int windowWidth) const {
+    if (m_options.wall) return 0;
+    return std::clamp(
+        static_cast<int>(std::lround(workspaceMapLeft(m_workspace, kUiFontSize) * m_window.pixelScale())), 0,
+        windowWidth - 1);
+}
+
 std::vector<std::uint8_t> App::renderPicture(int width, int height, int windowWidth, int windowHeight) {
     const double pixelScale = m_window.pixelScale();
-    const double mapLeft =
-        m_options.wall
-            ? 0
-            : std::clamp(workspaceMapLeft(m_workspace, kUiFontSize) * pixelScale, 0.0, windowWidth - 1.0);
+    const double mapLeft = mapLeftPixels(windowWidth);
     const double mapWidth = windowWidth - mapLeft;
     // The picture shows at least what the screen's map shows, centred on the same point.
     Camera camera = m_camera;
@@ -73,11 +77,9 @@ std::vector<std::uint8_t> App::renderPicture(int width, int height, int windowWi
                            clockText(scrubbed ? staffing->day().slotMinuteOfDay(scrub) : nowMinuteOfDay())});
     std::string files;
     for (int k = 0; k < kFeedKindCount; ++k)
-        if (const std::optional<FeedLoader::HeldFeed> held = m_loader.held(static_cast<FeedKind>(k))) {
-            const std::size_t slash = held->source.find_last_of('/');
+        if (const std::optional<FeedLoader::HeldFeed> held = m_loader.held(static_cast<FeedKind>(k)))
             files += (files.empty() ? "" : std::string(tr(TextId::ListSeparator, lang))) +
-                     held->source.substr(slash == std::string::npos ? 0 : slash + 1);
-        }
+                     sourceFileName(held->source);
     frame.sources = fillText(tr(TextId::PictureSources, lang), {files});
     if (m_panel.demoData)
         frame.sources = std::string(tr(TextId::DemoDataNotice, lang)) + "  " + frame.sources;
@@ -120,12 +122,7 @@ std::vector<std::uint8_t> App::renderPicture(int width, int height, int windowWi
 }
 
 void App::makePicture(const PictureRequest& request, int windowWidth, int windowHeight) {
-    const int left =
-        m_options.wall ? 0
-                       : std::clamp(static_cast<int>(std::lround(workspaceMapLeft(m_workspace, kUiFontSize) *
-                                                                 m_window.pixelScale())),
-                                    0, windowWidth - 1);
-    const int width = request.width > 0 ? request.width : windowWidth - left;
+    const int width = request.width > 0 ? request.width : windowWidth - mapLeftPixels(windowWidth);
     const int height = request.height > 0 ? request.height : windowHeight;
     const std::vector<std::uint8_t> rgba = renderPicture(width, height, windowWidth, windowHeight);
     if (rgba.empty()) return;

@@ -16,11 +16,6 @@
 namespace cordon {
 namespace {
 
-std::string fileName(const std::string& source) {
-    const std::size_t slash = source.find_last_of('/');
-    return slash == std::string::npos ? source : source.substr(slash + 1);
-}
-
 /// `v` printed with a one-number printf format.
 std::string number(double v, const char* format) {
     return formatted(format, v);
@@ -115,7 +110,7 @@ void App::finishSnapshot(const FetchedFile& appPage) {
     content.params = viewParams();
     for (int k = 0; k < kFeedKindCount; ++k)
         if (const std::optional<FeedLoader::HeldFeed> held = m_loader.held(static_cast<FeedKind>(k)))
-            content.feeds.push_back({fileName(held->source), *held->bytes});
+            content.feeds.push_back({sourceFileName(held->source), *held->bytes});
     const SnapshotResult result = buildSnapshot(appPage.bytes, content);
     if (!result.html) return failed(appPage.source + ": " + result.error);
     const std::string name = "cordon-briefing-" + localDateTime(true) + ".html";

@@ -538,4 +538,9 @@ std::string dataAsOf(const std::array<FeedLoader::KindHealth, kFeedKindCount>& h
     return clockTextAt(oldest, nowMinute, nowMs);
 }
 
+std::string sourceFileName(const std::string& source) {
+    const std::size_t slash = source.find_last_of('/');
+    return slash == std::string::npos ? source : source.substr(slash + 1);
+}
+
 } // namespace cordon

@@ -26,6 +26,9 @@
 
 namespace cordon {
 
+/// The file name of a source (URL, dropped or embedded file): what follows its last '/'.
+std::string sourceFileName(const std::string& source);
+
 /// A request for a URL with the validators of the version on screen, so that an unchanged feed
 /// costs the server a 304 and the app nothing.
 struct FeedRequest {

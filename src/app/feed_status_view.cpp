@@ -14,11 +14,6 @@ namespace cordon {
 
 namespace {
 
-std::string fileOf(const std::string& source) {
-    const std::size_t slash = source.find_last_of('/');
-    return slash == std::string::npos ? source : source.substr(slash + 1);
-}
-
 /// A failed attempt in the user's language: the refusal's reason, else the load error.
 std::string failureText(const std::string& error, const std::optional<UpdateCheck>& refusal, Lang lang) {
     if (refusal) return updateText(*refusal, lang);
@@ -37,7 +32,7 @@ FeedStrip FeedStatusView::update(const FeedLoader& loader, Lang lang, std::uint6
         if (s->kind) row.kind = feedDisplayName(*s->kind, lang);
         row.features = s->features;
         row.hasData = s->hasData;
-        row.supersededBy = fileOf(s->supersededBy);
+        row.supersededBy = sourceFileName(s->supersededBy);
         row.ageSeconds = loader.ageSeconds(*s);
         row.stale = loader.isStale(*s);
         row.error = s->error;
@@ -49,10 +44,10 @@ FeedStrip FeedStatusView::update(const FeedLoader& loader, Lang lang, std::uint6
         row.unchanged = s->unchanged;
         row.failures = s->failures;
         if (!row.message.empty())
-            failed += (failed.empty() ? "" : "; ") + fileOf(row.source) + (lang == Lang::En ? " (" : "（") +
-                      row.message + (lang == Lang::En ? ")" : "）");
+            failed += (failed.empty() ? "" : "; ") + sourceFileName(row.source) +
+                      (lang == Lang::En ? " (" : "（") + row.message + (lang == Lang::En ? ")" : "）");
         else if (row.stale)
-            stale += (stale.empty() ? "" : ", ") + fileOf(row.source);
+            stale += (stale.empty() ? "" : ", ") + sourceFileName(row.source);
         m_panel.rows.push_back(std::move(row));
     }
     m_panel.changes.clear();
@@ -98,7 +93,7 @@ bool FeedStatusView::drawPendingUpdate(const FeedLoader& loader, Lang lang) {
     if (!pending) return false;
     m_updatePrompt.lang = lang;
     m_updatePrompt.feed = feedDisplayName(pending->check.loadedAs, lang);
-    m_updatePrompt.source = fileOf(pending->source);
+    m_updatePrompt.source = sourceFileName(pending->source);
     m_updatePrompt.before = pending->check.before;
     m_updatePrompt.added = pending->check.change.added;
     m_updatePrompt.removed = pending->check.change.removed;
@@ -113,7 +108,7 @@ bool FeedStatusView::drawUnknownFile(const FeedLoader& loader, Lang lang) {
     if (!m_kindPrompt.visible) return false;
     const FeedPreview& p = unknown->preview;
     m_kindPrompt.lang = lang;
-    m_kindPrompt.source = fileOf(unknown->source);
+    m_kindPrompt.source = sourceFileName(unknown->source);
     m_kindPrompt.features = p.features;
     m_kindPrompt.geometry = p.geometry;
     m_kindPrompt.fields = p.propertyNames;
