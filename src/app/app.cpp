@@ -441,7 +441,8 @@ void App::showSelection() {
     const int slot = !staffing ? -1 : scrubbed >= 0 ? scrubbed : slotAt(staffing->day(), nowMinuteOfDay());
     const StaffingPlan* plan = m_staffingView.gaps().hasPlan ? m_situation.plan() : nullptr;
     m_selection.describe(m_situation.feeds(),
-                         BriefContext{staffing, slot, m_situation.coverage(), plan ? &plan->best : nullptr},
+                         BriefContext{staffing, slot, m_situation.coverage(), plan ? &plan->best : nullptr,
+                                      m_selection.teamTimes(m_situation)},
                          m_panel.lang);
     rebuildOverlay();
 }

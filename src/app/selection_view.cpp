@@ -139,6 +139,21 @@ void SelectionView::addToMap(SceneMesh& overlay, const FeedSet& feeds) const {
         appendMesh(overlay, buildSelectionMesh(feed->layer, m_selected->feature, overlay.origin));
 }
 
+std::span<const TeamReach> SelectionView::teamTimes(Situation& situation) {
+    const bool same = m_teamTimesFor && m_selected && m_teamTimesFor->kind == m_selected->kind &&
+                      m_teamTimesFor->feature == m_selected->feature &&
+                      m_teamTimesVersion == situation.resultsVersion();
+    if (same) return m_teamTimes;
+    m_teamTimes.clear();
+    m_teamTimesFor = m_selected;
+    m_teamTimesVersion = situation.resultsVersion();
+    if (m_selected && situation.graph() && situation.travelTimes())
+        m_teamTimes =
+            assignedTeamTimes(situation.feeds(), *situation.graph(), m_selected->kind, m_selected->feature,
+                              *situation.travelTimes(), situation.settings().coverage);
+    return m_teamTimes;
+}
+
 void SelectionView::writeSelected(JsonWriter& out) const {
     if (!m_selected) {
         out.null();
@@ -152,6 +167,11 @@ void SelectionView::writeSelected(JsonWriter& out) const {
     out.key("keys").beginArray();
     for (const PropertyRow& row : m_details.rows)
         out.value(row.key);
+    out.endArray();
+    // Each assigned team's minutes there (null: cannot get there), nearest first.
+    out.key("teamMinutes").beginArray();
+    for (const TeamReach& r : m_teamTimes)
+        r.seconds < kUnreached ? out.fixed(r.seconds / 60, 2) : out.null();
     out.endArray().endObject();
 }
 

@@ -7,6 +7,7 @@
 #include "core/formats/json_writer.hpp"
 #include "core/map/feature_picker.hpp"
 #include "core/map/feature_search.hpp"
+#include "core/map/situation.hpp"
 #include "render/camera.hpp"
 #include "render/scene_mesh.hpp"
 #include "ui/details_panel.hpp"
@@ -15,6 +16,7 @@
 
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,9 @@ class SelectionView {
     /// context knows (staffing at its slot, coverage, the plan); a post's day as a chart.
     void describe(const FeedSet& feeds, const BriefContext& context, Lang lang);
     const std::optional<PickedFeature>& selected() const { return m_selected; }
+    /// Each team assigned to the selected post or zone with its own travel time there (empty for
+    /// other selections); searched again only when the selection or the situation's results change.
+    std::span<const TeamReach> teamTimes(Situation& situation);
 
     /// Finds the features matching the search text (the hits stay for clicks and Enter).
     void runSearch(const FeedSet& feeds, Lang lang);
@@ -66,6 +71,9 @@ class SelectionView {
     DetailsPanelModel m_details;
     SearchPanelModel m_search;
     std::vector<SearchHit> m_searchHits;
+    std::vector<TeamReach> m_teamTimes;
+    std::optional<PickedFeature> m_teamTimesFor;
+    std::uint64_t m_teamTimesVersion = 0;
     std::optional<PickedFeature> m_hover; ///< under the pointer, shown as a tooltip
     ScreenPoint m_hoverAt{-1, -1};
     std::array<unsigned, kFeedKindCount> m_hoverVersions{};

@@ -87,6 +87,41 @@ std::string reachText(const FeedSet& feeds, const TeamReach& reach, Lang lang) {
                     {minutesText(reach.seconds), teams->layer.features[reach.team].shownName()});
 }
 
+/// The teams assigned to a feature that `wanted` accepts, by name: "金水一组 6 分钟；二组 12 分钟"
+/// (nearest first) when each team's own time is known, else in feed order; with staffing at a
+/// slot, whether each is on duty then (who holds a zone 24 h).
+std::string assignedText(const FeedSet& feeds, std::string_view id, bool zone, const BriefContext& context,
+                         Lang lang, bool (*wanted)(const TeamFields&)) {
+    const Feed* teams = feeds.get(FeedKind::Teams);
+    if (!teams) return {};
+    const StaffingModel* staffing = context.staffing;
+    const bool counted = zone && staffing && context.slot >= 0 && context.slot < staffing->slotCount();
+    const auto duty = [&](std::uint32_t team, std::string text) {
+        if (!counted || team >= teams->size()) return text;
+        const std::int32_t people = staffing->teamOnDuty(team)[context.slot];
+        return people > 0 ? fillText(tr(TextId::TeamOnDutyNow, lang), {text, std::to_string(people)})
+                          : fillText(tr(TextId::TeamOffDutyNow, lang), {text});
+    };
+    std::vector<std::string> listed;
+    if (!context.teamTimes.empty()) {
+        for (const TeamReach& r : context.teamTimes)
+            if (r.team < teams->teams.size() && wanted(teams->teams[r.team])) {
+                const std::string name = teams->layer.features[r.team].shownName();
+                listed.push_back(
+                    duty(r.team, r.seconds < kUnreached
+                                     ? fillText(tr(TextId::TeamMinutes, lang), {name, minutesText(r.seconds)})
+                                     : fillText(tr(TextId::TeamCannotReach, lang), {name})));
+            }
+        return joined(listed, lang);
+    }
+    for (std::size_t t = 0; t < teams->teams.size(); ++t) {
+        const std::vector<std::string>& named = zone ? teams->teams[t].zones : teams->teams[t].posts;
+        if (wanted(teams->teams[t]) && std::find(named.begin(), named.end(), id) != named.end())
+            listed.push_back(duty(static_cast<std::uint32_t>(t), teams->layer.features[t].shownName()));
+    }
+    return joined(listed, lang);
+}
+
 /// The roster's entries for post `id`, earliest first: "07:00-15:00 金水一组 2 人".
 std::string rosterText(const FeedSet& feeds, std::string_view id, Lang lang) {
     const Feed* roster = feeds.get(FeedKind::Roster);
@@ -187,13 +222,10 @@ std::vector<PropertyRow> featureBrief(const FeedSet& feeds, FeedKind kind, std::
         }
         if (const std::string roster = rosterText(feeds, record.id, lang); !roster.empty())
             add(TextId::FieldRoster, roster);
-        std::vector<std::string> assigned;
-        if (const Feed* teams = feeds.get(FeedKind::Teams))
-            for (std::size_t t = 0; t < teams->teams.size(); ++t)
-                if (std::find(teams->teams[t].posts.begin(), teams->teams[t].posts.end(), record.id) !=
-                    teams->teams[t].posts.end())
-                    assigned.push_back(teams->layer.features[t].shownName());
-        if (!assigned.empty()) add(TextId::FieldAssignedTeams, joined(assigned, lang));
+        if (const std::string assigned =
+                assignedText(feeds, record.id, false, context, lang, [](const TeamFields&) { return true; });
+            !assigned.empty())
+            add(TextId::FieldAssignedTeams, assigned);
         if (context.coverage && index < context.coverage->posts.size() &&
             context.coverage->posts[index].assignedTeams > 0)
             add(TextId::FieldReach, reachText(feeds, context.coverage->posts[index].assigned, lang));
@@ -209,15 +241,10 @@ std::vector<PropertyRow> featureBrief(const FeedSet& feeds, FeedKind kind, std::
         add(TextId::FieldPopulation, count(z.population));
         add(TextId::FieldHouseholds, count(z.households));
         // The task forces assigned to it (一高风险区一专班).
-        std::vector<std::string> forces;
-        if (const Feed* teams = feeds.get(FeedKind::Teams))
-            for (std::size_t t = 0; t < teams->teams.size(); ++t)
-                if (teams->teams[t].kind == TeamKind::TaskForce &&
-                    std::find(teams->teams[t].zones.begin(), teams->teams[t].zones.end(), record.id) !=
-                        teams->teams[t].zones.end())
-                    forces.push_back(teams->layer.features[t].shownName());
-        add(TextId::FieldTaskForces,
-            forces.empty() ? std::string(tr(TextId::ZoneStatusNone, lang)) : joined(forces, lang));
+        const std::string forces =
+            assignedText(feeds, record.id, true, context, lang,
+                         [](const TeamFields& t) { return t.kind == TeamKind::TaskForce; });
+        add(TextId::FieldTaskForces, forces.empty() ? std::string(tr(TextId::ZoneStatusNone, lang)) : forces);
         if (context.coverage && index < context.coverage->zones.size() && !forces.empty())
             add(TextId::FieldReach, reachText(feeds, context.coverage->zones[index].assignedTaskForce, lang));
         if (const std::string colours = colourText(feeds, z.area); !colours.empty())

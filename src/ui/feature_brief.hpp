@@ -11,6 +11,7 @@
 #include "core/staffing/staffing.hpp"
 #include "ui/strings.hpp"
 
+#include <span>
 #include <vector>
 
 namespace cordon {
@@ -21,6 +22,8 @@ struct BriefContext {
     int slot = -1;                            ///< -1: none
     const CoverageReport* coverage = nullptr; ///< how soon the assigned teams get there
     const ReassignmentPlan* plan = nullptr;   ///< moves suggested into and out of a post
+    /// Each assigned team's own time to the feature (assignedTeamTimes); empty: names only.
+    std::span<const TeamReach> teamTimes;
 };
 
 /// Rows for feature `index` of feed `kind`.

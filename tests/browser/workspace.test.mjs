@@ -5,13 +5,40 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { serve, launch, openApp, artifactsDir } from './harness.mjs';
 import { growBounds, toScreen } from './map_math.mjs';
 
 let server;
 before(async () => { server = await serve(); });
 after(async () => { await server?.close(); });
+
+const cli = resolve(process.env.CORDON_CLI || '../../build/native-debug/bin/cordon');
+
+/// `cordon coverage`'s row for a zone or post id: the nearest assigned team's seconds.
+function cliAssignedSeconds(id) {
+  const file = join(artifactsDir, 'workspace-coverage.csv');
+  execFileSync(cli, ['coverage', process.env.CORDON_DEMO_DIR, '--out-csv', file], { stdio: 'pipe' });
+  const [header, ...rows] = readFileSync(file, 'utf8').trim().split('\n').map((l) => l.split(','));
+  const row = rows.find((r) => r[header.indexOf('id')] === id);
+  return Number(row[header.indexOf('assigned_seconds')]);
+}
+
+/// The teams of the demo city naming `id` in their `zones` or `posts`.
+function teamsAssignedTo(id) {
+  return JSON.parse(readFileSync(join(process.env.CORDON_DEMO_DIR, 'teams.geojson'), 'utf8')).features
+    .filter((f) => [...(f.properties.zones ?? []), ...(f.properties.posts ?? [])].includes(id)).length;
+}
+
+/// Each assigned team's own minutes, nearest first; the nearest is what coverage reports.
+function checkTeamMinutes(selected, id) {
+  const minutes = selected.teamMinutes;
+  assert.equal(minutes.length, teamsAssignedTo(id), `one time per team assigned to ${id}`);
+  assert.deepEqual([...minutes].sort((a, b) => a - b), minutes, 'nearest first');
+  assert.ok(Math.abs(minutes[0] * 60 - cliAssignedSeconds(id)) < 1,
+    `${id}: nearest ${minutes[0]} min as cordon coverage's ${cliAssignedSeconds(id)} s`);
+}
 
 const TABS = ['layers', 'coverage', 'gaps', 'details', 'feeds'];
 
@@ -118,10 +145,13 @@ test('details in the officers\' terms: a post\'s day as a chart, roster, teams, 
     for (const key of ['Kind', 'Area', 'Staff needed', 'Staffing now', 'Roster', 'Assigned teams', 'Reached in'])
       assert.ok(selected.keys.includes(key), `${key} in ${selected.keys}`);
     assert.ok(!selected.keys.includes('kind') && !selected.keys.includes('demand'), 'no raw field names');
+    checkTeamMinutes(selected, 'P-0076');
     writeFileSync(join(artifactsDir, 'details-post-1366-en.png'), await post.screenshot());
-    const { page: zone } = await openApp(browser.context, `${server.url}/?lang=en&now=23:30&select=zones:Z-003`, 120000);
+    const { page: zone } = await openApp(browser.context, `${server.url}/?lang=en&now=23:30&select=zones:Z-001`, 120000);
     await zone.waitForFunction(() => window.cordonState.selected?.keys.includes('Reached in'), null, { timeout: 30000 });
-    const keys = (await zone.evaluate(() => window.cordonState.selected)).keys;
+    const zoneSelected = await zone.evaluate(() => window.cordonState.selected);
+    const keys = zoneSelected.keys;
+    checkTeamMinutes(zoneSelected, 'Z-001');
     for (const key of ['Risk level', 'Task force', 'Reached in', 'Households red/orange/yellow/green/white', 'Since'])
       assert.ok(keys.includes(key), `${key} in ${keys}`);
     assert.deepEqual(problems, []);

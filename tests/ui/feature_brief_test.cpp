@@ -85,7 +85,7 @@ TEST_CASE("A post's details list its roster, assigned teams and their reach, and
     ReassignmentPlan plan;
     plan.moves.push_back(ReassignmentMove{kNoPlanIndex, 0, 0, 28, 32, 2, 300}); // 07:00-08:00 from T-1
     const auto rows =
-        featureBrief(set, FeedKind::Posts, 0, BriefContext{&staffing, 28, &coverage, &plan}, Lang::Zh);
+        featureBrief(set, FeedKind::Posts, 0, BriefContext{&staffing, 28, &coverage, &plan, {}}, Lang::Zh);
     REQUIRE(value(rows, "排班"));
     CHECK(*value(rows, "排班") ==
           "07:00-15:00 金水一专班 2 人；15:00-19:00 金水一专班 1 人"); // earliest first
@@ -107,12 +107,46 @@ TEST_CASE("A zone's details give its task force's reach and its area's household
     coverage.zones.push_back(TargetCoverage{});
     coverage.zones[0].assignedTaskForce = TeamReach{1380, 0};
     const auto zone =
-        featureBrief(set, FeedKind::Zones, 0, BriefContext{nullptr, -1, &coverage, nullptr}, Lang::Zh);
+        featureBrief(set, FeedKind::Zones, 0, BriefContext{nullptr, -1, &coverage, nullptr, {}}, Lang::Zh);
     CHECK(*value(zone, "队伍到达") == "23 分钟（金水一专班）");
     REQUIRE(value(zone, "红/橙/黄/绿/白户"));
     CHECK(*value(zone, "红/橙/黄/绿/白户") == "3 / 12 / - / 400 / -");
     coverage.zones[0].assignedTaskForce = TeamReach{};
     const auto far =
-        featureBrief(set, FeedKind::Zones, 0, BriefContext{nullptr, -1, &coverage, nullptr}, Lang::Zh);
+        featureBrief(set, FeedKind::Zones, 0, BriefContext{nullptr, -1, &coverage, nullptr, {}}, Lang::Zh);
     CHECK(*value(far, "队伍到达") == "无派驻队伍可达");
+}
+
+TEST_CASE("Each assigned team is listed with its own minutes, nearest first, or as not getting there") {
+    FeedSet set = feeds();
+    set.replace(readOne(FeedKind::Teams, R"({"type":"FeatureCollection","features":[
+      {"type":"Feature","id":"T-1","properties":{"name":"金水一专班","kind":"task_force","members":6,"mode":"drive","zones":["Z-1"],"posts":["P-1"]},"geometry":{"type":"Point","coordinates":[113.7,34.8]}},
+      {"type":"Feature","id":"T-2","properties":{"name":"文化路三人组","kind":"door_team","members":3,"mode":"walk","posts":["P-1"]},"geometry":{"type":"Point","coordinates":[113.7,34.8]}}]})"));
+    const std::vector<TeamReach> times = {{300, 1}, {720, 0}};
+    const auto post =
+        featureBrief(set, FeedKind::Posts, 0, BriefContext{nullptr, -1, nullptr, nullptr, times}, Lang::Zh);
+    CHECK(*value(post, "派驻队伍") == "文化路三人组 5 分钟；金水一专班 12 分钟");
+    const auto en =
+        featureBrief(set, FeedKind::Posts, 0, BriefContext{nullptr, -1, nullptr, nullptr, times}, Lang::En);
+    CHECK(*value(en, "Assigned teams") == "文化路三人组 5 min; 金水一专班 12 min");
+    // Without the times, the names in feed order.
+    CHECK(*value(featureBrief(set, FeedKind::Posts, 0, {}, Lang::Zh), "派驻队伍") ==
+          "金水一专班；文化路三人组");
+    // A zone lists only its task forces; one that cannot get there says so.
+    const std::vector<TeamReach> zoneTimes = {{kUnreached, 0}};
+    const auto zone = featureBrief(set, FeedKind::Zones, 0,
+                                   BriefContext{nullptr, -1, nullptr, nullptr, zoneTimes}, Lang::Zh);
+    CHECK(*value(zone, "专班") == "金水一专班 不可达");
+    // With the roster at a slot, whether each task force is on duty then.
+    set.replace(readOne(FeedKind::Roster, R"({"type":"FeatureCollection","features":[
+      {"type":"Feature","id":"R-1","properties":{"team":"T-1","from":"2022-11-26T07:00:00+08:00","to":"2022-11-26T15:00:00+08:00","staff":2},"geometry":null}]})"));
+    const StaffingModel staffing =
+        StaffingModel::build(set, *StaffingDay::wholeDay(parseInstant("2022-11-26")->localDay(), 8 * 60, 15));
+    const std::vector<TeamReach> near = {{720, 0}};
+    CHECK(*value(featureBrief(set, FeedKind::Zones, 0, BriefContext{&staffing, 28, nullptr, nullptr, near},
+                              Lang::Zh),
+                 "专班") == "金水一专班 12 分钟（在岗 2 人）");
+    CHECK(*value(featureBrief(set, FeedKind::Zones, 0, BriefContext{&staffing, 80, nullptr, nullptr, near},
+                              Lang::En),
+                 "Task force") == "金水一专班 12 min (off duty now)");
 }

@@ -425,6 +425,46 @@ CoverageReport computeCoverage(const FeedSet& feeds, const RoadGraph& graph, con
     return report;
 }
 
+std::vector<TeamReach> assignedTeamTimes(const FeedSet& feeds, const RoadGraph& graph, FeedKind kind,
+                                         std::uint32_t target, TravelTimes& times,
+                                         const CoverageOptions& options) {
+    std::vector<TeamReach> out;
+    const Feed* teams = feeds.get(FeedKind::Teams);
+    const Feed* targets = feeds.get(kind);
+    if (!teams || !targets || target >= targets->size() ||
+        (kind != FeedKind::Zones && kind != FeedKind::Posts))
+        return out;
+    const std::string& id = targets->layer.features[target].id;
+    const double limit = options.searchLimitMinutes > 0 ? options.searchLimitMinutes * 60 : kUnreached;
+    const Target where = kind == FeedKind::Zones
+                             ? zoneTarget(graph, *targets, target, options)
+                             : pointTarget(graph, targets->layer.firstPosition(target), options.snapMetres);
+    std::vector<std::uint32_t> stopNodes;
+    for (std::uint32_t t = 0; t < teams->size(); ++t) {
+        const TeamFields& team = teams->teams[t];
+        const std::vector<std::string>& named = kind == FeedKind::Zones ? team.zones : team.posts;
+        if (std::find(named.begin(), named.end(), id) == named.end()) continue;
+        TeamReach reach{kUnreached, t};
+        const std::optional<LonLat> at = teams->layer.firstPosition(t);
+        const std::vector<EdgePoint>& points = where.points[static_cast<int>(team.mode)];
+        if (const std::optional<EdgePoint> base =
+                at ? snapNear(graph, *at, team.mode, options.snapMetres) : std::nullopt;
+            base && !points.empty()) {
+            stopNodes.clear();
+            for (const EdgePoint& p : points) {
+                stopNodes.push_back(graph.edge(p.edge).from);
+                stopNodes.push_back(graph.edge(p.edge).to);
+            }
+            times.run(team.mode, std::span(&*base, 1), limit, stopNodes);
+            reach.seconds = nearest(times, where, team.mode, {t}).seconds;
+        }
+        out.push_back(reach);
+    }
+    std::sort(out.begin(), out.end(),
+              [](const TeamReach& a, const TeamReach& b) { return isBetter(a.seconds, a.team, b); });
+    return out;
+}
+
 std::vector<EdgeShare> edgeResponsibility(const Responsibility& responsibility, const RoadGraph& graph,
                                           double maxSeconds) {
     std::vector<EdgeShare> shares(graph.edgeCount());

@@ -103,6 +103,14 @@ using ModeHierarchies = std::array<const ContractionHierarchy*, kTravelModeCount
 CoverageReport computeCoverage(const FeedSet& feeds, const RoadGraph& graph,
                                const CoverageOptions& options = {}, const ModeHierarchies& hierarchies = {});
 
+/// Every team assigned to zone or post `target` (`kind` Zones or Posts) with its own travel time
+/// there, each team searched alone in its own mode (up to `options.searchLimitMinutes`, when set):
+/// nearest first, ties to the lower team index, those that cannot get there last with kUnreached.
+/// What a post's or zone's details list; coverage keeps only the nearest. `times` is reused.
+std::vector<TeamReach> assignedTeamTimes(const FeedSet& feeds, const RoadGraph& graph, FeedKind kind,
+                                         std::uint32_t target, TravelTimes& times,
+                                         const CoverageOptions& options = {});
+
 /// Where a team in `mode` reaches zone `zone`: its outer-ring vertices (at most
 /// `options.maxZonePoints`, evenly spaced) snapped to the network; the time to a zone is the least
 /// time to any of them.

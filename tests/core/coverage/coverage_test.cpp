@@ -179,6 +179,54 @@ TEST_CASE("Coverage: a zone is reached at its boundary; a sealed street cuts it 
     }
 }
 
+TEST_CASE("Coverage: every assigned team's own time, nearest first, for a post's or zone's details") {
+    const AsciiMap m = asciiMap({
+        "a-----b-----c-----d",
+        "|                  ",
+        "|                  ",
+        "e                  ",
+    });
+    Scene s = scene(
+        m,
+        {feed(FeedKind::Teams, {team("T-far", "door_team", "walk", m.nodes.at('a'), "", "\"P-1\""),
+                                team("T-free", "door_team", "walk", m.nodes.at('c')),
+                                team("T-near", "task_force", "walk", m.nodes.at('d'), "\"Z-1\"", "\"P-1\""),
+                                team("T-car", "supply_team", "drive", m.nodes.at('b'), "", "\"P-1\"")}),
+         feed(FeedKind::Posts, {post("P-1", m.nodes.at('c'))}),
+         feed(FeedKind::Zones, {boxFeature("Z-1", R"("risk":"high","name":"z")", 0, 3, 2, 4)})});
+    TravelTimes times(s.graph);
+    const std::vector<TeamReach> post = assignedTeamTimes(s.feeds, s.graph, FeedKind::Posts, 0, times);
+    REQUIRE(post.size() == 3); // T-free is not assigned
+    CHECK(post[0].team == 3);
+    CHECK_THAT(post[0].seconds, WithinRel(driveSeconds(6), 1e-3));
+    CHECK(post[1].team == 2);
+    CHECK_THAT(post[1].seconds, WithinRel(walkSeconds(6), 1e-3));
+    CHECK(post[2].team == 0);
+    CHECK_THAT(post[2].seconds, WithinRel(walkSeconds(12), 1e-3));
+    // The nearest is the one coverage reports.
+    const CoverageReport r = computeCoverage(s.feeds, s.graph);
+    CHECK(r.posts[0].assigned.team == post[0].team);
+    CHECK_THAT(r.posts[0].assigned.seconds, WithinRel(post[0].seconds, 1e-9));
+
+    // A zone is reached at its boundary: the corner at e, 3 cells down from a, 18 + 3 from d.
+    const std::vector<TeamReach> zone = assignedTeamTimes(s.feeds, s.graph, FeedKind::Zones, 0, times);
+    REQUIRE(zone.size() == 1);
+    CHECK(zone[0].team == 2);
+    CHECK_THAT(zone[0].seconds, WithinRel(walkSeconds(21), 1e-3));
+
+    // Beyond the search limit a team is listed, last, as not getting there.
+    CoverageOptions options;
+    options.searchLimitMinutes = walkSeconds(8) / 60;
+    const std::vector<TeamReach> limited =
+        assignedTeamTimes(s.feeds, s.graph, FeedKind::Posts, 0, times, options);
+    REQUIRE(limited.size() == 3);
+    CHECK(limited[1].team == 2);
+    CHECK(limited[2].team == 0);
+    CHECK(limited[2].seconds == kUnreached);
+    CHECK(assignedTeamTimes(s.feeds, s.graph, FeedKind::Areas, 0, times).empty());
+    CHECK(assignedTeamTimes(s.feeds, s.graph, FeedKind::Posts, 7, times).empty());
+}
+
 TEST_CASE("Coverage: ties go to the lower team index, whatever the order of discovery") {
     const AsciiMap m = asciiMap({"a-----b-----c"});
     for (bool swap : {false, true}) {
