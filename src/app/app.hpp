@@ -125,7 +125,8 @@ class App {
     struct PictureMade {
         int width = 0, height = 0;
         std::string title;
-    } m_lastPicture; ///< for the page state
+        float typeDensity = 1; ///< device pixels per UI pixel its type was rasterised at
+    } m_lastPicture;           ///< for the page state
     int m_exports = 0;
     MapTheme m_theme = MapTheme::Light; ///< the wall's is dark
 

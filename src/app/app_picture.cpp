@@ -1,7 +1,8 @@
 // Pictures of the map: the map's part of the window drawn again off the screen (OffscreenTarget) at
 // the size asked, with labels and the picture's frame in an ImGui frame of the picture's own size
 // (ui/map_picture), then read back. The screen's frame is untouched: no flicker, no panel pixels,
-// and a size larger than the window (A4 at 300 dpi) is drawn as sharply as the screen.
+// and a size larger than the window (A4 at 300 dpi) is drawn as sharply as the screen, its type
+// rasterised at the picture's scale for the one frame.
 
 #include "app/app.hpp"
 
@@ -22,6 +23,10 @@
 namespace cordon {
 
 namespace {
+
+/// The UI face's rasterising density in a picture is capped: thousands of CJK glyphs at 4x fill a
+/// 4096-wide atlas about 2048 high, within every WebGL2 texture limit.
+constexpr double kMaxPictureTypeDensity = 4;
 
 /// A4 landscape, 297 x 210 mm, at `dpi`.
 std::pair<int, int> a4Landscape(int dpi) {
@@ -85,14 +90,18 @@ std::vector<std::uint8_t> App::renderPicture(int width, int height, int windowWi
         frame.sources = std::string(tr(TextId::DemoDataNotice, lang)) + "  " + frame.sources;
     const LonLat centre = mercator::unproject(camera.centre());
     frame.metresPerPixel = camera.metresPerPixel() * scale * mercator::scaleFactor(centre.lat);
+    // The type rasterised at the picture's scale (at most 4x: the atlas stays within texture limits).
+    const float typeDensity = static_cast<float>(std::clamp(scale, 1.0, kMaxPictureTypeDensity));
     if (m_font) {
         const bool newTitle = m_font->addText(frame.title);
-        if (m_font->addText(frame.sources) || newTitle) rebuildFonts();
+        const bool newSources = m_font->addText(frame.sources);
+        if (m_font->setDensity(typeDensity) || newTitle || newSources) rebuildFonts();
     }
 
     OffscreenTarget target;
     std::string error;
     if (!target.bind(width, height, error)) {
+        if (m_font && m_font->setDensity(1)) rebuildFonts();
         page::showError(error);
         return {};
     }
@@ -117,7 +126,8 @@ std::vector<std::uint8_t> App::renderPicture(int width, int height, int windowWi
     imgui_backend::render();
     std::vector<std::uint8_t> rgba = m_renderer.readPixels(width, height);
     target.release();
-    m_lastPicture = PictureMade{width, height, frame.title};
+    if (m_font && m_font->setDensity(1)) rebuildFonts();
+    m_lastPicture = PictureMade{width, height, frame.title, m_font ? typeDensity : 1};
     return rgba;
 }
 

@@ -125,6 +125,8 @@ std::string App::stateJson() const {
         .member("width", m_lastPicture.width)
         .member("height", m_lastPicture.height)
         .member("title", m_lastPicture.title)
+        .key("typeDensity")
+        .fixed(m_lastPicture.typeDensity, 3)
         .endObject()
         .key("hover");
     m_selection.writeHover(out, m_situation.feeds());

@@ -44,7 +44,8 @@ void shapePath(ImDrawList* draw, ImVec2 c, float r, int shape) {
         break;
     }
     default:
-        draw->PathArcTo(c, r, 0.0f, 6.2831853f, 24);
+        // 24 distinct points: a last point repeating the first spikes a closed stroke's join.
+        draw->PathArcTo(c, r, 0.0f, 6.2831853f * 23 / 24, 23);
         break;
     }
 }

@@ -96,6 +96,12 @@ bool UiFont::setWallSizes(float textPx, float figurePx) {
     return true;
 }
 
+bool UiFont::setDensity(float density) {
+    if (density == m_density) return false;
+    m_density = density;
+    return true;
+}
+
 void UiFont::build() {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
@@ -115,7 +121,9 @@ void UiFont::build() {
         return io.Fonts->AddFontFromMemoryTTF(const_cast<unsigned char*>(m_ttf.data()),
                                               static_cast<int>(m_ttf.size()), px, &config, ranges);
     };
+    config.RasterizerDensity = m_density;
     m_ui = add(m_pixelSize, rangesOf(m_have, uiRanges));
+    config.RasterizerDensity = 1;
     if (m_wallTextPx > 0) m_wallText = add(m_wallTextPx, rangesOf(m_wallHave, wallRanges));
     if (m_wallFigurePx > 0) m_wallFigures = add(m_wallFigurePx, figureRanges);
     io.Fonts->Build();

@@ -28,6 +28,10 @@ class UiFont {
     /// face is blurred on a 4K wall): `textPx` for labels, `figurePx` for the figures (ASCII only).
     /// 0 for none. True when the sizes changed (build again).
     bool setWallSizes(float textPx, float figurePx);
+    /// Rasterises the UI face at `density` device pixels per UI pixel from the next build on (1 on
+    /// screen): a picture of the map drawn at 300 dpi has its type as sharp as its lines, where a
+    /// screen-sized atlas scaled up is soft. Metrics and layout are unchanged. True when it changed.
+    bool setDensity(float density);
     /// Notes characters the wall shows (besides the UI texts); true when some are new.
     bool addWallText(std::string_view text);
     float wallTextPx() const { return m_wallText ? m_wallTextPx : 0; }
@@ -42,6 +46,7 @@ class UiFont {
     float m_pixelSize;
     std::vector<bool> m_have = std::vector<bool>(0x10000, false);
     std::size_t m_count = 0;
+    float m_density = 1;
     float m_wallTextPx = 0, m_wallFigurePx = 0;
     std::vector<bool> m_wallHave = std::vector<bool>(0x10000, false);
     ImFont* m_ui = nullptr;

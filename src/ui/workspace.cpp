@@ -6,7 +6,9 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <initializer_list>
 #include <string>
+#include <string_view>
 
 namespace cordon {
 
@@ -41,6 +43,14 @@ float workspaceMapLeft(const WorkspaceModel& model, float fontSize) {
 
 namespace {
 
+/// A combo's width that shows the widest of `labels` whole (with its arrow button).
+float comboWidth(std::initializer_list<std::string_view> labels) {
+    float widest = 0;
+    for (const std::string_view label : labels)
+        widest = std::max(widest, ImGui::CalcTextSize(label.data(), label.data() + label.size()).x);
+    return widest + ImGui::GetFrameHeight() + ImGui::GetStyle().FramePadding.x * 2;
+}
+
 /// The filter row: district, time, and a clear button while any is set.
 bool drawFilter(WorkspaceModel& model) {
     const Lang lang = model.lang;
@@ -64,8 +74,9 @@ bool drawFilter(WorkspaceModel& model) {
         ImGui::EndCombo();
     }
     ImGui::SameLine();
-    ImGui::SetNextItemWidth(em * 8);
     constexpr TextId kTimes[] = {TextId::FilterDay, TextId::FilterNight, TextId::FilterScrubbed};
+    ImGui::SetNextItemWidth(
+        std::max(em * 8, comboWidth({tr(kTimes[0], lang), tr(kTimes[1], lang), tr(kTimes[2], lang)})));
     const int at = static_cast<int>(model.filter.time);
     if (ImGui::BeginCombo("##time", tr(kTimes[at], lang).data())) {
         for (int t = 0; t < 3; ++t)

@@ -474,7 +474,7 @@ test('E saves the map as a PNG: the map part with title, time, legend, scale, no
   const size = await page.evaluate(() => [document.querySelector('canvas').width, document.querySelector('canvas').height]);
   const left = state.workspace.mapLeft; // device pixels = CSS pixels here
   assert.deepEqual([img.width, img.height], [size[0] - left, size[1]], 'the canvas right of the side panel');
-  assert.deepEqual(state.picture, { width: img.width, height: img.height, title: '疫情防控指挥图' });
+  assert.deepEqual(state.picture, { width: img.width, height: img.height, title: '疫情防控指挥图', typeDensity: 1 });
   assert.equal(state.exports, 1);
   // The title box at the top left: white with dark type where the screen shows the map.
   let white = 0, ink = 0;
@@ -512,6 +512,9 @@ test('a PNG at A4 landscape 300 dpi shows at least the screen\'s map, drawn at t
   assert.deepEqual([img.width, img.height], [3508, 2480], 'A4 landscape at 300 dpi');
   const state = await page.evaluate(() => window.cordonState);
   assert.equal(state.picture.title, 'Epidemic-control command map');
+  // The type rasterised at the picture's scale (the map's 896 px across drawn 3508 wide), not a
+  // screen-sized atlas scaled up.
+  assert.ok(state.picture.typeDensity > 3, `type at ${state.picture.typeDensity}x`);
   const colours = new Set();
   for (let i = 0; i < img.rgba.length; i += 4 * 101) colours.add((img.rgba[i] << 16) | (img.rgba[i + 1] << 8) | img.rgba[i + 2]);
   assert.ok(colours.size > 100, `a map, not a blank page (${colours.size} colours)`);

@@ -2,8 +2,13 @@
 #include "ui/ui_font.hpp"
 
 #include <catch2/catch_test_macros.hpp>
+#include <imgui.h>
 
+#include <cmath>
+#include <fstream>
+#include <iterator>
 #include <string>
+#include <vector>
 
 using namespace cordon;
 
@@ -48,4 +53,31 @@ TEST_CASE("The wall's faces: sizes set once, its own characters noted apart from
     CHECK(font.addWallText("管城回族区"));
     CHECK_FALSE(font.addWallText("管城回族区"));
     CHECK(font.addText("管城回族区")); // the UI face keeps its own list
+}
+
+TEST_CASE("A picture's density rasterises the UI face at that scale and keeps its metrics") {
+    std::ifstream in(CORDON_TEST_FONT, std::ios::binary);
+    REQUIRE(in);
+    const std::vector<unsigned char> ttf{std::istreambuf_iterator<char>(in),
+                                         std::istreambuf_iterator<char>()};
+    ImGui::CreateContext();
+    UiFont font(ttf, 14.0f);
+    font.addText("疫情防控指挥图");
+    const auto glyph = [&] { return *font.uiFace()->FindGlyph(0x75AB); }; // 疫
+    font.build();
+    const ImFontGlyph screen = glyph();
+    const ImFontAtlas& atlas = *ImGui::GetIO().Fonts;
+    const float screenTexels = (screen.U1 - screen.U0) * static_cast<float>(atlas.TexWidth);
+    CHECK(font.setDensity(3));
+    CHECK_FALSE(font.setDensity(3));
+    font.build();
+    const ImFontGlyph print = glyph();
+    const float printTexels = (print.U1 - print.U0) * static_cast<float>(atlas.TexWidth);
+    CHECK(print.AdvanceX == screen.AdvanceX);                             // the same layout
+    CHECK(std::abs((print.X1 - print.X0) - (screen.X1 - screen.X0)) < 1); // whole texels either way
+    CHECK(printTexels > 2.5f * screenTexels);                             // three times the pixels across
+    CHECK(font.setDensity(1));
+    font.build();
+    CHECK((glyph().U1 - glyph().U0) * static_cast<float>(atlas.TexWidth) == screenTexels);
+    ImGui::DestroyContext();
 }
