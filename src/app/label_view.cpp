@@ -15,7 +15,9 @@ void LabelView::draw(const FeedSet& feeds, const Camera& camera, double toUi, fl
                      const std::optional<PickedFeature>& selected) {
     m_placed = m_districts = m_notesPlaced = 0;
     if (!m_shown) return;
-    const double zoom = camera.zoomLevel();
+    // Names by the zoom in layout pixels (device pixels per layout pixel: 1 / toUi, times the
+    // wall's text scale), as the map's level of detail.
+    const double zoom = camera.detailZoom(textScale / toUi);
     std::vector<LabelCandidate> candidates;
     std::vector<LabelKind> kinds;
     auto add = [&](std::string_view text, MercatorPoint at, LabelKind kind, std::uint32_t id) {

@@ -119,6 +119,7 @@ std::string App::stateJson() const {
     for (const LegendModel::Band& band : m_staffingView.legend().isochrones)
         out.value(band.minutes);
     out.endArray().endObject();
+    out.member("stillFramesCopied", m_renderer.stillFramesCopied());
     out.member("exports", m_exports)
         .key("picture")
         .beginObject()

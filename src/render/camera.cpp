@@ -20,6 +20,10 @@ double Camera::zoomLevel() const {
     return std::log2(2 * mercator::kHalfWorld / (256.0 * m_metresPerPixel));
 }
 
+double Camera::detailZoom(double sizeScale) const {
+    return zoomLevel() - std::log2(std::max(sizeScale, 1e-3));
+}
+
 MercatorPoint Camera::screenToWorld(ScreenPoint p) const {
     return {m_centre.x + (p.x - m_width / 2.0) * m_metresPerPixel,
             m_centre.y - (p.y - m_height / 2.0) * m_metresPerPixel};

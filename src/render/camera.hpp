@@ -28,6 +28,11 @@ class Camera {
 
     /// Web map zoom level (0 = whole world in 256 pixels), for styling by zoom.
     double zoomLevel() const;
+    /// The zoom level in layout pixels, where `sizeScale` device pixels make one (the screen's
+    /// pixel ratio, times the wall's unit, or a picture's scale): what level-of-detail thresholds
+    /// compare against, so a 4K wall or a 300 dpi picture shows what a 1080p screen shows of the
+    /// same view, with its lines and symbols drawn larger, not more of them.
+    double detailZoom(double sizeScale) const;
 
     MercatorPoint screenToWorld(ScreenPoint p) const;
     ScreenPoint worldToScreen(MercatorPoint w) const;

@@ -208,7 +208,8 @@ SceneMesh buildSceneMesh(std::span<const Feed* const> feeds, std::span<const flo
                     builder.line(layer, part.firstRing, false, style.stroke, style.strokeWidthPx);
                 break;
             case PartKind::Polygon:
-                if (parts != Parts::Outlines) builder.fill(layer, part, style.fill);
+                if (parts != Parts::Outlines && style.fill.a > 0) // invisible: not built
+                    builder.fill(layer, part, style.fill);
                 if (parts != Parts::Fills)
                     for (std::uint32_t r = part.firstRing; r < part.firstRing + part.ringCount; ++r)
                         builder.line(layer, r, true, style.stroke, style.strokeWidthPx);

@@ -133,7 +133,9 @@ FeatureStyle wallStyle(const Feed& feed, std::size_t i, FeatureStyle s) {
     switch (feed.kind) {
     case FeedKind::Areas: {
         const bool district = feed.areas[i].level == AreaLevel::District;
-        s.fill = district ? Rgba{20, 33, 56, 255} : Rgba{24, 38, 63, 255};
+        // One opaque navy under the city: finer levels are their outlines only (a fill of the
+        // same colour over it would be invisible, and each is another layer of pixels to fill).
+        s.fill = district ? Rgba{24, 38, 63, 255} : Rgba{0, 0, 0, 0};
         s.stroke = district ? Rgba{104, 128, 168, 255} : Rgba{44, 61, 92, 255};
         s.strokeWidthPx = district ? 2.0f : 1.0f;
         break;

@@ -457,6 +457,51 @@ test('frames are drawn only when something changes: an idle map draws about once
   await page.close();
 });
 
+/// Pixels of the picture `img` (the map drawn off the screen) that differ from the screenshot `shot`
+/// right of `left`, between the frame's corners; and how many were compared.
+function mapDifference(img, shot, left) {
+  let differ = 0, all = 0;
+  for (let y = 100; y < img.height - 100; y++)
+    for (let x = 0; x < img.width - 300; x++) {
+      const i = (y * img.width + x) * 4, j = (y * shot.width + x + left) * 4;
+      all++;
+      if (Math.abs(img.rgba[i] - shot.rgba[j]) + Math.abs(img.rgba[i + 1] - shot.rgba[j + 1]) +
+        Math.abs(img.rgba[i + 2] - shot.rgba[j + 2]) > 40) differ++;
+    }
+  return { differ, all };
+}
+
+test('a frame whose view did not move copies the map kept from the last one, the view as it now is', async () => {
+  const { page, problems } = await openApp(browser.context, server.url + '/');
+  await page.waitForTimeout(1200);
+  const copied = () => page.evaluate(() => window.cordonState.stillFramesCopied);
+  const before = await copied();
+  // The pointer moving over the map redraws frames (hover) without moving the view.
+  for (let i = 0; i < 20; i++) {
+    await page.mouse.move(600 + i * 5, 400);
+    await page.waitForTimeout(30);
+  }
+  const afterHover = await copied();
+  assert.ok(afterHover >= before + 3, `hover frames copy the map (${before} -> ${afterHover})`);
+  // A drag moves the view: the frames after it copy the map of the new view, not the old one.
+  await page.mouse.down();
+  for (let i = 1; i <= 20; i++) await page.mouse.move(695 - i * 8, 400 - i * 3);
+  await page.mouse.up();
+  await page.mouse.move(200, 700); // over the side panel: no tooltip on the map
+  await page.waitForTimeout(1500);
+  const afterDrag = await copied();
+  assert.ok(afterDrag > afterHover, `still frames after the drag copy the map (${afterHover} -> ${afterDrag})`);
+  const shot = decodePng(await page.screenshot());
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 10000 }), page.keyboard.press('e')]);
+  const path = join(artifactsDir, 'still-after-drag.png');
+  await download.saveAs(path);
+  const { differ, all } = mapDifference(decodePng(readFileSync(path)), shot,
+    (await page.evaluate(() => window.cordonState)).workspace.mapLeft);
+  assert.ok(differ < all * 0.01, `the copied frame is the map drawn for the new view (${differ} of ${all} pixels differ)`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test('E saves the map as a PNG: the map part with title, time, legend, scale, north arrow and sources; no side panel', async () => {
   const { page, problems } = await openApp(browser.context, server.url + '/');
   await page.mouse.move(200, 700); // over the side panel: no hover tooltip on the map
@@ -486,14 +531,7 @@ test('E saves the map as a PNG: the map part with title, time, legend, scale, no
     }
   assert.ok(white > 1500 && ink > 150, `a title box with its title (${white} white, ${ink} dark pixels)`);
   // Between the frame's corners the picture is the map as on screen: no side panel, nothing else.
-  let differ = 0, all = 0;
-  for (let y = 100; y < img.height - 100; y++)
-    for (let x = 0; x < img.width - 300; x++) {
-      const i = (y * img.width + x) * 4, j = (y * shot.width + x + left) * 4;
-      all++;
-      if (Math.abs(img.rgba[i] - shot.rgba[j]) + Math.abs(img.rgba[i + 1] - shot.rgba[j + 1]) +
-        Math.abs(img.rgba[i + 2] - shot.rgba[j + 2]) > 40) differ++;
-    }
+  const { differ, all } = mapDifference(img, shot, left);
   assert.ok(differ < all * 0.01, `the map as on screen (${differ} of ${all} pixels differ)`);
   assert.deepEqual(problems, []);
   await page.close();

@@ -133,3 +133,14 @@ TEST_CASE("Fitting inside margins puts the box in the free rectangle, touching i
     CHECK_THAT((lo.x + hi.x) / 2, WithinAbs(910, 1e-6));
     CHECK_THAT((lo.y + hi.y) / 2, WithinAbs(615, 1e-6));
 }
+
+TEST_CASE("Level of detail goes by layout pixels: a 4K wall at twice the unit shows what 1080p shows") {
+    Camera hd = zhengzhouCamera();
+    Camera uhd = hd;
+    uhd.setViewport(3840, 2160);
+    uhd.setMetresPerPixel(hd.metresPerPixel() / 2); // the same view, twice the pixels across
+    CHECK_THAT(uhd.zoomLevel(), WithinAbs(hd.zoomLevel() + 1, 1e-9));
+    CHECK_THAT(uhd.detailZoom(2), WithinAbs(hd.detailZoom(1), 1e-9));
+    CHECK_THAT(hd.detailZoom(1), WithinAbs(hd.zoomLevel(), 1e-12));
+    CHECK(std::isfinite(hd.detailZoom(0))); // a scale not yet known does not break the thresholds
+}

@@ -274,6 +274,16 @@ TEST_CASE("The wall's theme: a dark ground and areas, quiet roads, high-risk zon
     CHECK(luminance(ground) < 30);
     CHECK(luminance(groundColour(MapTheme::Light)) > 200);
     CHECK(luminance(styleFor(areas, 0, MapTheme::Wall).fill) < 50);
+    // One navy fill under the city: finer levels add outlines only, and an invisible fill is not
+    // built (each layer of fills costs its pixels again).
+    const Feed levels = read(FeedKind::Areas, R"({"type":"Feature","id":"D","properties":{"level":"district"},
+        "geometry":{"type":"Polygon","coordinates":[[[113.6,34.7],[113.61,34.7],[113.61,34.71],[113.6,34.7]]]}},
+      {"type":"Feature","id":"C","properties":{"level":"community"},
+        "geometry":{"type":"Polygon","coordinates":[[[113.6,34.7],[113.605,34.7],[113.605,34.705],[113.6,34.7]]]}})");
+    CHECK(styleFor(levels, 1, MapTheme::Wall).fill.a == 0);
+    const std::vector<const Feed*> both = {&levels};
+    CHECK(buildSceneMesh(both, {}, MapTheme::Wall).fillIndices.size() == 3);
+    CHECK(buildSceneMesh(both, {}, MapTheme::Light).fillIndices.size() == 6);
     const Rgba high = styleFor(zones, 0, MapTheme::Wall).fill;
     CHECK(high.r > 200);
     CHECK(high.r > 3 * high.g);

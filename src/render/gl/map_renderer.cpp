@@ -172,6 +172,7 @@ MapRenderer::~MapRenderer() {
 }
 
 void MapRenderer::upload(const SceneMesh& mesh) {
+    m_stillValid = false;
     m_origin = mesh.origin;
     glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, m_fillVbo);
@@ -188,6 +189,7 @@ void MapRenderer::upload(const SceneMesh& mesh) {
 }
 
 void MapRenderer::uploadOverlay(const SceneMesh& mesh) {
+    m_stillValid = false;
     glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, m_overlayLineVbo);
     bufferData(GL_ARRAY_BUFFER, mesh.lineVertices);
@@ -207,11 +209,13 @@ void MapRenderer::uploadPulse(std::span<const PointSymbol> rings) {
 }
 
 void MapRenderer::uploadStatusSymbols(std::span<const PointSymbol> symbols) {
+    m_stillValid = false;
     glBindVertexArray(0);
     m_statusPointCount = uploadPoints(m_statusPointVbo, symbols, GL_DYNAMIC_DRAW);
 }
 
 void MapRenderer::uploadIsochrones(const IsochroneMesh& mesh) {
+    m_stillValid = false;
     glBindVertexArray(0);
     glBindBuffer(GL_ARRAY_BUFFER, m_isoVbo);
     bufferData(GL_ARRAY_BUFFER, mesh.vertices);
@@ -269,6 +273,39 @@ std::vector<std::uint8_t> MapRenderer::readPixels(int width, int height) const {
 }
 
 void MapRenderer::draw(const Camera& camera) {
+    GLint bound = 0;
+    glGetIntegerv(GL_DRAW_FRAMEBUFFER_BINDING, &bound);
+    const View view{camera.centre(), camera.metresPerPixel(), camera.viewportWidth(),
+                    camera.viewportHeight()};
+    const bool window = bound == 0;
+    const bool still = window && view == m_lastView;
+    if (window) m_lastView = view;
+    if (!still) {
+        // Moving (or a picture off the screen): drawn straight, nothing kept.
+        m_stillValid = m_stillValid && !window;
+        drawScene(camera);
+        drawPulse(camera);
+        return;
+    }
+    if (!m_stillValid) {
+        std::string error;
+        if (!m_still.bind(view.width, view.height, error)) {
+            drawScene(camera);
+            drawPulse(camera);
+            return;
+        }
+        beginFrame(view.width, view.height);
+        drawScene(camera);
+        m_still.unbind();
+        m_stillValid = true;
+    } else {
+        ++m_stillCopies;
+    }
+    m_still.copyToWindow();
+    drawPulse(camera);
+}
+
+void MapRenderer::drawScene(const Camera& camera) {
     glEnable(GL_BLEND);
     glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA); // shaders output premultiplied alpha
     glDisable(GL_DEPTH_TEST);
@@ -277,7 +314,7 @@ void MapRenderer::draw(const Camera& camera) {
         useProgram(m_fill, camera);
         glBindVertexArray(m_fillVao);
         for (const SceneMesh::IndexRange& r :
-             shownRanges(std::uint32_t(m_fillCount), camera.zoomLevel(), true))
+             shownRanges(std::uint32_t(m_fillCount), camera.detailZoom(m_sizeScale), true))
             glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(r.count), GL_UNSIGNED_INT,
                            reinterpret_cast<const void*>(std::uintptr_t(r.first) * sizeof(std::uint32_t)));
     }
@@ -285,7 +322,7 @@ void MapRenderer::draw(const Camera& camera) {
         useProgram(m_line, camera);
         glBindVertexArray(m_lineVao);
         for (const SceneMesh::IndexRange& r :
-             shownRanges(std::uint32_t(m_lineCount), camera.zoomLevel(), false))
+             shownRanges(std::uint32_t(m_lineCount), camera.detailZoom(m_sizeScale), false))
             glDrawArrays(GL_TRIANGLE_STRIP, static_cast<GLint>(r.first), static_cast<GLsizei>(r.count));
     }
     if (!m_isoBands.empty()) {
@@ -337,7 +374,13 @@ void MapRenderer::draw(const Camera& camera) {
         glBindVertexArray(m_statusPointVao);
         glDrawArrays(GL_TRIANGLES, 0, m_statusPointCount);
     }
+    glBindVertexArray(0);
+}
+
+void MapRenderer::drawPulse(const Camera& camera) {
     if (m_pulseCount) { // rings that widen from their place and fade, over everything
+        glEnable(GL_BLEND);
+        glBlendFunc(GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
         useProgram(m_point, camera);
         glUniform1f(m_point.sizeScale, m_sizeScale * (0.5f + 1.5f * m_pulsePhase));
         glUniform1f(m_point.opacity, 1.0f - m_pulsePhase);

@@ -1,7 +1,10 @@
 #pragma once
-/// The thin GL layer: uploads a SceneMesh once and draws it with the project's shaders.
+/// The thin GL layer: uploads a SceneMesh once and draws it with the project's shaders. A frame
+/// whose view and content are those of the frame before (the wall's pulse, a list turning its
+/// page, the clock) copies the map kept from that frame instead of drawing it all again.
 
 #include "render/camera.hpp"
+#include "render/gl/offscreen_target.hpp"
 #include "render/isochrone_mesh.hpp"
 #include "render/scene_mesh.hpp"
 
@@ -41,15 +44,29 @@ class MapRenderer {
     void setPulse(float phase) { m_pulsePhase = phase; }
     /// Line widths and symbol sizes are multiplied by `scale` (device pixels per CSS pixel, and
     /// the wall's unit: a 4K wall draws them twice their 1080p size).
-    void setSizeScale(float scale) { m_sizeScale = scale; }
+    void setSizeScale(float scale) {
+        m_stillValid &= scale == m_sizeScale;
+        m_sizeScale = scale;
+    }
     /// The colour the map is drawn on (the ground under every area).
-    void setGround(Rgba ground) { m_ground = ground; }
+    void setGround(Rgba ground) {
+        m_stillValid = false;
+        m_ground = ground;
+    }
     /// The rim of the scene's own symbols (white on the light map; the wall's dark one keeps its
     /// context symbols quiet). Status symbols always have a white rim: their fill code needs it.
-    void setContextRim(Rgba rim) { m_contextRim = rim; }
+    void setContextRim(Rgba rim) {
+        m_stillValid = false;
+        m_contextRim = rim;
+    }
     /// Starts a frame: the whole framebuffer of `width` x `height` pixels cleared to the ground.
     void beginFrame(int width, int height);
+    /// Draws the map for `camera` into the bound framebuffer. Into the window, a view that has not
+    /// moved since the last frame, with nothing uploaded since, is copied from the map kept then
+    /// (drawn into it once the view stands still); only the pulse is drawn again on top.
     void draw(const Camera& camera);
+    /// Frames whose map was copied rather than drawn, since start (page state, tests).
+    std::uint64_t stillFramesCopied() const { return m_stillCopies; }
     /// The framebuffer as it stands (call after drawing, before the swap): RGBA, rows top to
     /// bottom, opaque.
     std::vector<std::uint8_t> readPixels(int width, int height) const;
@@ -81,9 +98,26 @@ class MapRenderer {
     Rgba m_ground{245, 247, 250, 255};
     Rgba m_contextRim{255, 255, 255, 255};
     GLint m_pointRim = -1;
+    /// The view of the last frame drawn into the window, and the map kept for it.
+    struct View {
+        MercatorPoint centre;
+        double metresPerPixel = 0;
+        int width = 0, height = 0;
+        bool operator==(const View& o) const {
+            return centre.x == o.centre.x && centre.y == o.centre.y && metresPerPixel == o.metresPerPixel &&
+                   width == o.width && height == o.height;
+        }
+    };
+    View m_lastView;
+    OffscreenTarget m_still;
+    bool m_stillValid = false;
+    std::uint64_t m_stillCopies = 0;
 
     bool buildProgram(Program& p, const char* vert, const char* frag, std::string& error);
     void useProgram(const Program& p, const Camera& camera) const;
+    /// Everything but the pulse, then the pulse.
+    void drawScene(const Camera& camera);
+    void drawPulse(const Camera& camera);
     /// The parts of the first `count` fill indices or line vertices to draw at `zoom`: all but the
     /// detail groups whose zoom is not reached.
     std::vector<SceneMesh::IndexRange> shownRanges(std::uint32_t count, double zoom, bool fills) const;

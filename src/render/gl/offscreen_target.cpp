@@ -17,6 +17,10 @@ int OffscreenTarget::maxSide() {
 }
 
 bool OffscreenTarget::bind(int width, int height, std::string& error) {
+    if (m_framebuffer && width == m_width && height == m_height) {
+        glBindFramebuffer(GL_FRAMEBUFFER, m_framebuffer);
+        return true;
+    }
     release();
     while (glGetError() != GL_NO_ERROR) {
     } // errors of earlier calls are not this target's
@@ -41,7 +45,20 @@ bool OffscreenTarget::bind(int width, int height, std::string& error) {
         release();
         return false;
     }
+    m_width = width;
+    m_height = height;
     return true;
+}
+
+void OffscreenTarget::unbind() {
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
+}
+
+void OffscreenTarget::copyToWindow() const {
+    glBindFramebuffer(GL_READ_FRAMEBUFFER, m_framebuffer);
+    glBindFramebuffer(GL_DRAW_FRAMEBUFFER, 0);
+    glBlitFramebuffer(0, 0, m_width, m_height, 0, 0, m_width, m_height, GL_COLOR_BUFFER_BIT, GL_NEAREST);
+    glBindFramebuffer(GL_FRAMEBUFFER, 0);
 }
 
 void OffscreenTarget::release() {
@@ -50,6 +67,7 @@ void OffscreenTarget::release() {
     if (m_colour) glDeleteRenderbuffers(1, &m_colour);
     if (m_stencil) glDeleteRenderbuffers(1, &m_stencil);
     m_framebuffer = m_colour = m_stencil = 0;
+    m_width = m_height = 0;
 }
 
 } // namespace cordon
