@@ -279,10 +279,14 @@ void MapRenderer::draw(const Camera& camera) {
                     camera.viewportHeight()};
     const bool window = bound == 0;
     const bool still = window && view == m_lastView;
-    if (window) m_lastView = view;
-    if (!still) {
-        // Moving (or a picture off the screen): drawn straight, nothing kept.
-        m_stillValid = m_stillValid && !window;
+    if (window) {
+        m_lastView = view;
+        m_stillRun = still ? m_stillRun + 1 : 0;
+        if (!still) m_stillValid = false;
+    }
+    // Moving, or a picture off the screen: drawn straight. So is the first frame the view stands
+    // still (a drag has such frames between its moves, and keeping the map costs a copy more).
+    if (!still || m_stillRun < 2) {
         drawScene(camera);
         drawPulse(camera);
         return;
@@ -294,7 +298,9 @@ void MapRenderer::draw(const Camera& camera) {
             drawPulse(camera);
             return;
         }
-        beginFrame(view.width, view.height);
+        // Cleared here with glClearBuffer: the frame's one glClear is the window's (beginFrame).
+        const GLfloat ground[] = {m_ground.r / 255.0f, m_ground.g / 255.0f, m_ground.b / 255.0f, 1.0f};
+        glClearBufferfv(GL_COLOR, 0, ground);
         drawScene(camera);
         m_still.unbind();
         m_stillValid = true;

@@ -111,6 +111,7 @@ class MapRenderer {
     View m_lastView;
     OffscreenTarget m_still;
     bool m_stillValid = false;
+    int m_stillRun = 0; ///< frames in a row with the same view
     std::uint64_t m_stillCopies = 0;
 
     bool buildProgram(Program& p, const char* vert, const char* frag, std::string& error);
