@@ -362,9 +362,8 @@ void App::updateWall() {
     if (stop) flyTo(stop->kind, stop->feature);
     // At the city's zoom only posts with a problem are drawn; closer in (a tour stop), every post
     // in its status, so the officer sees the staffed ones around a problem too.
-    constexpr double kWallAllPostsZoom = 14;
     const double sizeScale = m_window.pixelScale() * wallUnit(ImGui::GetIO().DisplaySize.y);
-    if (m_staffingView.setProblemsOnly(m_camera.detailZoom(sizeScale) < kWallAllPostsZoom)) rebuildOverlay();
+    if (m_staffingView.setProblemsOnly(m_camera.detailZoom(sizeScale) < kWallStreetZoom)) rebuildOverlay();
 }
 
 void App::flyTo(FeedKind kind, std::uint32_t feature) {

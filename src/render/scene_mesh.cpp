@@ -238,7 +238,8 @@ SceneMesh buildSceneMesh(std::span<const Feed* const> feeds, std::span<const flo
                          [&](std::size_t fi) { return feed->areas[fi].level == level; });
         } else if (feed->kind == FeedKind::Roads) {
             // Minor streets first and together, under the main roads.
-            addGroup(*feed, kMinorRoadsMinZoom, [&](std::size_t fi) { return isMinorRoad(feed->roads[fi]); });
+            addGroup(*feed, minorRoadsMinZoom(theme),
+                     [&](std::size_t fi) { return isMinorRoad(feed->roads[fi]); });
             addGroup(*feed, 0, [&](std::size_t fi) { return !isMinorRoad(feed->roads[fi]); });
         } else if (hasPolygons(feed->layer)) {
             // Every fill, then outlines from large to small polygons, each size from its own zoom.

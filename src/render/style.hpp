@@ -66,10 +66,18 @@ Rgba riskColour(Risk risk, MapTheme theme);
 Rgba groundColour(MapTheme theme);
 
 /// Streets below the main network (residential, service, paths, ...) that are open: drawn only
-/// from `kMinorRoadsMinZoom` on, so the whole city stays readable and fast. Sealed streets always
+/// from `minorRoadsMinZoom` on, so the whole city stays readable and fast. Sealed streets always
 /// show: they are what the map is about.
 bool isMinorRoad(const RoadFields& road);
 inline constexpr double kMinorRoadsMinZoom = 12.5;
+/// The wall's street zoom: from here on (a problem's stop, not a district's) it shows every post
+/// in its status and the minor streets; above it only the problems and the main roads, as quiet
+/// context that a district stop does not fill with service roads and footpaths.
+inline constexpr double kWallStreetZoom = 14;
+/// The zoom minor streets are drawn from in `theme`.
+inline constexpr double minorRoadsMinZoom(MapTheme theme) {
+    return theme == MapTheme::Wall ? kWallStreetZoom : kMinorRoadsMinZoom;
+}
 
 /// Least zoom at which areas of a level are drawn: districts and sub-districts always,
 /// communities and compounds once they are more than a few pixels across.

@@ -79,6 +79,11 @@ TEST_CASE("Scene mesh: open minor streets come in one index range, main and seal
     const SceneMesh::IndexRange minor = mesh.details[0].line;
     CHECK(mesh.details[0].minZoom == kMinorRoadsMinZoom);
     CHECK(mesh.details[0].fill.count == 0);
+    // The wall keeps them for its street zoom: a district's stop shows the main roads only.
+    const SceneMesh wall = buildSceneMesh(ptrs, {}, MapTheme::Wall);
+    REQUIRE(wall.details.size() == 1);
+    CHECK(wall.details[0].minZoom == kWallStreetZoom);
+    CHECK(wall.details[0].line.count == minor.count);
     const std::vector<test::MeshLine> lines = test::linesOf(mesh);
     REQUIRE(lines.size() == 5);
     CHECK(minor.first == lines[1].first);
